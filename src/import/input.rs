@@ -1,0 +1,538 @@
+//! Opening a file for an importer: zip archives, encodings, bounded lines.
+//!
+//! Everything an importer reads comes through here, so the limits that keep
+//! memory bounded whatever the input (line length, file size, zip expansion)
+//! are enforced in one place.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read, Seek};
+use std::path::{Path, PathBuf};
+
+use encoding_rs::{Decoder, Encoding, EUC_KR, UTF_8, UTF_16BE, UTF_16LE};
+
+use super::ImportError;
+
+/// How much of a file the sniffers see.
+pub const SNIFF_BYTES: usize = 64 * 1024;
+
+/// Bounds on what a file may make Lifeboat read or hold.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Largest decoded text an importer may read, in bytes.
+    pub max_text_bytes: u64,
+    /// Largest single line (or quoted record) in bytes.
+    pub max_line_bytes: usize,
+    /// Most entries a zip may list.
+    pub max_zip_entries: usize,
+    /// Largest ratio of uncompressed to compressed size for a zip entry we read.
+    pub max_zip_ratio: u64,
+    /// Largest whole-file read for formats that need the whole text at once (JSON, vCard, CSV contacts).
+    pub max_document_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_text_bytes: 4 << 30,
+            max_line_bytes: 1 << 20,
+            max_zip_entries: 100_000,
+            max_zip_ratio: 200,
+            max_document_bytes: 512 << 20,
+        }
+    }
+}
+
+/// Where a file's text lives: the file itself or one entry of a zip.
+#[derive(Debug, Clone)]
+enum Location {
+    Plain,
+    ZipEntry { index: usize, name: String, size: u64 },
+}
+
+/// A file opened for import: where its text is, how it is encoded, and its head.
+pub struct Source {
+    path: PathBuf,
+    file_name: String,
+    location: Location,
+    encoding: &'static Encoding,
+    head: String,
+    limits: Limits,
+    /// `--date-order` and similar hints the user gave on the command line.
+    pub date_order: Option<DateOrder>,
+}
+
+/// How to read an all-numeric date when the file itself cannot tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOrder {
+    Dmy,
+    Mdy,
+    Ymd,
+}
+
+impl std::str::FromStr for DateOrder {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "dmy" => Ok(DateOrder::Dmy),
+            "mdy" => Ok(DateOrder::Mdy),
+            "ymd" => Ok(DateOrder::Ymd),
+            _ => Err(format!("{s:?} is not a date order: use dmy, mdy or ymd")),
+        }
+    }
+}
+
+/// Open `path` for import: look inside a zip for the chat text, detect the
+/// encoding from the first bytes, and decode the head for the sniffers.
+pub fn open_source(path: &Path, limits: &Limits) -> Result<Source, ImportError> {
+    let io_err = |source| ImportError::Io { path: path.to_owned(), source };
+    let mut file = File::open(path).map_err(io_err)?;
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut magic = [0u8; 4];
+    let n = read_full(&mut file, &mut magic).map_err(io_err)?;
+    file.rewind().map_err(io_err)?;
+    let location = if n == 4 && magic == *b"PK\x03\x04" {
+        choose_zip_entry(&file_name, file, limits)?
+    } else {
+        Location::Plain
+    };
+    let mut source = Source {
+        path: path.to_owned(),
+        file_name,
+        location,
+        encoding: UTF_8,
+        head: String::new(),
+        limits: limits.clone(),
+        date_order: None,
+    };
+    let mut raw = Vec::with_capacity(SNIFF_BYTES);
+    source.raw_reader()?.take(SNIFF_BYTES as u64).read_to_end(&mut raw).map_err(|e| source.io(e))?;
+    source.encoding = detect_encoding(&raw);
+    source.head = decode_head(source.encoding, &raw);
+    Ok(source)
+}
+
+impl Source {
+    /// File name as shown to users, with the zip entry when there is one.
+    pub fn display_name(&self) -> String {
+        match &self.location {
+            Location::Plain => self.file_name.clone(),
+            Location::ZipEntry { name, .. } => format!("{}!{}", self.file_name, name),
+        }
+    }
+    /// The decoded head the sniffers look at.
+    pub fn head(&self) -> &str {
+        &self.head
+    }
+    /// The name a room takes when its format has no header: the zip entry's
+    /// file name is useless (`_chat.txt`), so the archive's name is used.
+    pub fn file_name(&self) -> &str {
+        &self.file_name
+    }
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+    pub fn encoding_name(&self) -> &'static str {
+        self.encoding.name()
+    }
+
+    fn io(&self, source: io::Error) -> ImportError {
+        ImportError::Io { path: self.path.clone(), source }
+    }
+
+    fn raw_reader(&self) -> Result<Box<dyn Read>, ImportError> {
+        let file = File::open(&self.path).map_err(|e| self.io(e))?;
+        match &self.location {
+            Location::Plain => Ok(Box::new(file)),
+            Location::ZipEntry { index, size, .. } => {
+                let archive = zip::ZipArchive::new(file).map_err(|e| self.zip_error(e.to_string()))?;
+                let entry = OwnedZipEntry::new(archive, *index).map_err(|e| self.zip_error(e.to_string()))?;
+                // The declared size was checked against the limits; never read past it.
+                Ok(Box::new(entry.take(*size)))
+            }
+        }
+    }
+
+    fn zip_error(&self, reason: String) -> ImportError {
+        ImportError::Zip { file: self.file_name.clone(), reason }
+    }
+
+    /// A fresh reader over the whole decoded text.
+    pub fn input(&mut self) -> Result<Input, ImportError> {
+        let raw = self.raw_reader()?;
+        let decoder = self.encoding.new_decoder_with_bom_removal();
+        let limit = self.limits.max_text_bytes;
+        Ok(Input {
+            file: self.display_name(),
+            file_name: self.file_name.clone(),
+            reader: BufReader::with_capacity(256 * 1024, DecodingReader::new(raw, decoder)),
+            limits: self.limits.clone(),
+            read_bytes: 0,
+            limit,
+            line: 0,
+            date_order: self.date_order,
+        })
+    }
+}
+
+/// The decoded text of one file, for one importer to read once.
+pub struct Input {
+    file: String,
+    file_name: String,
+    reader: BufReader<DecodingReader>,
+    limits: Limits,
+    read_bytes: u64,
+    limit: u64,
+    line: u32,
+    /// The user's `--date-order`, if any.
+    pub date_order: Option<DateOrder>,
+}
+
+impl Input {
+    /// An input over text in memory (tests, attachments inside an export).
+    pub fn from_text(file: &str, text: &str) -> Input {
+        let bytes = text.as_bytes().to_vec();
+        let raw: Box<dyn Read> = Box::new(io::Cursor::new(bytes));
+        Input {
+            file: file.to_owned(),
+            file_name: file.to_owned(),
+            reader: BufReader::new(DecodingReader::new(raw, UTF_8.new_decoder_with_bom_removal())),
+            limits: Limits::default(),
+            read_bytes: 0,
+            limit: Limits::default().max_text_bytes,
+            line: 0,
+            date_order: None,
+        }
+    }
+
+    /// The name to put in errors: `room.txt` or `export.zip!_chat.txt`.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+    /// The outer file's name, for rooms named after their file.
+    pub fn file_name(&self) -> &str {
+        &self.file_name
+    }
+    /// An error pointing at `line` of this file.
+    pub fn malformed(&self, line: u32, reason: impl Into<String>) -> ImportError {
+        ImportError::Malformed { file: self.file.clone(), line, reason: reason.into() }
+    }
+    /// The 1-based number of the last line returned by [`Input::next_line`].
+    pub fn line_number(&self) -> u32 {
+        self.line
+    }
+
+    /// The next line without its `\n` or `\r\n`, or None at the end.
+    /// Lines longer than the limit are an error, so memory stays bounded.
+    pub fn next_line(&mut self) -> Result<Option<String>, ImportError> {
+        let mut buf = Vec::new();
+        let max = self.limits.max_line_bytes;
+        loop {
+            let available = match self.reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(self.read_error(e)),
+            };
+            if available.is_empty() {
+                if buf.is_empty() {
+                    return Ok(None);
+                }
+                break;
+            }
+            let (take, done) = match memchr(b'\n', available) {
+                Some(i) => (i + 1, true),
+                None => (available.len(), false),
+            };
+            if buf.len() + take > max + 2 {
+                return Err(ImportError::LineTooLong { file: self.file.clone(), line: self.line + 1, limit: max });
+            }
+            buf.extend_from_slice(&available[..take]);
+            self.reader.consume(take);
+            if done {
+                break;
+            }
+        }
+        self.count(buf.len())?;
+        self.line += 1;
+        while matches!(buf.last(), Some(b'\n' | b'\r')) {
+            buf.pop();
+        }
+        // The decoder only ever produces UTF-8.
+        Ok(Some(String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())))
+    }
+
+    /// An iterator over `(line number, line)`.
+    pub fn lines(&mut self) -> Lines<'_> {
+        Lines { input: self }
+    }
+
+    /// The whole remaining text, for formats that need it at once (JSON,
+    /// vCard, contact CSV). Bounded by the document limit.
+    pub fn read_document(&mut self) -> Result<String, ImportError> {
+        let limit = self.limits.max_document_bytes;
+        let mut text = String::new();
+        let read = (&mut self.reader).take(limit + 1).read_to_string(&mut text).map_err(|e| self.read_error(e))?;
+        if read as u64 > limit {
+            return Err(ImportError::TooLarge { file: self.file.clone(), what: "the file".into(), limit });
+        }
+        self.count(read)?;
+        Ok(text)
+    }
+
+    /// A reader over the remaining decoded text (for the `csv` crate).
+    /// Callers bound records themselves with [`Input::max_line_bytes`].
+    pub fn reader(&mut self) -> &mut dyn BufRead {
+        &mut self.reader
+    }
+    pub fn max_line_bytes(&self) -> usize {
+        self.limits.max_line_bytes
+    }
+
+    fn count(&mut self, n: usize) -> Result<(), ImportError> {
+        self.read_bytes += n as u64;
+        if self.read_bytes > self.limit {
+            return Err(ImportError::TooLarge { file: self.file.clone(), what: "the text".into(), limit: self.limit });
+        }
+        Ok(())
+    }
+
+    fn read_error(&self, e: io::Error) -> ImportError {
+        if e.kind() == io::ErrorKind::InvalidData {
+            ImportError::Zip { file: self.file.clone(), reason: e.to_string() }
+        } else {
+            ImportError::Io { path: PathBuf::from(&self.file), source: e }
+        }
+    }
+}
+
+/// See [`Input::lines`].
+pub struct Lines<'a> {
+    input: &'a mut Input,
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Result<(u32, String), ImportError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.input.next_line() {
+            Ok(Some(line)) => Some(Ok((self.input.line, line))),
+            Ok(None) => None,
+            Err(e) => Some(Err(e)),
+        }
+    }
+}
+
+fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&b| b == needle)
+}
+
+fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}
+
+/// BOM first; then UTF-16 without BOM by its zero bytes; then UTF-8 if the
+/// head is valid; else CP949 (what Korean Excel writes).
+fn detect_encoding(head: &[u8]) -> &'static Encoding {
+    if let Some((enc, _)) = Encoding::for_bom(head) {
+        return enc;
+    }
+    let sample = &head[..head.len().min(4096)];
+    if sample.len() >= 4 {
+        let even_zero = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+        let odd_zero = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+        let half = sample.len() / 2;
+        if odd_zero * 10 > half * 3 && even_zero * 10 < half {
+            return UTF_16LE;
+        }
+        if even_zero * 10 > half * 3 && odd_zero * 10 < half {
+            return UTF_16BE;
+        }
+    }
+    match std::str::from_utf8(head) {
+        Ok(_) => UTF_8,
+        // A character cut by the end of the head is still UTF-8.
+        Err(e) if e.error_len().is_none() => UTF_8,
+        Err(_) => EUC_KR,
+    }
+}
+
+fn decode_head(encoding: &'static Encoding, raw: &[u8]) -> String {
+    let mut decoder = encoding.new_decoder_with_bom_removal();
+    let mut out = String::with_capacity(raw.len() * 3 / 2 + 16);
+    let _ = decoder.decode_to_string(raw, &mut out, false);
+    out
+}
+
+/// A `Read` that turns bytes in any supported encoding into UTF-8.
+struct DecodingReader {
+    inner: Box<dyn Read>,
+    decoder: Decoder,
+    input: Vec<u8>,
+    start: usize,
+    end: usize,
+    eof: bool,
+    out: Vec<u8>,
+    out_pos: usize,
+}
+
+impl DecodingReader {
+    fn new(inner: Box<dyn Read>, decoder: Decoder) -> Self {
+        DecodingReader { inner, decoder, input: vec![0; 64 * 1024], start: 0, end: 0, eof: false, out: Vec::new(), out_pos: 0 }
+    }
+
+    fn refill(&mut self) -> io::Result<()> {
+        self.out.clear();
+        self.out_pos = 0;
+        while self.out.is_empty() {
+            if self.start == self.end && !self.eof {
+                self.start = 0;
+                self.end = loop {
+                    match self.inner.read(&mut self.input) {
+                        Ok(n) => break n,
+                        Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                        Err(e) => return Err(e),
+                    }
+                };
+                self.eof = self.end == 0;
+            }
+            let last = self.eof;
+            let src = &self.input[self.start..self.end];
+            let cap = self.decoder.max_utf8_buffer_length(src.len()).unwrap_or(src.len() * 3 + 16).max(16);
+            self.out.resize(cap, 0);
+            let (_, read, written, _) = self.decoder.decode_to_utf8(src, &mut self.out, last);
+            self.out.truncate(written);
+            self.start += read;
+            if last {
+                break;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Read for DecodingReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.out_pos >= self.out.len() {
+            if self.eof && self.start == self.end {
+                return Ok(0);
+            }
+            self.refill()?;
+        }
+        let n = buf.len().min(self.out.len() - self.out_pos);
+        buf[..n].copy_from_slice(&self.out[self.out_pos..self.out_pos + n]);
+        self.out_pos += n;
+        Ok(n)
+    }
+}
+
+/// Streams one entry out of an archive it owns, using the archive's raw
+/// offsets so no borrow outlives a call.
+struct OwnedZipEntry {
+    decoder: Box<dyn Read>,
+}
+
+impl OwnedZipEntry {
+    fn new(mut archive: zip::ZipArchive<File>, index: usize) -> io::Result<Self> {
+        let entry = archive.by_index(index).map_err(io::Error::other)?;
+        let offset = entry.data_start();
+        let compressed = entry.compressed_size();
+        let method = entry.compression();
+        drop(entry);
+        let mut file = archive.into_inner();
+        file.seek(io::SeekFrom::Start(offset))?;
+        let raw = file.take(compressed);
+        let decoder: Box<dyn Read> = match method {
+            zip::CompressionMethod::Stored => Box::new(raw),
+            zip::CompressionMethod::Deflated => Box::new(flate2::read::DeflateDecoder::new(raw)),
+            other => return Err(io::Error::new(io::ErrorKind::InvalidData, format!("unsupported compression {other:?}"))),
+        };
+        Ok(OwnedZipEntry { decoder })
+    }
+}
+
+impl Read for OwnedZipEntry {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.decoder.read(buf)
+    }
+}
+
+/// Pick the chat text inside an export zip, checking the archive's limits.
+fn choose_zip_entry(file_name: &str, file: File, limits: &Limits) -> Result<Location, ImportError> {
+    let zip_err = |reason: String| ImportError::Zip { file: file_name.to_owned(), reason };
+    let mut archive = zip::ZipArchive::new(file).map_err(|e| zip_err(e.to_string()))?;
+    if archive.len() > limits.max_zip_entries {
+        return Err(zip_err(format!("it lists {} entries, more than the limit of {}", archive.len(), limits.max_zip_entries)));
+    }
+    let mut best: Option<(u8, usize, String, u64, u64)> = None;
+    for i in 0..archive.len() {
+        let entry = archive.by_index_raw(i).map_err(|e| zip_err(e.to_string()))?;
+        let name = entry.name().to_owned();
+        if entry.is_dir() || name.starts_with("__MACOSX") {
+            continue;
+        }
+        let base = name.rsplit('/').next().unwrap_or(&name).to_owned();
+        let rank = match base.as_str() {
+            "_chat.txt" | "KakaoTalkChats.txt" | "result.json" => 0,
+            b if b.starts_with("WhatsApp Chat") && b.ends_with(".txt") => 0,
+            b if b.ends_with(".txt") || b.ends_with(".csv") => 1,
+            b if b.ends_with(".json") => 2,
+            _ => continue,
+        };
+        if best.as_ref().is_none_or(|b| rank < b.0) {
+            best = Some((rank, i, name, entry.size(), entry.compressed_size()));
+        }
+    }
+    let (_, index, name, size, compressed) =
+        best.ok_or_else(|| zip_err("it holds no .txt, .csv or .json chat export".into()))?;
+    if size > limits.max_text_bytes {
+        return Err(ImportError::TooLarge { file: format!("{file_name}!{name}"), what: "the zip entry".into(), limit: limits.max_text_bytes });
+    }
+    if size > (1 << 20) && size / compressed.max(1) > limits.max_zip_ratio {
+        return Err(zip_err(format!(
+            "entry {name} expands {}× (limit {}×): this looks like a zip bomb",
+            size / compressed.max(1),
+            limits.max_zip_ratio
+        )));
+    }
+    match archive.by_index(index).map(|e| e.compression()) {
+        Ok(zip::CompressionMethod::Stored | zip::CompressionMethod::Deflated) => {}
+        Ok(other) => return Err(zip_err(format!("entry {name} uses {other:?} compression, which exports never use"))),
+        Err(e) => return Err(zip_err(e.to_string())),
+    }
+    Ok(Location::ZipEntry { index, name, size })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_encodings() {
+        assert_eq!(detect_encoding(b"\xEF\xBB\xBFabc"), UTF_8);
+        assert_eq!(detect_encoding(b"\xFF\xFEa\0b\0"), UTF_16LE);
+        assert_eq!(detect_encoding("이름,전화".as_bytes()), UTF_8);
+        let (cp949, _, _) = EUC_KR.encode("이름,전화번호\n홍길동,010-1234-5678\n");
+        assert_eq!(detect_encoding(&cp949), EUC_KR);
+        let utf16: Vec<u8> = "Name,Phone\n".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(detect_encoding(&utf16), UTF_16LE);
+    }
+
+    #[test]
+    fn lines_strip_crlf_and_bound_length() {
+        let mut input = Input::from_text("t.txt", "\u{feff}a\r\nb\nc");
+        let lines: Vec<_> = input.lines().map(|r| r.unwrap()).collect();
+        assert_eq!(lines, vec![(1, "a".into()), (2, "b".into()), (3, "c".into())]);
+        let long = "x".repeat((1 << 20) + 10);
+        let mut input = Input::from_text("t.txt", &format!("ok\n{long}\n"));
+        assert!(input.next_line().unwrap().is_some());
+        match input.next_line() {
+            Err(ImportError::LineTooLong { line: 2, .. }) => {}
+            other => panic!("expected LineTooLong, got {other:?}"),
+        }
+    }
+}

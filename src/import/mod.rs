@@ -1,0 +1,95 @@
+//! Reading files into records: one importer per format, one sniffer to choose.
+//!
+//! Data flows one way: file → [`open_source`] (zip, encoding) → [`sniff`] →
+//! an [`Importer`] → a [`Sink`]. Importers never touch the store; the vault
+//! implements `Sink`, tests use [`Collected`].
+
+mod error;
+mod input;
+mod registry;
+
+pub use error::ImportError;
+pub use input::{Input, Limits, Lines, Source, open_source};
+pub use registry::{IMPORTERS, by_id, sniff};
+
+use crate::model::{ChatEvent, ChatMessage, ContactRecord, RoomInfo};
+
+/// What a sniffer sees of a file: its name and the first decoded bytes.
+pub struct Probe<'a> {
+    /// The file name without folders (`KakaoTalk_Chat_캡스톤_2022-10-16.csv`, `_chat.txt`).
+    pub file_name: &'a str,
+    /// The first [`input::SNIFF_BYTES`] of the file decoded to text, BOM removed.
+    pub head: &'a str,
+}
+
+/// One file format. Adding a messenger means one more implementation of this
+/// trait in its own file, listed in [`IMPORTERS`].
+pub trait Importer: Sync {
+    /// Stable id used by `--format` and recorded with each source (`kakao-pc`, `vcard`).
+    fn id(&self) -> &'static str;
+    /// A human description for "formats tried" messages.
+    fn describe(&self) -> &'static str;
+    /// True when the head of the file has this format's shape. Sniffers look at
+    /// content, never at the extension alone.
+    fn sniff(&self, probe: &Probe) -> bool;
+    /// Read the whole input, handing every record to `sink` as it is parsed.
+    fn read(&self, input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportError>;
+}
+
+/// Where records go. The vault implements it to store them inside one
+/// transaction; [`Collected`] keeps them in memory.
+pub trait Sink {
+    fn contact(&mut self, contact: ContactRecord) -> Result<(), ImportError>;
+    /// Called once per room, before its messages and events.
+    fn room(&mut self, room: RoomInfo) -> Result<(), ImportError>;
+    fn message(&mut self, message: ChatMessage) -> Result<(), ImportError>;
+    fn event(&mut self, event: ChatEvent) -> Result<(), ImportError>;
+    /// A line of a recognised file that matched no known shape.
+    fn unparsed(&mut self, line: u32, text: &str);
+}
+
+/// A sink that keeps everything in memory: for tests, previews and tools.
+#[derive(Debug, Default)]
+pub struct Collected {
+    pub contacts: Vec<ContactRecord>,
+    pub rooms: Vec<RoomInfo>,
+    pub messages: Vec<ChatMessage>,
+    pub events: Vec<ChatEvent>,
+    pub unparsed: Vec<(u32, String)>,
+}
+
+impl Sink for Collected {
+    fn contact(&mut self, contact: ContactRecord) -> Result<(), ImportError> {
+        self.contacts.push(contact);
+        Ok(())
+    }
+    fn room(&mut self, room: RoomInfo) -> Result<(), ImportError> {
+        self.rooms.push(room);
+        Ok(())
+    }
+    fn message(&mut self, message: ChatMessage) -> Result<(), ImportError> {
+        self.messages.push(message);
+        Ok(())
+    }
+    fn event(&mut self, event: ChatEvent) -> Result<(), ImportError> {
+        self.events.push(event);
+        Ok(())
+    }
+    fn unparsed(&mut self, line: u32, text: &str) {
+        self.unparsed.push((line, text.to_owned()));
+    }
+}
+
+/// Parse a file into memory with the sniffed (or named) importer. For tests
+/// and the redact tool; the vault streams through its own sink instead.
+pub fn collect(path: &std::path::Path, format: Option<&str>) -> Result<(&'static str, Collected), ImportError> {
+    let mut sink = Collected::default();
+    let mut source = open_source(path, &Limits::default())?;
+    let importer = match format {
+        Some(id) => by_id(id).ok_or_else(|| ImportError::UnknownFormatName { name: id.to_owned() })?,
+        None => sniff(&source)?,
+    };
+    let mut input = source.input()?;
+    importer.read(&mut input, &mut sink)?;
+    Ok((importer.id(), sink))
+}

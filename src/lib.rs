@@ -1,0 +1,12 @@
+//! Lifeboat's core: the encrypted vault, the importers, extraction of phone
+//! numbers and e-mails from chats, exports and backups.
+//!
+//! The core knows no shell: the `lifeboat` CLI and the desktop app unpack
+//! their arguments, call one function here, and map the error.
+
+#![forbid(unsafe_code)]
+
+pub mod import;
+pub mod model;
+pub mod phone;
+pub mod text;

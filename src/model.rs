@@ -1,0 +1,148 @@
+//! The records importers produce and the vault stores.
+//!
+//! Importers never touch the store: they turn a file into these plain values and
+//! hand them to a [`crate::import::Sink`]. Nothing here knows about SQL or files.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+/// A phone number exactly as a file wrote it, with the label the file gave it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RawPhone {
+    /// The text as written (`010-1234-5678`, `+82 10 1234 5678`, `*123#`).
+    pub raw: String,
+    /// `mobile`, `home`, `work`, `iPhone`, … lower-case when it is one of the standard types.
+    pub label: Option<String>,
+}
+
+/// An e-mail address as a file wrote it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RawEmail {
+    pub address: String,
+    pub label: Option<String>,
+}
+
+/// A messenger handle: Telegram `@username`, a LINE ID, a KakaoTalk open-chat nickname.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Handle {
+    /// `telegram`, `line`, `kakao`, `whatsapp`, …
+    pub service: String,
+    pub value: String,
+}
+
+/// One contact from an address book (a vCard, a CSV row, Telegram's contact list,
+/// a contact card shared in a chat).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ContactRecord {
+    /// 1-based line where the record starts in its file (0 when the format has no lines).
+    pub line: u32,
+    /// The formatted name (vCard FN, or given + family composed by the importer).
+    pub name: Option<String>,
+    pub given: Option<String>,
+    pub family: Option<String>,
+    pub org: Option<String>,
+    pub note: Option<String>,
+    pub birthday: Option<String>,
+    pub phones: Vec<RawPhone>,
+    pub emails: Vec<RawEmail>,
+    pub handles: Vec<Handle>,
+}
+
+/// Which messenger a chat export came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Platform {
+    Kakao,
+    WhatsApp,
+    Telegram,
+    Line,
+}
+
+impl Platform {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Platform::Kakao => "kakao",
+            Platform::WhatsApp => "whatsapp",
+            Platform::Telegram => "telegram",
+            Platform::Line => "line",
+        }
+    }
+}
+
+/// The room a chat export belongs to. An importer sends it once, before the
+/// room's first message or event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoomInfo {
+    pub platform: Platform,
+    /// From the header, or from the file name where the format has none.
+    pub name: String,
+    /// A platform id when the export has one (Telegram chat id).
+    pub external_id: Option<String>,
+}
+
+/// Who wrote a message or caused an event, as the export shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The display name as written (NFC). For the exporting user on mobile
+    /// KakaoTalk this is the label (`회원님`, `you`, `You`).
+    pub name: String,
+    /// True when this is the exporting user shown under a label.
+    pub me: bool,
+    /// A stable platform id when the export has one (Telegram `from_id`).
+    pub id: Option<String>,
+}
+
+impl Speaker {
+    pub fn named(name: impl Into<String>) -> Speaker {
+        Speaker { name: name.into(), me: false, id: None }
+    }
+}
+
+/// What kind of message: only `Text` bodies are searched for numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MessageKind {
+    Text,
+    /// Photo, video, sticker, file placeholder.
+    Media,
+    /// "삭제된 메시지입니다." and its kin.
+    Deleted,
+}
+
+/// One message a member posted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChatMessage {
+    /// 1-based line where the message starts.
+    pub line: u32,
+    /// Local time as the export shows it.
+    pub at: NaiveDateTime,
+    pub sender: Speaker,
+    /// The full text, continuation lines joined with `\n`, NFC.
+    pub text: String,
+    pub kind: MessageKind,
+}
+
+/// Membership changes that system lines record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", tag = "type")]
+pub enum EventKind {
+    /// `subjects` joined on their own (open chat, link).
+    Joined,
+    /// `actor` invited or added `subjects`.
+    Invited,
+    /// `subjects` left.
+    Left,
+    /// `actor` removed `subjects`.
+    Kicked,
+}
+
+/// A system line about who is in the room.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChatEvent {
+    pub line: u32,
+    /// None where the format's system lines carry no time (KakaoTalk PC).
+    pub at: Option<NaiveDateTime>,
+    pub kind: EventKind,
+    pub actor: Option<Speaker>,
+    pub subjects: Vec<Speaker>,
+}

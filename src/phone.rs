@@ -1,0 +1,89 @@
+//! Phone numbers: normalization to E.164 and the shapes that are not numbers.
+
+use phonenumber::{Mode, country};
+
+/// A region for numbers written without a country code (`KR`, `US`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region(pub country::Id);
+
+impl Default for Region {
+    fn default() -> Self {
+        Region(country::Id::KR)
+    }
+}
+
+impl std::str::FromStr for Region {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        s.trim()
+            .to_ascii_uppercase()
+            .parse::<country::Id>()
+            .map(Region)
+            .map_err(|_| format!("{s:?} is not a two-letter region code such as KR, US or JP"))
+    }
+}
+
+impl std::fmt::Display for Region {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.0)
+    }
+}
+
+/// The E.164 form of `raw` (`010-1234-5678` → `+821012345678`), or None when
+/// it is not a dialable number (short codes, extensions, letters). Callers keep
+/// the raw text either way.
+pub fn to_e164(raw: &str, region: Region) -> Option<String> {
+    let cleaned: String = raw
+        .chars()
+        .map(|c| match c {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
+            '\u{00A0}' | '\u{202F}' | '\u{2007}' => ' ',
+            '\u{FF0B}' => '+',
+            c if ('\u{FF10}'..='\u{FF19}').contains(&c) => char::from(b'0' + (c as u32 - 0xFF10) as u8),
+            c => c,
+        })
+        .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+        .collect();
+    let cleaned = cleaned.trim();
+    if cleaned.chars().any(|c| c.is_alphabetic()) {
+        return None;
+    }
+    let digits = cleaned.chars().filter(char::is_ascii_digit).count();
+    if !(7..=15).contains(&digits) {
+        return None;
+    }
+    let parsed = phonenumber::parse(Some(region.0), cleaned).ok()?;
+    if phonenumber::is_valid(&parsed) {
+        return Some(parsed.format().mode(Mode::E164).to_string());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn korean_mobile_numbers() {
+        let kr = Region::default();
+        assert_eq!(to_e164("010-1234-5678", kr).as_deref(), Some("+821012345678"));
+        assert_eq!(to_e164("01012345678", kr).as_deref(), Some("+821012345678"));
+        assert_eq!(to_e164("+82 10-1234-5678", kr).as_deref(), Some("+821012345678"));
+        assert_eq!(to_e164("02-312-3456", kr).as_deref(), Some("+8223123456"));
+    }
+
+    #[test]
+    fn non_numbers_stay_raw() {
+        let kr = Region::default();
+        assert_eq!(to_e164("114", kr), None);
+        assert_eq!(to_e164("1-800-FLOWERS", kr), None);
+        assert_eq!(to_e164("*123#", kr), None);
+    }
+
+    #[test]
+    fn foreign_numbers_with_odd_hyphens() {
+        let kr = Region::default();
+        assert_eq!(to_e164("+1 (650) 253\u{2011}0000", kr).as_deref(), Some("+16502530000"));
+        assert_eq!("us".parse::<Region>().unwrap(), Region(country::Id::US));
+    }
+}
