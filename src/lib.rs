@@ -6,7 +6,9 @@
 
 #![forbid(unsafe_code)]
 
+pub mod extract;
 pub mod import;
 pub mod model;
 pub mod phone;
 pub mod text;
+pub mod vault;

@@ -1,1 +1,9 @@
-fn main(){}
+//! The `lifeboat` command line: unpack arguments, call the core, map errors.
+
+mod cli;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    cli::run()
+}

@@ -167,6 +167,7 @@ impl Source {
             reader: BufReader::with_capacity(256 * 1024, DecodingReader::new(raw, decoder)),
             limits: self.limits.clone(),
             read_bytes: 0,
+            progress: Default::default(),
             limit,
             line: 0,
             date_order: self.date_order,
@@ -181,6 +182,7 @@ pub struct Input {
     reader: BufReader<DecodingReader>,
     limits: Limits,
     read_bytes: u64,
+    progress: std::sync::Arc<std::sync::atomic::AtomicU64>,
     limit: u64,
     line: u32,
     /// The user's `--date-order`, if any.
@@ -198,6 +200,7 @@ impl Input {
             reader: BufReader::new(DecodingReader::new(raw, UTF_8.new_decoder_with_bom_removal())),
             limits: Limits::default(),
             read_bytes: 0,
+            progress: Default::default(),
             limit: Limits::default().max_text_bytes,
             line: 0,
             date_order: None,
@@ -215,6 +218,10 @@ impl Input {
     /// An error pointing at `line` of this file.
     pub fn malformed(&self, line: u32, reason: impl Into<String>) -> ImportError {
         ImportError::Malformed { file: self.file.clone(), line, reason: reason.into() }
+    }
+    /// A counter of decoded bytes read so far, for progress reports from a sink.
+    pub fn bytes_counter(&self) -> std::sync::Arc<std::sync::atomic::AtomicU64> {
+        self.progress.clone()
     }
     /// The 1-based number of the last line returned by [`Input::next_line`].
     pub fn line_number(&self) -> u32 {
@@ -289,6 +296,7 @@ impl Input {
 
     fn count(&mut self, n: usize) -> Result<(), ImportError> {
         self.read_bytes += n as u64;
+        self.progress.store(self.read_bytes, std::sync::atomic::Ordering::Relaxed);
         if self.read_bytes > self.limit {
             return Err(ImportError::TooLarge { file: self.file.clone(), what: "the text".into(), limit: self.limit });
         }

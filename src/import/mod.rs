@@ -9,7 +9,7 @@ mod input;
 mod registry;
 
 pub use error::ImportError;
-pub use input::{Input, Limits, Lines, Source, open_source};
+pub use input::{DateOrder, Input, Limits, Lines, Source, open_source};
 pub use registry::{IMPORTERS, by_id, sniff};
 
 use crate::model::{ChatEvent, ChatMessage, ContactRecord, RoomInfo};

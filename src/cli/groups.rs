@@ -1,0 +1,88 @@
+//! `lifeboat groups` and `lifeboat roster`.
+
+use anyhow::Result;
+use lifeboat::vault::{GroupView, Reachability};
+
+use super::{Global, Out};
+
+/// List groups (chat rooms) with their size and how many are reachable.
+#[derive(clap::Args)]
+pub struct Groups {
+    /// Print JSON with every member (the format is documented in the README).
+    #[arg(long)]
+    json: bool,
+}
+
+impl Groups {
+    pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
+        let vault = global.open()?;
+        let groups = vault.groups()?;
+        if self.json {
+            return out.json(&groups);
+        }
+        let rows: Vec<Vec<String>> = groups
+            .iter()
+            .map(|g| {
+                let current: Vec<_> = g.current().collect();
+                let reachable = current.iter().filter(|m| m.reachable).count();
+                vec![
+                    g.id.to_string(),
+                    g.name.clone(),
+                    g.platform.clone().unwrap_or_default(),
+                    current.len().to_string(),
+                    format!("{reachable} of {}", current.len()),
+                    g.messages.to_string(),
+                ]
+            })
+            .collect();
+        out.table(&["ID", "GROUP", "FROM", "MEMBERS", "REACHABLE", "MESSAGES"], &rows)
+    }
+}
+
+/// Who in a group can be reached without the messenger, and who cannot.
+#[derive(clap::Args)]
+pub struct Roster {
+    /// Group name or id.
+    group: String,
+    #[arg(long)]
+    json: bool,
+}
+
+impl Roster {
+    pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
+        let vault = global.open()?;
+        let g = vault.group(&self.group)?;
+        if self.json {
+            return out.json(&g);
+        }
+        print_roster(out, &vault, &g)
+    }
+}
+
+fn print_roster(out: &mut Out, vault: &lifeboat::vault::Vault, g: &GroupView) -> Result<()> {
+    let current: Vec<_> = g.current().collect();
+    let reachable = current.iter().filter(|m| m.reachable).count();
+    out.line(format!("{}: {reachable} of {} reachable without the messenger", g.name, current.len()))?;
+    out.line(format!("{}: {}명 중 {}명은 메신저 없이 연락할 수 있습니다.", g.name, current.len(), reachable))?;
+    out.line("")?;
+    let mut rows = Vec::new();
+    for m in &current {
+        let p = vault.person(m.person_id)?;
+        let how = match m.reachability {
+            Reachability::Contact => {
+                let mut v: Vec<String> = p.phones.iter().map(|ph| ph.e164.clone().unwrap_or_else(|| ph.raw.clone())).collect();
+                v.extend(p.emails.iter().map(|e| e.address.clone()));
+                v.join(", ")
+            }
+            Reachability::Handle => format!("handle only: {}", p.handles.iter().map(|h| h.value.clone()).collect::<Vec<_>>().join(", ")),
+            Reachability::Name => "NOT REACHABLE — ask now / 지금 연락처를 물어보세요".to_owned(),
+        };
+        rows.push(vec![m.name.clone(), m.messages.to_string(), how]);
+    }
+    out.table(&["MEMBER", "MESSAGES", "HOW TO REACH"], &rows)?;
+    let left: Vec<_> = g.members.iter().filter(|m| m.left).map(|m| m.name.clone()).collect();
+    if !left.is_empty() {
+        out.line(format!("\nLeft the group / 나간 사람: {}", left.join(", ")))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,105 @@
+//! `lifeboat import`.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::Result;
+use lifeboat::import::DateOrder;
+use lifeboat::phone::Region;
+use lifeboat::vault::{ImportOptions, ImportReport};
+
+use super::{Global, Out};
+
+static CANCEL: AtomicBool = AtomicBool::new(false);
+
+/// Import contact files and chat exports.
+///
+/// Formats are recognised by content: vCard 2.1/3.0/4.0, contact CSV
+/// (Google, Outlook, Korean headers; UTF-8, UTF-16, CP949), KakaoTalk (PC,
+/// Android, iOS, CSV, zip), WhatsApp (.txt, .zip), Telegram (result.json),
+/// LINE (.txt). All files are imported as one batch, all or nothing;
+/// `lifeboat undo` removes a batch. Ctrl-C cancels and keeps nothing.
+#[derive(clap::Args)]
+pub struct Import {
+    /// Files to import.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Show what would come in, and keep nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Read every file as this format instead of sniffing: vcard, contacts-csv,
+    /// kakao-pc, kakao-csv, kakao-android, kakao-ios, whatsapp, telegram-json, line.
+    #[arg(long, value_name = "NAME")]
+    format: Option<String>,
+    /// Region for numbers written without a country code (default: the
+    /// vault's `region` setting, else KR).
+    #[arg(long, value_name = "CC")]
+    region: Option<Region>,
+    /// Day/month order for dates the file cannot settle (dmy, mdy, ymd).
+    #[arg(long, value_name = "ORDER")]
+    date_order: Option<DateOrder>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+impl Import {
+    pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
+        let mut vault = global.open()?;
+        let _ = ctrlc::set_handler(|| CANCEL.store(true, Ordering::Relaxed));
+        let opts = ImportOptions {
+            format: self.format,
+            date_order: self.date_order,
+            region: self.region,
+            dry_run: self.dry_run,
+            cancel: Some(&CANCEL),
+            progress: None,
+        };
+        let report = vault.import(&self.files, &opts)?;
+        if self.json {
+            return out.json(&report);
+        }
+        print_report(out, &report)
+    }
+}
+
+fn print_report(out: &mut Out, r: &ImportReport) -> Result<()> {
+    for f in &r.files {
+        if f.already_imported {
+            out.line(format!("{}: already imported ({}); nothing new. / 이미 가져온 파일입니다.", f.file, f.format))?;
+            continue;
+        }
+        let mut line = format!("{}: {} ({}), {} lines", f.file, f.format, f.encoding, f.lines);
+        if f.contacts > 0 {
+            line += &format!(", {} contacts", f.contacts);
+        }
+        if f.messages > 0 {
+            line += &format!(", {} messages ({} new), {} members", f.messages, f.new_messages, f.members);
+        }
+        if let (Some(a), Some(b)) = (&f.first_message, &f.last_message) {
+            line += &format!(", {a} → {b}");
+        }
+        out.line(line)?;
+        if let Some((n, text)) = &f.first_unparsed {
+            out.line(format!("  {} line(s) matched no known shape; first at line {n}: {text:?}", f.unparsed))?;
+        }
+    }
+    let verb = if r.dry_run { "Would add" } else { "Added" };
+    out.line(format!(
+        "{verb} {} people, {} phones, {} e-mails, {} groups, {} members, {} messages; {} matched people already in the vault.",
+        r.new_people, r.new_phones, r.new_emails, r.new_groups, r.new_members, r.new_messages, r.merged
+    ))?;
+    out.line(format!(
+        "새 사람 {}명, 전화번호 {}개, 이메일 {}개, 그룹 {}개, 메시지 {}개{}.",
+        r.new_people,
+        r.new_phones,
+        r.new_emails,
+        r.new_groups,
+        r.new_messages,
+        if r.dry_run { " (미리보기: 저장하지 않음)" } else { "" }
+    ))?;
+    match r.batch_id {
+        Some(id) => out.line(format!("Import {id}: undo with `lifeboat undo {id}`.")),
+        None => out.line("Dry run: nothing was written. / 미리보기: 아무것도 저장하지 않았습니다."),
+    }
+}

@@ -1,0 +1,67 @@
+//! `lifeboat init` and `lifeboat passwd`.
+
+use anyhow::{Result, bail};
+use lifeboat::vault::{Passphrase, Vault};
+use zeroize::Zeroizing;
+
+use super::{Global, Out, prompt_hidden, read_passphrase_file};
+
+/// Create a new encrypted vault.
+///
+/// The passphrase comes from $LIFEBOAT_PASSPHRASE, --passphrase-file, or a
+/// prompt (asked twice). An existing vault is never overwritten.
+#[derive(clap::Args)]
+pub struct Init {}
+
+impl Init {
+    pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
+        let dir = global.vault_dir()?;
+        if Vault::exists(&dir) {
+            return Err(lifeboat::vault::VaultError::AlreadyExists { dir }.into());
+        }
+        let passphrase = if std::env::var_os("LIFEBOAT_PASSPHRASE").is_some() || global.passphrase_file.is_some() {
+            global.passphrase("")?
+        } else {
+            new_passphrase_prompt()?
+        };
+        Vault::create(&dir, &passphrase)?;
+        out.line(format!("Created an encrypted vault at {}.", dir.display()))?;
+        out.line(format!("{}에 암호화된 보관함을 만들었습니다.", dir.display()))?;
+        out.line("Next: lifeboat import <KakaoTalk export or contacts file> / 다음: lifeboat import <파일>")
+    }
+}
+
+/// Change the vault's passphrase (re-encrypts the vault).
+///
+/// The new passphrase comes from $LIFEBOAT_NEW_PASSPHRASE, --new-passphrase-file,
+/// or a prompt (asked twice).
+#[derive(clap::Args)]
+pub struct Passwd {
+    /// Read the new passphrase from this file (first line).
+    #[arg(long, value_name = "FILE")]
+    new_passphrase_file: Option<std::path::PathBuf>,
+}
+
+impl Passwd {
+    pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
+        let mut vault = global.open()?;
+        let new = if let Some(p) = std::env::var_os("LIFEBOAT_NEW_PASSPHRASE") {
+            Zeroizing::new(p.into_string().map_err(|_| anyhow::anyhow!("LIFEBOAT_NEW_PASSPHRASE is not valid UTF-8"))?)
+        } else if let Some(file) = &self.new_passphrase_file {
+            read_passphrase_file(file)?
+        } else {
+            new_passphrase_prompt()?
+        };
+        vault.change_passphrase(&new)?;
+        out.line(format!("Changed the passphrase of {}. / 암호를 바꿨습니다.", vault.dir().display()))
+    }
+}
+
+fn new_passphrase_prompt() -> Result<Passphrase> {
+    let first = prompt_hidden("New passphrase (새 암호, 8자 이상): ")?;
+    let second = prompt_hidden("Repeat it (다시 입력): ")?;
+    if *first != *second {
+        bail!("the two passphrases differ; nothing was changed.\n두 암호가 다릅니다. 아무것도 바꾸지 않았습니다.");
+    }
+    Ok(first)
+}

@@ -1,0 +1,149 @@
+//! The command-line front end. Each subcommand lives in its own file as a clap
+//! `Args` struct whose doc comments are its help text, with a `run` function.
+
+mod config;
+mod history;
+mod import;
+mod init;
+mod output;
+mod people;
+mod groups;
+
+use std::io;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand};
+use lifeboat::vault::{Passphrase, Vault};
+use zeroize::Zeroizing;
+
+pub use output::Out;
+
+/// Keep the people in your life reachable when the messenger goes dark.
+///
+/// Lifeboat imports contacts and chat exports (KakaoTalk, WhatsApp, Telegram,
+/// LINE) into an encrypted vault on this computer and finds every phone number
+/// and e-mail your groups shared. It never uses the network.
+#[derive(Parser)]
+#[command(name = "lifeboat", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    global: Global,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Options every subcommand takes.
+#[derive(clap::Args)]
+pub struct Global {
+    /// The vault folder [default: $LIFEBOAT_VAULT, else ~/.local/share/lifeboat]
+    #[arg(long, global = true, value_name = "DIR")]
+    vault: Option<PathBuf>,
+    /// Read the passphrase from this file (first line) instead of a prompt.
+    /// $LIFEBOAT_PASSPHRASE takes precedence.
+    #[arg(long, global = true, value_name = "FILE")]
+    passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Init(init::Init),
+    Passwd(init::Passwd),
+    Import(import::Import),
+    People(people::People),
+    Show(people::Show),
+    Search(people::Search),
+    Groups(groups::Groups),
+    Roster(groups::Roster),
+    Imports(history::Imports),
+    Undo(history::Undo),
+    Config(config::Config),
+}
+
+pub fn run() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let mut out = Out::stdout();
+    let result = match cli.command {
+        Command::Init(c) => c.run(&cli.global, &mut out),
+        Command::Passwd(c) => c.run(&cli.global, &mut out),
+        Command::Import(c) => c.run(&cli.global, &mut out),
+        Command::People(c) => c.run(&cli.global, &mut out),
+        Command::Show(c) => c.run(&cli.global, &mut out),
+        Command::Search(c) => c.run(&cli.global, &mut out),
+        Command::Groups(c) => c.run(&cli.global, &mut out),
+        Command::Roster(c) => c.run(&cli.global, &mut out),
+        Command::Imports(c) => c.run(&cli.global, &mut out),
+        Command::Undo(c) => c.run(&cli.global, &mut out),
+        Command::Config(c) => c.run(&cli.global, &mut out),
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        // Piped into `head`: not an error.
+        Err(e) if e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) => {
+            std::process::ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = out.flush();
+            let mut msg = String::new();
+            for (i, cause) in e.chain().enumerate() {
+                if i > 0 {
+                    msg.push_str("\n  ");
+                }
+                msg.push_str(&cause.to_string());
+            }
+            eprintln!("lifeboat: {msg}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+impl Global {
+    /// `--vault`, else `LIFEBOAT_VAULT`, else the OS data directory.
+    pub fn vault_dir(&self) -> Result<PathBuf> {
+        if let Some(dir) = &self.vault {
+            return Ok(dir.clone());
+        }
+        if let Some(dir) = std::env::var_os("LIFEBOAT_VAULT").filter(|d| !d.is_empty()) {
+            return Ok(PathBuf::from(dir));
+        }
+        Vault::default_dir().context("no data directory on this system: name the vault folder with --vault")
+    }
+
+    /// `LIFEBOAT_PASSPHRASE`, else `--passphrase-file`, else a hidden prompt.
+    pub fn passphrase(&self, prompt: &str) -> Result<Passphrase> {
+        if let Some(p) = std::env::var_os("LIFEBOAT_PASSPHRASE") {
+            return Ok(Zeroizing::new(p.into_string().map_err(|_| anyhow::anyhow!("LIFEBOAT_PASSPHRASE is not valid UTF-8"))?));
+        }
+        if let Some(file) = &self.passphrase_file {
+            return read_passphrase_file(file);
+        }
+        prompt_hidden(prompt)
+    }
+
+    /// Unlock the vault for a command.
+    pub fn open(&self) -> Result<Vault> {
+        let dir = self.vault_dir()?;
+        if !Vault::exists(&dir) {
+            return Ok(Vault::open(&dir, "")?);
+        }
+        let passphrase = self.passphrase(&format!("Passphrase for {} (암호): ", dir.display()))?;
+        Ok(Vault::open(&dir, &passphrase)?)
+    }
+}
+
+pub fn read_passphrase_file(file: &std::path::Path) -> Result<Passphrase> {
+    let text = Zeroizing::new(
+        std::fs::read_to_string(file).with_context(|| format!("cannot read the passphrase file {}", file.display()))?,
+    );
+    let line = text.lines().next().unwrap_or("");
+    Ok(Zeroizing::new(line.to_owned()))
+}
+
+pub fn prompt_hidden(prompt: &str) -> Result<Passphrase> {
+    if !std::io::IsTerminal::is_terminal(&io::stdin()) {
+        bail!(
+            "no passphrase given: set LIFEBOAT_PASSPHRASE or use --passphrase-file when not at a terminal.\n암호가 없습니다. 터미널이 아니면 LIFEBOAT_PASSPHRASE나 --passphrase-file을 쓰세요."
+        );
+    }
+    Ok(Zeroizing::new(rpassword::prompt_password(prompt)?))
+}

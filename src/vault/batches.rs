@@ -1,0 +1,164 @@
+//! Import batches: the history of what each import added, and undo.
+
+use std::collections::BTreeSet;
+
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use super::{Vault, VaultError, people::refresh_haystack};
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct BatchFile {
+    pub name: String,
+    pub format: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Added {
+    pub people: i64,
+    pub phones: i64,
+    pub emails: i64,
+    pub groups: i64,
+    pub messages: i64,
+}
+
+/// One import run, restore or edit. JSON contract: README, "JSON output".
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct BatchSummary {
+    pub id: i64,
+    pub at: String,
+    pub kind: String,
+    pub files: Vec<BatchFile>,
+    pub added: Added,
+}
+
+/// What undo removed, and what it kept because the user changed it since.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct UndoReport {
+    pub removed: Added,
+    /// Phones, e-mails and people the user confirmed or edited since: kept.
+    pub kept_edited: i64,
+}
+
+impl Vault {
+    /// Every batch not undone, oldest first.
+    pub fn batches(&self) -> Result<Vec<BatchSummary>, VaultError> {
+        let ids = self.ids("SELECT id FROM batch WHERE undone_at IS NULL ORDER BY id", params![])?;
+        ids.into_iter().map(|id| self.batch(id)).collect()
+    }
+
+    fn batch(&self, id: i64) -> Result<BatchSummary, VaultError> {
+        let sql = |e| self.sql(e);
+        let (at, kind): (String, String) =
+            self.conn.query_row("SELECT at, kind FROM batch WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?))).map_err(sql)?;
+        let mut stmt = self.conn.prepare_cached("SELECT file_name, format, sha256 FROM source WHERE batch_id = ?1 ORDER BY id").map_err(sql)?;
+        let files = stmt
+            .query_map([id], |r| Ok(BatchFile { name: r.get(0)?, format: r.get(1)?, sha256: r.get(2)? }))
+            .map_err(sql)?
+            .collect::<Result<_, _>>()
+            .map_err(sql)?;
+        let count = |table: &str| -> Result<i64, VaultError> {
+            self.conn.query_row(&format!("SELECT count(*) FROM {table} WHERE batch_id = ?1"), [id], |r| r.get(0)).map_err(sql)
+        };
+        let added = Added {
+            people: count("person")?,
+            phones: count("phone")?,
+            emails: count("email")?,
+            groups: count("grp")?,
+            messages: count("message")?,
+        };
+        Ok(BatchSummary { id, at, kind, files, added })
+    }
+
+    /// Remove exactly what batch `id` added, in one transaction. What the user
+    /// confirmed or edited since stays.
+    pub fn undo(&mut self, id: i64) -> Result<UndoReport, VaultError> {
+        let live: Option<Option<String>> = self
+            .conn
+            .query_row("SELECT undone_at FROM batch WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.sql(e))?;
+        match live {
+            None => return Err(VaultError::NotFoundItem(format!("no import {id}: `lifeboat imports` lists them.\n{id}번 가져오기가 없습니다."))),
+            Some(Some(_)) => return Err(VaultError::NotFoundItem(format!("import {id} was already undone.\n{id}번 가져오기는 이미 취소했습니다."))),
+            Some(None) => {}
+        }
+        let before = self.batch(id)?.added;
+        let dir = self.dir.clone();
+        let tx = self.conn.transaction().map_err(|e| VaultError::sql(&dir, e))?;
+        let result = (|| -> rusqlite::Result<UndoReport> {
+            let mut affected: BTreeSet<i64> = BTreeSet::new();
+            for sql in [
+                "SELECT person_id FROM phone WHERE batch_id = ?1",
+                "SELECT person_id FROM email WHERE batch_id = ?1",
+                "SELECT person_id FROM alias WHERE batch_id = ?1",
+                "SELECT person_id FROM membership WHERE batch_id = ?1",
+            ] {
+                let mut stmt = tx.prepare(sql)?;
+                for row in stmt.query_map([id], |r| r.get::<_, i64>(0))? {
+                    affected.insert(row?);
+                }
+            }
+            let groups: Vec<i64> = {
+                let mut stmt = tx.prepare("SELECT DISTINCT grp_id FROM message WHERE batch_id = ?1")?;
+                stmt.query_map([id], |r| r.get(0))?.collect::<Result<_, _>>()?
+            };
+            let kept_edited: i64 = tx.query_row(
+                "SELECT (SELECT count(*) FROM phone WHERE batch_id = ?1 AND edited = 1)
+                      + (SELECT count(*) FROM email WHERE batch_id = ?1 AND edited = 1)
+                      + (SELECT count(*) FROM person WHERE batch_id = ?1 AND edited = 1)",
+                [id],
+                |r| r.get(0),
+            )?;
+            tx.execute_batch(&format!(
+                "INSERT INTO message_fts(message_fts, rowid, body) SELECT 'delete', id, body FROM message WHERE batch_id = {id} AND kind = 'text';
+                 DELETE FROM provenance WHERE batch_id = {id};
+                 DELETE FROM message WHERE batch_id = {id};
+                 DELETE FROM phone WHERE batch_id = {id} AND edited = 0;
+                 DELETE FROM email WHERE batch_id = {id} AND edited = 0;
+                 DELETE FROM handle WHERE batch_id = {id};
+                 DELETE FROM alias WHERE batch_id = {id};
+                 DELETE FROM membership WHERE batch_id = {id};
+                 DELETE FROM person WHERE batch_id = {id} AND edited = 0
+                   AND NOT EXISTS (SELECT 1 FROM phone WHERE person_id = person.id)
+                   AND NOT EXISTS (SELECT 1 FROM email WHERE person_id = person.id)
+                   AND NOT EXISTS (SELECT 1 FROM membership WHERE person_id = person.id);
+                 DELETE FROM grp WHERE batch_id = {id}
+                   AND NOT EXISTS (SELECT 1 FROM membership WHERE grp_id = grp.id)
+                   AND NOT EXISTS (SELECT 1 FROM message WHERE grp_id = grp.id);
+                 DELETE FROM source WHERE batch_id = {id};"
+            ))?;
+            // Rosters of rooms that keep other batches' messages: recount from what remains.
+            for grp in groups {
+                tx.execute(
+                    "UPDATE membership SET
+                       messages = (SELECT count(*) FROM message m WHERE m.grp_id = membership.grp_id AND m.sender = membership.display_name),
+                       first_seen = (SELECT min(at) FROM message m WHERE m.grp_id = membership.grp_id AND m.sender = membership.display_name),
+                       last_seen = (SELECT max(at) FROM message m WHERE m.grp_id = membership.grp_id AND m.sender = membership.display_name)
+                     WHERE grp_id = ?1",
+                    [grp],
+                )?;
+            }
+            for person in affected {
+                refresh_haystack(&tx, person)?;
+            }
+            tx.execute("UPDATE batch SET undone_at = ?2 WHERE id = ?1", params![id, super::ingest::now()])?;
+            Ok(UndoReport { removed: Added::default(), kept_edited })
+        })();
+        match result {
+            Ok(mut report) => {
+                tx.commit().map_err(|e| VaultError::sql(&dir, e))?;
+                report.removed = Added {
+                    people: before.people,
+                    phones: before.phones - report.kept_edited.min(before.phones),
+                    emails: before.emails,
+                    groups: before.groups,
+                    messages: before.messages,
+                };
+                Ok(report)
+            }
+            Err(e) => Err(VaultError::sql(&dir, e)),
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Groups and their rosters: who is in each room and who can be reached
+//! without the messenger.
+
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use super::{Vault, VaultError};
+
+/// How a member can be reached when the messenger is down.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Reachability {
+    /// A phone number or e-mail is on file.
+    Contact,
+    /// Only a messenger handle (Telegram @name, LINE ID).
+    Handle,
+    /// Only a display name.
+    Name,
+}
+
+/// One member of a group. JSON contract: README, "JSON output".
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MemberView {
+    pub name: String,
+    pub person_id: i64,
+    pub reachable: bool,
+    pub reachability: Reachability,
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    pub messages: i64,
+    pub left: bool,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct GroupView {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub platform: Option<String>,
+    pub messages: i64,
+    pub members: Vec<MemberView>,
+}
+
+impl GroupView {
+    /// Members still in the group.
+    pub fn current(&self) -> impl Iterator<Item = &MemberView> {
+        self.members.iter().filter(|m| !m.left)
+    }
+}
+
+impl Vault {
+    /// Every group with its roster, by name.
+    pub fn groups(&self) -> Result<Vec<GroupView>, VaultError> {
+        let ids = self.ids("SELECT id FROM grp ORDER BY name, id", params![])?;
+        ids.into_iter().map(|id| self.group_view(id)).collect()
+    }
+
+    /// One group by id or name.
+    pub fn group(&self, name_or_id: &str) -> Result<GroupView, VaultError> {
+        let id = self.group_id(name_or_id)?;
+        self.group_view(id)
+    }
+
+    pub(super) fn group_id(&self, name_or_id: &str) -> Result<i64, VaultError> {
+        let name = crate::text::nfc(name_or_id);
+        let by_name: Vec<i64> = self.ids("SELECT id FROM grp WHERE name = ?1 ORDER BY id", params![name])?;
+        if let [id] = by_name.as_slice() {
+            return Ok(*id);
+        }
+        if let Ok(id) = name.parse::<i64>() {
+            let found: Option<i64> =
+                self.conn.query_row("SELECT id FROM grp WHERE id = ?1", [id], |r| r.get(0)).optional().map_err(|e| self.sql(e))?;
+            if let Some(id) = found {
+                return Ok(id);
+            }
+        }
+        if by_name.len() > 1 {
+            return Err(VaultError::NotFoundItem(format!(
+                "several groups are named {name:?}: use the id from `lifeboat groups`.\n{name:?} 이름의 그룹이 여럿입니다. `lifeboat groups`의 번호를 쓰세요."
+            )));
+        }
+        let like: Vec<i64> = self.ids("SELECT id FROM grp WHERE name LIKE ?1 ORDER BY id", params![format!("%{name}%")])?;
+        match like.as_slice() {
+            [id] => Ok(*id),
+            _ => Err(VaultError::NotFoundItem(format!(
+                "no group named {name:?}. `lifeboat groups` lists them.\n{name:?} 그룹이 없습니다. `lifeboat groups`로 목록을 보세요."
+            ))),
+        }
+    }
+
+    fn group_view(&self, id: i64) -> Result<GroupView, VaultError> {
+        let sql = |e| self.sql(e);
+        let (name, kind, platform): (String, String, Option<String>) = self
+            .conn
+            .query_row("SELECT name, kind, platform FROM grp WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(sql)?;
+        let messages: i64 =
+            self.conn.query_row("SELECT count(*) FROM message WHERE grp_id = ?1", [id], |r| r.get(0)).map_err(sql)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT m.display_name, m.person_id, m.first_seen, m.last_seen, m.messages, m.left_group,
+                   EXISTS (SELECT 1 FROM phone WHERE person_id = m.person_id) OR EXISTS (SELECT 1 FROM email WHERE person_id = m.person_id),
+                   EXISTS (SELECT 1 FROM handle WHERE person_id = m.person_id AND service <> 'id')
+                 FROM membership m WHERE m.grp_id = ?1 ORDER BY m.messages DESC, m.display_name",
+            )
+            .map_err(sql)?;
+        let members = stmt
+            .query_map([id], |r| {
+                let contact: bool = r.get(6)?;
+                let handle: bool = r.get(7)?;
+                let reachability = if contact {
+                    Reachability::Contact
+                } else if handle {
+                    Reachability::Handle
+                } else {
+                    Reachability::Name
+                };
+                Ok(MemberView {
+                    name: r.get(0)?,
+                    person_id: r.get(1)?,
+                    reachable: contact,
+                    reachability,
+                    first_seen: r.get(2)?,
+                    last_seen: r.get(3)?,
+                    messages: r.get(4)?,
+                    left: r.get(5)?,
+                })
+            })
+            .map_err(sql)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(sql)?;
+        Ok(GroupView { id, name, kind, platform, messages, members })
+    }
+}

@@ -1,0 +1,95 @@
+//! The vault key: Argon2id over the passphrase, with salt and cost kept in a
+//! small unencrypted header file beside the database.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use super::VaultError;
+
+/// A passphrase held only as long as needed, wiped from memory on drop.
+pub type Passphrase = Zeroizing<String>;
+
+/// The raw 256-bit SQLCipher key, wiped on drop.
+pub struct Key(Zeroizing<[u8; 32]>);
+
+impl Key {
+    /// The `PRAGMA key` value for a raw key: `x'…'`, so SQLCipher skips its own KDF.
+    pub fn pragma_value(&self) -> Zeroizing<String> {
+        Zeroizing::new(format!("x'{}'", hex::encode(*self.0)))
+    }
+}
+
+/// Argon2id cost. Stored per vault so it can be raised later without breaking old vaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KdfCost {
+    pub m_kib: u32,
+    pub t: u32,
+    pub p: u32,
+}
+
+impl KdfCost {
+    /// About 0.5 s on one core of this project's machines in a release build.
+    pub const DEFAULT: KdfCost = KdfCost { m_kib: 64 * 1024, t: 6, p: 1 };
+    /// Debug builds only, for the test suite (`LIFEBOAT_INSECURE_TEST_KDF=1`): never
+    /// available in a release build.
+    const TEST: KdfCost = KdfCost { m_kib: 256, t: 1, p: 1 };
+
+    /// The cost for a new vault.
+    pub fn for_new_vault() -> KdfCost {
+        if cfg!(debug_assertions) && std::env::var_os("LIFEBOAT_INSECURE_TEST_KDF").is_some() {
+            KdfCost::TEST
+        } else {
+            KdfCost::DEFAULT
+        }
+    }
+}
+
+/// The unencrypted file beside the database: what is needed to derive the key.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Header {
+    pub format: String,
+    pub version: u32,
+    pub kdf: String,
+    pub cost: KdfCost,
+    /// Hex-encoded 16-byte salt.
+    pub salt: String,
+}
+
+impl Header {
+    pub fn new(cost: KdfCost) -> Result<Header, VaultError> {
+        let mut salt = [0u8; 16];
+        getrandom::getrandom(&mut salt).map_err(|e| VaultError::Crypto(e.to_string()))?;
+        Ok(Header { format: "lifeboat-vault".into(), version: 1, kdf: "argon2id".into(), cost, salt: hex::encode(salt) })
+    }
+
+    pub fn read(path: &Path) -> Result<Header, VaultError> {
+        let text = std::fs::read_to_string(path).map_err(|e| VaultError::io(path, e))?;
+        let header: Header = serde_json::from_str(&text).map_err(|e| VaultError::Damaged {
+            path: path.to_owned(),
+            reason: format!("the key header is not valid: {e}"),
+        })?;
+        if header.format != "lifeboat-vault" || header.kdf != "argon2id" || header.version != 1 {
+            return Err(VaultError::Damaged { path: path.to_owned(), reason: "the key header is of an unknown kind".into() });
+        }
+        Ok(header)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("header serializes") + "\n"
+    }
+
+    /// Derive the database key from a passphrase.
+    pub fn derive(&self, passphrase: &str) -> Result<Key, VaultError> {
+        let salt = hex::decode(&self.salt).map_err(|e| VaultError::Crypto(format!("salt: {e}")))?;
+        let params = argon2::Params::new(self.cost.m_kib, self.cost.t, self.cost.p, Some(32))
+            .map_err(|e| VaultError::Crypto(e.to_string()))?;
+        let argon = argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
+        let mut key = Zeroizing::new([0u8; 32]);
+        argon
+            .hash_password_into(passphrase.as_bytes(), &salt, key.as_mut())
+            .map_err(|e| VaultError::Crypto(e.to_string()))?;
+        Ok(Key(key))
+    }
+}

@@ -1,0 +1,221 @@
+//! The encrypted store: SQLCipher through rusqlite, keyed by Argon2id.
+//!
+//! The vault owns every SQL query in Lifeboat. A vault is a folder holding
+//! `lifeboat.db` (encrypted), `lifeboat.header` (salt and KDF cost, no secrets)
+//! and `lifeboat.lock` (held while open, so two processes never write at once).
+
+mod error;
+mod key;
+mod schema;
+
+mod batches;
+mod ingest;
+mod people;
+mod groups;
+
+pub use batches::{BatchSummary, Added, BatchFile, UndoReport};
+pub use error::VaultError;
+pub use groups::{GroupView, MemberView, Reachability};
+pub use ingest::{FileReport, ImportOptions, ImportReport, Progress};
+pub use key::{KdfCost, Passphrase};
+pub use people::{EmailView, HandleView, MessageHit, PersonView, PhoneView, ProvenanceView};
+
+use std::fs::{self, DirBuilder, File, OpenOptions};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rusqlite::Connection;
+
+use key::Header;
+
+const DB_FILE: &str = "lifeboat.db";
+const HEADER_FILE: &str = "lifeboat.header";
+const NEW_HEADER_FILE: &str = "lifeboat.header.new";
+const LOCK_FILE: &str = "lifeboat.lock";
+
+/// An open, unlocked vault.
+pub struct Vault {
+    conn: Connection,
+    dir: PathBuf,
+    // Held for the life of the vault; dropping it releases the lock.
+    _lock: File,
+}
+
+impl Vault {
+    /// The default vault folder: the OS data directory (`~/.local/share/lifeboat`).
+    pub fn default_dir() -> Option<PathBuf> {
+        dirs::data_dir().map(|d| d.join("lifeboat"))
+    }
+
+    /// True when `dir` already holds a vault.
+    pub fn exists(dir: &Path) -> bool {
+        dir.join(DB_FILE).exists() || dir.join(HEADER_FILE).exists()
+    }
+
+    /// Create a new vault in `dir`. Refuses to touch an existing one.
+    pub fn create(dir: &Path, passphrase: &str) -> Result<Vault, VaultError> {
+        if Vault::exists(dir) {
+            return Err(VaultError::AlreadyExists { dir: dir.to_owned() });
+        }
+        if passphrase.chars().count() < 8 {
+            return Err(VaultError::WeakPassphrase);
+        }
+        DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(|e| VaultError::io(dir, e))?;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(|e| VaultError::io(dir, e))?;
+        let lock = acquire_lock(dir)?;
+        let header = Header::new(KdfCost::for_new_vault())?;
+        let key = header.derive(passphrase)?;
+        let db = dir.join(DB_FILE);
+        // Create the file 0600 first: SQLite gives its journal the same mode.
+        OpenOptions::new().write(true).create_new(true).mode(0o600).open(&db).map_err(|e| VaultError::io(&db, e))?;
+        let conn = connect(&db, &key)?;
+        let vault = Vault { conn, dir: dir.to_owned(), _lock: lock };
+        schema::migrate(&vault.conn, &db)?;
+        write_private(&dir.join(HEADER_FILE), header.to_json().as_bytes())?;
+        Ok(vault)
+    }
+
+    /// Unlock the vault in `dir`. A wrong passphrase changes nothing on disk.
+    pub fn open(dir: &Path, passphrase: &str) -> Result<Vault, VaultError> {
+        let db = dir.join(DB_FILE);
+        if !db.exists() {
+            return Err(VaultError::NotFound { dir: dir.to_owned() });
+        }
+        let lock = acquire_lock(dir)?;
+        let header_path = dir.join(HEADER_FILE);
+        let new_header_path = dir.join(NEW_HEADER_FILE);
+        let conn = match try_unlock(&header_path, &db, passphrase) {
+            Ok(conn) => conn,
+            // A re-key interrupted after the database took the new key but
+            // before the header was renamed: the new header opens it.
+            Err(VaultError::WrongPassphrase { .. }) if new_header_path.exists() => {
+                let conn = try_unlock(&new_header_path, &db, passphrase)
+                    .map_err(|_| VaultError::WrongPassphrase { dir: dir.to_owned() })?;
+                fs::rename(&new_header_path, &header_path).map_err(|e| VaultError::io(&header_path, e))?;
+                conn
+            }
+            Err(VaultError::WrongPassphrase { .. }) => return Err(VaultError::WrongPassphrase { dir: dir.to_owned() }),
+            Err(e) => return Err(e),
+        };
+        if new_header_path.exists() {
+            // The re-key never reached the database: the old header is right.
+            let _ = fs::remove_file(&new_header_path);
+        }
+        schema::migrate(&conn, &db)?;
+        Ok(Vault { conn, dir: dir.to_owned(), _lock: lock })
+    }
+
+    /// Change the passphrase: a new salt, a new key, the database re-encrypted.
+    pub fn change_passphrase(&mut self, new_passphrase: &str) -> Result<(), VaultError> {
+        if new_passphrase.chars().count() < 8 {
+            return Err(VaultError::WeakPassphrase);
+        }
+        let header = Header::new(KdfCost::for_new_vault())?;
+        let key = header.derive(new_passphrase)?;
+        let new_header = self.dir.join(NEW_HEADER_FILE);
+        write_private(&new_header, header.to_json().as_bytes())?;
+        self.conn
+            .pragma_update(None, "rekey", &*key.pragma_value())
+            .map_err(|e| VaultError::sql(&self.dir, e))?;
+        let header_path = self.dir.join(HEADER_FILE);
+        fs::rename(&new_header, &header_path).map_err(|e| VaultError::io(&header_path, e))?;
+        Ok(())
+    }
+
+    /// The folder this vault lives in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// A stored setting (`region`, `auto_lock_minutes`, `language`).
+    pub fn setting(&self, key: &str) -> Result<Option<String>, VaultError> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.sql(e))
+    }
+
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<(), VaultError> {
+        self.conn
+            .execute("INSERT INTO setting(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+            .map(|_| ())
+            .map_err(|e| self.sql(e))
+    }
+
+    /// The default region for numbers without a country code.
+    pub fn region(&self) -> Result<crate::phone::Region, VaultError> {
+        Ok(self.setting("region")?.and_then(|r| r.parse().ok()).unwrap_or_default())
+    }
+
+    fn sql(&self, e: rusqlite::Error) -> VaultError {
+        VaultError::sql(&self.dir, e)
+    }
+}
+
+fn try_unlock(header_path: &Path, db: &Path, passphrase: &str) -> Result<Connection, VaultError> {
+    let header = Header::read(header_path)?;
+    let key = header.derive(passphrase)?;
+    connect(db, &key)
+}
+
+/// Open the database with the key and prove the key is right.
+fn connect(db: &Path, key: &key::Key) -> Result<Connection, VaultError> {
+    let dir = db.parent().unwrap_or(db);
+    let conn = Connection::open(db).map_err(|e| VaultError::sql(dir, e))?;
+    conn.pragma_update(None, "cipher_log_level", "NONE").map_err(|e| VaultError::sql(dir, e))?;
+    conn.pragma_update(None, "key", &*key.pragma_value()).map_err(|e| VaultError::sql(dir, e))?;
+    // The first read tells a wrong key: SQLCipher reports "not a database".
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
+        Ok(_) => {}
+        Err(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::NotADatabase => {
+            return Err(VaultError::WrongPassphrase { dir: dir.to_owned() });
+        }
+        Err(e) => return Err(VaultError::sql(dir, e)),
+    }
+    // No plaintext on disk: temporary tables and sorts stay in memory.
+    conn.execute_batch(
+        "PRAGMA temp_store = MEMORY; PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;
+         PRAGMA foreign_keys = ON; PRAGMA cipher_memory_security = ON;",
+    )
+    .map_err(|e| VaultError::sql(dir, e))?;
+    Ok(conn)
+}
+
+/// Hold the vault's lock file. A second process waits briefly, then is told the vault is busy.
+fn acquire_lock(dir: &Path) -> Result<File, VaultError> {
+    let path = dir.join(LOCK_FILE);
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(&path)
+        .map_err(|e| VaultError::io(&path, e))?;
+    let deadline = Instant::now() + Duration::from_secs(3);
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(fs::TryLockError::WouldBlock) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(100)),
+            Err(fs::TryLockError::WouldBlock) => return Err(VaultError::Busy { dir: dir.to_owned() }),
+            Err(fs::TryLockError::Error(e)) => return Err(VaultError::io(&path, e)),
+        }
+    }
+}
+
+/// Write a file readable only by its owner, atomically (write + fsync + rename).
+fn write_private(path: &Path, bytes: &[u8]) -> Result<(), VaultError> {
+    use std::io::Write;
+    let tmp = path.with_extension("tmp");
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&tmp)
+        .map_err(|e| VaultError::io(&tmp, e))?;
+    f.write_all(bytes).and_then(|_| f.sync_all()).map_err(|e| VaultError::io(&tmp, e))?;
+    fs::rename(&tmp, path).map_err(|e| VaultError::io(path, e))
+}

@@ -1,0 +1,291 @@
+//! People: reading them back, searching them, and the search key kept on each.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use super::{Vault, VaultError};
+use crate::text::{digits, initials, is_initials_query, nfc};
+
+/// Where a phone or e-mail came from.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ProvenanceView {
+    /// The file it was read from.
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    /// The chat room, for values shared in a message.
+    pub group: Option<String>,
+    pub shared_by: Option<String>,
+    pub at: Option<String>,
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PhoneView {
+    pub id: i64,
+    pub e164: Option<String>,
+    pub raw: String,
+    pub label: Option<String>,
+    pub status: String,
+    pub sources: Vec<ProvenanceView>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EmailView {
+    pub id: i64,
+    pub address: String,
+    pub label: Option<String>,
+    pub status: String,
+    pub sources: Vec<ProvenanceView>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct HandleView {
+    pub service: String,
+    pub value: String,
+}
+
+/// A person with everything the vault knows of them. The JSON shape is a
+/// stable contract (README, "JSON output").
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PersonView {
+    pub id: i64,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub me: bool,
+    pub phones: Vec<PhoneView>,
+    pub emails: Vec<EmailView>,
+    pub handles: Vec<HandleView>,
+    pub groups: Vec<String>,
+    pub org: Option<String>,
+    pub note: Option<String>,
+    pub birthday: Option<String>,
+}
+
+/// A message that matched a search.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MessageHit {
+    pub id: i64,
+    pub group: String,
+    pub sender: String,
+    pub at: String,
+    pub text: String,
+}
+
+impl Vault {
+    /// Everyone, or the members of one group, sorted by name.
+    pub fn people(&self, group: Option<&str>) -> Result<Vec<PersonView>, VaultError> {
+        let ids: Vec<i64> = match group {
+            None => self.ids("SELECT id FROM person ORDER BY name, id", params![])?,
+            Some(g) => {
+                let grp = self.group_id(g)?;
+                self.ids(
+                    "SELECT DISTINCT p.id FROM person p JOIN membership m ON m.person_id = p.id WHERE m.grp_id = ?1 ORDER BY p.name, p.id",
+                    params![grp],
+                )?
+            }
+        };
+        ids.into_iter().map(|id| self.person(id)).collect()
+    }
+
+    /// People whose name, alias, initials, phone digits or e-mail contain `query`.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<PersonView>, VaultError> {
+        let ids = self.search_ids(query, limit)?;
+        ids.into_iter().map(|id| self.person(id)).collect()
+    }
+
+    /// Ids only, for fast incremental search in the app.
+    pub fn search_ids(&self, query: &str, limit: usize) -> Result<Vec<i64>, VaultError> {
+        let Some(pattern) = search_pattern(query) else { return Ok(Vec::new()) };
+        self.ids(
+            "SELECT id FROM person WHERE haystack LIKE ?1 ESCAPE '\\' ORDER BY instr(haystack, ?2) <> 2, name, id LIMIT ?3",
+            params![pattern.like, pattern.plain, limit as i64],
+        )
+    }
+
+    /// Messages containing `query` (Korean substrings included), newest first.
+    pub fn search_messages(&self, query: &str, limit: usize) -> Result<Vec<MessageHit>, VaultError> {
+        let q = nfc(query);
+        if q.is_empty() {
+            return Ok(Vec::new());
+        }
+        let like = format!("%{}%", escape_like(&q));
+        // The trigram index answers LIKE for three characters or more.
+        let sql = if q.chars().count() >= 3 {
+            "SELECT m.id, g.name, m.sender, m.at, m.body FROM message_fts f JOIN message m ON m.id = f.rowid
+             JOIN grp g ON g.id = m.grp_id WHERE f.body LIKE ?1 ESCAPE '\\' ORDER BY m.at DESC LIMIT ?2"
+        } else {
+            "SELECT m.id, g.name, m.sender, m.at, m.body FROM message m JOIN grp g ON g.id = m.grp_id
+             WHERE m.kind = 'text' AND m.body LIKE ?1 ESCAPE '\\' ORDER BY m.at DESC LIMIT ?2"
+        };
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map(params![like, limit as i64], |r| {
+                Ok(MessageHit { id: r.get(0)?, group: r.get(1)?, sender: r.get(2)?, at: r.get(3)?, text: r.get(4)? })
+            })
+            .map_err(|e| self.sql(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
+    }
+
+    /// The person with this id, or the one person a name or number matches.
+    pub fn find_person(&self, query: &str) -> Result<PersonView, VaultError> {
+        if let Ok(id) = query.trim().parse::<i64>()
+            && let Some(found) = self.try_person(id)?
+        {
+            return Ok(found);
+        }
+        let ids = self.search_ids(query, 20)?;
+        match ids.as_slice() {
+            [id] => self.person(*id),
+            [] => Err(VaultError::NotFoundItem(format!(
+                "nobody matches {query:?}. Try part of the name, or `lifeboat search`.\n{query:?}에 맞는 사람이 없습니다."
+            ))),
+            many => {
+                let exact: Vec<i64> = many
+                    .iter()
+                    .copied()
+                    .filter(|id| self.try_person(*id).ok().flatten().is_some_and(|p| p.name == nfc(query)))
+                    .collect();
+                if let [id] = exact.as_slice() {
+                    return self.person(*id);
+                }
+                let names: Vec<String> = many
+                    .iter()
+                    .filter_map(|id| self.try_person(*id).ok().flatten())
+                    .map(|p| format!("{} ({})", p.name, p.id))
+                    .collect();
+                Err(VaultError::NotFoundItem(format!(
+                    "{query:?} matches {} people: {}. Use the id.\n{query:?}에 맞는 사람이 여럿입니다. 번호(id)로 지정하세요.",
+                    many.len(),
+                    names.join(", ")
+                )))
+            }
+        }
+    }
+
+    pub fn person(&self, id: i64) -> Result<PersonView, VaultError> {
+        self.try_person(id)?.ok_or_else(|| VaultError::NotFoundItem(format!("no person with id {id}.\n{id}번 사람이 없습니다.")))
+    }
+
+    fn try_person(&self, id: i64) -> Result<Option<PersonView>, VaultError> {
+        person_view(&self.conn, id).map_err(|e| self.sql(e))
+    }
+
+    pub(super) fn ids(&self, sql: &str, params: impl rusqlite::Params) -> Result<Vec<i64>, VaultError> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.sql(e))?;
+        let rows = stmt.query_map(params, |r| r.get(0)).map_err(|e| self.sql(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
+    }
+}
+
+struct Pattern {
+    like: String,
+    plain: String,
+}
+
+/// A query becomes one LIKE over the haystack: lower-cased text, or the
+/// digits alone when the user typed a number.
+fn search_pattern(query: &str) -> Option<Pattern> {
+    let q = nfc(query).to_lowercase();
+    if q.is_empty() {
+        return None;
+    }
+    let only_number = q.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    let plain = if only_number && !digits(&q).is_empty() {
+        digits(&q)
+    } else if is_initials_query(&q) {
+        q.replace(' ', "")
+    } else {
+        q
+    };
+    Some(Pattern { like: format!("%{}%", escape_like(&plain)), plain })
+}
+
+fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView>> {
+    let head = conn
+        .prepare_cached("SELECT name, me, org, note, birthday FROM person WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .optional()?;
+    let Some((name, me, org, note, birthday)) = head else { return Ok(None) };
+    let aliases = strings(conn, "SELECT name FROM alias WHERE person_id = ?1 ORDER BY id", id)?;
+    let groups = strings(
+        conn,
+        "SELECT DISTINCT g.name FROM membership m JOIN grp g ON g.id = m.grp_id WHERE m.person_id = ?1 ORDER BY g.name",
+        id,
+    )?;
+    let mut phones = Vec::new();
+    {
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, e164, raw, label, status FROM phone WHERE person_id = ?1 ORDER BY status = 'candidate', id",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(PhoneView { id: r.get(0)?, e164: r.get(1)?, raw: r.get(2)?, label: r.get(3)?, status: r.get(4)?, sources: vec![] })
+        })?;
+        for row in rows {
+            let mut phone = row?;
+            phone.sources = provenance(conn, "phone_id", phone.id)?;
+            phones.push(phone);
+        }
+    }
+    let mut emails = Vec::new();
+    {
+        let mut stmt =
+            conn.prepare_cached("SELECT id, address, label, status FROM email WHERE person_id = ?1 ORDER BY status = 'candidate', id")?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(EmailView { id: r.get(0)?, address: r.get(1)?, label: r.get(2)?, status: r.get(3)?, sources: vec![] })
+        })?;
+        for row in rows {
+            let mut email = row?;
+            email.sources = provenance(conn, "email_id", email.id)?;
+            emails.push(email);
+        }
+    }
+    let handles = {
+        let mut stmt = conn.prepare_cached("SELECT service, value FROM handle WHERE person_id = ?1 ORDER BY id")?;
+        stmt.query_map([id], |r| Ok(HandleView { service: r.get(0)?, value: r.get(1)? }))?.collect::<Result<_, _>>()?
+    };
+    Ok(Some(PersonView { id, name, aliases, me, phones, emails, handles, groups, org, note, birthday }))
+}
+
+fn strings(conn: &Connection, sql: &str, id: i64) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    stmt.query_map([id], |r| r.get(0))?.collect()
+}
+
+fn provenance(conn: &Connection, column: &str, item: i64) -> rusqlite::Result<Vec<ProvenanceView>> {
+    let sql = format!(
+        "SELECT s.file_name, p.line, g.name, p.shared_by, p.at, m.body FROM provenance p
+         LEFT JOIN source s ON s.id = p.source_id LEFT JOIN grp g ON g.id = p.grp_id
+         LEFT JOIN message m ON m.id = p.message_id WHERE p.{column} = ?1 ORDER BY p.id"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    stmt.query_map([item], |r| {
+        Ok(ProvenanceView {
+            file: r.get(0)?,
+            line: r.get(1)?,
+            group: r.get(2)?,
+            shared_by: r.get(3)?,
+            at: r.get(4)?,
+            message: r.get(5)?,
+        })
+    })?
+    .collect()
+}
+
+/// Recompute the text search scans for one person.
+pub(super) fn refresh_haystack(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    let mut names = strings(conn, "SELECT name FROM person WHERE id = ?1", id)?;
+    names.extend(strings(conn, "SELECT name FROM alias WHERE person_id = ?1", id)?);
+    let mut parts: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    parts.extend(names.iter().map(|n| initials(n).replace(' ', "")));
+    parts.extend(strings(conn, "SELECT address FROM email WHERE person_id = ?1", id)?);
+    parts.extend(strings(conn, "SELECT digits FROM phone WHERE person_id = ?1", id)?);
+    parts.extend(strings(conn, "SELECT lower(value) FROM handle WHERE person_id = ?1", id)?);
+    // The separator keeps a query from matching across two parts.
+    let haystack = format!("\u{1}{}", parts.join("\u{1}"));
+    conn.prepare_cached("UPDATE person SET haystack = ?2 WHERE id = ?1")?.execute(params![id, haystack])?;
+    Ok(())
+}
