@@ -25,8 +25,7 @@ pub fn meridiem(marker: &str) -> Option<bool> {
         _ => {}
     }
     // `p. m.` with a no-break space, `P.M`, `pm`: only the letters matter.
-    let letters: String =
-        marker.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
+    let letters: String = marker.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect();
     match letters.as_str() {
         "am" => Some(false),
         "pm" => Some(true),

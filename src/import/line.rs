@@ -41,7 +41,12 @@ impl Importer for Line {
                 Some(l) if l.trim().is_empty() => continue,
                 Some(l) => match room_name(&l) {
                     Some(name) => break name,
-                    None => return Err(input.malformed(input.line_number(), "not a LINE chat history: the first line should start with [LINE]")),
+                    None => {
+                        return Err(input.malformed(
+                            input.line_number(),
+                            "not a LINE chat history: the first line should start with [LINE]",
+                        ));
+                    }
                 },
                 None => return Err(input.malformed(input.line_number(), "the file is empty")),
             }
@@ -95,7 +100,8 @@ static DAY: LazyLock<Regex> = LazyLock::new(|| {
 fn parse_day(line: &str) -> Option<(RawDate, Option<Weekday>)> {
     let caps = DAY.captures(line.trim())?;
     let date = RawDate::parse(caps.name("a")?.as_str(), caps.name("b")?.as_str(), caps.name("c")?.as_str())?;
-    let named = [caps.name("wd1"), caps.name("wd2")].into_iter().flatten().map(|m| m.as_str()).find(|s| !s.trim().is_empty());
+    let named =
+        [caps.name("wd1"), caps.name("wd2")].into_iter().flatten().map(|m| m.as_str()).find(|s| !s.trim().is_empty());
     match named {
         None => Some((date, None)),
         Some(name) => Some((date, Some(weekday(name)?))),
@@ -117,7 +123,10 @@ fn weekday(name: &str) -> Option<Weekday> {
             ("sunday", Weekday::Sun),
         ];
         let lower = bare.to_ascii_lowercase();
-        return DAYS.iter().find(|(full, _)| lower == *full || (lower.len() == 3 && full.starts_with(&lower))).map(|(_, d)| *d);
+        return DAYS
+            .iter()
+            .find(|(full, _)| lower == *full || (lower.len() == 3 && full.starts_with(&lower)))
+            .map(|(_, d)| *d);
     }
     let bare = ["週", "周", "星期", "禮拜"].iter().find_map(|p| bare.strip_prefix(p)).unwrap_or(bare);
     let bare = ["曜日", "曜", "요일"].iter().find_map(|s| bare.strip_suffix(s)).unwrap_or(bare);
@@ -290,7 +299,8 @@ impl Reader<'_> {
     fn close_open(&mut self) -> Result<(), ImportError> {
         if let Some(open) = self.open.take() {
             let (date, record) = open.finish();
-            let bytes = record.text.len() + record.sender.as_ref().map_or(0, String::len) + std::mem::size_of::<Record>();
+            let bytes =
+                record.text.len() + record.sender.as_ref().map_or(0, String::len) + std::mem::size_of::<Record>();
             let sink = &mut *self.sink;
             self.queue.push(date, record, bytes, &mut |d, r| emit(sink, d, r))?;
         }
@@ -301,9 +311,31 @@ impl Reader<'_> {
 /// Placeholders LINE writes for attachments (English, Japanese, Chinese;
 /// the Korean ones are assumed).
 const MEDIA: &[&str] = &[
-    "[Photo]", "[Sticker]", "[Video]", "[File]", "[Voice message]", "[Album]", "[Contact]", "[Location]",
-    "[写真]", "[スタンプ]", "[動画]", "[ファイル]", "[ボイスメッセージ]", "[アルバム]", "[連絡先]", "[位置情報]",
-    "[照片]", "[貼圖]", "[影片]", "[檔案]", "[語音訊息]", "[사진]", "[스티커]", "[동영상]", "[파일]",
+    "[Photo]",
+    "[Sticker]",
+    "[Video]",
+    "[File]",
+    "[Voice message]",
+    "[Album]",
+    "[Contact]",
+    "[Location]",
+    "[写真]",
+    "[スタンプ]",
+    "[動画]",
+    "[ファイル]",
+    "[ボイスメッセージ]",
+    "[アルバム]",
+    "[連絡先]",
+    "[位置情報]",
+    "[照片]",
+    "[貼圖]",
+    "[影片]",
+    "[檔案]",
+    "[語音訊息]",
+    "[사진]",
+    "[스티커]",
+    "[동영상]",
+    "[파일]",
 ];
 
 static RULES: LazyLock<Vec<EventRule>> = LazyLock::new(|| {
@@ -332,7 +364,9 @@ fn emit(sink: &mut dyn Sink, date: Option<NaiveDate>, record: Record) -> Result<
             sink.message(ChatMessage { line: record.line, at, sender: Speaker::named(name), text, kind })
         }
         None => match match_event(&RULES, record.text.trim()) {
-            Some((kind, actor, subjects)) => sink.event(ChatEvent { line: record.line, at: Some(at), kind, actor, subjects }),
+            Some((kind, actor, subjects)) => {
+                sink.event(ChatEvent { line: record.line, at: Some(at), kind, actor, subjects })
+            }
             None => Ok(()),
         },
     }

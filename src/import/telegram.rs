@@ -12,7 +12,9 @@ use serde_json::Value;
 
 use super::chat_common::clean_name;
 use super::{ImportError, Importer, Input, Probe, Sink};
-use crate::model::{ChatEvent, ChatMessage, ContactRecord, EventKind, Handle, MessageKind, Platform, RawPhone, RoomInfo, Speaker};
+use crate::model::{
+    ChatEvent, ChatMessage, ContactRecord, EventKind, Handle, MessageKind, Platform, RawPhone, RoomInfo, Speaker,
+};
 use crate::text;
 
 pub struct TelegramJson;
@@ -39,11 +41,9 @@ impl Importer for TelegramJson {
             input.malformed(u32::try_from(e.line()).unwrap_or(u32::MAX), format!("not a Telegram export: {e}"))
         })?;
         drop(document);
-        if let Some(me) = &export.personal_information {
-            if let Some(mut record) = contact(me) {
-                record.note = Some("The Telegram account that made this export".into());
-                sink.contact(record)?;
-            }
+        if let Some(mut record) = export.personal_information.as_ref().and_then(contact) {
+            record.note = Some("The Telegram account that made this export".into());
+            sink.contact(record)?;
         }
         for person in export.contacts.iter().flat_map(|l| &l.list) {
             if let Some(record) = contact(person) {
@@ -194,7 +194,8 @@ fn read_chat(chat: &Chat, sink: &mut dyn Sink) -> Result<(), ImportError> {
     };
     sink.room(RoomInfo { platform: Platform::Telegram, name, external_id })?;
     for message in chat.messages.iter().flatten() {
-        let Some(at) = message.date.as_deref().and_then(|d| chrono::NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok())
+        let Some(at) =
+            message.date.as_deref().and_then(|d| chrono::NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok())
         else {
             sink.unparsed(0, &format!("a message without a readable date: {:?}", message.date));
             continue;
@@ -214,19 +215,28 @@ fn read_chat(chat: &Chat, sink: &mut dyn Sink) -> Result<(), ImportError> {
 
 fn read_message(message: &Message, at: chrono::NaiveDateTime, sink: &mut dyn Sink) -> Result<(), ImportError> {
     // A deleted account has a null `from`; its id still tells members apart.
-    let name = message.from.as_deref().map(clean_name).filter(|n| !n.is_empty()).unwrap_or_else(|| "Deleted Account".into());
+    let name =
+        message.from.as_deref().map(clean_name).filter(|n| !n.is_empty()).unwrap_or_else(|| "Deleted Account".into());
     let sender = Speaker { name, me: false, id: id_text(&message.from_id) };
     let text = text::nfc(&message.text.as_ref().map(Text::joined).unwrap_or_default());
     let attached = message.photo.is_some() || message.file.is_some() || message.media_type.is_some();
     if let Some(card) = message.contact_information.as_ref().and_then(contact) {
         sink.contact(card)?;
     }
-    let kind = if text.is_empty() && (attached || message.contact_information.is_some()) { MessageKind::Media } else { MessageKind::Text };
+    let kind = if text.is_empty() && (attached || message.contact_information.is_some()) {
+        MessageKind::Media
+    } else {
+        MessageKind::Text
+    };
     sink.message(ChatMessage { line: 0, at, sender, text, kind })
 }
 
 fn service_event(message: &Message, at: chrono::NaiveDateTime) -> Option<ChatEvent> {
-    let actor = message.actor.as_deref().map(|name| Speaker { name: clean_name(name), me: false, id: id_text(&message.actor_id) });
+    let actor = message.actor.as_deref().map(|name| Speaker {
+        name: clean_name(name),
+        me: false,
+        id: id_text(&message.actor_id),
+    });
     let members: Vec<Speaker> = message
         .members
         .iter()
@@ -240,11 +250,23 @@ fn service_event(message: &Message, at: chrono::NaiveDateTime) -> Option<ChatEve
         "invite_members" | "create_group" => EventKind::Invited,
         // tdesktop writes a member leaving as removing themselves.
         "remove_members" if members.len() == 1 && actor.as_ref().is_some_and(|a| a.name == members[0].name) => {
-            return Some(ChatEvent { line: 0, at: Some(at), kind: EventKind::Left, actor: None, subjects: actor.into_iter().collect() });
+            return Some(ChatEvent {
+                line: 0,
+                at: Some(at),
+                kind: EventKind::Left,
+                actor: None,
+                subjects: actor.into_iter().collect(),
+            });
         }
         "remove_members" => EventKind::Kicked,
         "join_group_by_link" | "join_group_by_request" => {
-            return Some(ChatEvent { line: 0, at: Some(at), kind: EventKind::Joined, actor: None, subjects: actor.into_iter().collect() });
+            return Some(ChatEvent {
+                line: 0,
+                at: Some(at),
+                kind: EventKind::Joined,
+                actor: None,
+                subjects: actor.into_iter().collect(),
+            });
         }
         _ => return None,
     };
@@ -285,7 +307,8 @@ mod tests {
  ]}]}
 }"#,
         );
-        let contacts: Vec<_> = c.contacts.iter().map(|r| (r.name.clone().unwrap_or_default(), r.phones.len())).collect();
+        let contacts: Vec<_> =
+            c.contacts.iter().map(|r| (r.name.clone().unwrap_or_default(), r.phones.len())).collect();
         assert_eq!(contacts, [("Min Kim".into(), 1), ("길동 홍".into(), 1), ("Bob".into(), 1)]);
         assert_eq!(c.contacts[0].handles[0].value, "@minkim");
         assert_eq!(c.rooms[0].name, "Team");

@@ -35,7 +35,8 @@ pub fn generate(format: &str, file_name: &str, args: &[&str]) -> Generated {
         .status()
         .expect("python3 runs");
     assert!(status.success(), "generator failed for {format}");
-    let truth = serde_json::from_str(&std::fs::read_to_string(&truth_path).expect("truth written")).expect("truth is JSON");
+    let truth =
+        serde_json::from_str(&std::fs::read_to_string(&truth_path).expect("truth written")).expect("truth is JSON");
     Generated { _dir: dir, path, truth }
 }
 
@@ -59,4 +60,30 @@ pub fn check(id: &str, g: &Generated) -> Collected {
     assert_eq!(c.rooms.len(), 1, "{id}: one room");
     assert!(c.unparsed.is_empty(), "{id}: unparsed lines {:?}", &c.unparsed[..c.unparsed.len().min(3)]);
     c
+}
+
+/// KakaoTalk exports and contact files must not be claimed by the chat
+/// importers of this crate's other messengers.
+#[test]
+fn other_formats_are_not_claimed() {
+    use crate::import::{Limits, Probe, by_id, open_source};
+    let kakao = [
+        "kakao-pc-ko",
+        "kakao-pc-en",
+        "kakao-android-ko",
+        "kakao-android-en",
+        "kakao-ios-ko",
+        "kakao-ios-en",
+        "kakao-csv",
+        "kakao-android-ko-2025",
+        "kakao-ios-ko-2025",
+    ];
+    for format in kakao {
+        let g = generate(format, "KakaoTalkChats.txt", &["--messages", "200", "--seed", "3"]);
+        let source = open_source(&g.path, &Limits::default()).expect("opens");
+        let probe = Probe { file_name: source.file_name(), head: source.head() };
+        for id in ["whatsapp", "telegram-json", "line"] {
+            assert!(!by_id(id).expect("registered").sniff(&probe), "{id} claims {format}");
+        }
+    }
 }

@@ -21,7 +21,8 @@ fn english_group_with_quotes_and_system_lines() {
          Sun, 10/2/2022\r\n10:00 AM\tCarol\t\"quoted\" then more\r\n",
     );
     assert_eq!(c.rooms[0].name, "Project Team");
-    let got: Vec<_> = c.messages.iter().map(|m| (m.at.to_string(), m.sender.name.as_str(), m.text.as_str(), m.kind)).collect();
+    let got: Vec<_> =
+        c.messages.iter().map(|m| (m.at.to_string(), m.sender.name.as_str(), m.text.as_str(), m.kind)).collect();
     assert_eq!(
         got,
         [
@@ -30,7 +31,8 @@ fn english_group_with_quotes_and_system_lines() {
             ("2022-10-02 10:00:00".into(), "Carol", "\"quoted\" then more", MessageKind::Text),
         ]
     );
-    let events: Vec<_> = c.events.iter().map(|e| (e.kind.clone(), e.actor.as_ref().map(|a| a.name.clone()), e.subjects.len())).collect();
+    let events: Vec<_> =
+        c.events.iter().map(|e| (e.kind.clone(), e.actor.as_ref().map(|a| a.name.clone()), e.subjects.len())).collect();
     assert_eq!(events, [(EventKind::Invited, Some("Alice".into()), 2), (EventKind::Left, None, 1)]);
     assert!(c.unparsed.is_empty());
 }
@@ -62,9 +64,14 @@ fn chinese_and_korean_headers() {
     assert_eq!(room_name("[LINE] 홍길동님과의 대화").as_deref(), Some("홍길동"));
     assert_eq!(room_name("[LINE] Chat history with Kaori Date").as_deref(), Some("Kaori Date"));
     assert_eq!(room_name("KakaoTalk Chats with x"), None);
-    let c = read("[LINE] 與Alice的聊天記錄\n儲存日期： 2026/01/03 01:14\n\n2022/03/31（四）\n下午03:04\tAlice\thello\n上午09:46\tAlice\t[貼圖]\n");
+    let c = read(
+        "[LINE] 與Alice的聊天記錄\n儲存日期： 2026/01/03 01:14\n\n2022/03/31（四）\n下午03:04\tAlice\thello\n上午09:46\tAlice\t[貼圖]\n",
+    );
     let got: Vec<_> = c.messages.iter().map(|m| (m.at.to_string(), m.kind)).collect();
-    assert_eq!(got, [("2022-03-31 15:04:00".into(), MessageKind::Text), ("2022-03-31 09:46:00".into(), MessageKind::Media)]);
+    assert_eq!(
+        got,
+        [("2022-03-31 15:04:00".into(), MessageKind::Text), ("2022-03-31 09:46:00".into(), MessageKind::Media)]
+    );
 }
 
 #[test]

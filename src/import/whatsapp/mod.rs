@@ -64,9 +64,13 @@ struct Entry {
 }
 
 enum EntryKind {
-    Message { sender: String },
+    Message {
+        sender: String,
+    },
     /// `author` is the group name iOS writes before system text.
-    System { author: Option<String> },
+    System {
+        author: Option<String>,
+    },
 }
 
 impl Entry {
@@ -88,17 +92,29 @@ struct Reader<'s> {
 
 impl Reader<'_> {
     fn line(&mut self, input: &Input, number: u32, line: &str) -> Result<(), ImportError> {
-        if let Some((stamp, rest)) = parse_stamp(line).filter(|(s, _)| self.shape.is_none_or(|shape| shape == s.shape)) {
+        if let Some((stamp, rest)) = parse_stamp(line).filter(|(s, _)| self.shape.is_none_or(|shape| shape == s.shape))
+        {
             self.shape = Some(stamp.shape);
             self.close_open()?;
             let entry = match split_body(rest) {
-                Body::Message { author, text } if is_ios_system_text(text) => {
-                    Entry { line: number, time: stamp.time, kind: EntryKind::System { author: Some(clean_name(author)) }, text: text.to_owned() }
-                }
-                Body::Message { author, text } => {
-                    Entry { line: number, time: stamp.time, kind: EntryKind::Message { sender: sender_name(author) }, text: text.to_owned() }
-                }
-                Body::System(text) => Entry { line: number, time: stamp.time, kind: EntryKind::System { author: None }, text: text.to_owned() },
+                Body::Message { author, text } if is_ios_system_text(text) => Entry {
+                    line: number,
+                    time: stamp.time,
+                    kind: EntryKind::System { author: Some(clean_name(author)) },
+                    text: text.to_owned(),
+                },
+                Body::Message { author, text } => Entry {
+                    line: number,
+                    time: stamp.time,
+                    kind: EntryKind::Message { sender: sender_name(author) },
+                    text: text.to_owned(),
+                },
+                Body::System(text) => Entry {
+                    line: number,
+                    time: stamp.time,
+                    kind: EntryKind::System { author: None },
+                    text: text.to_owned(),
+                },
             };
             self.open = Some((stamp.date, entry));
             return Ok(());

@@ -74,7 +74,8 @@ pub enum Body<'a> {
 
 /// System phrases that themselves contain `: `, so the part before the
 /// colon is not an author (`Alice changed this group: description`).
-const COLON_SYSTEM_PHRASES: &[&str] = &[" changed this group", " changed the group description", " changed the subject"];
+const COLON_SYSTEM_PHRASES: &[&str] =
+    &[" changed this group", " changed the group description", " changed the subject"];
 
 /// Split `AUTHOR: TEXT`; a line with no author is a system line, and so is
 /// one starting with U+200E, which iOS puts before authorless system text
@@ -155,7 +156,10 @@ mod tests {
         assert_eq!(split_body("Alice: a: b"), Body::Message { author: "Alice", text: "a: b" });
         assert_eq!(split_body("Alice:"), Body::Message { author: "Alice", text: "" });
         assert_eq!(split_body("Alice added Bob"), Body::System("Alice added Bob"));
-        assert_eq!(split_body("Alice changed this group: description"), Body::System("Alice changed this group: description"));
+        assert_eq!(
+            split_body("Alice changed this group: description"),
+            Body::System("Alice changed this group: description")
+        );
         assert_eq!(split_body("\u{200e}Bob: x"), Body::System("\u{200e}Bob: x"));
         let phone = "+1 (777) 777\u{2011}7777: hi";
         assert_eq!(split_body(phone), Body::Message { author: "+1 (777) 777\u{2011}7777", text: "hi" });

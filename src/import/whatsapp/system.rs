@@ -23,7 +23,8 @@ const MEDIA: &[&str] = &[
     "document omitted",
 ];
 /// Endings of texts that name an attached file.
-const MEDIA_ENDINGS: &[&str] = &["document omitted", "(file attached)", "<attached>", "(archivo adjunto)", "(Datei angehängt)"];
+const MEDIA_ENDINGS: &[&str] =
+    &["document omitted", "(file attached)", "<attached>", "(archivo adjunto)", "(Datei angehängt)"];
 const DELETED: &[&str] = &["This message was deleted", "You deleted this message"];
 
 /// Text, media placeholder or deleted message. Direction marks that iOS
@@ -33,7 +34,10 @@ pub fn message_kind(text: &str) -> MessageKind {
     let bare = bare.trim();
     if DELETED.iter().any(|d| bare.strip_prefix(d).is_some_and(|rest| rest.is_empty() || rest == ".")) {
         MessageKind::Deleted
-    } else if MEDIA.contains(&bare) || bare.starts_with("<attached: ") || MEDIA_ENDINGS.iter().any(|e| bare.ends_with(e)) {
+    } else if MEDIA.contains(&bare)
+        || bare.starts_with("<attached: ")
+        || MEDIA_ENDINGS.iter().any(|e| bare.ends_with(e))
+    {
         MessageKind::Media
     } else {
         MessageKind::Text
@@ -60,8 +64,15 @@ pub fn sender_name(author: &str) -> String {
 #[derive(Debug, PartialEq)]
 pub enum SystemLine {
     /// `X created group "NAME"`: the room's name, and X is in it.
-    Created { creator: Speaker, title: String },
-    Event { kind: EventKind, actor: Option<Speaker>, subjects: Vec<Speaker> },
+    Created {
+        creator: Speaker,
+        title: String,
+    },
+    Event {
+        kind: EventKind,
+        actor: Option<Speaker>,
+        subjects: Vec<Speaker>,
+    },
     /// Encryption notices, subject changes, calls: nothing about members.
     Other,
 }
@@ -101,7 +112,8 @@ pub fn read_system(text: &str) -> SystemLine {
 /// `WhatsApp Chat - X.zip` → `X`; else the name without its extension.
 pub fn room_from_file_name(file_name: &str) -> String {
     let stem = [".txt", ".zip", ".TXT", ".ZIP"].iter().find_map(|e| file_name.strip_suffix(e)).unwrap_or(file_name);
-    let named = ["WhatsApp Chat with ", "WhatsApp Chat - ", "WhatsApp Chat – "].iter().find_map(|p| stem.strip_prefix(p));
+    let named =
+        ["WhatsApp Chat with ", "WhatsApp Chat - ", "WhatsApp Chat – "].iter().find_map(|p| stem.strip_prefix(p));
     let name = clean_name(named.unwrap_or(stem));
     if name.is_empty() || name == "_chat" { "WhatsApp chat".to_owned() } else { name }
 }
@@ -138,7 +150,9 @@ mod tests {
     #[test]
     fn system_lines() {
         match read_system("+12 345 578 created group \u{201c}Groupname\u{201d}") {
-            SystemLine::Created { creator, title } => assert_eq!((creator.name.as_str(), title.as_str()), ("+12 345 578", "Groupname")),
+            SystemLine::Created { creator, title } => {
+                assert_eq!((creator.name.as_str(), title.as_str()), ("+12 345 578", "Groupname"))
+            }
             other => panic!("{other:?}"),
         }
         match read_system("You created group \"ShortChat\"") {
@@ -146,12 +160,22 @@ mod tests {
             other => panic!("{other:?}"),
         }
         let cases: &[(&str, EventKind, Option<&str>, &[&str])] = &[
-            ("+12 345 67 89 00 added +12 345 67 89 01", EventKind::Invited, Some("+12 345 67 89 00"), &["+12 345 67 89 01"]),
+            (
+                "+12 345 67 89 00 added +12 345 67 89 01",
+                EventKind::Invited,
+                Some("+12 345 67 89 00"),
+                &["+12 345 67 89 01"],
+            ),
             ("Alice added Bob, Carol and ~ Dave", EventKind::Invited, Some("Alice"), &["Bob", "Carol", "Dave"]),
             ("+12 345 67 89 00 left", EventKind::Left, None, &["+12 345 67 89 00"]),
             ("Alice removed Bob.", EventKind::Kicked, Some("Alice"), &["Bob"]),
             ("You were added", EventKind::Invited, None, &["You"]),
-            ("+1 (777) 777\u{2011}7777 joined using this group's invite link", EventKind::Joined, None, &["+1 (777) 777\u{2011}7777"]),
+            (
+                "+1 (777) 777\u{2011}7777 joined using this group's invite link",
+                EventKind::Joined,
+                None,
+                &["+1 (777) 777\u{2011}7777"],
+            ),
         ];
         for (text, kind, actor, subjects) in cases {
             match read_system(text) {
