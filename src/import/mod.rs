@@ -4,9 +4,13 @@
 //! an [`Importer`] → a [`Sink`]. Importers never touch the store; the vault
 //! implements `Sink`, tests use [`Collected`].
 
+mod chat_common;
 mod error;
 mod input;
+mod line;
 mod registry;
+mod telegram;
+mod whatsapp;
 
 pub use error::ImportError;
 pub use input::{DateOrder, Input, Limits, Lines, Source, open_source};
