@@ -7,9 +7,9 @@ use std::process::Command;
 
 use crate::import::{Collected, collect};
 
-/// The generator; `LIFEBOAT_GEN` points elsewhere when the tree moves.
-fn generator() -> String {
-    std::env::var("LIFEBOAT_GEN").unwrap_or_else(|_| "/work/shared/tools/gen_exports.py".into())
+/// The repository's copy of the shared export generator.
+fn generator() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tools/gen_exports.py"))
 }
 
 /// A generated export in its own temporary folder.
