@@ -78,7 +78,7 @@ fn print_roster(out: &mut Out, vault: &lifeboat::vault::Vault, g: &GroupView) ->
             Reachability::Handle => {
                 format!("handle only: {}", p.handles.iter().map(|h| h.value.clone()).collect::<Vec<_>>().join(", "))
             }
-            Reachability::Name => "NOT REACHABLE — ask now / 지금 연락처를 물어보세요".to_owned(),
+            Reachability::Name => "NOT REACHABLE: ask now / 연락처를 물어보세요".to_owned(),
         };
         rows.push(vec![m.name.clone(), m.messages.to_string(), how]);
     }

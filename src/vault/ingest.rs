@@ -72,7 +72,7 @@ pub struct FileReport {
 /// What an import run brought, in total.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ImportReport {
-    /// The batch to undo; None for a dry run.
+    /// The batch to undo; None for a dry run or an import that added nothing.
     pub batch_id: Option<i64>,
     pub dry_run: bool,
     pub files: Vec<FileReport>,
@@ -106,7 +106,16 @@ impl Vault {
             let file = import_file(&tx, batch_id, path, region, opts, &mut report)?;
             report.files.push(file);
         }
-        if opts.dry_run {
+        let nothing_new = report.new_people
+            + report.new_phones
+            + report.new_emails
+            + report.new_groups
+            + report.new_members
+            + report.new_messages
+            + report.merged
+            == 0;
+        // A batch that added nothing is not kept: history lists only imports that changed something.
+        if opts.dry_run || nothing_new {
             tx.rollback().map_err(sql)?;
         } else {
             tx.commit().map_err(sql)?;
