@@ -8,6 +8,10 @@ mod error;
 mod input;
 mod registry;
 
+mod contact;
+mod contacts_csv;
+mod vcard;
+
 pub use error::ImportError;
 pub use input::{Input, Limits, Lines, Source, open_source};
 pub use registry::{IMPORTERS, by_id, sniff};
