@@ -29,9 +29,19 @@ pub(super) fn compose_name(given: Option<&str>, middle: Option<&str>, family: Op
     let (given, middle, family) = (clean(given), clean(middle), clean(family));
     let korean = [given, middle, family].iter().flatten().any(|s| has_hangul(s));
     let name = if korean {
-        [family, given, middle].iter().flatten().copied().collect::<Vec<_>>().join("")
+        [family, given, middle]
+            .iter()
+            .flatten()
+            .copied()
+            .collect::<Vec<_>>()
+            .join("")
     } else {
-        [given, middle, family].iter().flatten().copied().collect::<Vec<_>>().join(" ")
+        [given, middle, family]
+            .iter()
+            .flatten()
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     (!name.is_empty()).then(|| text::nfc(&name))
 }
@@ -43,9 +53,8 @@ fn standard_label(word: &str) -> Option<&'static str> {
         "cell" | "mobile" | "cellular" | "휴대폰" | "휴대전화" | "핸드폰" | "모바일" => "mobile",
         "home" | "집" | "자택" => "home",
         "work" | "business" | "회사" | "직장" => "work",
-        "fax" | "homefax" | "workfax" | "otherfax" | "home fax" | "work fax" | "business fax" | "other fax" | "팩스" => {
-            "fax"
-        }
+        "fax" | "homefax" | "workfax" | "otherfax" | "home fax" | "work fax" | "business fax" | "other fax"
+        | "팩스" => "fax",
         "main" | "primary" | "대표" => "main",
         "iphone" => "iPhone",
         "pager" | "삐삐" => "pager",
@@ -86,9 +95,18 @@ mod tests {
 
     #[test]
     fn korean_names_family_first_without_space() {
-        assert_eq!(compose_name(Some("시우(팀장)"), None, Some("송")).as_deref(), Some("송시우(팀장)"));
-        assert_eq!(compose_name(Some("Casey"), None, Some("Jung")).as_deref(), Some("Casey Jung"));
-        assert_eq!(compose_name(Some("John"), Some("Q"), Some("Doe")).as_deref(), Some("John Q Doe"));
+        assert_eq!(
+            compose_name(Some("시우(팀장)"), None, Some("송")).as_deref(),
+            Some("송시우(팀장)")
+        );
+        assert_eq!(
+            compose_name(Some("Casey"), None, Some("Jung")).as_deref(),
+            Some("Casey Jung")
+        );
+        assert_eq!(
+            compose_name(Some("John"), Some("Q"), Some("Doe")).as_deref(),
+            Some("John Q Doe")
+        );
         assert_eq!(compose_name(None, None, Some("김")).as_deref(), Some("김"));
         assert_eq!(compose_name(Some(" "), None, None), None);
     }

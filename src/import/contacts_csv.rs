@@ -63,20 +63,28 @@ fn label_from_header(key: &str) -> Option<String> {
         (&["primary", "main", "대표"], "main"),
         (&["other", "기타"], "other"),
     ];
-    table.iter().find(|(words, _)| contains_any(key, words)).map(|(_, label)| (*label).to_owned())
+    table
+        .iter()
+        .find(|(words, _)| contains_any(key, words))
+        .map(|(_, label)| (*label).to_owned())
 }
 
 /// `phone 1 - value` → (`phone`, `1`, `value`).
 fn numbered(key: &str) -> Option<(&str, &str, &str)> {
     let (left, part) = key.split_once(" - ")?;
     let (kind, number) = left.rsplit_once(' ')?;
-    number.chars().all(|c| c.is_ascii_digit()).then_some((kind.trim(), number, part.trim()))
+    number
+        .chars()
+        .all(|c| c.is_ascii_digit())
+        .then_some((kind.trim(), number, part.trim()))
 }
 
 fn is_phone_header(key: &str) -> bool {
     !key.contains("phonetic")
-        && (contains_any(key, &["phone", "fax", "pager", "mobile", "전화", "휴대", "핸드폰", "팩스"])
-            || matches!(key, "tel" | "telephone" | "연락처" | "번호"))
+        && (contains_any(
+            key,
+            &["phone", "fax", "pager", "mobile", "전화", "휴대", "핸드폰", "팩스"],
+        ) || matches!(key, "tel" | "telephone" | "연락처" | "번호"))
 }
 
 fn is_email_header(key: &str) -> bool {
@@ -87,10 +95,18 @@ impl Layout {
     fn from_header(header: &StringRecord) -> Layout {
         let mut layout = Layout::default();
         let mut pair_labels: Vec<((String, String), usize)> = Vec::new();
-        let keys: Vec<String> = header.iter().map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase()).collect();
+        let keys: Vec<String> = header
+            .iter()
+            .map(|h| h.trim().trim_start_matches('\u{feff}').to_lowercase())
+            .collect();
         let korean_family = keys.iter().any(|k| k == "성");
         for (i, key) in keys.iter().enumerate() {
-            let reach = |label, pair| ReachColumn { column: i, label, label_column: None, pair };
+            let reach = |label, pair| ReachColumn {
+                column: i,
+                label,
+                label_column: None,
+                pair,
+            };
             if let Some((kind, number, part)) = numbered(key) {
                 let kind = if kind == "email" { "e-mail" } else { kind };
                 let pair = (kind.to_owned(), number.to_owned());
@@ -109,7 +125,9 @@ impl Layout {
                 "given name" | "first name" | "이름" => &mut layout.given,
                 "additional name" | "middle name" => &mut layout.middle,
                 "family name" | "last name" | "surname" | "성" => &mut layout.family,
-                "organization name" | "company" | "organization" | "회사" | "회사명" | "소속" | "직장" => &mut layout.org,
+                "organization name" | "company" | "organization" | "회사" | "회사명" | "소속" | "직장" => {
+                    &mut layout.org
+                }
                 "notes" | "note" | "메모" => &mut layout.note,
                 "birthday" | "생일" => &mut layout.birthday,
                 _ if is_phone_header(key) => {
@@ -125,7 +143,10 @@ impl Layout {
             slot.get_or_insert(i);
         }
         for column in layout.phones.iter_mut().chain(layout.emails.iter_mut()) {
-            column.label_column = pair_labels.iter().find(|(p, _)| Some(p) == column.pair.as_ref()).map(|(_, i)| *i);
+            column.label_column = pair_labels
+                .iter()
+                .find(|(p, _)| Some(p) == column.pair.as_ref())
+                .map(|(_, i)| *i);
         }
         layout
     }
@@ -169,7 +190,12 @@ impl Layout {
 /// The values of one phone or e-mail cell, split at Google's ` ::: `, each
 /// with its label (Google may pack the labels the same way).
 fn values(column: &ReachColumn, row: &StringRecord) -> Vec<(String, Option<String>)> {
-    let split = |s: &str| s.split(MULTI_VALUE).map(text::nfc).filter(|v| !v.is_empty()).collect::<Vec<_>>();
+    let split = |s: &str| {
+        s.split(MULTI_VALUE)
+            .map(text::nfc)
+            .filter(|v| !v.is_empty())
+            .collect::<Vec<_>>()
+    };
     let found = split(row.get(column.column).unwrap_or(""));
     let labels = split(column.label_column.and_then(|i| row.get(i)).unwrap_or(""));
     found
@@ -205,7 +231,11 @@ fn delimiter(header: &str) -> u8 {
 }
 
 fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new().delimiter(delimiter).has_headers(true).flexible(false).from_reader(text.as_bytes())
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(text.as_bytes())
 }
 
 /// Find a quote that breaks the file's structure: one never closed (it would
@@ -228,7 +258,10 @@ fn check_quotes(text: &str, delimiter: char) -> Result<(), (u32, String)> {
             continue;
         }
         if just_closed && c != delimiter && c != '\n' && c != '\r' {
-            return Err((line, format!("text after the closing quote of a field ({c:?}): a quote is broken")));
+            return Err((
+                line,
+                format!("text after the closing quote of a field ({c:?}): a quote is broken"),
+            ));
         }
         just_closed = false;
         match c {
@@ -252,7 +285,10 @@ fn first_line(text: &str) -> &str {
 /// The header of `head`, read with the delimiter it uses.
 fn header_of(head: &str) -> Option<StringRecord> {
     let line = first_line(head);
-    let mut rows = csv::ReaderBuilder::new().delimiter(delimiter(line)).has_headers(false).from_reader(line.as_bytes());
+    let mut rows = csv::ReaderBuilder::new()
+        .delimiter(delimiter(line))
+        .has_headers(false)
+        .from_reader(line.as_bytes());
     rows.records().next()?.ok()
 }
 

@@ -14,6 +14,10 @@ mod record;
 use super::{ImportError, Importer, Input, Probe, Sink};
 use prepass::Card;
 
+/// Most text one card may hold, photos aside: a card is a few hundred bytes,
+/// so a larger one is not an address book and must not fill memory.
+const MAX_CARD_BYTES: usize = 4 << 20;
+
 /// The `vcard` importer.
 pub struct VcardImporter;
 
@@ -56,6 +60,15 @@ impl Importer for VcardImporter {
                 if !open.push_line(&line) {
                     sink.unparsed(line_no, &line);
                 }
+                if open.kept_bytes > MAX_CARD_BYTES {
+                    return Err(input.malformed(
+                        open.begin,
+                        format!(
+                            "card begun on line {} holds more than {MAX_CARD_BYTES} bytes of text",
+                            open.begin
+                        ),
+                    ));
+                }
             } else if !line.trim().is_empty() {
                 sink.unparsed(line_no, &line);
             }
@@ -63,7 +76,10 @@ impl Importer for VcardImporter {
         match card {
             Some(open) => Err(input.malformed(
                 open.begin,
-                format!("card begun on line {} is not closed by END:VCARD: the file ends inside it", open.begin),
+                format!(
+                    "card begun on line {} is not closed by END:VCARD: the file ends inside it",
+                    open.begin
+                ),
             )),
             None => Ok(()),
         }

@@ -17,7 +17,15 @@ const NEWLINES: [&str; 2] = ["lf", "crlf"];
 fn generate(format: &str, count: u32, seed: u32, encoding: &str, newline: &str, out: &Path, truth: &Path) -> bool {
     let status = Command::new("python3")
         .arg(GENERATOR)
-        .args(["contacts", "--format", format, "--count", &count.to_string(), "--seed", &seed.to_string()])
+        .args([
+            "contacts",
+            "--format",
+            format,
+            "--count",
+            &count.to_string(),
+            "--seed",
+            &seed.to_string(),
+        ])
         .args(["--encoding", encoding, "--newline", newline])
         .arg("--out")
         .arg(out)
@@ -39,7 +47,10 @@ fn e164(raw: &str) -> String {
         return e164;
     }
     let digits = crate::text::digits(raw);
-    let national = digits.strip_prefix("82").filter(|_| raw.trim_start().starts_with('+')).map(|d| format!("0{d}"));
+    let national = digits
+        .strip_prefix("82")
+        .filter(|_| raw.trim_start().starts_with('+'))
+        .map(|d| format!("0{d}"));
     match national.unwrap_or(digits) {
         d if d.len() == 11 && d.starts_with("010") => format!("+82{}", &d[1..]),
         _ => format!("not a number: {raw}"),
@@ -50,14 +61,25 @@ fn e164(raw: &str) -> String {
 fn compare(out: &Path, truth: &Path, expected_importer: &str, what: &str) {
     let (importer, collected) = collect(out, None).unwrap_or_else(|e| panic!("{what}: {e}"));
     assert_eq!(importer, expected_importer, "{what}: sniffed as another format");
-    let truth: serde_json::Value = serde_json::from_slice(&std::fs::read(truth).expect("truth file")).expect("truth JSON");
+    let truth: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(truth).expect("truth file")).expect("truth JSON");
     let expected = truth["contacts"].as_array().expect("truth contacts");
     assert_eq!(collected.contacts.len(), expected.len(), "{what}: contact count");
     for (got, want) in collected.contacts.iter().zip(expected) {
         let strings = |key: &str| -> BTreeSet<String> {
-            want[key].as_array().expect("truth list").iter().map(|v| v.as_str().unwrap_or("").to_owned()).collect()
+            want[key]
+                .as_array()
+                .expect("truth list")
+                .iter()
+                .map(|v| v.as_str().unwrap_or("").to_owned())
+                .collect()
         };
-        assert_eq!(got.name.as_deref(), want["name"].as_str(), "{what}: name at line {}", got.line);
+        assert_eq!(
+            got.name.as_deref(),
+            want["name"].as_str(),
+            "{what}: name at line {}",
+            got.line
+        );
         let phones: BTreeSet<String> = got.phones.iter().map(|p| e164(&p.raw)).collect();
         assert_eq!(phones, strings("phones"), "{what}: phones at line {}", got.line);
         let emails: BTreeSet<String> = got.emails.iter().map(|e| e.address.to_lowercase()).collect();
@@ -80,7 +102,12 @@ pub(in crate::import) fn check_every_variant(format: &str, expected_importer: &s
                 .take(if encoding == "cp949" { 40 } else { 1 })
                 .find(|&(count, seed)| generate(format, count, seed, encoding, newline, &out, &truth));
             if let Some((count, seed)) = accepted {
-                compare(&out, &truth, expected_importer, &format!("{format} {encoding} {newline} ({count} seed {seed})"));
+                compare(
+                    &out,
+                    &truth,
+                    expected_importer,
+                    &format!("{format} {encoding} {newline} ({count} seed {seed})"),
+                );
                 checked += 1;
             }
         }

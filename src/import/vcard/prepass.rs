@@ -87,7 +87,10 @@ impl Prop {
             "" if encoding.is_some() => self.encoding = encoding.unwrap_or(TransferEncoding::Plain),
             "CHARSET" => self.charset = Some(value.to_owned()),
             "TYPE" | "" => {
-                let types = value.split(',').map(|t| t.trim().to_lowercase()).filter(|t| !t.is_empty());
+                let types = value
+                    .split(',')
+                    .map(|t| t.trim().to_lowercase())
+                    .filter(|t| !t.is_empty());
                 self.types.extend(types);
             }
             "PREF" => self.types.push("pref".to_owned()),
@@ -191,16 +194,26 @@ pub(super) struct Card {
     pub props: Vec<Prop>,
     /// False after a blank line: unfolded base64 ends there.
     open: bool,
+    /// Bytes of text kept so far (photo data is not kept).
+    pub kept_bytes: usize,
 }
 
 impl Card {
     pub fn new(begin: u32) -> Card {
-        Card { begin, props: Vec::new(), open: false }
+        Card {
+            begin,
+            props: Vec::new(),
+            open: false,
+            kept_bytes: 0,
+        }
     }
 
     /// Take one physical line. Returns false when the line fits no property
     /// (the caller reports it as unparsed).
     pub fn push_line(&mut self, line: &str) -> bool {
+        if !self.props.last().is_some_and(Prop::is_binary) {
+            self.kept_bytes += line.len();
+        }
         if let Some(last) = self.props.last_mut().filter(|_| self.open) {
             if last.awaits_soft_break() {
                 last.append_soft_break(line);
@@ -347,7 +360,10 @@ mod tests {
     #[test]
     fn bare_types_and_encodings() {
         let p = prop("TEL;CELL;PREF:010-1234-5678");
-        assert_eq!((p.name.as_str(), p.types.clone(), p.text()), ("TEL", vec!["cell".into(), "pref".into()], "010-1234-5678".into()));
+        assert_eq!(
+            (p.name.as_str(), p.types.clone(), p.text()),
+            ("TEL", vec!["cell".into(), "pref".into()], "010-1234-5678".into())
+        );
         let p = prop("item1.TEL;type=CELL;type=VOICE:+82 10");
         assert_eq!((p.group.as_deref(), p.types.len()), (Some("item1"), 2));
         let p = prop("N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=EA=B9=80;=EC=97=B0=EA=B5=AC;;;");
@@ -360,8 +376,14 @@ mod tests {
     fn other_charsets_and_base64() {
         let (cp949, _, _) = EUC_KR.encode("홍길동");
         let qp: String = cp949.iter().map(|b| format!("={b:02X}")).collect();
-        assert_eq!(prop(&format!("FN;CHARSET=EUC-KR;ENCODING=QUOTED-PRINTABLE:{qp}")).text(), "홍길동");
-        assert_eq!(prop(&format!("FN;CHARSET=CP949;QUOTED-PRINTABLE:{qp}")).text(), "홍길동");
+        assert_eq!(
+            prop(&format!("FN;CHARSET=EUC-KR;ENCODING=QUOTED-PRINTABLE:{qp}")).text(),
+            "홍길동"
+        );
+        assert_eq!(
+            prop(&format!("FN;CHARSET=CP949;QUOTED-PRINTABLE:{qp}")).text(),
+            "홍길동"
+        );
         assert_eq!(prop(&format!("FN;QUOTED-PRINTABLE:{qp}")).text(), "홍길동");
         assert_eq!(prop("FN;ENCODING=b:7ZmN6ri464+Z").text(), "홍길동");
         assert_eq!(prop("NOTE:a\\, b\\nc\\;d\\:e\\x").text(), "a, b\nc;d:e\\x");

@@ -30,8 +30,10 @@ const HANDLE_PROPERTIES: [(&str, &str); 8] = [
 /// The properties a card is rendered with for vcard4; everything else
 /// (addresses, photos, URLs) is not stored by Lifeboat.
 fn is_kept(name: &str) -> bool {
-    matches!(name, "FN" | "N" | "TEL" | "EMAIL" | "ORG" | "NOTE" | "BDAY" | "IMPP" | "X-ABLABEL")
-        || HANDLE_PROPERTIES.iter().any(|(p, _)| *p == name)
+    matches!(
+        name,
+        "FN" | "N" | "TEL" | "EMAIL" | "ORG" | "NOTE" | "BDAY" | "IMPP" | "X-ABLABEL"
+    ) || HANDLE_PROPERTIES.iter().any(|(p, _)| *p == name)
 }
 
 /// One kept property, from whichever parser read it.
@@ -75,9 +77,10 @@ pub(super) fn record(line: u32, props: &[Prop]) -> ContactRecord {
     let own: Vec<Item> = props.iter().filter(|p| is_kept(&p.name)).map(Item::from_prop).collect();
     let reachable = own.iter().filter(|i| i.is_reachable()).count();
     let items = match vcard4::parse_loose(render(&own)) {
-        Ok(cards) => cards.first().map(items_of).filter(|items| {
-            items.iter().filter(|i| i.is_reachable()).count() >= reachable
-        }),
+        Ok(cards) => cards
+            .first()
+            .map(items_of)
+            .filter(|items| items.iter().filter(|i| i.is_reachable()).count() >= reachable),
         Err(_) => None,
     };
     build(line, &items.unwrap_or(own))
@@ -136,7 +139,11 @@ fn is_token(s: &str) -> bool {
 fn render_value(parts: &[String], structured: bool) -> String {
     match parts {
         [single] if !structured => escape(single),
-        _ => parts.iter().map(|p| escape(&p.replace(';', ","))).collect::<Vec<_>>().join(";"),
+        _ => parts
+            .iter()
+            .map(|p| escape(&p.replace(';', ",")))
+            .collect::<Vec<_>>()
+            .join(";"),
     }
 }
 
@@ -163,7 +170,10 @@ fn items_of(card: &Vcard) -> Vec<Item> {
         items.push(Item {
             group: group.cloned(),
             name: name.to_owned(),
-            types: params.and_then(|p| p.types.as_ref()).map(|t| t.iter().map(type_name).collect()).unwrap_or_default(),
+            types: params
+                .and_then(|p| p.types.as_ref())
+                .map(|t| t.iter().map(type_name).collect())
+                .unwrap_or_default(),
             service: params.and_then(|p| extension_param(p, "X-SERVICE-TYPE")),
             parts,
         })
@@ -179,13 +189,23 @@ fn items_of(card: &Vcard) -> Vec<Item> {
             TextOrUriProperty::Text(t) => t.value.clone(),
             TextOrUriProperty::Uri(u) => u.value.to_string(),
         };
-        push("TEL", vcard4::property::Property::group(p), vcard4::property::Property::parameters(p), vec![value]);
+        push(
+            "TEL",
+            vcard4::property::Property::group(p),
+            vcard4::property::Property::parameters(p),
+            vec![value],
+        );
     }
     for p in &card.email {
         push("EMAIL", p.group.as_ref(), p.parameters.as_ref(), vec![p.value.clone()]);
     }
     for p in &card.impp {
-        push("IMPP", p.group.as_ref(), p.parameters.as_ref(), vec![p.value.to_string()]);
+        push(
+            "IMPP",
+            p.group.as_ref(),
+            p.parameters.as_ref(),
+            vec![p.value.to_string()],
+        );
     }
     for p in &card.org {
         push("ORG", p.group.as_ref(), p.parameters.as_ref(), p.value.clone());
@@ -205,7 +225,12 @@ fn items_of(card: &Vcard) -> Vec<Item> {
             AnyProperty::Text(t) => t.clone(),
             other => other.to_string(),
         };
-        push(&p.name.to_ascii_uppercase(), p.group.as_ref(), p.parameters.as_ref(), vec![value]);
+        push(
+            &p.name.to_ascii_uppercase(),
+            p.group.as_ref(),
+            p.parameters.as_ref(),
+            vec![value],
+        );
     }
     items
 }
@@ -241,12 +266,19 @@ fn non_empty(s: &str) -> Option<String> {
 
 /// Gather the items into one record; grouped X-ABLabel labels win over types.
 fn build(line: u32, items: &[Item]) -> ContactRecord {
-    let mut record = ContactRecord { line, ..ContactRecord::default() };
-    let label_for = |item: &Item| {
-        let custom = items.iter().find(|l| l.name == "X-ABLABEL" && l.group.is_some() && l.group == item.group);
-        custom.and_then(|l| label_from_text(&l.parts.concat())).or_else(|| label_from_types(item.types.iter().map(String::as_str)))
+    let mut record = ContactRecord {
+        line,
+        ..ContactRecord::default()
     };
-    let mut notes = Vec::new();
+    let label_for = |item: &Item| {
+        let custom = items
+            .iter()
+            .find(|l| l.name == "X-ABLABEL" && l.group.is_some() && l.group == item.group);
+        custom
+            .and_then(|l| label_from_text(&l.parts.concat()))
+            .or_else(|| label_from_types(item.types.iter().map(String::as_str)))
+    };
+    let (mut notes, mut middle) = (Vec::new(), None);
     for item in items {
         let part = |i: usize| item.parts.get(i).and_then(|p| non_empty(p));
         let value = item.parts.concat();
@@ -255,18 +287,22 @@ fn build(line: u32, items: &[Item]) -> ContactRecord {
             "N" if record.family.is_none() && record.given.is_none() => {
                 record.family = part(0);
                 record.given = part(1);
-                if record.name.is_none() {
-                    record.name = compose_name(record.given.as_deref(), part(2).as_deref(), record.family.as_deref());
-                }
+                middle = part(2);
             }
             "TEL" => {
                 if let Some(raw) = non_empty(strip_scheme(value.trim(), "tel:")) {
-                    record.phones.push(RawPhone { raw, label: label_for(item) });
+                    record.phones.push(RawPhone {
+                        raw,
+                        label: label_for(item),
+                    });
                 }
             }
             "EMAIL" => {
                 if let Some(address) = non_empty(strip_scheme(value.trim(), "mailto:")) {
-                    record.emails.push(RawEmail { address, label: label_for(item) });
+                    record.emails.push(RawEmail {
+                        address,
+                        label: label_for(item),
+                    });
                 }
             }
             "ORG" if record.org.is_none() => {
@@ -278,13 +314,16 @@ fn build(line: u32, items: &[Item]) -> ContactRecord {
             "IMPP" => record.handles.extend(impp_handle(item, &value)),
             name => {
                 if let (Some(service), Some(value)) = (handle_service(name), non_empty(&value)) {
-                    record.handles.push(Handle { service: service.to_owned(), value });
+                    record.handles.push(Handle {
+                        service: service.to_owned(),
+                        value,
+                    });
                 }
             }
         }
     }
     if record.name.is_none() {
-        record.name = compose_name(record.given.as_deref(), None, record.family.as_deref());
+        record.name = compose_name(record.given.as_deref(), middle.as_deref(), record.family.as_deref());
     }
     record.note = (!notes.is_empty()).then(|| notes.join("\n"));
     record
