@@ -173,3 +173,52 @@ fn generated_google_csv_matches_truth() {
 fn generated_outlook_csv_matches_truth() {
     assert!(generated::check_every_variant("outlook-csv", "contacts-csv") == 8);
 }
+
+#[test]
+fn no_chat_export_is_taken_for_an_address_book() {
+    let formats = [
+        "kakao-pc-ko",
+        "kakao-pc-en",
+        "kakao-android-ko",
+        "kakao-android-en",
+        "kakao-ios-ko",
+        "kakao-ios-en",
+        "kakao-csv",
+        "whatsapp-android",
+        "whatsapp-ios",
+        "telegram-json",
+        "kakao-android-ko-2025",
+        "kakao-ios-ko-2025",
+        "whatsapp-android-us",
+        "whatsapp-ios-us",
+        "line-en",
+        "line-ja",
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for format in formats {
+        let out = dir.path().join(format!("{format}.txt"));
+        let status = std::process::Command::new("python3")
+            .args([
+                "/work/shared/tools/gen_exports.py",
+                "chat",
+                "--format",
+                format,
+                "--messages",
+                "200",
+                "--out",
+            ])
+            .arg(&out)
+            .status()
+            .unwrap();
+        assert!(status.success(), "{format}");
+        let source = crate::import::open_source(&out, &crate::import::Limits::default()).unwrap();
+        let probe = Probe {
+            file_name: "export.txt",
+            head: source.head(),
+        };
+        for id in ["vcard", "contacts-csv"] {
+            let importer = crate::import::by_id(id).unwrap();
+            assert!(!importer.sniff(&probe), "{id} claims the {format} chat export");
+        }
+    }
+}
