@@ -12,6 +12,10 @@ mod registry;
 mod telegram;
 mod whatsapp;
 
+mod contact;
+mod contacts_csv;
+mod vcard;
+
 pub use error::ImportError;
 pub use input::{DateOrder, Input, Limits, Lines, Source, open_source};
 pub use registry::{IMPORTERS, by_id, sniff};
