@@ -6,6 +6,7 @@
 
 mod error;
 mod input;
+mod kakao;
 mod registry;
 
 pub use error::ImportError;

@@ -4,7 +4,7 @@ use super::{ImportError, Importer, Probe, Source};
 
 /// Every importer, most specific first: the first whose sniffer accepts a
 /// file reads it.
-pub static IMPORTERS: &[&dyn Importer] = &[];
+pub static IMPORTERS: &[&dyn Importer] = &[&super::kakao::KakaoCsv, &super::kakao::KakaoText];
 
 /// The importer with this `--format` id.
 pub fn by_id(id: &str) -> Option<&'static dyn Importer> {
