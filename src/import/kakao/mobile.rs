@@ -78,7 +78,8 @@ pub(super) fn classify(stamp: Stamp, line: &str, day: Option<NaiveDate>) -> Opti
 /// mobile export. [`Stamp::ClockOnly`] is so bare that it counts only after a
 /// day line (`seen_day`) and on a message line.
 pub(super) fn detect(line: &str, seen_day: bool) -> Option<Stamp> {
-    let found = Stamp::DATED.into_iter().find(|s| s.parse(line, None).and_then(|(at, rest)| after_stamp(at, rest)).is_some());
+    let found =
+        Stamp::DATED.into_iter().find(|s| s.parse(line, None).and_then(|(at, rest)| after_stamp(at, rest)).is_some());
     found.or_else(|| {
         let day = NaiveDate::default();
         let message = Stamp::ClockOnly

@@ -16,9 +16,9 @@ mod mobile;
 mod pc;
 mod room;
 mod stamp;
+mod stream;
 mod system;
 mod table;
-mod stream;
 
 #[cfg(test)]
 mod truth_tests;
@@ -68,9 +68,16 @@ impl Importer for KakaoCsv {
 /// What one line of a `.txt` export is, in its file's dialect.
 #[derive(Debug, Clone, PartialEq)]
 enum Record<'a> {
-    Message { at: NaiveDateTime, sender: &'a str, text: &'a str },
+    Message {
+        at: NaiveDateTime,
+        sender: &'a str,
+        text: &'a str,
+    },
     /// A system line; PC system lines carry no time.
-    System { at: Option<NaiveDateTime>, text: &'a str },
+    System {
+        at: Option<NaiveDateTime>,
+        text: &'a str,
+    },
     /// A day separator.
     Day(NaiveDate),
 }

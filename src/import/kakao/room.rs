@@ -36,14 +36,8 @@ pub(super) fn room_in_header(line: &str) -> Option<String> {
     let room = if let Some(room) = line.strip_suffix("님과 카카오톡 대화") {
         let room = room.trim_end();
         // An unnamed group lists its members and their count: `A,B,C 4 님과`.
-        if room.contains(',') {
-            strip_count(room)
-        } else {
-            room
-        }
-    } else if let Some(room) = line
-        .strip_suffix("과 카카오톡 대화")
-        .or_else(|| line.strip_suffix("와 카카오톡 대화"))
+        if room.contains(',') { strip_count(room) } else { room }
+    } else if let Some(room) = line.strip_suffix("과 카카오톡 대화").or_else(|| line.strip_suffix("와 카카오톡 대화"))
     {
         strip_bracketed_count(room, "명)")
     } else if let Some(room) = line.strip_suffix(" 카카오톡 대화") {
@@ -92,7 +86,9 @@ fn strip_part_number(stem: &str) -> &str {
 /// `ROOM 16` → `ROOM`.
 fn strip_count(room: &str) -> &str {
     match room.rsplit_once(' ') {
-        Some((name, count)) if !name.trim().is_empty() && !count.is_empty() && count.bytes().all(|b| b.is_ascii_digit()) => {
+        Some((name, count))
+            if !name.trim().is_empty() && !count.is_empty() && count.bytes().all(|b| b.is_ascii_digit()) =>
+        {
             name
         }
         _ => room,
@@ -105,7 +101,9 @@ fn strip_bracketed_count<'a>(room: &'a str, close: &str) -> &'a str {
         return room;
     };
     match inner.rsplit_once(" (") {
-        Some((name, count)) if !name.trim().is_empty() && !count.is_empty() && count.bytes().all(|b| b.is_ascii_digit()) => {
+        Some((name, count))
+            if !name.trim().is_empty() && !count.is_empty() && count.bytes().all(|b| b.is_ascii_digit()) =>
+        {
             name
         }
         _ => room,

@@ -23,15 +23,7 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /// A cursor over one line: each method consumes a piece or fails.
 #[derive(Clone, Copy)]
@@ -57,12 +49,7 @@ impl<'a> Scan<'a> {
 
     /// Consume one to `max` ASCII digits.
     fn num(&mut self, max: usize) -> Option<u32> {
-        let len = self
-            .rest
-            .bytes()
-            .take(max + 1)
-            .take_while(u8::is_ascii_digit)
-            .count();
+        let len = self.rest.bytes().take(max + 1).take_while(u8::is_ascii_digit).count();
         if len == 0 || len > max {
             return None;
         }
@@ -73,11 +60,7 @@ impl<'a> Scan<'a> {
 
     /// Consume a run of ASCII letters (possibly empty).
     fn word(&mut self) -> &'a str {
-        let len = self
-            .rest
-            .bytes()
-            .take_while(u8::is_ascii_alphabetic)
-            .count();
+        let len = self.rest.bytes().take_while(u8::is_ascii_alphabetic).count();
         let (word, rest) = self.rest.split_at(len);
         self.rest = rest;
         word
@@ -161,9 +144,7 @@ fn month_number(word: &str) -> Option<u32> {
     if word.len() < 3 {
         return None;
     }
-    let found = MONTHS.iter().position(|m| {
-        m.len() >= word.len() && m[..word.len()].eq_ignore_ascii_case(word)
-    })?;
+    let found = MONTHS.iter().position(|m| m.len() >= word.len() && m[..word.len()].eq_ignore_ascii_case(word))?;
     // Abbreviations are the first three letters; "Sept" is the one longer form in use.
     let full = MONTHS[found].len() == word.len();
     (full || word.len() == 3 || word.eq_ignore_ascii_case("sept")).then_some(found as u32 + 1)

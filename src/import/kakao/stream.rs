@@ -105,9 +105,8 @@ impl TextReader<'_> {
     /// A line that belongs to no message: blank lines, the header and notices
     /// are expected; anything else is reported.
     fn stray(&mut self, no: u32, line: &str) {
-        let expected = line.trim().is_empty()
-            || (!self.started && room::is_header_line(line))
-            || system::is_notice(line);
+        let expected =
+            line.trim().is_empty() || (!self.started && room::is_header_line(line)) || system::is_notice(line);
         if !expected {
             self.out.unparsed(no, line);
         }
@@ -157,7 +156,11 @@ mod tests {
             vec![
                 (5, "김하늘", "사진"),
                 (6, "황하린[조교]", "공지 : 내일\n- 번호표 배부 : 녹화일 9:00 ~ 18:20"),
-                (8, "가짜", "처럼 보이는 줄은 아닙니다\n2020년 6월 28일 오후 8:34, 박하준 : 안드로이드 줄\n\nDay 2 : https://example.com"),
+                (
+                    8,
+                    "가짜",
+                    "처럼 보이는 줄은 아닙니다\n2020년 6월 28일 오후 8:34, 박하준 : 안드로이드 줄\n\nDay 2 : https://example.com"
+                ),
                 (15, "테스트", "ㅎㅇ"),
             ]
         );
@@ -167,7 +170,11 @@ mod tests {
         let events: Vec<_> = got.events.iter().map(|e| (e.kind.clone(), e.subjects[0].name.as_str(), e.at)).collect();
         assert_eq!(
             events,
-            vec![(EventKind::Invited, "수아", None), (EventKind::Joined, "홍길동", None), (EventKind::Left, "테스트", None)]
+            vec![
+                (EventKind::Invited, "수아", None),
+                (EventKind::Joined, "홍길동", None),
+                (EventKind::Left, "테스트", None)
+            ]
         );
         assert!(got.unparsed.is_empty(), "{:?}", got.unparsed);
     }

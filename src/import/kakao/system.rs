@@ -19,17 +19,9 @@ pub(super) struct SystemEvent<'a> {
 
 impl<'a> SystemEvent<'a> {
     fn new(kind: EventKind, actor: Option<&'a str>, subjects: Vec<&'a str>) -> Option<Self> {
-        let subjects: Vec<&str> = subjects
-            .into_iter()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect();
+        let subjects: Vec<&str> = subjects.into_iter().map(str::trim).filter(|s| !s.is_empty()).collect();
         let actor = actor.map(str::trim).filter(|a| !a.is_empty());
-        (!subjects.is_empty() || actor.is_some()).then_some(SystemEvent {
-            kind,
-            actor,
-            subjects,
-        })
+        (!subjects.is_empty() || actor.is_some()).then_some(SystemEvent { kind, actor, subjects })
     }
 }
 
@@ -41,10 +33,7 @@ const KO_LEFT: &str = "님이 나갔습니다.";
 const KO_JOINED: &str = "님이 들어왔습니다.";
 const EN_LEFT: [&str; 2] = [" left this chatroom.", " left the chatroom."];
 const EN_JOINED: [&str; 2] = [" joined this chatroom.", " joined the chatroom."];
-const EN_REMOVED: [&str; 2] = [
-    " has been removed from this chatroom.",
-    " has been removed from the chatroom.",
-];
+const EN_REMOVED: [&str; 2] = [" has been removed from this chatroom.", " has been removed from the chatroom."];
 
 /// Read a system sentence (`박영우님이 김민기님을 초대했습니다.`,
 /// `A invited B and C.`, `홍길동님이 나갔습니다.`); None for anything else.
@@ -80,12 +69,8 @@ pub(super) fn parse(text: &str) -> Option<SystemEvent<'_>> {
 /// Open-chat notices (`운영정책을 위반한 메시지로…`) and moderation lines:
 /// system text that names nobody and must not join a message.
 pub(super) fn is_notice(line: &str) -> bool {
-    const NOTICES: [&str; 4] = [
-        "운영정책 보기",
-        "타인, 기관 등의 사칭",
-        "운영정책을 위반한",
-        "관리자가 메시지를 가렸습니다.",
-    ];
+    const NOTICES: [&str; 4] =
+        ["운영정책 보기", "타인, 기관 등의 사칭", "운영정책을 위반한", "관리자가 메시지를 가렸습니다."];
     NOTICES.iter().any(|n| line.contains(n))
 }
 
@@ -106,9 +91,7 @@ fn korean_actor(body: &str) -> (Option<&str>, &str) {
 /// `가님, 나님, 다님과 라` → [가, 나, 다, 라] (the last `님` was already cut
 /// off with the verb).
 fn korean_list(list: &str) -> Vec<&str> {
-    list.split("님, ")
-        .flat_map(|part| part.split("님과 "))
-        .collect()
+    list.split("님, ").flat_map(|part| part.split("님과 ")).collect()
 }
 
 /// `B, C and D` → [B, C, D]; the CSV's truncated `B and` → [B].
@@ -154,9 +137,7 @@ pub(super) fn message_kind(text: &str) -> MessageKind {
         .strip_prefix("사진 ")
         .and_then(|n| n.strip_suffix('장'))
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    let file = ["파일: ", "File: "]
-        .iter()
-        .any(|p| text.starts_with(p) && !text.contains('\n'));
+    let file = ["파일: ", "File: "].iter().any(|p| text.starts_with(p) && !text.contains('\n'));
     if MEDIA.contains(&text) || counted_photos || file || is_media_file_name(text) {
         MessageKind::Media
     } else {
@@ -196,14 +177,8 @@ mod tests {
             event("윤지호 교수님님이 김하준님을 초대했습니다."),
             Some((EventKind::Invited, Some("윤지호 교수님"), vec!["김하준"]))
         );
-        assert_eq!(
-            event("수아님을 초대하였습니다."),
-            Some((EventKind::Invited, None, vec!["수아"]))
-        );
-        assert_eq!(
-            event("테스트님이 나갔습니다."),
-            Some((EventKind::Left, None, vec!["테스트"]))
-        );
+        assert_eq!(event("수아님을 초대하였습니다."), Some((EventKind::Invited, None, vec!["수아"])));
+        assert_eq!(event("테스트님이 나갔습니다."), Some((EventKind::Left, None, vec!["테스트"])));
         assert_eq!(
             event("홍길동님이 들어왔습니다.운영정책을 위반한 메시지로 신고 접수 시 제재될 수 있습니다."),
             Some((EventKind::Joined, None, vec!["홍길동"]))
@@ -222,30 +197,12 @@ mod tests {
             event("박영우 소마 invited 김민기 and 강수지 소마."),
             Some((EventKind::Invited, Some("박영우 소마"), vec!["김민기", "강수지 소마"]))
         );
-        assert_eq!(
-            event("박하준 invited 김지호 and."),
-            Some((EventKind::Invited, Some("박하준"), vec!["김지호"]))
-        );
-        assert_eq!(
-            event("테스트 invited iPad ."),
-            Some((EventKind::Invited, Some("테스트"), vec!["iPad"]))
-        );
-        assert_eq!(
-            event("A invited B, C and D."),
-            Some((EventKind::Invited, Some("A"), vec!["B", "C", "D"]))
-        );
-        assert_eq!(
-            event("Stewie left this chatroom."),
-            Some((EventKind::Left, None, vec!["Stewie"]))
-        );
-        assert_eq!(
-            event("테스트 joined this chatroom."),
-            Some((EventKind::Joined, None, vec!["테스트"]))
-        );
-        assert_eq!(
-            event("수아 has been removed from this chatroom."),
-            Some((EventKind::Kicked, None, vec!["수아"]))
-        );
+        assert_eq!(event("박하준 invited 김지호 and."), Some((EventKind::Invited, Some("박하준"), vec!["김지호"])));
+        assert_eq!(event("테스트 invited iPad ."), Some((EventKind::Invited, Some("테스트"), vec!["iPad"])));
+        assert_eq!(event("A invited B, C and D."), Some((EventKind::Invited, Some("A"), vec!["B", "C", "D"])));
+        assert_eq!(event("Stewie left this chatroom."), Some((EventKind::Left, None, vec!["Stewie"])));
+        assert_eq!(event("테스트 joined this chatroom."), Some((EventKind::Joined, None, vec!["테스트"])));
+        assert_eq!(event("수아 has been removed from this chatroom."), Some((EventKind::Kicked, None, vec!["수아"])));
         assert_eq!(event("I invited them"), None);
     }
 
@@ -256,7 +213,8 @@ mod tests {
         }
         let hashed = format!("{}.jpg", "a1".repeat(32));
         assert_eq!(message_kind(&hashed), MessageKind::Media);
-        for deleted in ["삭제된 메시지입니다.", "This message was deleted.", "채팅방 관리자가 메시지를 가렸습니다."] {
+        for deleted in ["삭제된 메시지입니다.", "This message was deleted.", "채팅방 관리자가 메시지를 가렸습니다."]
+        {
             assert_eq!(message_kind(deleted), MessageKind::Deleted, "{deleted}");
         }
         for text in ["사진 보내주세요", "사진 장", "파일: a\n그리고", "photos of the trip"] {

@@ -94,7 +94,12 @@ fn read_records(reader: &mut dyn BufRead, limit: usize, out: &mut Emitter) -> Re
 /// One `Date,User,Message` row: a message, a system row (empty user, or a
 /// sentence about the user themself as in `박하준 invited 김지호 and.`), or a
 /// row reported as unparsed.
-fn row(line: u32, record: &csv::StringRecord, last_at: &mut Option<NaiveDateTime>, out: &mut Emitter) -> Result<(), Stop> {
+fn row(
+    line: u32,
+    record: &csv::StringRecord,
+    last_at: &mut Option<NaiveDateTime>,
+    out: &mut Emitter,
+) -> Result<(), Stop> {
     let date = record.get(0).unwrap_or("").trim();
     let user = record.get(1).unwrap_or("").trim();
     // More than three cells: an unquoted message that held commas.
@@ -113,9 +118,8 @@ fn row(line: u32, record: &csv::StringRecord, last_at: &mut Option<NaiveDateTime
         return Ok(());
     };
     *last_at = Some(at);
-    let event = system::parse(&message).filter(|e| {
-        user.is_empty() || e.actor == Some(user) || (e.actor.is_none() && e.subjects == [user])
-    });
+    let event = system::parse(&message)
+        .filter(|e| user.is_empty() || e.actor == Some(user) || (e.actor.is_none() && e.subjects == [user]));
     if let Some(event) = event {
         out.event(chat_event(line, Some(at), event, false))?;
     } else if !user.is_empty() {
@@ -170,7 +174,8 @@ mod tests {
             2015-07-24 09:03:00,\"서ㅇ\",\"Stewie left this chatroom.\"\r\n";
         let got = read("KakaoTalk_Chat_스터디방_2015-08-03-00-29-58.csv", text).unwrap();
         assert_eq!(got.rooms[0].name, "스터디방");
-        let messages: Vec<_> = got.messages.iter().map(|m| (m.line, m.sender.name.as_str(), m.text.as_str(), m.kind)).collect();
+        let messages: Vec<_> =
+            got.messages.iter().map(|m| (m.line, m.sender.name.as_str(), m.text.as_str(), m.kind)).collect();
         assert_eq!(
             messages,
             vec![
