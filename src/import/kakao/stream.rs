@@ -5,6 +5,8 @@
 //! file's size. Lines before the dialect is known are header lines, day lines
 //! or reported as unparsed.
 
+use std::collections::HashMap;
+
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{Dialect, Emitter, Record, chat_event, room, speaker, stamp, system};
@@ -20,6 +22,7 @@ pub(super) fn read(input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportE
         pending: None,
         started: false,
         first: None,
+        senders: HashMap::new(),
     };
     while let Some(line) = input.next_line()? {
         reader.line(input.line_number(), &line, input)?;
@@ -47,7 +50,13 @@ struct TextReader<'s> {
     started: bool,
     /// The first non-blank line, for the "no messages" error.
     first: Option<(u32, String)>,
+    /// Senders as written → as normalised: a room has few senders, and NFC
+    /// on every line would be the reader's largest cost.
+    senders: HashMap<String, Speaker>,
 }
+
+/// Most senders remembered; open chats with more just normalise again.
+const MAX_SENDERS: usize = 10_000;
 
 impl TextReader<'_> {
     fn line(&mut self, no: u32, line: &str, input: &Input) -> Result<(), ImportError> {
@@ -69,7 +78,7 @@ impl TextReader<'_> {
             Some(Record::Message { at, sender, text }) if !sender.trim().is_empty() => {
                 self.flush()?;
                 self.started = true;
-                let sender = speaker(sender, dialect.labels_me());
+                let sender = self.sender(sender, dialect);
                 self.pending = Some(Pending { line: no, at, sender, text: text.to_owned() });
             }
             Some(Record::Message { at, text, .. }) => self.system(no, Some(at), text, dialect)?,
@@ -110,6 +119,17 @@ impl TextReader<'_> {
         if !expected {
             self.out.unparsed(no, line);
         }
+    }
+
+    fn sender(&mut self, name: &str, dialect: Dialect) -> Speaker {
+        if let Some(known) = self.senders.get(name) {
+            return known.clone();
+        }
+        let found = speaker(name, dialect.labels_me());
+        if self.senders.len() < MAX_SENDERS {
+            self.senders.insert(name.to_owned(), found.clone());
+        }
+        found
     }
 
     fn flush(&mut self) -> Result<(), ImportError> {
