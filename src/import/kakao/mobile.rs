@@ -154,6 +154,10 @@ mod tests {
             Some((at(2015, 7, 9, 20, 44), "회원님", "네 : 맞아요"))
         );
         assert_eq!(
+            message(Stamp::KoDots, "2015. 7. 9. 오후 8:35, 팀장:김 [조교] 🐣 : 12:30 : 점심"),
+            Some((at(2015, 7, 9, 20, 35), "팀장:김 [조교] 🐣", "12:30 : 점심"))
+        );
+        assert_eq!(
             message(Stamp::EnDateFirst, "Feb 1, 2026 at 20:35, Alice : text"),
             Some((at(2026, 2, 1, 20, 35), "Alice", "text"))
         );
