@@ -120,6 +120,22 @@ fn csv_named_after_its_file() {
 }
 
 #[test]
+fn other_encodings_and_viewers() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[&str]); 4] = [
+        ("kakao-pc-ko", &["--encoding", "utf-16"]),
+        ("kakao-ios-en", &["--encoding", "utf-16", "--newline", "crlf"]),
+        ("kakao-android-ko", &["--viewer", "2"]),
+        ("kakao-pc-en", &["--viewer", "5"]),
+    ];
+    for (i, (format, extra)) in cases.into_iter().enumerate() {
+        let (path, truth) = generate(dir.path(), format, &format!("room{i}.txt"), extra, 1000);
+        let (_, got) = import::collect(&path, None).unwrap_or_else(|e| panic!("{format} {extra:?}: {e}"));
+        check(&got, &truth, ROOM, &format!("{format} {extra:?}"));
+    }
+}
+
+#[test]
 fn export_with_media_zip() {
     let dir = tempfile::tempdir().unwrap();
     let (text, truth) = generate(dir.path(), "kakao-android-ko-2025", "KakaoTalkChats.txt", &[], 500);
