@@ -6,6 +6,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod extract;
 pub mod import;
 pub mod model;
 pub mod phone;

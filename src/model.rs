@@ -94,7 +94,11 @@ pub struct Speaker {
 
 impl Speaker {
     pub fn named(name: impl Into<String>) -> Speaker {
-        Speaker { name: name.into(), me: false, id: None }
+        Speaker {
+            name: name.into(),
+            me: false,
+            id: None,
+        }
     }
 }
 
