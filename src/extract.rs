@@ -65,8 +65,7 @@ pub fn find(text: &str, region: phone::Region) -> Vec<Found> {
         return Vec::new();
     }
     // Spans whose digits and `@` belong to something else.
-    let mut masked: Vec<(usize, usize)> =
-        URL.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    let mut masked: Vec<(usize, usize)> = URL.find_iter(text).map(|m| (m.start(), m.end())).collect();
     let mut found = Vec::new();
     if at {
         for m in EMAIL.find_iter(text) {

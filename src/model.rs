@@ -94,11 +94,7 @@ pub struct Speaker {
 
 impl Speaker {
     pub fn named(name: impl Into<String>) -> Speaker {
-        Speaker {
-            name: name.into(),
-            me: false,
-            id: None,
-        }
+        Speaker { name: name.into(), me: false, id: None }
     }
 }
 

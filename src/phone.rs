@@ -66,15 +66,9 @@ mod tests {
     #[test]
     fn korean_mobile_numbers() {
         let kr = Region::default();
-        assert_eq!(
-            to_e164("010-1234-5678", kr).as_deref(),
-            Some("+821012345678")
-        );
+        assert_eq!(to_e164("010-1234-5678", kr).as_deref(), Some("+821012345678"));
         assert_eq!(to_e164("01012345678", kr).as_deref(), Some("+821012345678"));
-        assert_eq!(
-            to_e164("+82 10-1234-5678", kr).as_deref(),
-            Some("+821012345678")
-        );
+        assert_eq!(to_e164("+82 10-1234-5678", kr).as_deref(), Some("+821012345678"));
         assert_eq!(to_e164("02-312-3456", kr).as_deref(), Some("+8223123456"));
     }
 
@@ -89,10 +83,7 @@ mod tests {
     #[test]
     fn foreign_numbers_with_odd_hyphens() {
         let kr = Region::default();
-        assert_eq!(
-            to_e164("+1 (650) 253\u{2011}0000", kr).as_deref(),
-            Some("+16502530000")
-        );
+        assert_eq!(to_e164("+1 (650) 253\u{2011}0000", kr).as_deref(), Some("+16502530000"));
         assert_eq!("us".parse::<Region>().unwrap(), Region(country::Id::US));
     }
 }

@@ -12,8 +12,7 @@ pub fn nfc(s: &str) -> String {
 }
 
 const INITIALS: [char; 19] = [
-    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ',
-    'ㅌ', 'ㅍ', 'ㅎ',
+    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ',
 ];
 
 /// The Hangul initial consonants of a name (`홍길동` → `ㅎㄱㄷ`); other
@@ -34,10 +33,7 @@ pub fn initials(s: &str) -> String {
 /// True when every character of `query` is a Hangul compatibility jamo
 /// consonant, i.e. the user typed initials (`ㅎㄱㄷ`).
 pub fn is_initials_query(query: &str) -> bool {
-    !query.is_empty()
-        && query
-            .chars()
-            .all(|c| ('ㄱ'..='ㅎ').contains(&c) || c == ' ')
+    !query.is_empty() && query.chars().all(|c| ('ㄱ'..='ㅎ').contains(&c) || c == ' ')
 }
 
 /// The digits of a string (`010-1234-5678` → `01012345678`).

@@ -40,15 +40,9 @@ fn generate(dir: &Path, messages: usize, seed: u64, viewer: u32) -> Room {
         .expect("python3 runs the generator");
     assert!(status.success(), "generator failed");
     let truth: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(truth).expect("truth written"))
-            .expect("truth is JSON");
+        serde_json::from_slice(&std::fs::read(truth).expect("truth written")).expect("truth is JSON");
     let text = |v: &serde_json::Value| v.as_str().expect("truth strings").to_owned();
-    let members = truth["members"]
-        .as_array()
-        .expect("members")
-        .iter()
-        .map(text)
-        .collect();
+    let members = truth["members"].as_array().expect("members").iter().map(text).collect();
     let shared = truth["shared"].as_array().expect("shared").iter();
     let truth = shared
         .map(|e| {
@@ -83,10 +77,7 @@ fn extract(room: &Room) -> Shared {
                 Kind::Phone => "phone",
                 Kind::Email => "email",
             };
-            shared.insert(
-                (sender.clone(), kind.to_owned(), found.value),
-                owner.to_owned(),
-            );
+            shared.insert((sender.clone(), kind.to_owned(), found.value), owner.to_owned());
         }
     }
     shared

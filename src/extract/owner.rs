@@ -53,15 +53,9 @@ const HANGUL_ENDINGS: [char; 14] = [
 
 /// The member a found value belongs to when the message names someone else;
 /// None means the sender owns it (plain shares, `제 번호 …`, `my number …`).
-pub fn named_owner<'a>(
-    text: &str,
-    found: &Found,
-    members: &[&'a str],
-    sender: &str,
-) -> Option<&'a str> {
+pub fn named_owner<'a>(text: &str, found: &Found, members: &[&'a str], sender: &str) -> Option<&'a str> {
     let keys = keys(members);
-    let owner =
-        owner_before(text, found.start, &keys).or_else(|| owner_after(text, found.end, &keys))?;
+    let owner = owner_before(text, found.start, &keys).or_else(|| owner_after(text, found.end, &keys))?;
     (owner != sender).then_some(owner)
 }
 
@@ -199,9 +193,7 @@ fn clause_before(text: &str, to: usize) -> String {
     let cut = span
         .char_indices()
         .zip(span.chars().skip(1).chain(std::iter::once(' ')))
-        .filter(|&((_, c), next)| {
-            c == '\n' || c == '@' || (matches!(c, '.' | '!' | '?') && next.is_whitespace())
-        })
+        .filter(|&((_, c), next)| c == '\n' || c == '@' || (matches!(c, '.' | '!' | '?') && next.is_whitespace()))
         .map(|((i, c), _)| i + c.len_utf8())
         .max()
         .unwrap_or(0);
@@ -256,8 +248,7 @@ fn owner_before<'a>(text: &str, start: usize, keys: &[Key<'a>]) -> Option<&'a st
         .into_iter()
         .max_by_key(|m| (m.end, m.end - m.start))?;
     let self_after = SELF_WORDS.find_iter(&clause).any(|m| m.end() > mention.end);
-    let contact = CONTACT_WORDS.iter().any(|w| clause.contains(w))
-        || possessive_after(&clause[mention.end..]);
+    let contact = CONTACT_WORDS.iter().any(|w| clause.contains(w)) || possessive_after(&clause[mention.end..]);
     (contact && !self_after).then_some(mention.member)
 }
 
@@ -265,18 +256,12 @@ fn owner_before<'a>(text: &str, start: usize, keys: &[Key<'a>]) -> Option<&'a st
 /// `…(영희)`): only with a possessive or contact word right after the name.
 fn owner_after<'a>(text: &str, end: usize, keys: &[Key<'a>]) -> Option<&'a str> {
     let clause = clause_after(text, end);
-    let mention = mentions(&clause, keys)
-        .into_iter()
-        .min_by_key(|m| m.start)?;
-    if SELF_WORDS
-        .find_iter(&clause)
-        .any(|m| m.start() < mention.start)
-    {
+    let mention = mentions(&clause, keys).into_iter().min_by_key(|m| m.start)?;
+    if SELF_WORDS.find_iter(&clause).any(|m| m.start() < mention.start) {
         return None;
     }
     let rest = &clause[mention.end..];
-    let wrapped =
-        clause[..mention.start].trim_end().ends_with('(') && rest.trim_start().starts_with(')');
+    let wrapped = clause[..mention.start].trim_end().ends_with('(') && rest.trim_start().starts_with(')');
     let named = possessive_after(rest) || CONTACT_WORDS.iter().any(|w| rest.contains(w));
     (wrapped || named).then_some(mention.member)
 }
@@ -285,7 +270,5 @@ fn owner_after<'a>(text: &str, end: usize, keys: &[Key<'a>]) -> Option<&'a str> 
 /// (after an optional honorific).
 fn possessive_after(rest: &str) -> bool {
     let rest = rest.trim_start_matches(['님', '씨']);
-    ["'s", "’s", "의", "꺼", "거"]
-        .iter()
-        .any(|p| rest.starts_with(p))
+    ["'s", "’s", "의", "꺼", "거"].iter().any(|p| rest.starts_with(p))
 }

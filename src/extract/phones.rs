@@ -171,27 +171,17 @@ fn joint(gap: &str, paren: bool, plus: bool) -> Option<char> {
 
 /// The longest window of groups starting at `i` that is a phone number: its
 /// group count and E.164 value.
-fn longest_number(
-    text: &str,
-    groups: &[Group],
-    i: usize,
-    region: Region,
-) -> Option<(usize, String)> {
+fn longest_number(text: &str, groups: &[Group], i: usize, region: Region) -> Option<(usize, String)> {
     // A number glued by a hyphen or dot to digits before it is part of
     // something longer (`1002-010-1234-5678`).
     if matches!(groups[i].sep, Some(c) if c != ' ') || !clear_before(text, groups[i].start) {
         return None;
     }
-    let run = groups[i + 1..]
-        .iter()
-        .take_while(|g| g.sep.is_some())
-        .count()
-        + 1;
+    let run = groups[i + 1..].iter().take_while(|g| g.sep.is_some()).count() + 1;
     (1..=run.min(MAX_GROUPS)).rev().find_map(|len| {
         let window = &groups[i..i + len];
         let next = groups.get(i + len).filter(|g| g.sep.is_some());
-        if matches!(next, Some(g) if g.sep != Some(' ')) || !clear_after(text, window[len - 1].end)
-        {
+        if matches!(next, Some(g) if g.sep != Some(' ')) || !clear_after(text, window[len - 1].end) {
             return None;
         }
         let shape = shape(window)?;
@@ -282,9 +272,7 @@ fn consistent_separators(window: &[Group]) -> bool {
 /// with no phone word after it, or a bank name right before the number.
 fn in_non_phone_context(text: &str, start: usize) -> bool {
     let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
-    let from = text
-        .floor_char_boundary(start.saturating_sub(60))
-        .max(line_start);
+    let from = text.floor_char_boundary(start.saturating_sub(60)).max(line_start);
     let before = text[from..start].to_ascii_lowercase();
     let last_not_phone = NOT_PHONE_WORDS.iter().filter_map(|w| before.rfind(w)).max();
     if let Some(at) = last_not_phone {

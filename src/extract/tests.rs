@@ -34,10 +34,7 @@ fn korean_numbers_in_every_spelling() {
     assert_eq!(values("02-1234-5678"), ["+82212345678"]);
     assert_eq!(values("031-123-4567 로"), ["+82311234567"]);
     assert_eq!(values("인터넷전화 070-1234-5678"), ["+827012345678"]);
-    assert_eq!(
-        values("미국 번호 +1 (650) 253-0000 이에요"),
-        ["+16502530000"]
-    );
+    assert_eq!(values("미국 번호 +1 (650) 253-0000 이에요"), ["+16502530000"]);
     assert_eq!(values("UK: +44 20 7946 0958"), ["+442079460958"]);
 }
 
@@ -67,14 +64,8 @@ fn two_numbers_are_never_glued() {
         values("010 1234 5678 010 9876 5432"),
         ["+821012345678", "+821098765432"]
     );
-    assert_eq!(
-        values("010-1234-5678/02-123-4567"),
-        ["+821012345678", "+8221234567"]
-    );
-    assert_eq!(
-        values("010-1234-5678, 01098765432"),
-        ["+821012345678", "+821098765432"]
-    );
+    assert_eq!(values("010-1234-5678/02-123-4567"), ["+821012345678", "+8221234567"]);
+    assert_eq!(values("010-1234-5678, 01098765432"), ["+821012345678", "+821098765432"]);
     assert_eq!(
         values("집 02 123 4567 핸드폰 010 1234 5678"),
         ["+8221234567", "+821012345678"]
@@ -126,18 +117,9 @@ fn phone_words_win_over_order_words() {
 #[test]
 fn emails_with_particles_and_punctuation() {
     assert_eq!(values("abc@naver.com으로 보내주세요"), ["abc@naver.com"]);
-    assert_eq!(
-        values("메일: Kim.MinJun@Gmail.com."),
-        ["kim.minjun@gmail.com"]
-    );
-    assert_eq!(
-        values("<user0.123@hospital.or.kr>"),
-        ["user0.123@hospital.or.kr"]
-    );
-    assert_eq!(
-        values("(a_b+tag@korea.ac.kr), 감사"),
-        ["a_b+tag@korea.ac.kr"]
-    );
+    assert_eq!(values("메일: Kim.MinJun@Gmail.com."), ["kim.minjun@gmail.com"]);
+    assert_eq!(values("<user0.123@hospital.or.kr>"), ["user0.123@hospital.or.kr"]);
+    assert_eq!(values("(a_b+tag@korea.ac.kr), 감사"), ["a_b+tag@korea.ac.kr"]);
     assert_eq!(values("mailto:x@y.io!"), ["x@y.io"]);
     assert_eq!(values("a@b.com, c@d.net"), ["a@b.com", "c@d.net"]);
     let found = find("메일은 Abc@Naver.com 입니다", kr());
@@ -185,83 +167,42 @@ const MEMBERS: [&str; 7] = [
 /// The owner of the first value in `text` as sent by `sender`.
 fn owner(text: &str, sender: &str) -> Option<&'static str> {
     let found = find(text, kr());
-    let first = found
-        .first()
-        .unwrap_or_else(|| panic!("nothing found in {text}"));
+    let first = found.first().unwrap_or_else(|| panic!("nothing found in {text}"));
     named_owner(text, first, &MEMBERS, sender)
 }
 
 #[test]
 fn named_members_own_what_is_said_to_be_theirs() {
-    assert_eq!(
-        owner("김영희 번호는 010-1234-5678 에요", "Bob"),
-        Some("김영희")
-    );
+    assert_eq!(owner("김영희 번호는 010-1234-5678 에요", "Bob"), Some("김영희"));
     assert_eq!(owner("영희님 연락처 010-1234-5678", "Bob"), Some("김영희"));
-    assert_eq!(
-        owner("영희 씨 전화번호: 01012345678", "Bob"),
-        Some("김영희")
-    );
+    assert_eq!(owner("영희 씨 전화번호: 01012345678", "Bob"), Some("김영희"));
     assert_eq!(owner("김영희의 번호 010 1234 5678", "Bob"), Some("김영희"));
     assert_eq!(
         owner("박철수(팀장) 번호는 010-1234-5678 에요", "Bob"),
         Some("박철수(팀장)")
     );
-    assert_eq!(
-        owner("박철수 팀장님 번호 010-1234-5678", "Bob"),
-        Some("박철수(팀장)")
-    );
-    assert_eq!(
-        owner("이서연 번호는 010-1234-5678", "Bob"),
-        Some("이서연 선배")
-    );
-    assert_eq!(
-        owner("최도윤 (3조) 번호는 010-1234-5678", "Bob"),
-        Some("최도윤 (3조)")
-    );
-    assert_eq!(
-        owner("정하은 🐣 번호는 010-1234-5678", "Bob"),
-        Some("정하은 🐣")
-    );
-    assert_eq!(
-        owner("Alice's number is +82 10-1234-5678", "Bob"),
-        Some("Alice Park")
-    );
-    assert_eq!(
-        owner("alice park phone: 010-1234-5678", "Bob"),
-        Some("Alice Park")
-    );
+    assert_eq!(owner("박철수 팀장님 번호 010-1234-5678", "Bob"), Some("박철수(팀장)"));
+    assert_eq!(owner("이서연 번호는 010-1234-5678", "Bob"), Some("이서연 선배"));
+    assert_eq!(owner("최도윤 (3조) 번호는 010-1234-5678", "Bob"), Some("최도윤 (3조)"));
+    assert_eq!(owner("정하은 🐣 번호는 010-1234-5678", "Bob"), Some("정하은 🐣"));
+    assert_eq!(owner("Alice's number is +82 10-1234-5678", "Bob"), Some("Alice Park"));
+    assert_eq!(owner("alice park phone: 010-1234-5678", "Bob"), Some("Alice Park"));
     assert_eq!(owner("contact Bob at bob@x.com", "김영희"), Some("Bob"));
-    assert_eq!(
-        owner("010-1234-5678 은 철수 번호예요", "Bob"),
-        Some("박철수(팀장)")
-    );
-    assert_eq!(
-        owner("010-1234-5678 is Bob's number", "김영희"),
-        Some("Bob")
-    );
+    assert_eq!(owner("010-1234-5678 은 철수 번호예요", "Bob"), Some("박철수(팀장)"));
+    assert_eq!(owner("010-1234-5678 is Bob's number", "김영희"), Some("Bob"));
     assert_eq!(owner("010-1234-5678 (영희)", "Bob"), Some("김영희"));
 }
 
 #[test]
 fn the_sender_owns_plain_shares() {
     assert_eq!(owner("제 번호 010-1234-5678 입니다", "Bob"), None);
-    assert_eq!(
-        owner("카톡 안되면 010-1234-5678 로 연락주세요", "Bob"),
-        None
-    );
+    assert_eq!(owner("카톡 안되면 010-1234-5678 로 연락주세요", "Bob"), None);
     assert_eq!(owner("my number: 010-1234-5678", "Bob"), None);
     assert_eq!(owner("영희님 제 번호는 010-1234-5678 이에요", "Bob"), None);
-    assert_eq!(
-        owner("Thanks Alice! My number is 010-1234-5678", "Bob"),
-        None
-    );
+    assert_eq!(owner("Thanks Alice! My number is 010-1234-5678", "Bob"), None);
     assert_eq!(owner("Alice, call me at 010-1234-5678", "Bob"), None);
     assert_eq!(owner("영희야 010-1234-5678 저장해줘", "Bob"), None);
-    assert_eq!(
-        owner("제 번호 010-1234-5678 영희한테도 알려주세요", "Bob"),
-        None
-    );
+    assert_eq!(owner("제 번호 010-1234-5678 영희한테도 알려주세요", "Bob"), None);
     assert_eq!(owner("email: bob@x.com", "Bob"), None);
     // Naming yourself is still your own number.
     assert_eq!(owner("Bob 번호는 010-1234-5678", "Bob"), None);
@@ -269,8 +210,7 @@ fn the_sender_owns_plain_shares() {
 
 #[test]
 fn each_value_gets_its_own_owner() {
-    let text =
-        "김영희 번호는 010-1111-2222, Bob's number is 010-3333-4444. 제 번호는 010-5555-6666";
+    let text = "김영희 번호는 010-1111-2222, Bob's number is 010-3333-4444. 제 번호는 010-5555-6666";
     let found = find(text, kr());
     let owners: Vec<_> = found
         .iter()
@@ -286,8 +226,5 @@ fn given_names_shared_by_two_members_are_not_guessed() {
     let found = find(text, kr());
     assert_eq!(named_owner(text, &found[0], &members, "Bob"), None);
     let text = "박영희 번호 010-1234-5678";
-    assert_eq!(
-        named_owner(text, &find(text, kr())[0], &members, "Bob"),
-        Some("박영희")
-    );
+    assert_eq!(named_owner(text, &find(text, kr())[0], &members, "Bob"), Some("박영희"));
 }

@@ -8,7 +8,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek};
 use std::path::{Path, PathBuf};
 
-use encoding_rs::{Decoder, EUC_KR, Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{Decoder, Encoding, EUC_KR, UTF_8, UTF_16BE, UTF_16LE};
 
 use super::ImportError;
 
@@ -46,11 +46,7 @@ impl Default for Limits {
 #[derive(Debug, Clone)]
 enum Location {
     Plain,
-    ZipEntry {
-        index: usize,
-        name: String,
-        size: u64,
-    },
+    ZipEntry { index: usize, name: String, size: u64 },
 }
 
 /// A file opened for import: where its text is, how it is encoded, and its head.
@@ -88,15 +84,9 @@ impl std::str::FromStr for DateOrder {
 /// Open `path` for import: look inside a zip for the chat text, detect the
 /// encoding from the first bytes, and decode the head for the sniffers.
 pub fn open_source(path: &Path, limits: &Limits) -> Result<Source, ImportError> {
-    let io_err = |source| ImportError::Io {
-        path: path.to_owned(),
-        source,
-    };
+    let io_err = |source| ImportError::Io { path: path.to_owned(), source };
     let mut file = File::open(path).map_err(io_err)?;
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut magic = [0u8; 4];
     let n = read_full(&mut file, &mut magic).map_err(io_err)?;
     file.rewind().map_err(io_err)?;
@@ -115,11 +105,7 @@ pub fn open_source(path: &Path, limits: &Limits) -> Result<Source, ImportError> 
         date_order: None,
     };
     let mut raw = Vec::with_capacity(SNIFF_BYTES);
-    source
-        .raw_reader()?
-        .take(SNIFF_BYTES as u64)
-        .read_to_end(&mut raw)
-        .map_err(|e| source.io(e))?;
+    source.raw_reader()?.take(SNIFF_BYTES as u64).read_to_end(&mut raw).map_err(|e| source.io(e))?;
     source.encoding = detect_encoding(&raw);
     source.head = decode_head(source.encoding, &raw);
     Ok(source)
@@ -150,10 +136,7 @@ impl Source {
     }
 
     fn io(&self, source: io::Error) -> ImportError {
-        ImportError::Io {
-            path: self.path.clone(),
-            source,
-        }
+        ImportError::Io { path: self.path.clone(), source }
     }
 
     fn raw_reader(&self) -> Result<Box<dyn Read>, ImportError> {
@@ -161,10 +144,8 @@ impl Source {
         match &self.location {
             Location::Plain => Ok(Box::new(file)),
             Location::ZipEntry { index, size, .. } => {
-                let archive =
-                    zip::ZipArchive::new(file).map_err(|e| self.zip_error(e.to_string()))?;
-                let entry = OwnedZipEntry::new(archive, *index)
-                    .map_err(|e| self.zip_error(e.to_string()))?;
+                let archive = zip::ZipArchive::new(file).map_err(|e| self.zip_error(e.to_string()))?;
+                let entry = OwnedZipEntry::new(archive, *index).map_err(|e| self.zip_error(e.to_string()))?;
                 // The declared size was checked against the limits; never read past it.
                 Ok(Box::new(entry.take(*size)))
             }
@@ -172,10 +153,7 @@ impl Source {
     }
 
     fn zip_error(&self, reason: String) -> ImportError {
-        ImportError::Zip {
-            file: self.file_name.clone(),
-            reason,
-        }
+        ImportError::Zip { file: self.file_name.clone(), reason }
     }
 
     /// A fresh reader over the whole decoded text.
@@ -217,10 +195,7 @@ impl Input {
         Input {
             file: file.to_owned(),
             file_name: file.to_owned(),
-            reader: BufReader::new(DecodingReader::new(
-                raw,
-                UTF_8.new_decoder_with_bom_removal(),
-            )),
+            reader: BufReader::new(DecodingReader::new(raw, UTF_8.new_decoder_with_bom_removal())),
             limits: Limits::default(),
             read_bytes: 0,
             limit: Limits::default().max_text_bytes,
@@ -239,11 +214,7 @@ impl Input {
     }
     /// An error pointing at `line` of this file.
     pub fn malformed(&self, line: u32, reason: impl Into<String>) -> ImportError {
-        ImportError::Malformed {
-            file: self.file.clone(),
-            line,
-            reason: reason.into(),
-        }
+        ImportError::Malformed { file: self.file.clone(), line, reason: reason.into() }
     }
     /// The 1-based number of the last line returned by [`Input::next_line`].
     pub fn line_number(&self) -> u32 {
@@ -272,11 +243,7 @@ impl Input {
                 None => (available.len(), false),
             };
             if buf.len() + take > max + 2 {
-                return Err(ImportError::LineTooLong {
-                    file: self.file.clone(),
-                    line: self.line + 1,
-                    limit: max,
-                });
+                return Err(ImportError::LineTooLong { file: self.file.clone(), line: self.line + 1, limit: max });
             }
             buf.extend_from_slice(&available[..take]);
             self.reader.consume(take);
@@ -290,9 +257,7 @@ impl Input {
             buf.pop();
         }
         // The decoder only ever produces UTF-8.
-        Ok(Some(String::from_utf8(buf).unwrap_or_else(|e| {
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        })))
+        Ok(Some(String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())))
     }
 
     /// An iterator over `(line number, line)`.
@@ -305,16 +270,9 @@ impl Input {
     pub fn read_document(&mut self) -> Result<String, ImportError> {
         let limit = self.limits.max_document_bytes;
         let mut text = String::new();
-        let read = (&mut self.reader)
-            .take(limit + 1)
-            .read_to_string(&mut text)
-            .map_err(|e| self.read_error(e))?;
+        let read = (&mut self.reader).take(limit + 1).read_to_string(&mut text).map_err(|e| self.read_error(e))?;
         if read as u64 > limit {
-            return Err(ImportError::TooLarge {
-                file: self.file.clone(),
-                what: "the file".into(),
-                limit,
-            });
+            return Err(ImportError::TooLarge { file: self.file.clone(), what: "the file".into(), limit });
         }
         self.count(read)?;
         Ok(text)
@@ -332,26 +290,16 @@ impl Input {
     fn count(&mut self, n: usize) -> Result<(), ImportError> {
         self.read_bytes += n as u64;
         if self.read_bytes > self.limit {
-            return Err(ImportError::TooLarge {
-                file: self.file.clone(),
-                what: "the text".into(),
-                limit: self.limit,
-            });
+            return Err(ImportError::TooLarge { file: self.file.clone(), what: "the text".into(), limit: self.limit });
         }
         Ok(())
     }
 
     fn read_error(&self, e: io::Error) -> ImportError {
         if e.kind() == io::ErrorKind::InvalidData {
-            ImportError::Zip {
-                file: self.file.clone(),
-                reason: e.to_string(),
-            }
+            ImportError::Zip { file: self.file.clone(), reason: e.to_string() }
         } else {
-            ImportError::Io {
-                path: PathBuf::from(&self.file),
-                source: e,
-            }
+            ImportError::Io { path: PathBuf::from(&self.file), source: e }
         }
     }
 }
@@ -396,12 +344,7 @@ fn detect_encoding(head: &[u8]) -> &'static Encoding {
     let sample = &head[..head.len().min(4096)];
     if sample.len() >= 4 {
         let even_zero = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-        let odd_zero = sample
-            .iter()
-            .skip(1)
-            .step_by(2)
-            .filter(|&&b| b == 0)
-            .count();
+        let odd_zero = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
         let half = sample.len() / 2;
         if odd_zero * 10 > half * 3 && even_zero * 10 < half {
             return UTF_16LE;
@@ -439,16 +382,7 @@ struct DecodingReader {
 
 impl DecodingReader {
     fn new(inner: Box<dyn Read>, decoder: Decoder) -> Self {
-        DecodingReader {
-            inner,
-            decoder,
-            input: vec![0; 64 * 1024],
-            start: 0,
-            end: 0,
-            eof: false,
-            out: Vec::new(),
-            out_pos: 0,
-        }
+        DecodingReader { inner, decoder, input: vec![0; 64 * 1024], start: 0, end: 0, eof: false, out: Vec::new(), out_pos: 0 }
     }
 
     fn refill(&mut self) -> io::Result<()> {
@@ -468,11 +402,7 @@ impl DecodingReader {
             }
             let last = self.eof;
             let src = &self.input[self.start..self.end];
-            let cap = self
-                .decoder
-                .max_utf8_buffer_length(src.len())
-                .unwrap_or(src.len() * 3 + 16)
-                .max(16);
+            let cap = self.decoder.max_utf8_buffer_length(src.len()).unwrap_or(src.len() * 3 + 16).max(16);
             self.out.resize(cap, 0);
             let (_, read, written, _) = self.decoder.decode_to_utf8(src, &mut self.out, last);
             self.out.truncate(written);
@@ -519,12 +449,7 @@ impl OwnedZipEntry {
         let decoder: Box<dyn Read> = match method {
             zip::CompressionMethod::Stored => Box::new(raw),
             zip::CompressionMethod::Deflated => Box::new(flate2::read::DeflateDecoder::new(raw)),
-            other => {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    format!("unsupported compression {other:?}"),
-                ));
-            }
+            other => return Err(io::Error::new(io::ErrorKind::InvalidData, format!("unsupported compression {other:?}"))),
         };
         Ok(OwnedZipEntry { decoder })
     }
@@ -538,23 +463,14 @@ impl Read for OwnedZipEntry {
 
 /// Pick the chat text inside an export zip, checking the archive's limits.
 fn choose_zip_entry(file_name: &str, file: File, limits: &Limits) -> Result<Location, ImportError> {
-    let zip_err = |reason: String| ImportError::Zip {
-        file: file_name.to_owned(),
-        reason,
-    };
+    let zip_err = |reason: String| ImportError::Zip { file: file_name.to_owned(), reason };
     let mut archive = zip::ZipArchive::new(file).map_err(|e| zip_err(e.to_string()))?;
     if archive.len() > limits.max_zip_entries {
-        return Err(zip_err(format!(
-            "it lists {} entries, more than the limit of {}",
-            archive.len(),
-            limits.max_zip_entries
-        )));
+        return Err(zip_err(format!("it lists {} entries, more than the limit of {}", archive.len(), limits.max_zip_entries)));
     }
     let mut best: Option<(u8, usize, String, u64, u64)> = None;
     for i in 0..archive.len() {
-        let entry = archive
-            .by_index_raw(i)
-            .map_err(|e| zip_err(e.to_string()))?;
+        let entry = archive.by_index_raw(i).map_err(|e| zip_err(e.to_string()))?;
         let name = entry.name().to_owned();
         if entry.is_dir() || name.starts_with("__MACOSX") {
             continue;
@@ -574,11 +490,7 @@ fn choose_zip_entry(file_name: &str, file: File, limits: &Limits) -> Result<Loca
     let (_, index, name, size, compressed) =
         best.ok_or_else(|| zip_err("it holds no .txt, .csv or .json chat export".into()))?;
     if size > limits.max_text_bytes {
-        return Err(ImportError::TooLarge {
-            file: format!("{file_name}!{name}"),
-            what: "the zip entry".into(),
-            limit: limits.max_text_bytes,
-        });
+        return Err(ImportError::TooLarge { file: format!("{file_name}!{name}"), what: "the zip entry".into(), limit: limits.max_text_bytes });
     }
     if size > (1 << 20) && size / compressed.max(1) > limits.max_zip_ratio {
         return Err(zip_err(format!(
@@ -589,11 +501,7 @@ fn choose_zip_entry(file_name: &str, file: File, limits: &Limits) -> Result<Loca
     }
     match archive.by_index(index).map(|e| e.compression()) {
         Ok(zip::CompressionMethod::Stored | zip::CompressionMethod::Deflated) => {}
-        Ok(other) => {
-            return Err(zip_err(format!(
-                "entry {name} uses {other:?} compression, which exports never use"
-            )));
-        }
+        Ok(other) => return Err(zip_err(format!("entry {name} uses {other:?} compression, which exports never use"))),
         Err(e) => return Err(zip_err(e.to_string())),
     }
     Ok(Location::ZipEntry { index, name, size })
@@ -610,10 +518,7 @@ mod tests {
         assert_eq!(detect_encoding("이름,전화".as_bytes()), UTF_8);
         let (cp949, _, _) = EUC_KR.encode("이름,전화번호\n홍길동,010-1234-5678\n");
         assert_eq!(detect_encoding(&cp949), EUC_KR);
-        let utf16: Vec<u8> = "Name,Phone\n"
-            .encode_utf16()
-            .flat_map(|u| u.to_le_bytes())
-            .collect();
+        let utf16: Vec<u8> = "Name,Phone\n".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
         assert_eq!(detect_encoding(&utf16), UTF_16LE);
     }
 
@@ -621,10 +526,7 @@ mod tests {
     fn lines_strip_crlf_and_bound_length() {
         let mut input = Input::from_text("t.txt", "\u{feff}a\r\nb\nc");
         let lines: Vec<_> = input.lines().map(|r| r.unwrap()).collect();
-        assert_eq!(
-            lines,
-            vec![(1, "a".into()), (2, "b".into()), (3, "c".into())]
-        );
+        assert_eq!(lines, vec![(1, "a".into()), (2, "b".into()), (3, "c".into())]);
         let long = "x".repeat((1 << 20) + 10);
         let mut input = Input::from_text("t.txt", &format!("ok\n{long}\n"));
         assert!(input.next_line().unwrap().is_some());

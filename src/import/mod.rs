@@ -82,16 +82,11 @@ impl Sink for Collected {
 
 /// Parse a file into memory with the sniffed (or named) importer. For tests
 /// and the redact tool; the vault streams through its own sink instead.
-pub fn collect(
-    path: &std::path::Path,
-    format: Option<&str>,
-) -> Result<(&'static str, Collected), ImportError> {
+pub fn collect(path: &std::path::Path, format: Option<&str>) -> Result<(&'static str, Collected), ImportError> {
     let mut sink = Collected::default();
     let mut source = open_source(path, &Limits::default())?;
     let importer = match format {
-        Some(id) => by_id(id).ok_or_else(|| ImportError::UnknownFormatName {
-            name: id.to_owned(),
-        })?,
+        Some(id) => by_id(id).ok_or_else(|| ImportError::UnknownFormatName { name: id.to_owned() })?,
         None => sniff(&source)?,
     };
     let mut input = source.input()?;

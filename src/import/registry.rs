@@ -13,10 +13,7 @@ pub fn by_id(id: &str) -> Option<&'static dyn Importer> {
 
 /// Choose the importer for a file by its content.
 pub fn sniff(source: &Source) -> Result<&'static dyn Importer, ImportError> {
-    let probe = Probe {
-        file_name: source.file_name(),
-        head: source.head(),
-    };
+    let probe = Probe { file_name: source.file_name(), head: source.head() };
     if let Some(found) = IMPORTERS.iter().copied().find(|i| i.sniff(&probe)) {
         return Ok(found);
     }
@@ -27,15 +24,6 @@ pub fn sniff(source: &Source) -> Result<&'static dyn Importer, ImportError> {
         .find(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| (i as u32 + 1, l.chars().take(80).collect()))
         .unwrap_or((1, String::new()));
-    let tried = IMPORTERS
-        .iter()
-        .map(|i| i.describe())
-        .collect::<Vec<_>>()
-        .join(", ");
-    Err(ImportError::UnknownFormat {
-        file: source.display_name(),
-        line,
-        first_line,
-        tried,
-    })
+    let tried = IMPORTERS.iter().map(|i| i.describe()).collect::<Vec<_>>().join(", ");
+    Err(ImportError::UnknownFormat { file: source.display_name(), line, first_line, tried })
 }
