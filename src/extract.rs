@@ -4,8 +4,9 @@
 //! The vault calls [`find`] on every message of an import (a million messages
 //! within about a second), so a cheap byte scan rejects most messages before
 //! any regex runs. Phones are found by a scanner over digit groups
-//! ([`phones`]) and kept only when [`phone::to_e164`] accepts them: chat text
-//! is full of dates, amounts, times and order numbers. [`named_owner`]
+//! ([`phones`]) and kept only when [`phone::to_e164`] accepts them (or they
+//! are Korean `010` mobiles newer than its metadata): chat text is full of
+//! dates, amounts, times and order numbers. [`named_owner`]
 //! decides whether a value belongs to the sender or to a member the message
 //! names. Not covered: numbers spelled in words, fullwidth digits, and
 //! addresses with non-ASCII domains.

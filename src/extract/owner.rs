@@ -65,60 +65,71 @@ struct Key<'a> {
     member: &'a str,
 }
 
-/// Every member's full name, the name without its suffix (`김민준(팀장)` →
-/// `김민준`, `이서연 선배` → `이서연`) and a Hangul given name (`영희` for
-/// `김영희`) when no other member shares it. Longest first.
+/// Every member's full name, plus the name without its suffix (`김민준(팀장)`
+/// → `김민준`, `이서연 선배` → `이서연`) and a given name (`영희` for
+/// `김영희`) when they point to that member only: `김명제` is nobody's when
+/// both `김명제(팀장)` and `김명제[조교]` are in the room. Longest first.
 fn keys<'a>(members: &[&'a str]) -> Vec<Key<'a>> {
-    let mut keys: Vec<Key<'a>> = Vec::new();
-    let mut given: Vec<Key<'a>> = Vec::new();
+    let mut full: Vec<Key<'a>> = Vec::new();
+    let mut short: Vec<Key<'a>> = Vec::new();
     for &member in members {
-        let full = member.trim().to_ascii_lowercase();
-        let core = core_name(&full).to_owned();
-        if let Some(name) = given_name(&core) {
-            given.push(Key {
-                text: name.to_owned(),
-                member,
-            });
+        let name = member.trim().to_ascii_lowercase();
+        let core = core_name(&name);
+        let given = given_name(core);
+        for text in [Some(core), given].into_iter().flatten() {
+            if text != name && !text.is_empty() {
+                short.push(Key {
+                    text: text.to_owned(),
+                    member,
+                });
+            }
         }
-        if core != full && !core.is_empty() {
-            keys.push(Key { text: core, member });
-        }
-        if !full.is_empty() {
-            keys.push(Key { text: full, member });
+        if !name.is_empty() {
+            full.push(Key { text: name, member });
         }
     }
-    let shared = |k: &Key| {
-        given
-            .iter()
-            .chain(&keys)
-            .any(|o| o.text == k.text && o.member != k.member)
-    };
-    let unique_given: Vec<Key<'a>> = given
+    let shared: Vec<bool> = short
         .iter()
-        .filter(|k| !shared(k))
-        .map(|k| Key {
-            text: k.text.clone(),
-            member: k.member,
+        .map(|k| {
+            full.iter()
+                .chain(&short)
+                .any(|o| o.text == k.text && o.member != k.member)
         })
         .collect();
-    keys.extend(unique_given);
+    let mut keys = full;
+    keys.extend(
+        short
+            .into_iter()
+            .zip(shared)
+            .filter(|(_, shared)| !shared)
+            .map(|(k, _)| k),
+    );
     keys.sort_by_key(|k| std::cmp::Reverse(k.text.len()));
     keys
 }
 
 /// A display name without a trailing title, tag or emoji: `김민준(팀장)`,
 /// `박지호[조교]`, `최도윤_간호사`, `이서연 선배`, `정하은 🐣` all give the
-/// plain name. Latin names (`alex kim`) are kept whole.
+/// plain name, `chris jung 선배` gives `chris jung`. Latin names (`alex
+/// kim`) are otherwise kept whole.
 fn core_name(name: &str) -> &str {
     let mut core = name;
     if let Some(p) = core.find(['(', '[', '_']) {
         core = &core[..p];
     }
     core = core.trim_end_matches(|c: char| !c.is_alphanumeric());
-    if let Some((first, _)) = core.split_once(' ') {
-        if is_hangul_word(first) && (2..=4).contains(&first.chars().count()) {
-            core = first;
-        }
+    // A Korean title after a Latin name: `chris jung 선배`.
+    if let Some((head, tail)) = core.rsplit_once(' ')
+        && is_hangul_word(tail)
+        && head.chars().any(|c| c.is_ascii_alphabetic())
+    {
+        core = head.trim_end();
+    }
+    if let Some((first, _)) = core.split_once(' ')
+        && is_hangul_word(first)
+        && (2..=4).contains(&first.chars().count())
+    {
+        core = first;
     }
     core
 }
@@ -240,16 +251,19 @@ fn last_digit_run(s: &str, min: usize) -> Option<usize> {
 }
 
 /// The member named before the value: the mention closest to it, when the
-/// clause has a contact word (before or after the name) and no self word
-/// after the name.
+/// clause has a contact word (before or after the name) or the name labels
+/// the value, and no self word comes after the name.
 fn owner_before<'a>(text: &str, start: usize, keys: &[Key<'a>]) -> Option<&'a str> {
     let clause = clause_before(text, start);
     let mention = mentions(&clause, keys)
         .into_iter()
         .max_by_key(|m| (m.end, m.end - m.start))?;
     let self_after = SELF_WORDS.find_iter(&clause).any(|m| m.end() > mention.end);
-    let contact = CONTACT_WORDS.iter().any(|w| clause.contains(w)) || possessive_after(&clause[mention.end..]);
-    (contact && !self_after).then_some(mention.member)
+    let rest = &clause[mention.end..];
+    let contact = CONTACT_WORDS.iter().any(|w| clause.contains(w)) || possessive_after(rest);
+    // A list of contacts: `Alice: 010-…`, `영희님 : a@b.com`.
+    let labelled = matches!(rest.trim_start_matches(['님', '씨']).trim(), ":" | "：");
+    ((contact || labelled) && !self_after).then_some(mention.member)
 }
 
 /// The member named after the value (`010-… 은 철수 번호`, `… is Alice's`,

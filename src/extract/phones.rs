@@ -34,29 +34,11 @@ const MAX_GROUPS: usize = 5;
 
 /// Words that make a phone-shaped number something else when they come
 /// before it on its line: accounts, transfers, orders, parcels.
-const NOT_PHONE_WORDS: [&str; 22] = [
-    "계좌",
-    "입금",
-    "송금",
-    "이체",
-    "은행",
-    "뱅크",
-    "예금주",
-    "주문번호",
-    "운송장",
-    "송장",
-    "사업자",
-    "주민번호",
-    "account",
-    "acct",
-    "order",
-    "invoice",
-    "tracking",
-    "iban",
-    "bank",
-    "transfer",
-    "deposit",
-    "refund",
+#[rustfmt::skip]
+const NOT_PHONE_WORDS: [&str; 24] = [
+    "계좌", "입금", "송금", "이체", "은행", "뱅크", "예금주", "주문번호", "운송장", "송장", "사업자", "주민번호",
+    "카드번호", "account", "acct", "order", "invoice", "tracking", "iban", "bank", "transfer", "deposit", "refund",
+    "card number",
 ];
 
 /// Words that make a number a phone again after a [`NOT_PHONE_WORDS`] word
@@ -88,7 +70,7 @@ pub(super) fn find(text: &str, region: Region, masked: &[(usize, usize)]) -> Vec
         match longest_number(text, &groups, i, region) {
             Some((len, value)) => {
                 let (start, end) = (groups[i].start, groups[i + len - 1].end);
-                if !in_non_phone_context(text, start) {
+                if !in_non_phone_context(text, start, end) {
                     found.push(Found {
                         kind: Kind::Phone,
                         raw: text[start..end].to_owned(),
@@ -185,12 +167,29 @@ fn longest_number(text: &str, groups: &[Group], i: usize, region: Region) -> Opt
             return None;
         }
         let shape = shape(window)?;
-        let value = phone::to_e164(&text[window[0].start..window[len - 1].end], region)?;
+        let raw = &text[window[0].start..window[len - 1].end];
+        let value =
+            phone::to_e164(raw, region).or_else(|| korean_mobile(raw, shape == Shape::International, region))?;
         // A Korean number always has its trunk 0 or its country code, so
         // `101-234-5678` is not one even though its digits would dial.
         let korean = value.starts_with("+82");
         (shape != Shape::NorthAmerican || !korean).then_some((len, value))
     })
+}
+
+/// The E.164 form of a Korean mobile number (`010-XXXX-XXXX`) that
+/// libphonenumber's metadata does not list yet: blocks such as 010-59xx are
+/// handed out after a metadata release, and a number written this way in a
+/// Korean chat is a phone. Only `+82 10…`, or `010…` when the region is Korea.
+fn korean_mobile(raw: &str, international: bool, region: Region) -> Option<String> {
+    let digits = crate::text::digits(raw);
+    let national = if international {
+        digits.strip_prefix("82")?
+    } else {
+        digits.strip_prefix('0')?
+    };
+    let korea = international || region == Region(phonenumber::country::Id::KR);
+    (korea && national.len() == 10 && national.starts_with("10")).then(|| format!("+82{national}"))
 }
 
 /// A number does not start right after a letter or a path (`ID010…`,
@@ -227,7 +226,12 @@ enum Shape {
 
 /// The shape of a window of groups, None when no phone is written that way.
 fn shape(window: &[Group]) -> Option<Shape> {
-    if !consistent_separators(window) {
+    // Mixed separators are how a number continues into the next one
+    // (`010-1234-5678 1234`), except between the last two parts of a number
+    // (`010 1234-5678`, `+82 10 1234-5678`).
+    let (joints, consistent) = separators(window);
+    let mixed = !consistent;
+    if mixed && (joints > 2 || window[window.len() - 1].len != 4) {
         return None;
     }
     let digits: usize = window.iter().map(|g| g.len).sum();
@@ -243,6 +247,8 @@ fn shape(window: &[Group]) -> Option<Shape> {
             && rest.iter().all(|g| g.len >= 3)
             && (rest.is_empty() || first.wrapped || (2..=5).contains(&first.len));
         fits.then_some(Shape::Trunk)
+    } else if mixed {
+        None
     } else if first.first_digit == b'1' && lens().eq([4, 4]) {
         Some(Shape::Service)
     } else {
@@ -250,33 +256,50 @@ fn shape(window: &[Group]) -> Option<Shape> {
     }
 }
 
-/// Separators inside a number agree (`010-1234-5678`, not `010-1234 5678`),
-/// except next to a country code or a parenthesized area code.
-fn consistent_separators(window: &[Group]) -> bool {
+/// How many separators a number has outside a country code or a
+/// parenthesized area code, and whether they agree (`010-1234-5678`, not
+/// `010-1234 5678`).
+fn separators(window: &[Group]) -> (usize, bool) {
     let mut fixed = None;
+    let mut count = 0;
+    let mut consistent = true;
     for pair in window.windows(2) {
         let (prev, this) = (&pair[0], &pair[1]);
         if prev.plus || prev.wrapped || this.wrapped {
             continue;
         }
-        match (fixed, this.sep) {
-            (None, sep) => fixed = sep,
-            (Some(f), Some(s)) if f != s => return false,
-            _ => {}
+        count += 1;
+        match fixed {
+            None => fixed = this.sep,
+            Some(f) => consistent &= this.sep == Some(f),
         }
     }
-    true
+    (count, consistent)
 }
 
-/// True when a word for accounts or orders comes before `start` on its line
-/// with no phone word after it, or a bank name right before the number.
-fn in_non_phone_context(text: &str, start: usize) -> bool {
+/// True when an account or order word comes before the number on its line
+/// with no phone word after it (`계좌번호 010-…`, but not `주문 후 연락처
+/// 010-…` or `입금 후 010-… 로 문자 주세요`), or a bank name comes right
+/// before the number.
+fn in_non_phone_context(text: &str, start: usize, end: usize) -> bool {
     let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
     let from = text.floor_char_boundary(start.saturating_sub(60)).max(line_start);
     let before = text[from..start].to_ascii_lowercase();
-    let last_not_phone = NOT_PHONE_WORDS.iter().filter_map(|w| before.rfind(w)).max();
-    if let Some(at) = last_not_phone {
-        if !PHONE_WORDS.iter().any(|w| before[at..].contains(w)) {
+    let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p);
+    let after = text[end..text.floor_char_boundary((end + 40).min(line_end))].to_ascii_lowercase();
+    let says_phone = |s: &str| PHONE_WORDS.iter().any(|w| s.contains(w));
+    let last_word = NOT_PHONE_WORDS
+        .iter()
+        .filter_map(|w| before.rfind(w).map(|p| (p, p + w.len())))
+        .max();
+    if let Some((_, word_end)) = last_word {
+        // `번호` right after the word is part of it: `계좌번호`, `order number`.
+        let rest = before[word_end..].trim_start();
+        let rest = rest
+            .strip_prefix("번호")
+            .or_else(|| rest.strip_prefix("number"))
+            .unwrap_or(rest);
+        if !says_phone(rest) && !says_phone(&after) {
             return true;
         }
     }

@@ -40,8 +40,10 @@ fn korean_numbers_in_every_spelling() {
 
 #[test]
 fn service_numbers_follow_phone_validation() {
-    let expected: Vec<String> = phone::to_e164("1588-1234", kr()).into_iter().collect();
-    assert_eq!(values("고객센터 1588-1234 로 전화하세요"), expected);
+    // phonenumber accepts the nationwide service numbers as Korean numbers.
+    assert_eq!(phone::to_e164("1588-1234", kr()).as_deref(), Some("+8215881234"));
+    assert_eq!(values("고객센터 1588-1234 로 전화하세요"), ["+8215881234"]);
+    assert_eq!(values("1234-5678"), Vec::<String>::new());
 }
 
 #[test]
@@ -227,4 +229,95 @@ fn given_names_shared_by_two_members_are_not_guessed() {
     assert_eq!(named_owner(text, &found[0], &members, "Bob"), None);
     let text = "박영희 번호 010-1234-5678";
     assert_eq!(named_owner(text, &find(text, kr())[0], &members, "Bob"), Some("박영희"));
+}
+
+#[test]
+fn mixed_separators_inside_one_number() {
+    assert_eq!(values("010 1234-5678"), ["+821012345678"]);
+    assert_eq!(values("010-1234 5678"), ["+821012345678"]);
+    assert_eq!(values("+82 10 1234-5678"), ["+821012345678"]);
+    assert_eq!(values("010-1234-5678 1234"), ["+821012345678"]);
+}
+
+#[test]
+fn account_words_then_phone_words() {
+    assert_eq!(values("계좌번호 010-1234-5678"), Vec::<String>::new());
+    assert_eq!(values("입금 후 010-1234-5678 로 문자 주세요"), ["+821012345678"]);
+    assert_eq!(values("계좌 110-123-456789 / 연락처 010-1234-5678"), ["+821012345678"]);
+    assert_eq!(values("계좌 010-1234-5678 로 입금해주세요"), Vec::<String>::new());
+}
+
+#[test]
+fn other_ways_of_writing() {
+    assert_eq!(values("☎ 010-1234-5678"), ["+821012345678"]);
+    assert_eq!(
+        values("H.P: 010-1234-5678 / Tel.02-123-4567"),
+        ["+821012345678", "+8221234567"]
+    );
+    assert_eq!(values("010  1234  5678"), ["+821012345678"]);
+    assert_eq!(values("010–1234–5678"), ["+821012345678"]);
+    assert_eq!(values("2022.10.15 010-1234-5678"), ["+821012345678"]);
+    assert_eq!(values("14:30 01012345678"), ["+821012345678"]);
+}
+
+#[test]
+fn name_colon_value_lists() {
+    let text = "Alice: 010-1111-2222\nBob: bob@x.com";
+    let found = find(text, kr());
+    let owners: Vec<_> = found.iter().map(|f| named_owner(text, f, &MEMBERS, "김영희")).collect();
+    assert_eq!(owners, [Some("Alice Park"), Some("Bob")]);
+}
+
+#[test]
+fn never_panics_and_ranges_stay_on_char_boundaries() {
+    const PALETTE: [&str; 24] = [
+        "0", "1", "5", "8", "010", "-", ".", " ", "+", "(", ")", "@", "a", "Z", "영희", "님", "번호", "\u{2011}",
+        "\u{00A0}", "\n", ":", "/", "계좌", "'s",
+    ];
+    let members = ["김영희", "Alice Park", "Bob"];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..40 {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push_str(PALETTE[(state >> 33) as usize % PALETTE.len()]);
+        }
+        for found in find(&text, kr()) {
+            assert_eq!(text.get(found.start..found.end), Some(found.raw.as_str()));
+            let _ = named_owner(&text, &found, &members, "Bob");
+        }
+    }
+}
+
+#[test]
+fn country_code_with_a_trunk_zero() {
+    let expected: Vec<String> = phone::to_e164("+82 010-1234-5678", kr()).into_iter().collect();
+    assert_eq!(values("+82 010-1234-5678"), expected);
+}
+
+#[test]
+fn a_plain_name_two_members_share_is_nobodys() {
+    let members = ["김명제(팀장)", "김명제[조교]", "김명제 선배", "Bob"];
+    let text = "김명제 번호는 010-1234-5678";
+    assert_eq!(named_owner(text, &find(text, kr())[0], &members, "Bob"), None);
+    let text = "김명제[조교] 번호는 010-1234-5678";
+    assert_eq!(
+        named_owner(text, &find(text, kr())[0], &members, "Bob"),
+        Some("김명제[조교]")
+    );
+    let members = ["김명제", "김명제(팀장)", "Bob"];
+    let text = "김명제 번호는 010-1234-5678";
+    assert_eq!(named_owner(text, &find(text, kr())[0], &members, "Bob"), Some("김명제"));
+}
+
+#[test]
+fn korean_mobiles_outside_the_metadata_are_still_numbers() {
+    // libphonenumber's metadata leaves 010-597x…599x out; people still have them.
+    assert_eq!(phone::to_e164("010-5986-2568", kr()), None);
+    assert_eq!(values("제 번호 010 5986 2568"), ["+821059862568"]);
+    assert_eq!(values("+82 10-5986-2568"), ["+821059862568"]);
+    assert_eq!(values("+821059862568"), ["+821059862568"]);
+    assert_eq!(find("010-5986-2568", "US".parse().expect("region")), []);
 }
