@@ -169,7 +169,7 @@ fn longest_number(text: &str, groups: &[Group], i: usize, region: Region) -> Opt
         let shape = shape(window)?;
         let raw = &text[window[0].start..window[len - 1].end];
         let value =
-            phone::to_e164(raw, region).or_else(|| korean_mobile(raw, shape == Shape::International, region))?;
+            korean_mobile(raw, shape == Shape::International, region).or_else(|| phone::to_e164(raw, region))?;
         // A Korean number always has its trunk 0 or its country code, so
         // `101-234-5678` is not one even though its digits would dial.
         let korean = value.starts_with("+82");
@@ -177,10 +177,12 @@ fn longest_number(text: &str, groups: &[Group], i: usize, region: Region) -> Opt
     })
 }
 
-/// The E.164 form of a Korean mobile number (`010-XXXX-XXXX`) that
-/// libphonenumber's metadata does not list yet: blocks such as 010-59xx are
-/// handed out after a metadata release, and a number written this way in a
-/// Korean chat is a phone. Only `+82 10…`, or `010…` when the region is Korea.
+/// The E.164 form of a Korean mobile number (`010-XXXX-XXXX`, `+82 10…`;
+/// `010…` only when the region is Korea), without asking libphonenumber:
+/// these are most numbers in Korean chats and parsing is the slow part of
+/// extraction. It also keeps blocks libphonenumber's metadata does not list
+/// yet (010-59xx is handed out after its release): a number written this
+/// way in a Korean chat is a phone.
 fn korean_mobile(raw: &str, international: bool, region: Region) -> Option<String> {
     let digits = crate::text::digits(raw);
     let national = if international {
