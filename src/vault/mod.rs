@@ -178,7 +178,7 @@ fn connect(db: &Path, key: &key::Key) -> Result<Connection, VaultError> {
     // No plaintext on disk: temporary tables and sorts stay in memory.
     conn.execute_batch(
         "PRAGMA temp_store = MEMORY; PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;
-         PRAGMA foreign_keys = ON; PRAGMA cipher_memory_security = ON;",
+         PRAGMA foreign_keys = ON;",
     )
     .map_err(|e| VaultError::sql(dir, e))?;
     Ok(conn)
