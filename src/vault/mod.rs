@@ -12,10 +12,14 @@ mod batches;
 mod ingest;
 mod people;
 mod groups;
+mod identity;
+mod restore;
 
 pub use batches::{BatchSummary, Added, BatchFile, UndoReport};
 pub use error::VaultError;
 pub use groups::{GroupView, MemberView, Reachability};
+pub use identity::StoredIdentity;
+pub use restore::{RestoreReport, StoredMessage};
 pub use ingest::{FileReport, ImportOptions, ImportReport, Progress};
 pub use key::{KdfCost, Passphrase};
 pub use people::{EmailView, HandleView, MessageHit, PersonView, PhoneView, ProvenanceView};
