@@ -16,10 +16,26 @@ const TEST_SCRYPT_LOG_N: u8 = 10;
 /// a hostile file must not make us spend hours or tens of GiB.
 const MAX_SCRYPT_LOG_N: u8 = 20;
 
+/// A backup passphrase, wiped from memory on drop.
+pub type Passphrase = SecretString;
+/// A public key a backup can be encrypted to.
+pub type Recipient = Box<dyn age::Recipient + Send>;
+
 /// Who can open a backup.
 pub enum Protection {
-    Passphrase(SecretString),
-    Recipients(Vec<Box<dyn age::Recipient + Send>>),
+    Passphrase(Passphrase),
+    Recipients(Vec<Recipient>),
+}
+
+impl Protection {
+    /// Passphrase protection; refuses one too short to resist guessing.
+    pub fn passphrase(passphrase: Passphrase) -> Result<Protection, BackupError> {
+        use age::secrecy::ExposeSecret;
+        if passphrase.expose_secret().chars().count() < 8 {
+            return Err(BackupError::WeakPassphrase);
+        }
+        Ok(Protection::Passphrase(passphrase))
+    }
 }
 
 /// What we may try to open a backup with.
@@ -38,7 +54,7 @@ fn scrypt_work_factor() -> u8 {
 }
 
 /// A recipient as the user writes it: `age1…`, `ssh-ed25519 AAAA…`, `ssh-rsa AAAA…`.
-pub fn parse_recipient(text: &str) -> Result<Box<dyn age::Recipient + Send>, BackupError> {
+pub fn parse_recipient(text: &str) -> Result<Recipient, BackupError> {
     let text = text.trim();
     if text.starts_with("age1") {
         return age::x25519::Recipient::from_str(text)

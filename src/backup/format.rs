@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::BackupError;
-use crate::vault::{GroupView, PersonView, ProvenanceView, Vault};
+use crate::vault::{EmailView, GroupView, HandleView, PersonView, PhoneView, ProvenanceView, Vault};
 
 /// The value of `format` in every backup.
 pub const FORMAT: &str = "lifeboat-backup";
@@ -190,6 +190,60 @@ impl BackupPerson {
     }
 }
 
+impl BackupPerson {
+    /// The person as the exporters see them (for `contacts.vcf`).
+    fn to_view(&self, groups: Vec<String>) -> PersonView {
+        let sources = |list: &[BackupSource]| -> Vec<ProvenanceView> {
+            list.iter()
+                .map(|s| ProvenanceView {
+                    file: s.file.clone(),
+                    line: s.line,
+                    group: s.group.clone(),
+                    shared_by: s.shared_by.clone(),
+                    at: s.at.clone(),
+                    message: None,
+                })
+                .collect()
+        };
+        PersonView {
+            id: self.key,
+            name: self.name.clone(),
+            aliases: self.aliases.clone(),
+            me: self.me,
+            phones: self
+                .phones
+                .iter()
+                .enumerate()
+                .map(|(i, p)| PhoneView {
+                    id: i as i64,
+                    e164: p.e164.clone(),
+                    raw: p.raw.clone(),
+                    label: p.label.clone(),
+                    status: p.status.as_str().into(),
+                    sources: sources(&p.sources),
+                })
+                .collect(),
+            emails: self
+                .emails
+                .iter()
+                .enumerate()
+                .map(|(i, e)| EmailView {
+                    id: i as i64,
+                    address: e.address.clone(),
+                    label: e.label.clone(),
+                    status: e.status.as_str().into(),
+                    sources: sources(&e.sources),
+                })
+                .collect(),
+            handles: self.handles.iter().map(|h| HandleView { service: h.service.clone(), value: h.value.clone() }).collect(),
+            groups,
+            org: self.org.clone(),
+            note: self.note.clone(),
+            birthday: self.birthday.clone(),
+        }
+    }
+}
+
 impl BackupGroup {
     fn from_view(g: &GroupView) -> BackupGroup {
         BackupGroup {
@@ -322,6 +376,17 @@ impl Snapshot {
             }
         }
         Ok(())
+    }
+
+    /// The people as views, with the names of their groups.
+    pub fn people_views(&self) -> Vec<PersonView> {
+        let mut groups: std::collections::HashMap<i64, BTreeSet<String>> = std::collections::HashMap::new();
+        for g in &self.groups {
+            for m in &g.members {
+                groups.entry(m.person).or_default().insert(g.name.clone());
+            }
+        }
+        self.people.iter().map(|p| p.to_view(groups.remove(&p.key).unwrap_or_default().into_iter().collect())).collect()
     }
 
     /// Counts for `backup verify` and reports.

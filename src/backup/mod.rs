@@ -12,13 +12,13 @@ mod crypt;
 pub mod format;
 mod keys;
 
-pub use crypt::{Keys, Protection, needs_passphrase, parse_identity_file, parse_recipient};
+pub use crypt::{Keys, Passphrase, Protection, Recipient, needs_passphrase, parse_identity_file, parse_recipient};
 pub use format::{Counts, Snapshot};
 pub use keys::{Generated, from_secrets, generate};
 
 use std::path::{Path, PathBuf};
 
-use crate::vault::{PersonView, VaultError};
+use crate::vault::VaultError;
 
 /// Size bounds when reading a backup.
 #[derive(Debug, Clone, Copy)]
@@ -56,6 +56,9 @@ pub enum BackupError {
 
     #[error("this backup was made to a key, and no key was given: use --identity FILE, or restore into the vault whose `lifeboat keygen` key it was made to.\n키로 암호화된 백업인데 키가 없습니다. --identity FILE을 쓰거나, 그 키를 만든 보관함에서 복원하세요.")]
     NeedIdentity,
+
+    #[error("the backup passphrase is too short: use at least 8 characters.\n백업 암호가 너무 짧습니다. 8자 이상으로 정하세요.")]
+    WeakPassphrase,
 
     #[error("this is not a Lifeboat backup (not an age-encrypted file). Check that you chose the right file.\nLifeboat 백업 파일이 아닙니다(age 암호화 파일이 아님). 파일을 다시 확인하세요.")]
     NotABackup,
@@ -107,8 +110,8 @@ lifeboat.json  everything Lifeboat knows: phones and e-mails with their status a
 Restore into Lifeboat: lifeboat backup restore FILE (복원: lifeboat backup restore 파일)\n";
 
 /// Build the encrypted backup of a snapshot: zip of vCard 4, JSON and README, then age.
-pub fn create(snapshot: &Snapshot, people: &[PersonView], protection: &Protection) -> Result<Vec<u8>, BackupError> {
-    let contacts = crate::export::vcard::to_vcard4(people);
+pub fn create(snapshot: &Snapshot, protection: &Protection) -> Result<Vec<u8>, BackupError> {
+    let contacts = crate::export::vcard::to_vcard4(&snapshot.people_views());
     let zip = archive::pack(contacts.as_bytes(), &snapshot.to_json(), README_TEXT)?;
     crypt::encrypt(&zip, protection)
 }
@@ -146,3 +149,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
     hex::encode(Sha256::digest(bytes))
 }
+
+#[cfg(test)]
+mod tests;
