@@ -4,150 +4,124 @@ mod common;
 
 use std::process::Command;
 
-use common::{Env, people};
+use common::TestVault;
+use common::seed::{groups, ok_with, people, run_with, seeded};
+use serde_json::json;
 
 const BACKUP_PASS: &str = "backup passphrase 백업";
-
-fn with_pass() -> [(&'static str, &'static str); 1] {
-    [("LIFEBOAT_BACKUP_PASSPHRASE", BACKUP_PASS)]
-}
-
-fn imports(env: &Env, vault: &str) -> serde_json::Value {
-    env.json(vault, &["imports", "--json"])
-}
+const WITH_PASS: &[(&str, &str)] = &[("LIFEBOAT_BACKUP_PASSPHRASE", BACKUP_PASS)];
 
 #[test]
 fn passphrase_backup_round_trips_everything() {
-    let env = Env::new();
-    env.seeded("a");
-    let file = env.path("all.age");
+    let a = seeded();
+    let file = a.path("all.age");
     let f = file.to_str().unwrap();
-    env.ok_env("a", &["backup", "create", "-o", f, "--with-messages"], &with_pass());
-    let verify = env.ok_env("a", &["backup", "verify", f], &with_pass());
+    ok_with(&a, &["backup", "create", "-o", f, "--with-messages"], WITH_PASS);
+    let verify = ok_with(&a, &["backup", "verify", f], WITH_PASS);
     assert!(verify.contains("5 people, 5 phones, 3 e-mails, 1 groups, 3 members, 2 messages; contacts.vcf holds 5 cards"), "{verify}");
 
-    env.ok("b", &["init"]);
-    let restored = env.ok_env("b", &["backup", "restore", f], &with_pass());
+    let b = TestVault::new();
+    let restored = ok_with(&b, &["backup", "restore", f], WITH_PASS);
     assert!(restored.contains("Added 5 people, 5 phones, 3 e-mails, 1 groups, 3 members, 2 messages"), "{restored}");
-    // Same people, numbers, statuses (candidates stay candidates), provenance, aliases, handles.
-    assert_eq!(people(&env, "a"), people(&env, "b"));
-    let a_groups = env.json("a", &["groups", "--json"]);
-    let b_groups = env.json("b", &["groups", "--json"]);
-    assert_eq!(strip(a_groups), strip(b_groups));
-    let candidate = &env.json("b", &["show", "김철수", "--json"])["phones"][1];
+    // Same people, numbers, statuses (candidates stay candidates), provenance, aliases, handles, rosters.
+    assert_eq!(people(&a), people(&b));
+    assert_eq!(groups(&a), groups(&b));
+    let candidate = &b.json(&["show", "김철수"])["phones"][1];
     assert_eq!(candidate["status"], "candidate");
     assert_eq!(candidate["sources"][0]["shared_by"], "김철수");
-    assert_eq!(candidate["sources"][0]["group"], common::ROOM);
+    assert_eq!(candidate["sources"][0]["group"], common::seed::ROOM);
     assert_eq!(candidate["sources"][0]["message"], "제 번호 010-2222-3333 입니다");
-    let hits = env.json("b", &["search", "--messages", "번호", "--json"]);
-    assert_eq!(hits.as_array().unwrap().len(), 1, "restored messages are searchable");
+    assert_eq!(b.json(&["search", "--messages", "번호"]).as_array().unwrap().len(), 1, "restored messages are searchable");
 
     // Restoring twice adds nothing, and records no empty batch.
-    let before = imports(&env, "b");
-    let again = env.ok_env("b", &["backup", "restore", f], &with_pass());
+    let before = b.json(&["imports"]);
+    let again = ok_with(&b, &["backup", "restore", f], WITH_PASS);
     assert!(again.contains("Nothing new"), "{again}");
-    assert_eq!(imports(&env, "b"), before);
-    assert_eq!(people(&env, "a"), people(&env, "b"));
+    assert_eq!(b.json(&["imports"]), before);
+    assert_eq!(people(&a), people(&b));
 
     // The restore is one batch of kind 'restore'; undo removes it whole.
-    let batches = imports(&env, "b");
-    let restore = batches.as_array().unwrap().iter().find(|b| b["kind"] == "restore").unwrap();
+    let batches = b.json(&["imports"]);
+    let restore = batches.as_array().unwrap().iter().find(|x| x["kind"] == "restore").unwrap();
     assert_eq!(restore["files"][0]["name"], "all.age");
-    env.ok("b", &["undo", &restore["id"].to_string()]);
-    assert_eq!(env.json("b", &["people", "--json"]), serde_json::json!([]));
-    assert_eq!(env.json("b", &["groups", "--json"]), serde_json::json!([]));
-}
-
-fn strip(mut v: serde_json::Value) -> serde_json::Value {
-    for g in v.as_array_mut().unwrap() {
-        g.as_object_mut().unwrap().remove("id");
-        for m in g["members"].as_array_mut().unwrap() {
-            m.as_object_mut().unwrap().remove("person_id");
-        }
-    }
-    v
+    b.ok(&["undo", &restore["id"].to_string()]);
+    assert_eq!(b.json(&["people"]), json!([]));
+    assert_eq!(b.json(&["groups"]), json!([]));
 }
 
 #[test]
 fn group_backup_without_messages_and_dry_run() {
-    let env = Env::new();
-    env.seeded("a");
-    let f = env.path("room.age");
-    env.ok_env("a", &["backup", "create", "-o", f.to_str().unwrap(), "--group", common::ROOM], &with_pass());
-    let verify = env.ok_env("a", &["backup", "verify", f.to_str().unwrap(), "--json"], &with_pass());
-    let counts: serde_json::Value = serde_json::from_str(&verify).unwrap();
+    let a = seeded();
+    let f = a.path("room.age");
+    ok_with(&a, &["backup", "create", "-o", f.to_str().unwrap(), "--group", common::seed::ROOM], WITH_PASS);
+    let counts: serde_json::Value =
+        serde_json::from_str(&ok_with(&a, &["backup", "verify", f.to_str().unwrap(), "--json"], WITH_PASS)).unwrap();
     assert_eq!(counts["people"], 3, "only the room's members");
     assert_eq!(counts["messages"], 0);
-    env.ok("b", &["init"]);
-    let dry = env.ok_env("b", &["backup", "restore", f.to_str().unwrap(), "--dry-run"], &with_pass());
+    let b = TestVault::new();
+    let dry = ok_with(&b, &["backup", "restore", f.to_str().unwrap(), "--dry-run"], WITH_PASS);
     assert!(dry.contains("Would add 3 people"), "{dry}");
-    assert_eq!(env.json("b", &["people", "--json"]), serde_json::json!([]));
-    assert_eq!(imports(&env, "b"), serde_json::json!([]));
+    assert_eq!(b.json(&["people"]), json!([]));
+    assert_eq!(b.json(&["imports"]), json!([]));
 }
 
 #[test]
 fn backup_to_the_vaults_own_key_restores_without_a_key_file() {
-    let env = Env::new();
-    env.seeded("a");
-    env.ok("b", &["init"]);
-    let made = env.ok("b", &["keygen"]);
-    assert!(made.contains("age1"), "{made}");
-    let recipient = env.ok("b", &["keygen", "--show-recipient"]).trim().to_owned();
+    let a = seeded();
+    let b = TestVault::new();
+    assert!(b.fails(&["keygen", "--show-recipient"]).contains("lifeboat keygen"));
+    assert!(b.ok(&["keygen"]).contains("age1"));
+    let recipient = b.ok(&["keygen", "--show-recipient"]).trim().to_owned();
     assert!(recipient.starts_with("age1") && !recipient.contains('\n'));
     // A second keygen keeps the key.
-    assert!(env.ok("b", &["keygen"]).contains(&recipient));
-    let f = env.path("to-b.age");
-    env.ok("a", &["backup", "create", "-o", f.to_str().unwrap(), "--recipient", &recipient, "--with-messages"]);
+    assert!(b.ok(&["keygen"]).contains(&recipient));
+    let f = a.path("to-b.age");
+    a.ok(&["backup", "create", "-o", f.to_str().unwrap(), "--recipient", &recipient, "--with-messages"]);
     // Without the key, a's vault cannot read it.
-    let denied = env.run("a", &["backup", "verify", f.to_str().unwrap()]);
-    assert!(!denied.status.success());
-    assert!(String::from_utf8_lossy(&denied.stderr).contains("no key was given"));
-    env.ok("b", &["backup", "restore", f.to_str().unwrap()]);
-    assert_eq!(people(&env, "a"), people(&env, "b"));
+    assert!(a.fails(&["backup", "verify", f.to_str().unwrap()]).contains("no key was given"));
+    b.ok(&["backup", "restore", f.to_str().unwrap()]);
+    assert_eq!(people(&a), people(&b));
     // The key written out opens it too.
-    let key = env.path("b.key");
-    env.ok("b", &["keygen", "--write-identity", key.to_str().unwrap()]);
-    env.ok("a", &["backup", "verify", f.to_str().unwrap(), "--identity", key.to_str().unwrap()]);
+    let key = b.path("b.key");
+    b.ok(&["keygen", "--write-identity", key.to_str().unwrap()]);
+    a.ok(&["backup", "verify", f.to_str().unwrap(), "--identity", key.to_str().unwrap()]);
 }
 
-fn ssh_keygen(env: &Env, kind: &str) -> std::path::PathBuf {
-    let key = env.path(&format!("id_{kind}"));
+fn ssh_keygen(v: &TestVault, kind: &str) -> std::path::PathBuf {
+    let key = v.path(&format!("id_{kind}"));
     let mut cmd = Command::new("ssh-keygen");
     cmd.args(["-q", "-t", kind, "-N", "", "-f", key.to_str().unwrap()]);
     if kind == "rsa" {
         cmd.args(["-b", "2048"]);
     }
-    let status = cmd.status().expect("ssh-keygen (openssh-client) is needed for this test: apt-get install -y openssh-client");
+    let status = cmd.status().expect("ssh-keygen is needed for this test: apt-get install -y openssh-client");
     assert!(status.success());
     key
 }
 
 #[test]
 fn ssh_recipients() {
-    let env = Env::new();
-    env.seeded("a");
+    let a = seeded();
     for kind in ["ed25519", "rsa"] {
-        let key = ssh_keygen(&env, kind);
+        let key = ssh_keygen(&a, kind);
         let public = format!("{}.pub", key.display());
-        let f = env.path(&format!("ssh-{kind}.age"));
+        let f = a.path(&format!("ssh-{kind}.age"));
         // A public key file, as `--recipient ~/.ssh/id_ed25519.pub`.
-        env.ok("a", &["backup", "create", "-o", f.to_str().unwrap(), "--recipient", &public, "--with-messages"]);
-        let vault = format!("b-{kind}");
-        env.ok(&vault, &["init"]);
-        env.ok(&vault, &["backup", "restore", f.to_str().unwrap(), "--identity", key.to_str().unwrap()]);
-        assert_eq!(people(&env, "a"), people(&env, &vault));
+        a.ok(&["backup", "create", "-o", f.to_str().unwrap(), "--recipient", &public, "--with-messages"]);
+        let b = TestVault::new();
+        b.ok(&["backup", "restore", f.to_str().unwrap(), "--identity", key.to_str().unwrap()]);
+        assert_eq!(people(&a), people(&b), "{kind}");
     }
 }
 
 #[test]
 fn age_cli_decrypts_a_recipient_backup() {
-    let env = Env::new();
-    env.seeded("a");
+    let a = seeded();
     let key = lifeboat::backup::generate();
-    let identity = env.path("age.key");
+    let identity = a.path("age.key");
     std::fs::write(&identity, format!("{}\n", key.secret.as_str())).unwrap();
-    let f = env.path("for-age.age");
-    env.ok("a", &["backup", "create", "-o", f.to_str().unwrap(), "--recipient", &key.recipient]);
+    let f = a.path("for-age.age");
+    a.ok(&["backup", "create", "-o", f.to_str().unwrap(), "--recipient", &key.recipient]);
     let out = Command::new("age")
         .args(["-d", "-i", identity.to_str().unwrap(), f.to_str().unwrap()])
         .output()
@@ -160,31 +134,30 @@ fn age_cli_decrypts_a_recipient_backup() {
     let mut vcf = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("contacts.vcf").unwrap(), &mut vcf).unwrap();
     assert_eq!(vcard4::parse(&vcf).unwrap().len(), 5);
-    let json: serde_json::Value = serde_json::from_reader(zip.by_name("lifeboat.json").unwrap()).unwrap();
-    assert_eq!(json["format"], "lifeboat-backup");
-    assert_eq!(json["version"], 1);
+    let data: serde_json::Value = serde_json::from_reader(zip.by_name("lifeboat.json").unwrap()).unwrap();
+    assert_eq!(data["format"], "lifeboat-backup");
+    assert_eq!(data["version"], 1);
 }
 
 #[test]
 fn tampered_truncated_and_wrong_key_backups_write_nothing() {
-    let env = Env::new();
-    env.seeded("a");
-    let f = env.path("good.age");
-    env.ok_env("a", &["backup", "create", "-o", f.to_str().unwrap()], &with_pass());
+    let a = seeded();
+    let f = a.path("good.age");
+    ok_with(&a, &["backup", "create", "-o", f.to_str().unwrap()], WITH_PASS);
     let good = std::fs::read(&f).unwrap();
-    env.ok("b", &["init"]);
+    let b = TestVault::new();
     let refused = |bytes: &[u8], pass: &str, expect: &str| {
-        let bad = env.path("bad.age");
+        let bad = b.path("bad.age");
         std::fs::write(&bad, bytes).unwrap();
-        let out = env.run_env("b", &["backup", "restore", bad.to_str().unwrap()], &[("LIFEBOAT_BACKUP_PASSPHRASE", pass)]);
+        let env = [("LIFEBOAT_BACKUP_PASSPHRASE", pass)];
+        let out = run_with(&b, &["backup", "restore", bad.to_str().unwrap()], &env);
         let err = String::from_utf8_lossy(&out.stderr).into_owned();
         assert!(!out.status.success(), "accepted a bad backup");
         assert!(err.contains(expect), "{err}");
         assert!(err.contains("아무것도 쓰지 않았습니다"), "Korean too: {err}");
-        assert_eq!(env.json("b", &["people", "--json"]), serde_json::json!([]));
-        assert_eq!(imports(&env, "b"), serde_json::json!([]));
-        let verify = env.run_env("b", &["backup", "verify", bad.to_str().unwrap()], &[("LIFEBOAT_BACKUP_PASSPHRASE", pass)]);
-        assert!(!verify.status.success());
+        assert_eq!(b.json(&["people"]), json!([]));
+        assert_eq!(b.json(&["imports"]), json!([]));
+        assert!(!run_with(&b, &["backup", "verify", bad.to_str().unwrap()], &env).status.success());
     };
     let mut tampered = good.clone();
     let at = tampered.len() - 30;
@@ -196,15 +169,13 @@ fn tampered_truncated_and_wrong_key_backups_write_nothing() {
 }
 
 #[test]
-fn passphrase_is_asked_or_refused_without_a_terminal() {
-    let env = Env::new();
-    env.seeded("a");
-    let f = env.path("x.age");
-    let out = env.run("a", &["backup", "create", "-o", f.to_str().unwrap()]);
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("LIFEBOAT_BACKUP_PASSPHRASE") || String::from_utf8_lossy(&out.stderr).contains("no passphrase"));
+fn no_passphrase_or_a_weak_one_writes_no_backup() {
+    let a = seeded();
+    let f = a.path("x.age");
+    assert!(a.fails(&["backup", "create", "-o", f.to_str().unwrap()]).contains("no passphrase"));
     assert!(!f.exists());
-    let weak = env.run_env("a", &["backup", "create", "-o", f.to_str().unwrap()], &[("LIFEBOAT_BACKUP_PASSPHRASE", "short")]);
+    let weak = run_with(&a, &["backup", "create", "-o", f.to_str().unwrap()], &[("LIFEBOAT_BACKUP_PASSPHRASE", "short")]);
     assert!(!weak.status.success());
+    assert!(String::from_utf8_lossy(&weak.stderr).contains("too short"));
     assert!(!f.exists());
 }

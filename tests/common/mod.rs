@@ -1,227 +1,135 @@
-//! Shared by the export and backup tests: run the real binary against temp
-//! vaults, and seed a vault through a backup made with the library (the
-//! importers land separately; a backup carries everything a vault holds).
-
+//! Shared helpers for integration tests: a temporary vault driven through the
+//! real `lifeboat` binary, and generated exports with their ground truth.
 #![allow(dead_code)]
+
+pub mod seed;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use lifeboat::backup::format::*;
-use lifeboat::backup::{self, Protection};
-use lifeboat::phone::{Region, to_e164};
-use serde_json::Value;
+pub const PASSPHRASE: &str = "correct horse battery";
 
-pub const PASSPHRASE: &str = "test vault passphrase";
-
-pub struct Env {
-    pub dir: tempfile::TempDir,
+/// A vault in a temporary folder, unlocked through the environment.
+pub struct TestVault {
+    pub tmp: tempfile::TempDir,
 }
 
-impl Env {
-    pub fn new() -> Env {
-        Env { dir: tempfile::tempdir().unwrap() }
+impl TestVault {
+    /// A new, initialised vault (test-only cheap KDF).
+    pub fn new() -> TestVault {
+        let v = TestVault::empty();
+        v.ok(&["init"]);
+        v
     }
 
+    /// A folder with no vault in it yet.
+    pub fn empty() -> TestVault {
+        TestVault { tmp: tempfile::tempdir().expect("tempdir") }
+    }
+
+    pub fn dir(&self) -> PathBuf {
+        self.tmp.path().join("vault")
+    }
+
+    /// A path for test files beside the vault.
     pub fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
+        self.tmp.path().join(name)
     }
 
-    /// Run `lifeboat` on the vault named `vault` inside this env.
-    pub fn run(&self, vault: &str, args: &[&str]) -> Output {
-        self.run_env(vault, args, &[])
-    }
-
-    pub fn run_env(&self, vault: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_lifeboat"));
-        cmd.args(args)
-            .env("LIFEBOAT_VAULT", self.path(vault))
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_lifeboat"));
+        c.env("LIFEBOAT_VAULT", self.dir())
             .env("LIFEBOAT_PASSPHRASE", PASSPHRASE)
             .env("LIFEBOAT_INSECURE_TEST_KDF", "1")
-            .env_remove("LIFEBOAT_BACKUP_PASSPHRASE")
-            .stdin(std::process::Stdio::null());
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        cmd.output().unwrap()
+            .env_remove("LIFEBOAT_NEW_PASSPHRASE");
+        c
     }
 
-    /// Run and insist on success; returns stdout.
-    pub fn ok(&self, vault: &str, args: &[&str]) -> String {
-        self.ok_env(vault, args, &[])
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().expect("run lifeboat")
     }
 
-    pub fn ok_env(&self, vault: &str, args: &[&str], env: &[(&str, &str)]) -> String {
-        let out = self.run_env(vault, args, env);
+    /// Run, assert success, return stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
         assert!(
             out.status.success(),
-            "lifeboat {args:?} failed:\n{}\n{}",
+            "lifeboat {args:?} failed:\nstdout: {}\nstderr: {}",
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
-        String::from_utf8(out.stdout).unwrap()
+        String::from_utf8(out.stdout).expect("utf-8 output")
     }
 
-    pub fn json(&self, vault: &str, args: &[&str]) -> Value {
-        serde_json::from_str(&self.ok(vault, args)).unwrap()
+    /// Run, assert failure, return stderr.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            !out.status.success(),
+            "lifeboat {args:?} should have failed:\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        String::from_utf8_lossy(&out.stderr).into_owned()
     }
 
-    /// A new vault holding the seed: people, a group with a roster, messages.
-    pub fn seeded(&self, vault: &str) -> &Self {
-        self.ok(vault, &["init"]);
-        let key = backup::generate();
-        let identity = self.path(&format!("{vault}-seed-key.txt"));
-        std::fs::write(&identity, format!("{}\n", key.secret.as_str())).unwrap();
-        let protection = Protection::Recipients(vec![backup::parse_recipient(&key.recipient).unwrap()]);
-        let file = self.path(&format!("{vault}-seed.age"));
-        std::fs::write(&file, backup::create(&seed(), &protection).unwrap()).unwrap();
-        self.ok(vault, &["backup", "restore", file.to_str().unwrap(), "--identity", identity.to_str().unwrap()]);
-        self
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        serde_json::from_str(&self.ok(&all)).expect("valid JSON")
     }
-}
 
-fn phone(raw: &str, label: Option<&str>, status: Status, sources: Vec<BackupSource>) -> BackupPhone {
-    BackupPhone { raw: raw.into(), e164: to_e164(raw, Region::default()), label: label.map(Into::into), status, sources }
-}
-
-fn email(address: &str, label: Option<&str>) -> BackupEmail {
-    BackupEmail { address: address.into(), label: label.map(Into::into), status: Status::Confirmed, sources: vec![file_source("contacts.vcf", 9)] }
-}
-
-fn file_source(file: &str, line: u32) -> BackupSource {
-    BackupSource { file: Some(file.into()), line: Some(line), group: None, shared_by: None, at: None }
-}
-
-fn person(key: i64, name: &str) -> BackupPerson {
-    BackupPerson {
-        key,
-        name: name.into(),
-        me: false,
-        aliases: vec![],
-        org: None,
-        note: None,
-        birthday: None,
-        phones: vec![],
-        emails: vec![],
-        handles: vec![],
-    }
-}
-
-fn member(person: i64, name: &str, messages: i64, left: bool) -> BackupMember {
-    BackupMember {
-        person,
-        display_name: name.into(),
-        first_seen: Some("2022-10-01 09:00:00".into()),
-        last_seen: Some("2022-10-15 21:03:00".into()),
-        messages,
-        left,
-    }
-}
-
-pub const ROOM: &str = "캡스톤 3조";
-
-/// Korean and Latin names, a candidate number shared in a chat, custom labels,
-/// handles, a member known only by name, one who left, and messages.
-pub fn seed() -> Snapshot {
-    let shared = BackupSource {
-        file: Some("KakaoTalk_캡스톤 3조.txt".into()),
-        line: Some(41),
-        group: Some(ROOM.into()),
-        shared_by: Some("김철수".into()),
-        at: Some("2022-10-15 21:03:00".into()),
-    };
-    let mut kim = person(1, "김철수");
-    kim.aliases = vec!["철수".into()];
-    kim.org = Some("Lifeboat; Inc, Seoul".into());
-    kim.note = Some("팀장".into());
-    kim.birthday = Some("1999-03-01".into());
-    kim.phones = vec![
-        phone("010-1234-5678", Some("mobile"), Status::Confirmed, vec![file_source("contacts.vcf", 3)]),
-        phone("010-2222-3333", None, Status::Candidate, vec![shared]),
-    ];
-    kim.emails = vec![email("cs.kim@example.kr", Some("work"))];
-    kim.handles = vec![BackupHandle { service: "telegram".into(), value: "cskim".into() }];
-    let mut alice = person(2, "Alice Kim");
-    alice.phones = vec![phone("+1 415-555-0100", Some("work"), Status::Confirmed, vec![file_source("google.csv", 2)])];
-    alice.emails = vec![email("alice@example.com", Some("home"))];
-    alice.handles = vec![BackupHandle { service: "line".into(), value: "alice.k".into() }];
-    let mut park = person(3, "박민수");
-    park.phones = vec![
-        phone("02-312-3456", Some("home"), Status::Confirmed, vec![file_source("contacts.vcf", 20)]),
-        phone("010-9999-8888", Some("업무폰"), Status::Confirmed, vec![file_source("contacts.vcf", 21)]),
-    ];
-    let lee = person(4, "이영희");
-    let mut hong = person(5, "홍길동");
-    hong.emails = vec![email("gildong@example.kr", None)];
-    Snapshot {
-        format: FORMAT.into(),
-        version: VERSION,
-        created_at: "2024-03-01 10:00:00".into(),
-        people: vec![kim, alice, park, lee, hong],
-        groups: vec![BackupGroup {
-            key: 10,
-            name: ROOM.into(),
-            kind: "chat".into(),
-            platform: Some("kakao".into()),
-            members: vec![member(1, "김철수", 1, false), member(4, "영희", 1, false), member(3, "민수", 0, true)],
-        }],
-        messages: vec![
-            BackupMessage {
-                group: 10,
-                person: Some(1),
-                sender: "김철수".into(),
-                at: "2022-10-15 21:03:00".into(),
-                body: "제 번호 010-2222-3333 입니다".into(),
-                kind: "text".into(),
-                fp: 11,
-            },
-            BackupMessage {
-                group: 10,
-                person: Some(4),
-                sender: "영희".into(),
-                at: "2022-10-15 21:04:00".into(),
-                body: "고마워요".into(),
-                kind: "text".into(),
-                fp: 12,
-            },
-        ],
-    }
-}
-
-/// `lifeboat people --json` without the vault's row ids, for comparing vaults.
-pub fn people(env: &Env, vault: &str) -> Value {
-    let mut v = env.json(vault, &["people", "--json"]);
-    strip_ids(&mut v);
-    v
-}
-
-fn strip_ids(v: &mut Value) {
-    match v {
-        Value::Object(map) => {
-            map.remove("id");
-            map.values_mut().for_each(strip_ids);
+    /// Every file of the vault folder, concatenated: to prove nothing is in clear.
+    pub fn raw_bytes(&self) -> Vec<u8> {
+        let mut all = Vec::new();
+        for entry in std::fs::read_dir(self.dir()).expect("vault dir") {
+            all.extend(std::fs::read(entry.expect("entry").path()).expect("read"));
         }
-        Value::Array(items) => items.iter_mut().for_each(strip_ids),
-        _ => {}
+        all
     }
 }
 
-/// name → (sorted numbers as E.164 or raw, sorted e-mails): what must survive a vCard.
-pub fn contact_sets(env: &Env, vault: &str) -> std::collections::BTreeMap<String, (Vec<String>, Vec<String>)> {
-    let v = env.json(vault, &["people", "--json"]);
-    let mut out = std::collections::BTreeMap::new();
-    for p in v.as_array().unwrap() {
-        let mut phones: Vec<String> = p["phones"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|ph| ph["e164"].as_str().or(ph["raw"].as_str()).unwrap().to_owned())
-            .collect();
-        phones.sort();
-        let mut emails: Vec<String> = p["emails"].as_array().unwrap().iter().map(|e| e["address"].as_str().unwrap().to_owned()).collect();
-        emails.sort();
-        out.insert(p["name"].as_str().unwrap().to_owned(), (phones, emails));
-    }
-    out
+/// The repo's copy of the export generator.
+pub fn generator() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/gen_exports.py")
 }
 
+pub fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+}
+
+/// Run the generator; returns the file and its ground truth.
+pub fn generate(dir: &Path, kind: &str, format: &str, name: &str, extra: &[&str]) -> (PathBuf, serde_json::Value) {
+    try_generate(dir, kind, format, name, extra).unwrap_or_else(|| panic!("generator failed for {format} {extra:?}"))
+}
+
+/// Run the generator; None when it refuses (CP949 cannot encode an emoji it chose).
+pub fn try_generate(
+    dir: &Path,
+    kind: &str,
+    format: &str,
+    name: &str,
+    extra: &[&str],
+) -> Option<(PathBuf, serde_json::Value)> {
+    let out = dir.join(name);
+    let truth = dir.join(format!("{name}.truth.json"));
+    let status = Command::new("python3")
+        .arg(generator())
+        .args([kind, "--format", format, "--out"])
+        .arg(&out)
+        .arg("--truth")
+        .arg(&truth)
+        .args(extra)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("python3 runs the generator");
+    if !status.success() {
+        return None;
+    }
+    let truth = serde_json::from_str(&std::fs::read_to_string(&truth).expect("truth")).expect("truth JSON");
+    Some((out, truth))
+}
+
+pub fn contains(haystack: &[u8], needle: &str) -> bool {
+    let n = needle.as_bytes();
+    !n.is_empty() && haystack.windows(n.len()).any(|w| w == n)
+}
