@@ -18,7 +18,10 @@ fn passphrase_backup_round_trips_everything() {
     let f = file.to_str().unwrap();
     ok_with(&a, &["backup", "create", "-o", f, "--with-messages"], WITH_PASS);
     let verify = ok_with(&a, &["backup", "verify", f], WITH_PASS);
-    assert!(verify.contains("5 people, 5 phones, 3 e-mails, 1 groups, 3 members, 2 messages; contacts.vcf holds 5 cards"), "{verify}");
+    assert!(
+        verify.contains("5 people, 5 phones, 3 e-mails, 1 groups, 3 members, 2 messages; contacts.vcf holds 5 cards"),
+        "{verify}"
+    );
 
     let b = TestVault::new();
     let restored = ok_with(&b, &["backup", "restore", f], WITH_PASS);
@@ -31,7 +34,11 @@ fn passphrase_backup_round_trips_everything() {
     assert_eq!(candidate["sources"][0]["shared_by"], "김철수");
     assert_eq!(candidate["sources"][0]["group"], common::seed::ROOM);
     assert_eq!(candidate["sources"][0]["message"], "제 번호 010-2222-3333 입니다");
-    assert_eq!(b.json(&["search", "--messages", "번호"]).as_array().unwrap().len(), 1, "restored messages are searchable");
+    assert_eq!(
+        b.json(&["search", "--messages", "번호"]).as_array().unwrap().len(),
+        1,
+        "restored messages are searchable"
+    );
 
     // Restoring twice adds nothing, and records no empty batch.
     let before = b.json(&["imports"]);
@@ -174,7 +181,8 @@ fn no_passphrase_or_a_weak_one_writes_no_backup() {
     let f = a.path("x.age");
     assert!(a.fails(&["backup", "create", "-o", f.to_str().unwrap()]).contains("no passphrase"));
     assert!(!f.exists());
-    let weak = run_with(&a, &["backup", "create", "-o", f.to_str().unwrap()], &[("LIFEBOAT_BACKUP_PASSPHRASE", "short")]);
+    let weak =
+        run_with(&a, &["backup", "create", "-o", f.to_str().unwrap()], &[("LIFEBOAT_BACKUP_PASSPHRASE", "short")]);
     assert!(!weak.status.success());
     assert!(String::from_utf8_lossy(&weak.stderr).contains("too short"));
     assert!(!f.exists());

@@ -35,7 +35,8 @@ fn vcard4_is_valid_and_round_trips() {
     let kim = b.json(&["show", "김철수"]);
     let labels: Vec<&str> = kim["phones"].as_array().unwrap().iter().filter_map(|p| p["label"].as_str()).collect();
     assert!(labels.contains(&"mobile"), "{labels:?}");
-    let handles: Vec<&str> = kim["handles"].as_array().unwrap().iter().map(|h| h["service"].as_str().unwrap()).collect();
+    let handles: Vec<&str> =
+        kim["handles"].as_array().unwrap().iter().map(|h| h["service"].as_str().unwrap()).collect();
     assert_eq!(handles, ["telegram"]);
     let park = b.json(&["show", "박민수"]);
     let labels: Vec<&str> = park["phones"].as_array().unwrap().iter().filter_map(|p| p["label"].as_str()).collect();

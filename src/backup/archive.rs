@@ -23,7 +23,8 @@ pub struct Entries {
 pub fn pack(contacts: &[u8], data: &[u8], readme: &str) -> Result<Vec<u8>, BackupError> {
     let zip_err = |e: zip::result::ZipError| BackupError::Encrypt(format!("zip: {e}"));
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).unix_permissions(0o600);
+    let options =
+        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).unix_permissions(0o600);
     for (name, bytes) in [(README, readme.as_bytes()), (CONTACTS, contacts), (DATA, data)] {
         zip.start_file(name, options).map_err(zip_err)?;
         zip.write_all(bytes).map_err(|e| BackupError::Encrypt(format!("zip: {e}")))?;
@@ -32,10 +33,15 @@ pub fn pack(contacts: &[u8], data: &[u8], readme: &str) -> Result<Vec<u8>, Backu
 }
 
 pub fn unpack(bytes: &[u8], limits: &Limits) -> Result<Entries, BackupError> {
-    let damaged = |e: zip::result::ZipError| BackupError::Damaged { reason: format!("the archive inside is not readable ({e})") };
+    let damaged =
+        |e: zip::result::ZipError| BackupError::Damaged { reason: format!("the archive inside is not readable ({e})") };
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
     if zip.len() > limits.max_entries {
-        return Err(BackupError::invalid(format!("the archive has {} entries; a backup has {}", zip.len(), KNOWN.len())));
+        return Err(BackupError::invalid(format!(
+            "the archive has {} entries; a backup has {}",
+            zip.len(),
+            KNOWN.len()
+        )));
     }
     let mut seen: Vec<&str> = Vec::new();
     let mut entries = Entries::default();

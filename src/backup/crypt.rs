@@ -66,7 +66,10 @@ pub fn parse_recipient(text: &str) -> Result<Recipient, BackupError> {
             .map(|r| Box::new(r) as _)
             .map_err(|e| BackupError::BadRecipient { text: text.to_owned(), reason: format!("{e:?}") });
     }
-    Err(BackupError::BadRecipient { text: text.to_owned(), reason: "expected age1…, ssh-ed25519 … or ssh-rsa …".into() })
+    Err(BackupError::BadRecipient {
+        text: text.to_owned(),
+        reason: "expected age1…, ssh-ed25519 … or ssh-rsa …".into(),
+    })
 }
 
 /// Identities from a key file: an age identity file (`AGE-SECRET-KEY-1…`
@@ -78,7 +81,9 @@ pub fn parse_identity_file(name: &str, bytes: &[u8]) -> Result<Vec<Box<dyn age::
         let identity = age::ssh::Identity::from_buffer(bytes, Some(name.to_owned())).map_err(|e| bad(e.to_string()))?;
         return match identity {
             age::ssh::Identity::Unencrypted(_) => Ok(vec![Box::new(identity)]),
-            age::ssh::Identity::Encrypted(_) => Err(bad("the SSH key is passphrase-protected; decrypt a copy with `ssh-keygen -p`".into())),
+            age::ssh::Identity::Encrypted(_) => {
+                Err(bad("the SSH key is passphrase-protected; decrypt a copy with `ssh-keygen -p`".into()))
+            }
             age::ssh::Identity::Unsupported(k) => Err(bad(format!("unsupported SSH key type {k:?}"))),
         };
     }
@@ -98,12 +103,17 @@ pub fn encrypt(payload: &[u8], protection: &Protection) -> Result<Vec<u8>, Backu
             recipient.set_work_factor(scrypt_work_factor());
             age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
         }
-        Protection::Recipients(list) => age::Encryptor::with_recipients(list.iter().map(|r| r.as_ref() as &dyn age::Recipient)),
+        Protection::Recipients(list) => {
+            age::Encryptor::with_recipients(list.iter().map(|r| r.as_ref() as &dyn age::Recipient))
+        }
     }
     .map_err(|e| BackupError::Encrypt(e.to_string()))?;
     let mut out = Vec::with_capacity(payload.len() + 1024);
     let mut writer = encryptor.wrap_output(&mut out).map_err(|e| BackupError::Encrypt(e.to_string()))?;
-    writer.write_all(payload).and_then(|_| writer.finish().map(|_| ())).map_err(|e| BackupError::Encrypt(e.to_string()))?;
+    writer
+        .write_all(payload)
+        .and_then(|_| writer.finish().map(|_| ()))
+        .map_err(|e| BackupError::Encrypt(e.to_string()))?;
     Ok(out)
 }
 
@@ -112,7 +122,9 @@ pub fn needs_passphrase(bytes: &[u8]) -> Result<bool, BackupError> {
     Ok(decryptor(bytes)?.is_scrypt())
 }
 
-fn decryptor(bytes: &[u8]) -> Result<age::Decryptor<age::armor::ArmoredReader<std::io::BufReader<&[u8]>>>, BackupError> {
+fn decryptor(
+    bytes: &[u8],
+) -> Result<age::Decryptor<age::armor::ArmoredReader<std::io::BufReader<&[u8]>>>, BackupError> {
     age::Decryptor::new(age::armor::ArmoredReader::new(bytes)).map_err(|e| match e {
         age::DecryptError::InvalidHeader | age::DecryptError::UnknownFormat => BackupError::NotABackup,
         age::DecryptError::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => BackupError::NotABackup,
@@ -137,9 +149,9 @@ pub fn decrypt(bytes: &[u8], keys: &Keys, limit: u64) -> Result<Vec<u8>, BackupE
         decryptor.decrypt(keys.identities.iter().map(|i| i.as_ref() as &dyn age::Identity))
     }
     .map_err(|e| match e {
-        age::DecryptError::NoMatchingKeys | age::DecryptError::DecryptionFailed | age::DecryptError::KeyDecryptionFailed => {
-            BackupError::WrongKey
-        }
+        age::DecryptError::NoMatchingKeys
+        | age::DecryptError::DecryptionFailed
+        | age::DecryptError::KeyDecryptionFailed => BackupError::WrongKey,
         age::DecryptError::ExcessiveWork { required, .. } => BackupError::TooCostly { log_n: required },
         other => BackupError::Damaged { reason: other.to_string() },
     })?;

@@ -150,7 +150,13 @@ pub struct BackupMessage {
 
 impl BackupSource {
     fn from_view(v: &ProvenanceView) -> BackupSource {
-        BackupSource { file: v.file.clone(), line: v.line, group: v.group.clone(), shared_by: v.shared_by.clone(), at: v.at.clone() }
+        BackupSource {
+            file: v.file.clone(),
+            line: v.line,
+            group: v.group.clone(),
+            shared_by: v.shared_by.clone(),
+            at: v.at.clone(),
+        }
     }
 }
 
@@ -185,7 +191,11 @@ impl BackupPerson {
                     sources: e.sources.iter().map(BackupSource::from_view).collect(),
                 })
                 .collect(),
-            handles: p.handles.iter().map(|h| BackupHandle { service: h.service.clone(), value: h.value.clone() }).collect(),
+            handles: p
+                .handles
+                .iter()
+                .map(|h| BackupHandle { service: h.service.clone(), value: h.value.clone() })
+                .collect(),
         }
     }
 }
@@ -235,7 +245,11 @@ impl BackupPerson {
                     sources: sources(&e.sources),
                 })
                 .collect(),
-            handles: self.handles.iter().map(|h| HandleView { service: h.service.clone(), value: h.value.clone() }).collect(),
+            handles: self
+                .handles
+                .iter()
+                .map(|h| HandleView { service: h.service.clone(), value: h.value.clone() })
+                .collect(),
             groups,
             org: self.org.clone(),
             note: self.note.clone(),
@@ -317,14 +331,16 @@ impl Snapshot {
             format: String,
             version: u32,
         }
-        let head: Head = serde_json::from_slice(bytes).map_err(|e| BackupError::invalid(format!("lifeboat.json: {e}")))?;
+        let head: Head =
+            serde_json::from_slice(bytes).map_err(|e| BackupError::invalid(format!("lifeboat.json: {e}")))?;
         if head.format != FORMAT {
             return Err(BackupError::invalid(format!("lifeboat.json is of format {:?}, not {FORMAT}", head.format)));
         }
         if head.version > VERSION {
             return Err(BackupError::TooNew { found: head.version, known: VERSION });
         }
-        let snapshot: Snapshot = serde_json::from_slice(bytes).map_err(|e| BackupError::invalid(format!("lifeboat.json: {e}")))?;
+        let snapshot: Snapshot =
+            serde_json::from_slice(bytes).map_err(|e| BackupError::invalid(format!("lifeboat.json: {e}")))?;
         snapshot.check()?;
         Ok(snapshot)
     }
@@ -364,7 +380,10 @@ impl Snapshot {
                 return Err(BackupError::invalid(format!("group key {} appears twice", g.key)));
             }
             if let Some(m) = g.members.iter().find(|m| !people.contains(&m.person)) {
-                return Err(BackupError::invalid(format!("a member of {:?} names person {} who is not in the backup", g.name, m.person)));
+                return Err(BackupError::invalid(format!(
+                    "a member of {:?} names person {} who is not in the backup",
+                    g.name, m.person
+                )));
             }
         }
         for m in &self.messages {

@@ -21,7 +21,9 @@ pub fn generate() -> Generated {
 }
 
 /// The identities kept in a vault, ready to decrypt with.
-pub fn from_secrets<'a>(secrets: impl IntoIterator<Item = &'a str>) -> Result<Vec<Box<dyn age::Identity + Send + Sync>>, BackupError> {
+pub fn from_secrets<'a>(
+    secrets: impl IntoIterator<Item = &'a str>,
+) -> Result<Vec<Box<dyn age::Identity + Send + Sync>>, BackupError> {
     let mut out = Vec::new();
     for secret in secrets {
         out.extend(crypt::parse_identity_file("the vault's key", secret.as_bytes())?);

@@ -53,8 +53,22 @@ fn snapshot() -> Snapshot {
             kind: "chat".into(),
             platform: Some("kakao".into()),
             members: vec![
-                BackupMember { person: 1, display_name: "김철수".into(), first_seen: None, last_seen: None, messages: 1, left: false },
-                BackupMember { person: 2, display_name: "영희".into(), first_seen: None, last_seen: None, messages: 0, left: false },
+                BackupMember {
+                    person: 1,
+                    display_name: "김철수".into(),
+                    first_seen: None,
+                    last_seen: None,
+                    messages: 1,
+                    left: false,
+                },
+                BackupMember {
+                    person: 2,
+                    display_name: "영희".into(),
+                    first_seen: None,
+                    last_seen: None,
+                    messages: 0,
+                    left: false,
+                },
             ],
         }],
         messages: vec![],
@@ -85,7 +99,11 @@ fn passphrase_round_trip_and_wrong_passphrase() {
     assert!(needs_passphrase(&bytes).unwrap());
     // The shipped work factor is age's standard 2^18, not a tuned-down one.
     let header = String::from_utf8_lossy(&bytes[..200]).into_owned();
-    let expected = if cfg!(debug_assertions) && std::env::var_os("LIFEBOAT_INSECURE_TEST_KDF").is_some() { " 10\n" } else { " 18\n" };
+    let expected = if cfg!(debug_assertions) && std::env::var_os("LIFEBOAT_INSECURE_TEST_KDF").is_some() {
+        " 10\n"
+    } else {
+        " 18\n"
+    };
     assert!(header.lines().any(|l| l.starts_with("-> scrypt ") && format!("{l}\n").ends_with(expected)), "{header}");
     let right = Keys { passphrase: Some(Passphrase::from("correct horse battery".to_owned())), identities: vec![] };
     assert_eq!(open(&bytes, &right, &Limits::default()).unwrap().snapshot, snapshot());
@@ -127,7 +145,8 @@ fn hostile(entries: &[(&str, &[u8])]) -> (Keys, Vec<u8>) {
 fn hostile_archives_are_refused() {
     let json = snapshot().to_json();
     let vcf = crate::export::vcard::to_vcard4(&snapshot().people_views());
-    let (keys, bytes) = hostile(&[("../../etc/passwd", b"x"), ("lifeboat.json", &json), ("contacts.vcf", vcf.as_bytes())]);
+    let (keys, bytes) =
+        hostile(&[("../../etc/passwd", b"x"), ("lifeboat.json", &json), ("contacts.vcf", vcf.as_bytes())]);
     assert!(matches!(open(&bytes, &keys, &Limits::default()), Err(BackupError::Invalid { .. })));
     let (keys, bytes) = hostile(&[("/lifeboat.json", &json), ("contacts.vcf", vcf.as_bytes())]);
     assert!(matches!(open(&bytes, &keys, &Limits::default()), Err(BackupError::Invalid { .. })));
@@ -140,7 +159,8 @@ fn hostile_archives_are_refused() {
     assert!(matches!(open(&bytes, &keys, &small), Err(BackupError::TooLarge { .. })));
     let tiny = Limits { max_decrypted: 100, ..Limits::default() };
     assert!(matches!(open(&bytes, &keys, &tiny), Err(BackupError::TooLarge { .. })));
-    let deep = format!("{{\"format\":\"lifeboat-backup\",\"version\":1,\"x\":{}{}}}", "[".repeat(10_000), "]".repeat(10_000));
+    let deep =
+        format!("{{\"format\":\"lifeboat-backup\",\"version\":1,\"x\":{}{}}}", "[".repeat(10_000), "]".repeat(10_000));
     let (keys, bytes) = hostile(&[("lifeboat.json", deep.as_bytes()), ("contacts.vcf", vcf.as_bytes())]);
     let err = open(&bytes, &keys, &Limits::default()).err();
     assert!(matches!(err, Some(BackupError::Invalid { .. })), "{err:?}");

@@ -100,7 +100,9 @@ impl Create {
                     let first = prompt_hidden("Backup passphrase (백업 암호, 8자 이상): ")?;
                     let second = prompt_hidden("Repeat it (다시 입력): ")?;
                     if *first != *second {
-                        bail!("the two passphrases differ; no backup was written.\n두 암호가 다릅니다. 백업을 만들지 않았습니다.");
+                        bail!(
+                            "the two passphrases differ; no backup was written.\n두 암호가 다릅니다. 백업을 만들지 않았습니다."
+                        );
                     }
                     backup::Passphrase::from(first.to_string())
                 }
@@ -127,7 +129,10 @@ impl Create {
             c.groups,
             c.messages
         ))?;
-        out.line(format!("백업을 저장했습니다: 사람 {}명, 전화번호 {}개, 이메일 {}개, 그룹 {}개, 메시지 {}개.", c.people, c.phones, c.emails, c.groups, c.messages))
+        out.line(format!(
+            "백업을 저장했습니다: 사람 {}명, 전화번호 {}개, 이메일 {}개, 그룹 {}개, 메시지 {}개.",
+            c.people, c.phones, c.emails, c.groups, c.messages
+        ))
     }
 }
 
@@ -197,9 +202,13 @@ impl Restore {
             if self.dry_run { " (미리보기: 저장하지 않음)" } else { "" }
         ))?;
         match report.batch_id {
-            Some(id) => out.line(format!("Restore {id}: undo with `lifeboat undo {id}`. / `lifeboat undo {id}`로 되돌릴 수 있습니다.")),
+            Some(id) => out.line(format!(
+                "Restore {id}: undo with `lifeboat undo {id}`. / `lifeboat undo {id}`로 되돌릴 수 있습니다."
+            )),
             None if self.dry_run => out.line("Dry run: nothing was written. / 미리보기: 아무것도 저장하지 않았습니다."),
-            None => out.line("Nothing new: the vault already holds everything in this backup. / 새로운 내용이 없습니다."),
+            None => {
+                out.line("Nothing new: the vault already holds everything in this backup. / 새로운 내용이 없습니다.")
+            }
         }
     }
 }

@@ -87,7 +87,12 @@ impl Export {
                 match &c.output {
                     Some(path) => {
                         export::write_private(path, &bytes)?;
-                        out.line(format!("Wrote {} people to {}. / {}명을 CSV로 저장했습니다.", people.len(), path.display(), people.len()))
+                        out.line(format!(
+                            "Wrote {} people to {}. / {}명을 CSV로 저장했습니다.",
+                            people.len(),
+                            path.display(),
+                            people.len()
+                        ))
                     }
                     None => {
                         let mut stdout = std::io::stdout().lock();

@@ -31,19 +31,26 @@ impl Keygen {
         let existing = vault.backup_identities()?;
         if self.show_recipient {
             let Some(newest) = existing.first() else {
-                bail!("you have no backup key yet: run `lifeboat keygen` first.\n아직 백업 키가 없습니다. 먼저 `lifeboat keygen`을 실행하세요.");
+                bail!(
+                    "you have no backup key yet: run `lifeboat keygen` first.\n아직 백업 키가 없습니다. 먼저 `lifeboat keygen`을 실행하세요."
+                );
             };
             return out.line(&newest.recipient);
         }
         let (secret, recipient) = match existing.into_iter().next() {
             Some(k) if !self.new => {
-                out.line(format!("You already have a backup key (made {}); --new makes another. / 이미 백업 키가 있습니다.", k.created_at))?;
+                out.line(format!(
+                    "You already have a backup key (made {}); --new makes another. / 이미 백업 키가 있습니다.",
+                    k.created_at
+                ))?;
                 (k.secret, k.recipient)
             }
             _ => {
                 let k = lifeboat::backup::generate();
                 vault.add_backup_identity(&k.secret, &k.recipient)?;
-                out.line("Made a new backup key and kept it in the vault. / 새 백업 키를 만들어 보관함에 저장했습니다.")?;
+                out.line(
+                    "Made a new backup key and kept it in the vault. / 새 백업 키를 만들어 보관함에 저장했습니다.",
+                )?;
                 (k.secret, k.recipient)
             }
         };

@@ -34,10 +34,18 @@ fn safe(text: &str) -> String {
 pub fn export(people: &[PersonView]) -> Vec<u8> {
     let phones = people.iter().map(|p| p.phones.len()).max().unwrap_or(0).max(1);
     let emails = people.iter().map(|p| p.emails.len()).max().unwrap_or(0).max(1);
-    let mut header: Vec<String> =
-        ["Name", "Given Name", "Family Name", "Nickname", "Birthday", "Notes", "Group Membership", "Organization 1 - Name"]
-            .map(String::from)
-            .to_vec();
+    let mut header: Vec<String> = [
+        "Name",
+        "Given Name",
+        "Family Name",
+        "Nickname",
+        "Birthday",
+        "Notes",
+        "Group Membership",
+        "Organization 1 - Name",
+    ]
+    .map(String::from)
+    .to_vec();
     for i in 1..=emails {
         header.push(format!("E-mail {i} - Type"));
         header.push(format!("E-mail {i} - Value"));
@@ -51,7 +59,8 @@ pub fn export(people: &[PersonView]) -> Vec<u8> {
     out.write_record(&header).expect("in-memory write");
     for p in people {
         let (family, given) = split_name(&p.name);
-        let groups: Vec<String> = std::iter::once("* myContacts".to_owned()).chain(p.groups.iter().map(|g| safe(g))).collect();
+        let groups: Vec<String> =
+            std::iter::once("* myContacts".to_owned()).chain(p.groups.iter().map(|g| safe(g))).collect();
         let mut row = vec![
             safe(&p.name),
             safe(&given),
@@ -70,7 +79,9 @@ pub fn export(people: &[PersonView]) -> Vec<u8> {
         }
         for i in 0..phones {
             match p.phones.get(i) {
-                Some(ph) => row.extend([google_type(ph.label.as_deref()), ph.e164.clone().unwrap_or_else(|| ph.raw.clone())]),
+                Some(ph) => {
+                    row.extend([google_type(ph.label.as_deref()), ph.e164.clone().unwrap_or_else(|| ph.raw.clone())])
+                }
                 None => row.extend([String::new(), String::new()]),
             }
         }

@@ -18,10 +18,18 @@ use crate::vault::{PersonView, ProvenanceView, Vault, VaultError};
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ExportError {
-    #[error("{path}: {source}. Check the path, the disk space and the folder's permissions; nothing was written.\n{path}: 경로, 디스크 공간, 폴더 권한을 확인하세요. 아무것도 쓰지 않았습니다.")]
-    Io { path: PathBuf, #[source] source: std::io::Error },
+    #[error(
+        "{path}: {source}. Check the path, the disk space and the folder's permissions; nothing was written.\n{path}: 경로, 디스크 공간, 폴더 권한을 확인하세요. 아무것도 쓰지 않았습니다."
+    )]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 
-    #[error("there is nobody to export{scope}. `lifeboat people` lists who is in the vault.\n내보낼 사람이 없습니다. `lifeboat people`로 목록을 보세요.")]
+    #[error(
+        "there is nobody to export{scope}. `lifeboat people` lists who is in the vault.\n내보낼 사람이 없습니다. `lifeboat people`로 목록을 보세요."
+    )]
     Nobody { scope: String },
 
     #[error(transparent)]
@@ -70,7 +78,11 @@ pub fn describe_source(s: &ProvenanceView) -> String {
     match (&s.group, &s.shared_by) {
         (Some(group), Some(by)) => {
             let date: String = s.at.as_deref().unwrap_or("").chars().take(10).collect();
-            if date.is_empty() { format!("shared by {by} in {group}") } else { format!("shared by {by} in {group}, {date}") }
+            if date.is_empty() {
+                format!("shared by {by} in {group}")
+            } else {
+                format!("shared by {by} in {group}, {date}")
+            }
         }
         _ => format!("from {}", s.file.as_deref().unwrap_or("an import")),
     }
@@ -107,7 +119,13 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     let mut tmp_name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     tmp_name.push(".part");
     let tmp = path.with_file_name(tmp_name);
-    let mut f = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&tmp).map_err(|e| io(&tmp, e))?;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&tmp)
+        .map_err(|e| io(&tmp, e))?;
     f.write_all(bytes).and_then(|_| f.sync_all()).map_err(|e| io(&tmp, e))?;
     std::fs::rename(&tmp, path).map_err(|e| io(path, e))
 }
@@ -138,7 +156,14 @@ mod tests {
             message: None,
         };
         assert_eq!(describe_source(&s), "shared by 김철수 in 캡스톤 3조, 2022-10-15");
-        let f = ProvenanceView { file: Some("contacts.vcf".into()), line: Some(1), group: None, shared_by: None, at: None, message: None };
+        let f = ProvenanceView {
+            file: Some("contacts.vcf".into()),
+            line: Some(1),
+            group: None,
+            shared_by: None,
+            at: None,
+            message: None,
+        };
         assert_eq!(describe_source(&f), "from contacts.vcf");
     }
 }

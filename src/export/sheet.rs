@@ -14,8 +14,8 @@ pub fn for_group(vault: &Vault, group: &str) -> Result<String, ExportError> {
     let g = vault.group(group)?;
     let mut people = HashMap::new();
     for m in &g.members {
-        if !people.contains_key(&m.person_id) {
-            people.insert(m.person_id, vault.person(m.person_id)?);
+        if let std::collections::hash_map::Entry::Vacant(slot) = people.entry(m.person_id) {
+            slot.insert(vault.person(m.person_id)?);
         }
     }
     Ok(render(&g, &people, &chrono::Local::now().format("%Y-%m-%d %H:%M").to_string()))
@@ -136,7 +136,8 @@ fn member(h: &mut String, m: &MemberView, p: Option<&PersonView>) {
             let _ = writeln!(h, "<li>✉ {}{unconfirmed}</li>", esc(&e.address));
         }
         for handle in p.handles.iter().filter(|x| x.service != "id") {
-            let _ = writeln!(h, "<li>@ <span class=\"label\">{}</span> {}</li>", esc(&handle.service), esc(&handle.value));
+            let _ =
+                writeln!(h, "<li>@ <span class=\"label\">{}</span> {}</li>", esc(&handle.service), esc(&handle.value));
         }
     }
     if let Some(last) = &m.last_seen {
@@ -155,11 +156,45 @@ mod tests {
         let mut p = crate::export::vcard::tests::sample();
         p.name = "<script>alert(1)</script>".into();
         let members = vec![
-            MemberView { name: p.name.clone(), person_id: 7, reachable: true, reachability: Reachability::Contact, first_seen: None, last_seen: Some("2022-10-15 21:03:00".into()), messages: 3, left: false },
-            MemberView { name: "영희 & co".into(), person_id: 8, reachable: false, reachability: Reachability::Name, first_seen: None, last_seen: None, messages: 0, left: false },
-            MemberView { name: "떠난이".into(), person_id: 9, reachable: false, reachability: Reachability::Name, first_seen: None, last_seen: None, messages: 0, left: true },
+            MemberView {
+                name: p.name.clone(),
+                person_id: 7,
+                reachable: true,
+                reachability: Reachability::Contact,
+                first_seen: None,
+                last_seen: Some("2022-10-15 21:03:00".into()),
+                messages: 3,
+                left: false,
+            },
+            MemberView {
+                name: "영희 & co".into(),
+                person_id: 8,
+                reachable: false,
+                reachability: Reachability::Name,
+                first_seen: None,
+                last_seen: None,
+                messages: 0,
+                left: false,
+            },
+            MemberView {
+                name: "떠난이".into(),
+                person_id: 9,
+                reachable: false,
+                reachability: Reachability::Name,
+                first_seen: None,
+                last_seen: None,
+                messages: 0,
+                left: true,
+            },
         ];
-        let g = GroupView { id: 1, name: "캡스톤 3조".into(), kind: "chat".into(), platform: Some("kakao".into()), messages: 3, members };
+        let g = GroupView {
+            id: 1,
+            name: "캡스톤 3조".into(),
+            kind: "chat".into(),
+            platform: Some("kakao".into()),
+            messages: 3,
+            members,
+        };
         let people = HashMap::from([(7, p)]);
         let html = render(&g, &people, "2024-03-01 10:00");
         assert!(!html.contains("<script>"));

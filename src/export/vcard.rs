@@ -6,7 +6,9 @@
 use std::str::FromStr;
 
 use vcard4::parameter::{Parameters, TelephoneType, TypeParameter, ValueType};
-use vcard4::property::{AnyProperty, DateTimeOrTextProperty, ExtensionProperty, TextOrUriProperty, TextProperty, UriProperty};
+use vcard4::property::{
+    AnyProperty, DateTimeOrTextProperty, ExtensionProperty, TextOrUriProperty, TextProperty, UriProperty,
+};
 use vcard4::{Uri, Vcard, VcardBuilder};
 
 use super::{clean, note_for, split_name};
@@ -97,13 +99,19 @@ fn params(value: Option<ValueType>, types: Vec<TypeParameter>) -> Option<Paramet
 }
 
 fn ab_label(group: &str, text: &str) -> ExtensionProperty {
-    ExtensionProperty { name: "X-ABLabel".into(), group: Some(group.into()), value: AnyProperty::Text(clean(text)), parameters: None }
+    ExtensionProperty {
+        name: "X-ABLabel".into(),
+        group: Some(group.into()),
+        value: AnyProperty::Text(clean(text)),
+        parameters: None,
+    }
 }
 
 fn card(p: &PersonView) -> Vcard {
     let name = clean(&p.name);
     let (family, given) = split_name(&name);
-    let mut builder = VcardBuilder::new(name.clone()).name([family, given, String::new(), String::new(), String::new()]);
+    let mut builder =
+        VcardBuilder::new(name.clone()).name([family, given, String::new(), String::new(), String::new()]);
     for alias in &p.aliases {
         builder = builder.nickname(clean(alias));
     }
@@ -141,8 +149,16 @@ fn card(p: &PersonView) -> Vcard {
         let number = dial(ph);
         // RFC 6350 wants a tel: URI; a number that is not one stays text.
         let tel = match ph.e164.as_deref().map(|e| Uri::from_str(&format!("tel:{e}"))) {
-            Some(Ok(uri)) => TextOrUriProperty::Uri(UriProperty { group, value: uri, parameters: params(Some(ValueType::Uri), types) }),
-            _ => TextOrUriProperty::Text(TextProperty { group, value: number, parameters: params(Some(ValueType::Text), types) }),
+            Some(Ok(uri)) => TextOrUriProperty::Uri(UriProperty {
+                group,
+                value: uri,
+                parameters: params(Some(ValueType::Uri), types),
+            }),
+            _ => TextOrUriProperty::Text(TextProperty {
+                group,
+                value: number,
+                parameters: params(Some(ValueType::Text), types),
+            }),
         };
         card.tel.push(tel);
     }
@@ -163,9 +179,12 @@ fn card(p: &PersonView) -> Vcard {
     }
     for h in &p.handles {
         match handle_property(h) {
-            Some(HandleProperty::Private(name, value)) => {
-                card.extensions.push(ExtensionProperty { name: name.into(), group: None, value: AnyProperty::Text(value), parameters: None })
-            }
+            Some(HandleProperty::Private(name, value)) => card.extensions.push(ExtensionProperty {
+                name: name.into(),
+                group: None,
+                value: AnyProperty::Text(value),
+                parameters: None,
+            }),
             Some(HandleProperty::Impp(uri)) => {
                 if let Ok(value) = Uri::from_str(&uri) {
                     card.impp.push(UriProperty { group: None, value, parameters: None });
@@ -197,11 +216,38 @@ pub(crate) mod tests {
             aliases: vec!["철수, 팀장".into()],
             me: false,
             phones: vec![
-                PhoneView { id: 1, e164: Some("+821012345678".into()), raw: "010-1234-5678".into(), label: Some("mobile".into()), status: "confirmed".into(), sources: vec![] },
-                PhoneView { id: 2, e164: Some("+821022223333".into()), raw: "010-2222-3333".into(), label: Some("업무폰".into()), status: "candidate".into(), sources: vec![shared] },
-                PhoneView { id: 3, e164: None, raw: "*123#".into(), label: None, status: "confirmed".into(), sources: vec![] },
+                PhoneView {
+                    id: 1,
+                    e164: Some("+821012345678".into()),
+                    raw: "010-1234-5678".into(),
+                    label: Some("mobile".into()),
+                    status: "confirmed".into(),
+                    sources: vec![],
+                },
+                PhoneView {
+                    id: 2,
+                    e164: Some("+821022223333".into()),
+                    raw: "010-2222-3333".into(),
+                    label: Some("업무폰".into()),
+                    status: "candidate".into(),
+                    sources: vec![shared],
+                },
+                PhoneView {
+                    id: 3,
+                    e164: None,
+                    raw: "*123#".into(),
+                    label: None,
+                    status: "confirmed".into(),
+                    sources: vec![],
+                },
             ],
-            emails: vec![EmailView { id: 1, address: "cs.kim@example.kr".into(), label: Some("work".into()), status: "confirmed".into(), sources: vec![] }],
+            emails: vec![EmailView {
+                id: 1,
+                address: "cs.kim@example.kr".into(),
+                label: Some("work".into()),
+                status: "confirmed".into(),
+                sources: vec![],
+            }],
             handles: vec![
                 HandleView { service: "telegram".into(), value: "cskim".into() },
                 HandleView { service: "kakao".into(), value: "철수 오픈채팅".into() },

@@ -44,7 +44,8 @@ pub struct RestoreReport {
 
 impl RestoreReport {
     fn is_empty(&self) -> bool {
-        self.new_people + self.new_phones + self.new_emails + self.new_groups + self.new_members + self.new_messages == 0
+        self.new_people + self.new_phones + self.new_emails + self.new_groups + self.new_members + self.new_messages
+            == 0
     }
 }
 
@@ -53,11 +54,20 @@ impl Vault {
     pub fn group_messages(&self, grp_id: i64) -> Result<Vec<StoredMessage>, VaultError> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT person_id, sender, at, body, kind, fp FROM message WHERE grp_id = ?1 ORDER BY at, id")
+            .prepare_cached(
+                "SELECT person_id, sender, at, body, kind, fp FROM message WHERE grp_id = ?1 ORDER BY at, id",
+            )
             .map_err(|e| self.sql(e))?;
         let rows = stmt
             .query_map([grp_id], |r| {
-                Ok(StoredMessage { person_id: r.get(0)?, sender: r.get(1)?, at: r.get(2)?, body: r.get(3)?, kind: r.get(4)?, fp: r.get(5)? })
+                Ok(StoredMessage {
+                    person_id: r.get(0)?,
+                    sender: r.get(1)?,
+                    at: r.get(2)?,
+                    body: r.get(3)?,
+                    kind: r.get(4)?,
+                    fp: r.get(5)?,
+                })
             })
             .map_err(|e| self.sql(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
@@ -65,7 +75,13 @@ impl Vault {
 
     /// Merge a checked snapshot in. `file_name` and `sha256` name the backup
     /// file in the batch history. All or nothing.
-    pub fn restore(&mut self, snapshot: &Snapshot, file_name: &str, sha256: &str, dry_run: bool) -> Result<RestoreReport, VaultError> {
+    pub fn restore(
+        &mut self,
+        snapshot: &Snapshot,
+        file_name: &str,
+        sha256: &str,
+        dry_run: bool,
+    ) -> Result<RestoreReport, VaultError> {
         let dir = self.dir.clone();
         let sql = |e| VaultError::sql(&dir, e);
         let tx = self.conn.transaction().map_err(sql)?;
@@ -121,7 +137,8 @@ impl<'s> Merge<'_, '_> {
         let mut people: HashMap<i64, i64> = HashMap::new();
         let mut pending = Vec::new();
         for p in &snap.people {
-            let id = self.person(p, seats.get(&p.key).map(Vec::as_slice).unwrap_or(&[]), backup_source, &mut pending)?;
+            let id =
+                self.person(p, seats.get(&p.key).map(Vec::as_slice).unwrap_or(&[]), backup_source, &mut pending)?;
             people.insert(p.key, id);
         }
         for g in &snap.groups {
@@ -136,21 +153,23 @@ impl<'s> Merge<'_, '_> {
         }
         let mut first_message = None;
         for m in &snap.messages {
-            let added = self.tx.prepare_cached(
-                "INSERT OR IGNORE INTO message(grp_id, person_id, sender, at, body, kind, fp, source_id, batch_id)
+            let added = self
+                .tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO message(grp_id, person_id, sender, at, body, kind, fp, source_id, batch_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )?
-            .execute(params![
-                groups[&m.group],
-                m.person.map(|p| people[&p]),
-                nfc(&m.sender),
-                m.at,
-                nfc(&m.body),
-                m.kind,
-                m.fp,
-                backup_source,
-                self.batch_id
-            ])?;
+                )?
+                .execute(params![
+                    groups[&m.group],
+                    m.person.map(|p| people[&p]),
+                    nfc(&m.sender),
+                    m.at,
+                    nfc(&m.body),
+                    m.kind,
+                    m.fp,
+                    backup_source,
+                    self.batch_id
+                ])?;
             if added > 0 {
                 first_message.get_or_insert(self.tx.last_insert_rowid());
                 self.report.new_messages += 1;
@@ -214,30 +233,41 @@ impl<'s> Merge<'_, '_> {
         };
         for ph in &p.phones {
             if let Some(e164) = &ph.e164
-                && let Some(id) = one("SELECT person_id FROM phone WHERE e164 = ?1 ORDER BY status = 'confirmed' DESC, person_id LIMIT 1", e164)?
+                && let Some(id) = one(
+                    "SELECT person_id FROM phone WHERE e164 = ?1 ORDER BY status = 'confirmed' DESC, person_id LIMIT 1",
+                    e164,
+                )?
             {
                 return Ok(Some(id));
             }
         }
         for e in &p.emails {
             let address = nfc(&e.address).to_lowercase();
-            if let Some(id) =
-                one("SELECT person_id FROM email WHERE address = ?1 ORDER BY status = 'confirmed' DESC, person_id LIMIT 1", &address)?
-            {
+            if let Some(id) = one(
+                "SELECT person_id FROM email WHERE address = ?1 ORDER BY status = 'confirmed' DESC, person_id LIMIT 1",
+                &address,
+            )? {
                 return Ok(Some(id));
             }
         }
         for (grp, name) in seats {
             let found: Option<i64> = self
                 .tx
-                .query_row("SELECT person_id FROM membership WHERE grp_id = ?1 AND display_name = ?2", params![grp, name], |r| r.get(0))
+                .query_row(
+                    "SELECT person_id FROM membership WHERE grp_id = ?1 AND display_name = ?2",
+                    params![grp, name],
+                    |r| r.get(0),
+                )
                 .optional()?;
             if found.is_some() {
                 return Ok(found);
             }
         }
         if p.me {
-            return self.tx.query_row("SELECT id FROM person WHERE me = 1 ORDER BY id LIMIT 1", [], |r| r.get(0)).optional();
+            return self
+                .tx
+                .query_row("SELECT id FROM person WHERE me = 1 ORDER BY id LIMIT 1", [], |r| r.get(0))
+                .optional();
         }
         if p.phones.is_empty() && p.emails.is_empty() && seats.is_empty() {
             return one("SELECT id FROM person WHERE name = ?1 ORDER BY id LIMIT 1", &nfc(&p.name));
@@ -253,7 +283,8 @@ impl<'s> Merge<'_, '_> {
         pending: &mut Vec<PendingSource<'s>>,
     ) -> rusqlite::Result<i64> {
         let name = nfc(&p.name);
-        let (org, note, birthday) = (p.org.as_deref().map(nfc), p.note.as_deref().map(nfc), p.birthday.as_deref().map(nfc));
+        let (org, note, birthday) =
+            (p.org.as_deref().map(nfc), p.note.as_deref().map(nfc), p.birthday.as_deref().map(nfc));
         let id = match self.existing(p, seats)? {
             Some(id) => {
                 self.report.merged_people += 1;
@@ -287,9 +318,16 @@ impl<'s> Merge<'_, '_> {
                 params![id, ph.e164, raw, value, phone_digits(&raw, ph.e164.as_deref()), ph.label, ph.status.as_str(), self.batch_id],
             )?;
             self.report.new_phones += added as u64;
-            let phone_id: i64 =
-                self.tx.query_row("SELECT id FROM phone WHERE person_id = ?1 AND value = ?2", params![id, value], |r| r.get(0))?;
-            pending.extend(ph.sources.iter().map(|source| PendingSource { column: "phone_id", item: phone_id, source }));
+            let phone_id: i64 = self.tx.query_row(
+                "SELECT id FROM phone WHERE person_id = ?1 AND value = ?2",
+                params![id, value],
+                |r| r.get(0),
+            )?;
+            pending.extend(ph.sources.iter().map(|source| PendingSource {
+                column: "phone_id",
+                item: phone_id,
+                source,
+            }));
         }
         for e in &p.emails {
             let address = nfc(&e.address).to_lowercase();
@@ -298,8 +336,11 @@ impl<'s> Merge<'_, '_> {
                 params![id, address, e.label, e.status.as_str(), self.batch_id],
             )?;
             self.report.new_emails += added as u64;
-            let email_id: i64 =
-                self.tx.query_row("SELECT id FROM email WHERE person_id = ?1 AND address = ?2", params![id, address], |r| r.get(0))?;
+            let email_id: i64 = self.tx.query_row(
+                "SELECT id FROM email WHERE person_id = ?1 AND address = ?2",
+                params![id, address],
+                |r| r.get(0),
+            )?;
             pending.extend(e.sources.iter().map(|source| PendingSource { column: "email_id", item: email_id, source }));
         }
         for h in &p.handles {
@@ -332,7 +373,11 @@ impl<'s> Merge<'_, '_> {
         let message: Option<i64> = match (grp, &s.at, &s.shared_by) {
             (Some(g), Some(at), Some(by)) => self
                 .tx
-                .query_row("SELECT id FROM message WHERE grp_id = ?1 AND at = ?2 AND sender = ?3 ORDER BY id LIMIT 1", params![g, at, by], |r| r.get(0))
+                .query_row(
+                    "SELECT id FROM message WHERE grp_id = ?1 AND at = ?2 AND sender = ?3 ORDER BY id LIMIT 1",
+                    params![g, at, by],
+                    |r| r.get(0),
+                )
                 .optional()?,
             _ => None,
         };

@@ -47,11 +47,22 @@ pub fn seeded() -> TestVault {
 }
 
 fn phone(raw: &str, label: Option<&str>, status: Status, sources: Vec<BackupSource>) -> BackupPhone {
-    BackupPhone { raw: raw.into(), e164: to_e164(raw, Region::default()), label: label.map(Into::into), status, sources }
+    BackupPhone {
+        raw: raw.into(),
+        e164: to_e164(raw, Region::default()),
+        label: label.map(Into::into),
+        status,
+        sources,
+    }
 }
 
 fn email(address: &str, label: Option<&str>) -> BackupEmail {
-    BackupEmail { address: address.into(), label: label.map(Into::into), status: Status::Confirmed, sources: vec![file_source("contacts.vcf", 9)] }
+    BackupEmail {
+        address: address.into(),
+        label: label.map(Into::into),
+        status: Status::Confirmed,
+        sources: vec![file_source("contacts.vcf", 9)],
+    }
 }
 
 fn file_source(file: &str, line: u32) -> BackupSource {
@@ -191,7 +202,8 @@ pub fn contact_sets(v: &TestVault) -> std::collections::BTreeMap<String, (Vec<St
             .map(|ph| ph["e164"].as_str().or(ph["raw"].as_str()).unwrap().to_owned())
             .collect();
         phones.sort();
-        let mut emails: Vec<String> = p["emails"].as_array().unwrap().iter().map(|e| e["address"].as_str().unwrap().to_owned()).collect();
+        let mut emails: Vec<String> =
+            p["emails"].as_array().unwrap().iter().map(|e| e["address"].as_str().unwrap().to_owned()).collect();
         emails.sort();
         out.insert(p["name"].as_str().unwrap().to_owned(), (phones, emails));
     }
