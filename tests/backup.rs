@@ -23,6 +23,9 @@ fn passphrase_backup_round_trips_everything() {
         "{verify}"
     );
 
+    // Into the vault it came from: everyone is already there.
+    assert!(ok_with(&a, &["backup", "restore", f], WITH_PASS).contains("Nothing new"));
+
     let b = TestVault::new();
     let restored = ok_with(&b, &["backup", "restore", f], WITH_PASS);
     assert!(restored.contains("Added 5 people, 5 phones, 3 e-mails, 1 groups, 3 members, 2 messages"), "{restored}");
