@@ -73,8 +73,10 @@ impl Vault {
         rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
     }
 
-    /// Merge a checked snapshot in. `file_name` and `sha256` name the backup
-    /// file in the batch history. All or nothing.
+    /// Merge a snapshot in. `file_name` and `sha256` name the backup file in
+    /// the batch history. All or nothing. Members and messages whose person or
+    /// group is not in the snapshot are skipped (`Snapshot::from_json` refuses
+    /// such files outright).
     pub fn restore(
         &mut self,
         snapshot: &Snapshot,
@@ -130,8 +132,9 @@ impl<'s> Merge<'_, '_> {
         // Where each person appears, to find chat members who have no number.
         let mut seats: HashMap<i64, Vec<(i64, String)>> = HashMap::new();
         for g in &snap.groups {
+            let grp = groups[&g.key];
             for m in &g.members {
-                seats.entry(m.person).or_default().push((groups[&g.key], nfc(&m.display_name)));
+                seats.entry(m.person).or_default().push((grp, nfc(&m.display_name)));
             }
         }
         let mut people: HashMap<i64, i64> = HashMap::new();
@@ -142,17 +145,20 @@ impl<'s> Merge<'_, '_> {
             people.insert(p.key, id);
         }
         for g in &snap.groups {
+            let grp = groups[&g.key];
             for m in &g.members {
+                let Some(person) = people.get(&m.person) else { continue };
                 let added = self.tx.execute(
                     "INSERT OR IGNORE INTO membership(grp_id, person_id, display_name, first_seen, last_seen, messages, left_group, batch_id)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    params![groups[&g.key], people[&m.person], nfc(&m.display_name), m.first_seen, m.last_seen, m.messages, m.left, self.batch_id],
+                    params![grp, person, nfc(&m.display_name), m.first_seen, m.last_seen, m.messages, m.left, self.batch_id],
                 )?;
                 self.report.new_members += added as u64;
             }
         }
         let mut first_message = None;
         for m in &snap.messages {
+            let Some(grp) = groups.get(&m.group) else { continue };
             let added = self
                 .tx
                 .prepare_cached(
@@ -160,8 +166,8 @@ impl<'s> Merge<'_, '_> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 )?
                 .execute(params![
-                    groups[&m.group],
-                    m.person.map(|p| people[&p]),
+                    grp,
+                    m.person.and_then(|p| people.get(&p)),
                     nfc(&m.sender),
                     m.at,
                     nfc(&m.body),
