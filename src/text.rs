@@ -1,11 +1,12 @@
 //! Text helpers every module shares: NFC, and the keys that search uses.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// NFC-normalize and trim. Every name and text stored goes through here.
 pub fn nfc(s: &str) -> String {
     let trimmed = s.trim();
-    if trimmed.is_ascii() {
+    // Nearly all text arrives composed already: check before rebuilding it.
+    if trimmed.is_ascii() || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
         return trimmed.to_owned();
     }
     trimmed.nfc().collect()

@@ -7,6 +7,7 @@
 mod chat_common;
 mod error;
 mod input;
+mod kakao;
 mod line;
 mod registry;
 mod telegram;

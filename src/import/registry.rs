@@ -7,6 +7,8 @@ use super::{ImportError, Importer, Probe, Source};
 pub static IMPORTERS: &[&dyn Importer] = &[
     &super::vcard::VcardImporter,
     &super::telegram::TelegramJson,
+    &super::kakao::KakaoCsv,
+    &super::kakao::KakaoText,
     &super::line::Line,
     &super::whatsapp::WhatsApp,
     &super::contacts_csv::ContactsCsvImporter,
