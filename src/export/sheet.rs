@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use super::ExportError;
-use crate::vault::{GroupView, MemberView, PersonView, Reachability, Vault};
+use crate::vault::{GroupView, MemberView, PersonView, ProvenanceView, Reachability, Vault};
 
 /// The sheet for a group, dated now.
 pub fn for_group(vault: &Vault, group: &str) -> Result<String, ExportError> {
@@ -42,7 +42,7 @@ const STYLE: &str = r#"
 @page { size: A4; margin: 11mm 10mm; }
 * { box-sizing: border-box; }
 body { margin: 0; color: #000; background: #fff;
-  font: 9pt/1.3 "Noto Sans CJK KR", "Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo", "NanumGothic", sans-serif; }
+  font: 9pt/1.25 "Noto Sans CJK KR", "Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo", "NanumGothic", sans-serif; }
 header { border-bottom: 2px solid #000; margin-bottom: 3mm; padding-bottom: 1.5mm; }
 h1 { font-size: 15pt; margin: 0 0 1mm; }
 .meta, .legend { margin: 0.5mm 0; font-size: 8pt; }
@@ -92,10 +92,10 @@ pub fn render(g: &GroupView, people: &HashMap<i64, PersonView>, made: &str) -> S
     );
     let _ = writeln!(
         h,
-        "<p class=\"legend\">● 전화·이메일 있음 / phone or e-mail on file &nbsp; ◐ 메신저 ID만 / messenger handle only &nbsp; ○ 이름만 / name only &nbsp; ? 대화에서 찾은 미확인 번호 / unconfirmed, found in a chat</p>\n</header>\n<main class=\"members\">"
+        "<p class=\"legend\">● 전화·이메일 있음 / phone or e-mail on file &nbsp; ◐ 메신저 ID만 / messenger handle only &nbsp; ○ 이름만 / name only &nbsp; ? 대화에서 찾은 미확인 번호 (공유한 사람, 날짜) / unconfirmed, found in a chat (shared by, date)</p>\n</header>\n<main class=\"members\">"
     );
     for m in &current {
-        member(&mut h, m, people.get(&m.person_id));
+        member(&mut h, m, people.get(&m.person_id), &g.name);
     }
     h.push_str("</main>\n");
     let left: Vec<String> = g.members.iter().filter(|m| m.left).map(|m| esc(&m.name)).collect();
@@ -106,7 +106,18 @@ pub fn render(g: &GroupView, people: &HashMap<i64, PersonView>, made: &str) -> S
     h
 }
 
-fn member(h: &mut String, m: &MemberView, p: Option<&PersonView>) {
+/// Where a number was shared, short: the group is left out when it is this one.
+fn shared_here(s: &ProvenanceView, group: &str) -> String {
+    match (&s.group, &s.shared_by) {
+        (Some(g), Some(by)) if g == group => {
+            let date: String = s.at.as_deref().unwrap_or("").chars().take(10).collect();
+            format!("{by}, {date}")
+        }
+        _ => super::describe_source(s),
+    }
+}
+
+fn member(h: &mut String, m: &MemberView, p: Option<&PersonView>, group: &str) {
     let (class, mark, words) = reach_words(m.reachability);
     let _ = write!(h, "<section class=\"member {class}\">\n<h2><span>{mark} {}", esc(&m.name));
     if let Some(p) = p.filter(|p| p.name != m.name) {
@@ -127,7 +138,7 @@ fn member(h: &mut String, m: &MemberView, p: Option<&PersonView>) {
                 let _ = write!(h, " <span class=\"label\">{}</span>", esc(l));
             }
             if let Some(s) = ph.sources.iter().find(|s| s.shared_by.is_some()) {
-                let _ = write!(h, " <span class=\"label\">({})</span>", esc(&super::describe_source(s)));
+                let _ = write!(h, " <span class=\"label\">({})</span>", esc(&shared_here(s, group)));
             }
             h.push_str("</li>\n");
         }
