@@ -6,6 +6,8 @@
 
 #![forbid(unsafe_code)]
 
+pub mod backup;
+pub mod export;
 pub mod extract;
 pub mod import;
 pub mod model;

@@ -1,11 +1,14 @@
 //! The command-line front end. Each subcommand lives in its own file as a clap
 //! `Args` struct whose doc comments are its help text, with a `run` function.
 
+mod backup;
 mod config;
+mod export;
 mod groups;
 mod history;
 mod import;
 mod init;
+mod keygen;
 mod output;
 mod people;
 
@@ -58,6 +61,9 @@ enum Command {
     Imports(history::Imports),
     Undo(history::Undo),
     Config(config::Config),
+    Export(export::Export),
+    Backup(backup::Backup),
+    Keygen(keygen::Keygen),
 }
 
 pub fn run() -> std::process::ExitCode {
@@ -75,6 +81,9 @@ pub fn run() -> std::process::ExitCode {
         Command::Imports(c) => c.run(&cli.global, &mut out),
         Command::Undo(c) => c.run(&cli.global, &mut out),
         Command::Config(c) => c.run(&cli.global, &mut out),
+        Command::Export(c) => c.run(&cli.global, &mut out),
+        Command::Backup(c) => c.run(&cli.global, &mut out),
+        Command::Keygen(c) => c.run(&cli.global, &mut out),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -10,15 +10,19 @@ mod schema;
 
 mod batches;
 mod groups;
+mod identity;
 mod ingest;
 mod people;
+mod restore;
 
 pub use batches::{Added, BatchFile, BatchSummary, UndoReport};
 pub use error::VaultError;
 pub use groups::{GroupView, MemberView, Reachability};
+pub use identity::StoredIdentity;
 pub use ingest::{FileReport, ImportOptions, ImportReport, Progress};
 pub use key::{KdfCost, Passphrase};
 pub use people::{EmailView, HandleView, MessageHit, PersonView, PhoneView, ProvenanceView};
+pub use restore::{RestoreReport, StoredMessage};
 
 use std::fs::{self, DirBuilder, File, OpenOptions};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
