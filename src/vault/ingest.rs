@@ -131,7 +131,14 @@ pub(super) fn new_batch(tx: &Transaction, kind: &str) -> rusqlite::Result<i64> {
 }
 
 pub(super) fn now() -> String {
-    chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
+    stamp(chrono::Local::now().naive_local())
+}
+
+/// How the vault writes times: `2022-10-15 14:02:00`, sortable as text.
+/// (Written by hand: strftime parses its pattern for each of a million messages.)
+pub(super) fn stamp(t: NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    format!("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second())
 }
 
 fn sha256_file(path: &Path) -> Result<String, ImportError> {
@@ -295,7 +302,6 @@ struct VaultSink<'t, 'o> {
     report: &'o mut ImportReport,
     room: Option<Room>,
     touched: HashSet<i64>,
-    first_message_id: Option<i64>,
     /// The vault error behind an `ImportError::Store`, kept whole for the caller.
     store_error: Option<VaultError>,
     records: u64,
@@ -325,7 +331,6 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             report,
             room: None,
             touched: HashSet::new(),
-            first_message_id: None,
             store_error: None,
             records: 0,
             bytes_read: Default::default(),
@@ -370,7 +375,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
     }
 
     fn add_alias(&mut self, person_id: i64, name: &str) -> rusqlite::Result<()> {
-        self.tx.execute(
+        self.exec(
             "INSERT OR IGNORE INTO alias(person_id, name, source_id, batch_id)
              SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM person WHERE id = ?1 AND name = ?2)",
             params![person_id, name, self.source_id, self.batch_id],
@@ -379,12 +384,39 @@ impl<'t, 'o> VaultSink<'t, 'o> {
     }
 
     /// Add a phone to a person (or find it there); returns the phone row id.
+    /// Every statement of the sink goes through the connection's statement
+    /// cache: a million-message import must not parse SQL per row.
+    fn exec<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize> {
+        self.tx.prepare_cached(sql)?.execute(params)
+    }
+
+    fn query_row<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        row: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
+        self.tx.prepare_cached(sql)?.query_row(params, row)
+    }
+
     fn add_phone(&mut self, person_id: i64, raw: &str, label: Option<&str>, status: &str) -> rusqlite::Result<i64> {
+        let e164 = phone::to_e164(raw, self.region);
+        self.insert_phone(person_id, raw, e164, label, status)
+    }
+
+    /// Add a phone whose E.164 form is already known (or known not to exist).
+    fn insert_phone(
+        &mut self,
+        person_id: i64,
+        raw: &str,
+        e164: Option<String>,
+        label: Option<&str>,
+        status: &str,
+    ) -> rusqlite::Result<i64> {
         let raw = nfc(raw);
-        let e164 = phone::to_e164(&raw, self.region);
         let value = e164.clone().unwrap_or_else(|| raw.clone());
         let digits = phone_digits(&raw, e164.as_deref());
-        let inserted = self.tx.execute(
+        let inserted = self.exec(
             "INSERT OR IGNORE INTO phone(person_id, e164, raw, value, digits, label, status, batch_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![person_id, e164, raw, value, digits, label, status, self.batch_id],
@@ -394,14 +426,14 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             self.touched.insert(person_id);
             return Ok(self.tx.last_insert_rowid());
         }
-        self.tx.query_row("SELECT id FROM phone WHERE person_id = ?1 AND value = ?2", params![person_id, value], |r| {
+        self.query_row("SELECT id FROM phone WHERE person_id = ?1 AND value = ?2", params![person_id, value], |r| {
             r.get(0)
         })
     }
 
     fn add_email(&mut self, person_id: i64, address: &str, label: Option<&str>, status: &str) -> rusqlite::Result<i64> {
         let address = nfc(address).to_lowercase();
-        let inserted = self.tx.execute(
+        let inserted = self.exec(
             "INSERT OR IGNORE INTO email(person_id, address, label, status, batch_id) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![person_id, address, label, status, self.batch_id],
         )?;
@@ -410,11 +442,9 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             self.touched.insert(person_id);
             return Ok(self.tx.last_insert_rowid());
         }
-        self.tx.query_row(
-            "SELECT id FROM email WHERE person_id = ?1 AND address = ?2",
-            params![person_id, address],
-            |r| r.get(0),
-        )
+        self.query_row("SELECT id FROM email WHERE person_id = ?1 AND address = ?2", params![person_id, address], |r| {
+            r.get(0)
+        })
     }
 
     fn file_provenance(&self, column: &str, item_id: i64, line: u32) -> rusqlite::Result<()> {
@@ -422,7 +452,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             "INSERT INTO provenance({column}, source_id, line, batch_id)
              SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM provenance WHERE {column} = ?1 AND source_id = ?2 AND line = ?3)"
         );
-        self.tx.execute(&sql, params![item_id, self.source_id, line, self.batch_id])?;
+        self.exec(&sql, params![item_id, self.source_id, line, self.batch_id])?;
         Ok(())
     }
 
@@ -432,8 +462,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
         for p in &c.phones {
             if let Some(e164) = phone::to_e164(&p.raw, self.region) {
                 let found: Option<i64> = self
-                    .tx
-                    .query_row("SELECT person_id FROM phone WHERE e164 = ?1 ORDER BY status = 'confirmed' DESC, person_id LIMIT 1", [e164], |r| r.get(0))
+        .query_row("SELECT person_id FROM phone WHERE e164 = ?1 ORDER BY status = 'confirmed' DESC, person_id LIMIT 1", [e164], |r| r.get(0))
                     .optional()?;
                 if let Some(id) = found {
                     return Ok(id);
@@ -481,12 +510,12 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             self.file_provenance("email_id", id, c.line)?;
         }
         for h in &c.handles {
-            self.tx.execute(
+            self.exec(
                 "INSERT OR IGNORE INTO handle(person_id, service, value, batch_id) VALUES (?1, ?2, ?3, ?4)",
                 params![person_id, h.service, nfc(&h.value), self.batch_id],
             )?;
         }
-        self.tx.execute(
+        self.exec(
             "UPDATE person SET org = coalesce(org, ?2), note = coalesce(note, ?3), birthday = coalesce(birthday, ?4) WHERE id = ?1",
             params![person_id, c.org.as_deref().map(nfc), c.note.as_deref().map(nfc), c.birthday],
         )?;
@@ -509,7 +538,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
         let grp_id = match existing {
             Some(id) => id,
             None => {
-                self.tx.execute(
+                self.exec(
                     "INSERT INTO grp(name, kind, platform, batch_id) VALUES (?1, 'chat', ?2, ?3)",
                     params![name, info.platform.as_str(), self.batch_id],
                 )?;
@@ -564,7 +593,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             Some(found) => found,
             None => {
                 let person_id = self.person_for_speaker(speaker, &name)?;
-                self.tx.execute(
+                self.exec(
                     "INSERT INTO membership(grp_id, person_id, display_name, batch_id) VALUES (?1, ?2, ?3, ?4)",
                     params![grp_id, person_id, name, self.batch_id],
                 )?;
@@ -617,7 +646,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
         }
         let id = self.new_person(name, false)?;
         if let Some(handle) = &speaker.id {
-            self.tx.execute(
+            self.exec(
                 "INSERT OR IGNORE INTO handle(person_id, service, value, batch_id) VALUES (?1, 'id', ?2, ?3)",
                 params![id, handle, self.batch_id],
             )?;
@@ -646,7 +675,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
         room.last_at = Some(m.at);
         let grp_id = room.grp_id;
         let person_id = member.map(|i| room.list[i].1.person_id);
-        let at = m.at.format("%Y-%m-%d %H:%M:%S").to_string();
+        let at = stamp(m.at);
         let kind = match m.kind {
             MessageKind::Text => "text",
             MessageKind::Media => "media",
@@ -682,7 +711,6 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             return Ok(());
         }
         let message_id = self.tx.last_insert_rowid();
-        self.first_message_id.get_or_insert(message_id);
         self.file.new_messages += 1;
         self.report.new_messages += 1;
         let room = self.room.as_mut().expect("room is open");
@@ -726,9 +754,9 @@ impl<'t, 'o> VaultSink<'t, 'o> {
     /// Write the room's member statistics and give found values their owners.
     fn close_room(&mut self) -> rusqlite::Result<()> {
         let Some(room) = self.room.take() else { return Ok(()) };
-        let fmt = |t: Option<NaiveDateTime>| t.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string());
+        let fmt = |t: Option<NaiveDateTime>| t.map(stamp);
         for (_, m) in &room.list {
-            self.tx.execute(
+            self.exec(
                 "UPDATE membership SET
                    first_seen = CASE WHEN first_seen IS NULL OR ?2 < first_seen THEN coalesce(?2, first_seen) ELSE first_seen END,
                    last_seen = CASE WHEN last_seen IS NULL OR ?3 > last_seen THEN coalesce(?3, last_seen) ELSE last_seen END,
@@ -740,20 +768,35 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             self.touched.insert(m.person_id);
         }
         let names: Vec<&str> = room.list.iter().map(|(n, _)| n.as_str()).collect();
+        let roster = extract::Roster::new(&names);
+        // The same value is shared again and again: store it once per owner.
+        let mut stored: HashMap<(i64, bool, &str), i64> = HashMap::new();
         for p in &room.pending {
-            let owner_name = extract::named_owner(&p.text, &p.found, &names, &p.sender).unwrap_or(&p.sender);
+            let owner_name = roster.owner(&p.text, &p.found, &p.sender).unwrap_or(&p.sender);
             let Some(Some(index)) = room.members.get(owner_name) else { continue };
             let owner = room.list[*index].1.person_id;
-            let (column, item) = match p.found.kind {
-                extract::Kind::Phone => ("phone_id", self.add_phone(owner, &p.found.raw, None, "candidate")?),
-                extract::Kind::Email => ("email_id", self.add_email(owner, &p.found.value, None, "candidate")?),
+            let is_phone = matches!(p.found.kind, extract::Kind::Phone);
+            let item = match stored.get(&(owner, is_phone, p.found.value.as_str())) {
+                Some(item) => *item,
+                None => {
+                    let item = if is_phone {
+                        self.insert_phone(owner, &p.found.raw, Some(p.found.value.clone()), None, "candidate")?
+                    } else {
+                        self.add_email(owner, &p.found.value, None, "candidate")?
+                    };
+                    stored.insert((owner, is_phone, p.found.value.as_str()), item);
+                    item
+                }
             };
-            let sql = format!(
-                "INSERT INTO provenance({column}, source_id, line, message_id, grp_id, shared_by, at, batch_id)
+            let sql = if is_phone {
+                "INSERT INTO provenance(phone_id, source_id, line, message_id, grp_id, shared_by, at, batch_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-            );
-            self.tx.execute(
-                &sql,
+            } else {
+                "INSERT INTO provenance(email_id, source_id, line, message_id, grp_id, shared_by, at, batch_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+            };
+            self.exec(
+                sql,
                 params![item, self.source_id, p.line, p.message_id, room.grp_id, p.sender, p.at, self.batch_id],
             )?;
         }
@@ -762,15 +805,6 @@ impl<'t, 'o> VaultSink<'t, 'o> {
 
     fn finish(&mut self) -> Result<(), ImportError> {
         self.close_room().map_err(|e| self.store(e))?;
-        if let Some(first) = self.first_message_id {
-            // One bulk index update after the rows: row-by-row FTS updates thrash.
-            self.tx
-                .execute(
-                    "INSERT INTO message_fts(rowid, body) SELECT id, body FROM message WHERE id >= ?1 AND batch_id = ?2 AND kind = 'text'",
-                    params![first, self.batch_id],
-                )
-                .map_err(|e| self.store(e))?;
-        }
         let touched: Vec<i64> = self.touched.drain().collect();
         for id in touched {
             refresh_haystack(self.tx, id).map_err(|e| self.store(e))?;

@@ -9,6 +9,7 @@ mod key;
 mod schema;
 
 mod batches;
+mod fts;
 mod groups;
 mod identity;
 mod ingest;
@@ -181,7 +182,7 @@ fn connect(db: &Path, key: &key::Key) -> Result<Connection, VaultError> {
     }
     // No plaintext on disk: temporary tables and sorts stay in memory.
     conn.execute_batch(
-        "PRAGMA temp_store = MEMORY; PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;
+        "PRAGMA temp_store = MEMORY; PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA cache_size = -16384;
          PRAGMA foreign_keys = ON;",
     )
     .map_err(|e| VaultError::sql(dir, e))?;

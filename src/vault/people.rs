@@ -108,6 +108,7 @@ impl Vault {
         if q.is_empty() {
             return Ok(Vec::new());
         }
+        self.index_messages()?;
         let like = format!("%{}%", escape_like(&q));
         // The trigram index answers LIKE for three characters or more.
         let sql = if q.chars().count() >= 3 {

@@ -156,7 +156,6 @@ impl<'s> Merge<'_, '_> {
                 self.report.new_members += added as u64;
             }
         }
-        let mut first_message = None;
         for m in &snap.messages {
             let Some(grp) = groups.get(&m.group) else { continue };
             let added = self
@@ -177,15 +176,8 @@ impl<'s> Merge<'_, '_> {
                     self.batch_id
                 ])?;
             if added > 0 {
-                first_message.get_or_insert(self.tx.last_insert_rowid());
                 self.report.new_messages += 1;
             }
-        }
-        if let Some(first) = first_message {
-            self.tx.execute(
-                "INSERT INTO message_fts(rowid, body) SELECT id, body FROM message WHERE id >= ?1 AND batch_id = ?2 AND kind = 'text'",
-                params![first, self.batch_id],
-            )?;
         }
         for p in pending {
             let grp = p.source.group.as_deref().and_then(|g| group_by_name.get(g).copied());
