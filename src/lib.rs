@@ -12,5 +12,7 @@ pub mod extract;
 pub mod import;
 pub mod model;
 pub mod phone;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 pub mod vault;
