@@ -12,5 +12,6 @@ pub mod extract;
 pub mod import;
 pub mod model;
 pub mod phone;
+pub mod redact;
 pub mod text;
 pub mod vault;

@@ -23,7 +23,7 @@ use sha2::{Digest, Sha256};
 use super::{Vault, VaultError, people::refresh_haystack};
 use crate::extract;
 use crate::import::{self, DateOrder, ImportError, Input, Limits, Sink};
-use crate::model::{ChatEvent, ChatMessage, ContactRecord, EventKind, MessageKind, RoomInfo, Speaker};
+use crate::model::{ChatEvent, ChatMessage, ContactRecord, EventKind, MessageKind, RoomInfo, Speaker, is_not_a_person};
 use crate::phone::{self, Region};
 use crate::text::nfc;
 use recognise::Held;
@@ -283,22 +283,6 @@ struct Pending {
     at: String,
     line: u32,
     found: extract::Found,
-}
-
-/// Names that stand for no reachable person.
-fn is_not_a_person(name: &str) -> bool {
-    matches!(
-        name.trim(),
-        "" | "(알수없음)"
-            | "알수없음"
-            | "(알 수 없음)"
-            | "오픈채팅봇"
-            | "방장봇"
-            | "카카오톡"
-            | "Deleted Account"
-            | "Unknown"
-            | "(unknown)"
-    )
 }
 
 struct VaultSink<'t, 'o> {
