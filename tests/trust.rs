@@ -116,3 +116,68 @@ fn namesakes_in_two_rooms_stay_apart() {
     assert_eq!(people.as_array().unwrap().len(), 2, "{people:#}");
     assert_eq!(v.json(&["groups"]).as_array().unwrap().len(), 2);
 }
+
+/// Everything a user can see: people, groups and every message.
+fn snapshot(v: &TestVault) -> (Value, Value, Value) {
+    (v.json(&["people"]), v.json(&["groups"]), v.json(&["search", "--messages", "요", "--limit", "100000"]))
+}
+
+/// Undo of a chat import after a contact import, and of a contact import after
+/// a chat import, restores exactly what was there before.
+#[test]
+fn undo_restores_the_exact_previous_state() {
+    let v = TestVault::new();
+    let (contacts, _) = generate(v.tmp.path(), "contacts", "vcard30", "phone.vcf", &["--count", "40", "--seed", "2"]);
+    let (chat, _) = generate(
+        v.tmp.path(),
+        "chat",
+        "kakao-pc-ko",
+        "room.txt",
+        &["--messages", "1500", "--members", "8", "--seed", "2"],
+    );
+    let (more, _) = generate(v.tmp.path(), "contacts", "google-csv", "more.csv", &["--count", "30", "--seed", "3"]);
+    let empty = snapshot(&v);
+    v.ok(&["import", contacts.to_str().unwrap()]);
+    let after_contacts = snapshot(&v);
+    v.ok(&["import", chat.to_str().unwrap()]);
+    let after_chat = snapshot(&v);
+    assert_ne!(after_chat, after_contacts);
+    v.ok(&["import", more.to_str().unwrap()]);
+    let batches = v.json(&["imports"]);
+    let id = |i: usize| batches[i]["id"].as_i64().unwrap().to_string();
+    v.ok(&["undo", &id(2)]);
+    assert_eq!(snapshot(&v), after_chat, "undo of the second contact import");
+    v.ok(&["undo", &id(1)]);
+    assert_eq!(snapshot(&v), after_contacts, "undo of the chat import");
+    v.ok(&["undo", &id(0)]);
+    assert_eq!(snapshot(&v), empty, "undo of the first contact import");
+    // Undone imports can be imported again.
+    v.ok(&["import", contacts.to_str().unwrap(), chat.to_str().unwrap()]);
+    assert_eq!(v.json(&["groups"])[0]["messages"], after_chat.1[0]["messages"]);
+}
+
+/// Ctrl-C during a real import of a big file: the process stops with the
+/// cancel message and the vault holds nothing of it.
+#[test]
+fn sigint_cancels_an_import_and_keeps_nothing() {
+    let v = TestVault::new();
+    let (chat, _) = generate(
+        v.tmp.path(),
+        "chat",
+        "whatsapp-android",
+        "WhatsApp Chat with big.txt",
+        &["--messages", "400000", "--members", "30", "--seed", "8"],
+    );
+    let child = v.cmd().args(["import", chat.to_str().unwrap()]).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    // Let it get into the messages, then interrupt it as a terminal would.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let status = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    assert!(!out.status.success(), "the import finished before the signal: make the file bigger");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cancelled"), "{err}");
+    assert_eq!(v.json(&["groups"]), serde_json::json!([]));
+    assert_eq!(v.json(&["people"]), serde_json::json!([]));
+    assert_eq!(v.json(&["imports"]), serde_json::json!([]));
+}
