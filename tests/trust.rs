@@ -181,3 +181,37 @@ fn sigint_cancels_an_import_and_keeps_nothing() {
     assert_eq!(v.json(&["people"]), serde_json::json!([]));
     assert_eq!(v.json(&["imports"]), serde_json::json!([]));
 }
+
+/// A WhatsApp zip with a contact card attached by a message: the card's person
+/// is a contact whose number was shared by the sender, in that room, at that time.
+#[test]
+fn a_card_attached_in_a_whatsapp_zip_is_contact_data_shared_by_its_sender() {
+    use std::io::Write;
+    let v = TestVault::new();
+    let path = v.path("WhatsApp Chat with 산악회.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("_chat.txt", opts).unwrap();
+    zip.write_all(
+        "[15/10/2022, 09:00:00] 박지훈: 총무님 연락처 보내드려요\n\
+         [15/10/2022, 09:00:05] 박지훈: \u{200e}<attached: 00000004-김총무.vcf>\n\
+         [15/10/2022, 09:01:00] 이영희: 감사합니다\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    zip.start_file("00000004-김총무.vcf", opts).unwrap();
+    zip.write_all(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\xEA\xB9\x80\xEC\xB4\x9D\xEB\xAC\xB4\r\nTEL;type=CELL:010-7777-8888\r\nEND:VCARD\r\n").unwrap();
+    zip.start_file("00000009-unused.vcf", opts).unwrap();
+    zip.write_all(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Nobody\r\nTEL:010-0000-1111\r\nEND:VCARD\r\n").unwrap();
+    zip.finish().unwrap();
+    v.ok(&["import", path.to_str().unwrap()]);
+    let card = v.json(&["show", "김총무"]);
+    assert_eq!(card["phones"][0]["e164"], "+821077778888");
+    let source = &card["phones"][0]["sources"][0];
+    assert_eq!(source["shared_by"], "박지훈");
+    assert_eq!(source["group"], "산악회");
+    assert_eq!(source["at"], "2022-10-15 09:00:05");
+    // Only the card a message attached is read; the card's person is no member.
+    assert!(v.fails(&["show", "Nobody"]).contains("nobody matches"));
+    assert_eq!(v.json(&["groups"])[0]["members"].as_array().unwrap().len(), 2);
+}

@@ -8,6 +8,7 @@
 //! A room already in the vault under another export is recognised by its
 //! messages (`recognise`), so two members' exports of one room make one group.
 
+mod cards;
 mod recognise;
 
 use std::collections::{HashMap, HashSet};
@@ -205,7 +206,7 @@ fn import_file(
     let mut sink = VaultSink::new(tx, batch_id, source_id, region, opts, bytes_total, &mut file, report);
     sink.bytes_read = input.bytes_counter();
     let read = importer.read(&mut input, &mut sink);
-    let outcome = read.and_then(|()| sink.finish());
+    let outcome = read.and_then(|()| sink.store_cards(&source)).and_then(|()| sink.finish());
     match outcome {
         Ok(()) => {}
         Err(ImportError::Store(_)) if sink.store_error.is_some() => {
@@ -300,6 +301,10 @@ struct VaultSink<'t, 'o> {
     store_error: Option<VaultError>,
     records: u64,
     bytes_read: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// Contact cards attached to messages, read from the zip once the chat is read.
+    cards: Vec<cards::Card>,
+    /// Set while storing an attached card: where its numbers were shared.
+    shared: Option<cards::Shared>,
 }
 
 impl<'t, 'o> VaultSink<'t, 'o> {
@@ -328,6 +333,8 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             store_error: None,
             records: 0,
             bytes_read: Default::default(),
+            cards: Vec::new(),
+            shared: None,
         }
     }
 
@@ -442,6 +449,16 @@ impl<'t, 'o> VaultSink<'t, 'o> {
     }
 
     fn file_provenance(&self, column: &str, item_id: i64, line: u32) -> rusqlite::Result<()> {
+        if let Some(shared) = &self.shared {
+            let sql = format!(
+                "INSERT INTO provenance({column}, source_id, line, grp_id, shared_by, at, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+            );
+            self.exec(
+                &sql,
+                params![item_id, self.source_id, shared.line, shared.grp_id, shared.sender, shared.at, self.batch_id],
+            )?;
+            return Ok(());
+        }
         let sql = format!(
             "INSERT INTO provenance({column}, source_id, line, batch_id)
              SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM provenance WHERE {column} = ?1 AND source_id = ?2 AND line = ?3)"
@@ -682,6 +699,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
 
     fn store_message(&mut self, mut m: ChatMessage) -> rusqlite::Result<()> {
         m.text = nfc(&m.text);
+        self.note_card(&m);
         let room = self.room()?;
         let fp = room.fingerprint(m.at, &m.text);
         room.last_at = Some(m.at);
