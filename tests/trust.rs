@@ -215,3 +215,40 @@ fn a_card_attached_in_a_whatsapp_zip_is_contact_data_shared_by_its_sender() {
     assert!(v.fails(&["show", "Nobody"]).contains("nobody matches"));
     assert_eq!(v.json(&["groups"])[0]["members"].as_array().unwrap().len(), 2);
 }
+
+/// Telegram: one identity per `from_id` (a rename is an alias), a deleted
+/// account is no member, the contact list and shared contacts are contact
+/// data, and `@username` handles survive into the vCard export.
+#[test]
+fn telegram_identities_contacts_and_handles() {
+    let v = TestVault::new();
+    let json = r#"{
+ "about": "Here is the data you requested.",
+ "personal_information": {"user_id": 1, "first_name": "Min", "last_name": "Kim", "phone_number": "+82 10 1111 2222", "username": "@minkim"},
+ "contacts": {"about": "", "list": [
+  {"first_name": "길동", "last_name": "홍", "phone_number": "+82 10 1234 5678", "date": "2022-01-01T00:00:00"}]},
+ "chats": {"about": "", "list": [{"name": "Team", "type": "private_group", "id": 42, "messages": [
+  {"id": 2, "type": "message", "date": "2022-10-01T09:01:00", "from": "Alice", "from_id": "user7", "text": "hi"},
+  {"id": 3, "type": "message", "date": "2022-10-01T09:02:00", "from": null, "from_id": "user9", "text": "bye"},
+  {"id": 4, "type": "message", "date": "2022-10-02T09:03:00", "from": "Alice Park", "from_id": "user7", "text": "new name"},
+  {"id": 5, "type": "message", "date": "2022-10-02T09:04:00", "from": "Bob", "from_id": "user8", "text": "",
+   "contact_information": {"first_name": "Carol", "last_name": "", "phone_number": "+82 10 3333 4444"}}]}]}
+}"#;
+    let path = v.path("result.json");
+    std::fs::write(&path, json).unwrap();
+    v.ok(&["import", path.to_str().unwrap()]);
+    let group = &v.json(&["groups"])[0];
+    let names: Vec<&str> = group["members"].as_array().unwrap().iter().map(|m| m["name"].as_str().unwrap()).collect();
+    assert_eq!(names.len(), 2, "Alice (renamed) and Bob; no deleted account: {names:?}");
+    assert_eq!(group["messages"], 4);
+    let alice = v.json(&["show", "Alice Park"]);
+    assert!(alice["name"] == "Alice" || alice["aliases"].as_array().unwrap().iter().any(|a| a == "Alice"), "{alice:#}");
+    assert!(v.json(&["show", "010-1234-5678"])["name"].as_str().unwrap().contains("길동"));
+    assert_eq!(v.json(&["show", "Carol"])["phones"][0]["e164"], "+821033334444");
+    let me = v.json(&["show", "minkim"]);
+    assert_eq!(me["handles"][0]["service"], "telegram");
+    let card = v.path("me.vcf");
+    v.ok(&["export", "vcard", "--person", &me["id"].to_string(), "-o", card.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&card).unwrap();
+    assert!(text.contains("minkim"), "{text}");
+}

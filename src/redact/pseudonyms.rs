@@ -166,7 +166,8 @@ fn bounded(line: &str, start: usize, end: usize) -> bool {
     let last = line[..end].chars().next_back();
     let before = line[..start].chars().next_back();
     let after = line[end..].chars().next();
-    !(alnum(first) && alnum(before)) && !(alnum(last) && alnum(after))
+    let inside_word = (alnum(first) && alnum(before)) || (alnum(last) && alnum(after));
+    !inside_word
 }
 
 /// The run of digits and number separators at the start of `text`, and
