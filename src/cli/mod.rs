@@ -9,8 +9,13 @@ mod history;
 mod import;
 mod init;
 mod keygen;
+mod merge;
+mod not_same;
 mod output;
 mod people;
+mod redact;
+mod suggest;
+mod unmerge;
 
 use std::io;
 use std::path::PathBuf;
@@ -60,6 +65,11 @@ enum Command {
     Roster(groups::Roster),
     Imports(history::Imports),
     Undo(history::Undo),
+    Suggest(suggest::Suggest),
+    Merge(merge::Merge),
+    NotSame(not_same::NotSame),
+    Unmerge(unmerge::Unmerge),
+    Redact(redact::Redact),
     Config(config::Config),
     Export(export::Export),
     Backup(backup::Backup),
@@ -80,6 +90,11 @@ pub fn run() -> std::process::ExitCode {
         Command::Roster(c) => c.run(&cli.global, &mut out),
         Command::Imports(c) => c.run(&cli.global, &mut out),
         Command::Undo(c) => c.run(&cli.global, &mut out),
+        Command::Suggest(c) => c.run(&cli.global, &mut out),
+        Command::Merge(c) => c.run(&cli.global, &mut out),
+        Command::NotSame(c) => c.run(&cli.global, &mut out),
+        Command::Unmerge(c) => c.run(&cli.global, &mut out),
+        Command::Redact(c) => c.run(&cli.global, &mut out),
         Command::Config(c) => c.run(&cli.global, &mut out),
         Command::Export(c) => c.run(&cli.global, &mut out),
         Command::Backup(c) => c.run(&cli.global, &mut out),

@@ -101,6 +101,15 @@ impl Vault {
         }
         let before = self.batch(id)?.added;
         let dir = self.dir.clone();
+        let kind: String =
+            self.conn.query_row("SELECT kind FROM batch WHERE id = ?1", [id], |r| r.get(0)).map_err(|e| self.sql(e))?;
+        if kind == "edit" {
+            // A merge or a not-same decision: reversed, not deleted.
+            let tx = self.conn.transaction().map_err(|e| VaultError::sql(&dir, e))?;
+            super::decide::undo_edit(&tx, id).map_err(|e| VaultError::sql(&dir, e))?;
+            tx.commit().map_err(|e| VaultError::sql(&dir, e))?;
+            return Ok(UndoReport::default());
+        }
         let tx = self.conn.transaction().map_err(|e| VaultError::sql(&dir, e))?;
         let result = (|| -> rusqlite::Result<UndoReport> {
             let mut affected: BTreeSet<i64> = BTreeSet::new();

@@ -5,6 +5,11 @@
 //! chat members are found by their display name in the room, messages are
 //! counted once by their fingerprint, and numbers and e-mails written in
 //! messages become candidates owned by the sender or the member named.
+//! A room already in the vault under another export is recognised by its
+//! messages (`recognise`), so two members' exports of one room make one group.
+
+mod cards;
+mod recognise;
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -19,9 +24,10 @@ use sha2::{Digest, Sha256};
 use super::{Vault, VaultError, people::refresh_haystack};
 use crate::extract;
 use crate::import::{self, DateOrder, ImportError, Input, Limits, Sink};
-use crate::model::{ChatEvent, ChatMessage, ContactRecord, EventKind, MessageKind, RoomInfo, Speaker};
+use crate::model::{ChatEvent, ChatMessage, ContactRecord, EventKind, MessageKind, RoomInfo, Speaker, is_not_a_person};
 use crate::phone::{self, Region};
 use crate::text::nfc;
+use recognise::Held;
 
 /// How to run an import.
 #[derive(Default)]
@@ -200,7 +206,7 @@ fn import_file(
     let mut sink = VaultSink::new(tx, batch_id, source_id, region, opts, bytes_total, &mut file, report);
     sink.bytes_read = input.bytes_counter();
     let read = importer.read(&mut input, &mut sink);
-    let outcome = read.and_then(|()| sink.finish());
+    let outcome = read.and_then(|()| sink.store_cards(&source)).and_then(|()| sink.finish());
     match outcome {
         Ok(()) => {}
         Err(ImportError::Store(_)) if sink.store_error.is_some() => {
@@ -255,7 +261,12 @@ struct Member {
 }
 
 struct Room {
-    grp_id: i64,
+    info: RoomInfo,
+    /// None while the room's first records are held to recognise it.
+    grp_id: Option<i64>,
+    held: Vec<Held>,
+    /// The person behind a display name, learnt from messages another export of the room holds.
+    matched: HashMap<String, i64>,
     members: HashMap<String, Option<usize>>,
     list: Vec<(String, Member)>,
     /// For message fingerprints: occurrences of each text within the current minute.
@@ -275,22 +286,6 @@ struct Pending {
     found: extract::Found,
 }
 
-/// Names that stand for no reachable person.
-fn is_not_a_person(name: &str) -> bool {
-    matches!(
-        name.trim(),
-        "" | "(알수없음)"
-            | "알수없음"
-            | "(알 수 없음)"
-            | "오픈채팅봇"
-            | "방장봇"
-            | "카카오톡"
-            | "Deleted Account"
-            | "Unknown"
-            | "(unknown)"
-    )
-}
-
 struct VaultSink<'t, 'o> {
     tx: &'t Transaction<'t>,
     batch_id: i64,
@@ -306,6 +301,10 @@ struct VaultSink<'t, 'o> {
     store_error: Option<VaultError>,
     records: u64,
     bytes_read: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// Contact cards attached to messages, read from the zip once the chat is read.
+    cards: Vec<cards::Card>,
+    /// Set while storing an attached card: where its numbers were shared.
+    shared: Option<cards::Shared>,
 }
 
 impl<'t, 'o> VaultSink<'t, 'o> {
@@ -334,6 +333,8 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             store_error: None,
             records: 0,
             bytes_read: Default::default(),
+            cards: Vec::new(),
+            shared: None,
         }
     }
 
@@ -448,6 +449,16 @@ impl<'t, 'o> VaultSink<'t, 'o> {
     }
 
     fn file_provenance(&self, column: &str, item_id: i64, line: u32) -> rusqlite::Result<()> {
+        if let Some(shared) = &self.shared {
+            let sql = format!(
+                "INSERT INTO provenance({column}, source_id, line, grp_id, shared_by, at, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+            );
+            self.exec(
+                &sql,
+                params![item_id, self.source_id, shared.line, shared.grp_id, shared.sender, shared.at, self.batch_id],
+            )?;
+            return Ok(());
+        }
         let sql = format!(
             "INSERT INTO provenance({column}, source_id, line, batch_id)
              SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM provenance WHERE {column} = ?1 AND source_id = ?2 AND line = ?3)"
@@ -465,7 +476,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
         .query_row("SELECT person_id FROM phone WHERE e164 = ?1 ORDER BY status = 'confirmed' DESC, person_id LIMIT 1", [e164], |r| r.get(0))
                     .optional()?;
                 if let Some(id) = found {
-                    return Ok(id);
+                    return self.live(id);
                 }
             }
         }
@@ -479,7 +490,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
                 )
                 .optional()?;
             if let Some(id) = found {
-                return Ok(id);
+                return self.live(id);
             }
         }
         let id = self.new_person(name, false)?;
@@ -526,28 +537,12 @@ impl<'t, 'o> VaultSink<'t, 'o> {
 
     fn open_room(&mut self, info: &RoomInfo) -> rusqlite::Result<()> {
         self.close_room()?;
-        let name = nfc(&info.name);
-        let existing: Option<i64> = self
-            .tx
-            .query_row(
-                "SELECT id FROM grp WHERE kind = 'chat' AND platform = ?1 AND name = ?2 ORDER BY id LIMIT 1",
-                params![info.platform.as_str(), name],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let grp_id = match existing {
-            Some(id) => id,
-            None => {
-                self.exec(
-                    "INSERT INTO grp(name, kind, platform, batch_id) VALUES (?1, 'chat', ?2, ?3)",
-                    params![name, info.platform.as_str(), self.batch_id],
-                )?;
-                self.report.new_groups += 1;
-                self.tx.last_insert_rowid()
-            }
-        };
+        let info = RoomInfo { name: nfc(&info.name), ..info.clone() };
         self.room = Some(Room {
-            grp_id,
+            info,
+            grp_id: None,
+            held: Vec::new(),
+            matched: HashMap::new(),
             members: HashMap::new(),
             list: Vec::new(),
             minute: None,
@@ -556,6 +551,28 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             pending: Vec::new(),
         });
         Ok(())
+    }
+
+    /// The group a room goes into when no other export of it is in the vault:
+    /// the chat group of that platform with its name, else a new one.
+    fn group_named(&mut self, info: &RoomInfo) -> rusqlite::Result<i64> {
+        let existing: Option<i64> = self
+            .tx
+            .query_row(
+                "SELECT id FROM grp WHERE kind = 'chat' AND platform = ?1 AND name = ?2 ORDER BY id LIMIT 1",
+                params![info.platform.as_str(), info.name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = existing {
+            return Ok(id);
+        }
+        self.exec(
+            "INSERT INTO grp(name, kind, platform, batch_id) VALUES (?1, 'chat', ?2, ?3)",
+            params![info.name, info.platform.as_str(), self.batch_id],
+        )?;
+        self.report.new_groups += 1;
+        Ok(self.tx.last_insert_rowid())
     }
 
     /// The room a record belongs to; formats that send no RoomInfo get one named after the file.
@@ -569,14 +586,17 @@ impl<'t, 'o> VaultSink<'t, 'o> {
         Ok(self.room.as_mut().expect("opened above"))
     }
 
-    /// The member index for a speaker, creating the person and membership when new.
-    fn member(&mut self, speaker: &Speaker) -> rusqlite::Result<Option<usize>> {
+    /// The member index for a speaker, creating the person and membership when
+    /// new. `fp` is the fingerprint of the speaker's message, if any: a message
+    /// another export of the room already holds tells who this display name is.
+    fn member(&mut self, speaker: &Speaker, fp: Option<i64>) -> rusqlite::Result<Option<usize>> {
         let name = nfc(&speaker.name);
         let room = self.room()?;
         if let Some(found) = room.members.get(&name) {
             return Ok(*found);
         }
-        let grp_id = room.grp_id;
+        let Some(grp_id) = room.grp_id else { return Ok(None) };
+        let matched = room.matched.get(&name).copied();
         if is_not_a_person(&name) {
             self.room()?.members.insert(name, None);
             return Ok(None);
@@ -592,7 +612,23 @@ impl<'t, 'o> VaultSink<'t, 'o> {
         let (membership_id, person_id) = match existing {
             Some(found) => found,
             None => {
-                let person_id = self.person_for_speaker(speaker, &name)?;
+                let known = match matched {
+                    Some(id) => Some(id),
+                    None => self.known_speaker(grp_id, speaker, fp)?,
+                };
+                let person_id = match known {
+                    Some(id) => {
+                        self.adopt(id, speaker, &name)?;
+                        id
+                    }
+                    None => self.person_for_speaker(speaker, &name)?,
+                };
+                if let Some(handle) = &speaker.id {
+                    self.exec(
+                        "INSERT OR IGNORE INTO handle(person_id, service, value, batch_id) VALUES (?1, 'id', ?2, ?3)",
+                        params![person_id, handle, self.batch_id],
+                    )?;
+                }
                 self.exec(
                     "INSERT INTO membership(grp_id, person_id, display_name, batch_id) VALUES (?1, ?2, ?3, ?4)",
                     params![grp_id, person_id, name, self.batch_id],
@@ -616,7 +652,9 @@ impl<'t, 'o> VaultSink<'t, 'o> {
         if speaker.me {
             let me: Option<i64> = self
                 .tx
-                .query_row("SELECT id FROM person WHERE me = 1 ORDER BY id LIMIT 1", [], |r| r.get(0))
+                .query_row("SELECT id FROM person WHERE me = 1 AND merged_into IS NULL ORDER BY id LIMIT 1", [], |r| {
+                    r.get(0)
+                })
                 .optional()?;
             let id = match me {
                 Some(id) => id,
@@ -636,7 +674,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
                 })
                 .optional()?;
             let id = match known {
-                Some(id) => id,
+                Some(id) => self.live(id)?,
                 None => self.new_person(name, false)?,
             };
             let phone_id = self.add_phone(id, name, Some("messenger"), "confirmed")?;
@@ -644,14 +682,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             self.file_provenance("phone_id", phone_id, line)?;
             return Ok(id);
         }
-        let id = self.new_person(name, false)?;
-        if let Some(handle) = &speaker.id {
-            self.exec(
-                "INSERT OR IGNORE INTO handle(person_id, service, value, batch_id) VALUES (?1, 'id', ?2, ?3)",
-                params![id, handle, self.batch_id],
-            )?;
-        }
-        Ok(id)
+        self.new_person(name, false)
     }
 
     fn see(&mut self, index: usize, at: Option<NaiveDateTime>, left: Option<bool>) {
@@ -666,14 +697,28 @@ impl<'t, 'o> VaultSink<'t, 'o> {
         }
     }
 
-    fn store_message(&mut self, m: ChatMessage) -> rusqlite::Result<()> {
-        let member = self.member(&m.sender)?;
-        let text = nfc(&m.text);
+    fn store_message(&mut self, mut m: ChatMessage) -> rusqlite::Result<()> {
+        m.text = nfc(&m.text);
+        self.note_card(&m);
+        let room = self.room()?;
+        let fp = room.fingerprint(m.at, &m.text);
+        room.last_at = Some(m.at);
+        if room.grp_id.is_none() {
+            room.held.push(Held::Message(m, fp));
+            if room.held.len() >= recognise::HOLD {
+                self.settle()?;
+            }
+            return Ok(());
+        }
+        self.write_message(m, fp)
+    }
+
+    fn write_message(&mut self, m: ChatMessage, fp: i64) -> rusqlite::Result<()> {
+        let member = self.member(&m.sender, Some(fp))?;
+        let text = m.text;
         let sender = nfc(&m.sender.name);
         let room = self.room()?;
-        let fp = room.fingerprint(m.at, &text);
-        room.last_at = Some(m.at);
-        let grp_id = room.grp_id;
+        let Some(grp_id) = room.grp_id else { return Ok(()) };
         let person_id = member.map(|i| room.list[i].1.person_id);
         let at = stamp(m.at);
         let kind = match m.kind {
@@ -732,10 +777,20 @@ impl<'t, 'o> VaultSink<'t, 'o> {
         Ok(())
     }
 
-    fn store_event(&mut self, e: ChatEvent) -> rusqlite::Result<()> {
-        let at = e.at.or_else(|| self.room.as_ref().and_then(|r| r.last_at));
+    fn store_event(&mut self, mut e: ChatEvent) -> rusqlite::Result<()> {
+        let room = self.room()?;
+        e.at = e.at.or(room.last_at);
+        if room.grp_id.is_none() {
+            room.held.push(Held::Event(e));
+            return Ok(());
+        }
+        self.write_event(e)
+    }
+
+    fn write_event(&mut self, e: ChatEvent) -> rusqlite::Result<()> {
+        let at = e.at;
         if let Some(actor) = &e.actor
-            && let Some(i) = self.member(actor)?
+            && let Some(i) = self.member(actor, None)?
         {
             self.see(i, at, None);
         }
@@ -744,7 +799,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             EventKind::Joined | EventKind::Invited => Some(false),
         };
         for subject in &e.subjects {
-            if let Some(i) = self.member(subject)? {
+            if let Some(i) = self.member(subject, None)? {
                 self.see(i, at, left);
             }
         }
@@ -753,7 +808,9 @@ impl<'t, 'o> VaultSink<'t, 'o> {
 
     /// Write the room's member statistics and give found values their owners.
     fn close_room(&mut self) -> rusqlite::Result<()> {
+        self.settle()?;
         let Some(room) = self.room.take() else { return Ok(()) };
+        let Some(grp_id) = room.grp_id else { return Ok(()) };
         let fmt = |t: Option<NaiveDateTime>| t.map(stamp);
         for (_, m) in &room.list {
             self.exec(
@@ -795,10 +852,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
                 "INSERT INTO provenance(email_id, source_id, line, message_id, grp_id, shared_by, at, batch_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
             };
-            self.exec(
-                sql,
-                params![item, self.source_id, p.line, p.message_id, room.grp_id, p.sender, p.at, self.batch_id],
-            )?;
+            self.exec(sql, params![item, self.source_id, p.line, p.message_id, grp_id, p.sender, p.at, self.batch_id])?;
         }
         Ok(())
     }

@@ -9,14 +9,17 @@ mod key;
 mod schema;
 
 mod batches;
+mod decide;
 mod fts;
 mod groups;
 mod identity;
 mod ingest;
 mod people;
 mod restore;
+mod suggest;
 
 pub use batches::{Added, BatchFile, BatchSummary, UndoReport};
+pub use decide::MergeReport;
 pub use error::VaultError;
 pub use groups::{GroupView, MemberView, Reachability};
 pub use identity::StoredIdentity;
@@ -24,6 +27,7 @@ pub use ingest::{FileReport, ImportOptions, ImportReport, Progress};
 pub use key::{KdfCost, Passphrase};
 pub use people::{EmailView, HandleView, MessageHit, PersonView, PhoneView, ProvenanceView};
 pub use restore::{RestoreReport, StoredMessage};
+pub use suggest::{SuggestedPerson, Suggestion};
 
 use std::fs::{self, DirBuilder, File, OpenOptions};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
