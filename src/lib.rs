@@ -10,5 +10,6 @@ pub mod extract;
 pub mod import;
 pub mod model;
 pub mod phone;
+pub mod qr;
 pub mod text;
 pub mod vault;

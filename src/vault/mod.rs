@@ -12,12 +12,16 @@ mod batches;
 mod ingest;
 mod people;
 mod groups;
+mod edit;
+mod rows;
 
 pub use batches::{BatchSummary, Added, BatchFile, UndoReport};
 pub use error::VaultError;
 pub use groups::{GroupView, MemberView, Reachability};
 pub use ingest::{FileReport, ImportOptions, ImportReport, Progress};
 pub use key::{KdfCost, Passphrase};
+pub use edit::Decision;
+pub use rows::{PersonPage, PersonRow};
 pub use people::{EmailView, HandleView, MessageHit, PersonView, PhoneView, ProvenanceView};
 
 use std::fs::{self, DirBuilder, File, OpenOptions};

@@ -1,0 +1,123 @@
+//! Light rows for long lists: the desktop app shows 100,000 people in a
+//! virtual list and asks for one screenful at a time, so it must not load
+//! every phone and provenance of everyone on each keystroke.
+
+use rusqlite::params;
+use serde::Serialize;
+
+use super::people::search_pattern;
+use super::{Vault, VaultError};
+
+/// One line of the people list.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PersonRow {
+    pub id: i64,
+    pub name: String,
+    /// The first confirmed phone (E.164 when it normalizes), else the first candidate.
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// A phone or e-mail is on file.
+    pub reachable: bool,
+    /// Phones and e-mails found in chats and not yet confirmed.
+    pub candidates: i64,
+}
+
+/// A page of people and how many match in all.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PersonPage {
+    pub total: i64,
+    pub offset: i64,
+    pub rows: Vec<PersonRow>,
+}
+
+const ROW_COLUMNS: &str = "p.id, p.name,
+    (SELECT coalesce(e164, raw) FROM phone WHERE person_id = p.id ORDER BY status = 'candidate', id LIMIT 1),
+    (SELECT address FROM email WHERE person_id = p.id ORDER BY status = 'candidate', id LIMIT 1),
+    (SELECT count(*) FROM phone WHERE person_id = p.id AND status = 'candidate')
+      + (SELECT count(*) FROM email WHERE person_id = p.id AND status = 'candidate'),
+    count(*) OVER ()";
+
+impl Vault {
+    /// People matching `query` (everyone when it is blank), `limit` rows from
+    /// `offset`, in the order of [`Vault::search_ids`], with the total count.
+    pub fn person_page(&self, query: &str, offset: usize, limit: usize) -> Result<PersonPage, VaultError> {
+        let (offset, limit) = (offset as i64, limit as i64);
+        let sql_all = format!("SELECT {ROW_COLUMNS} FROM person p ORDER BY p.name, p.id LIMIT ?1 OFFSET ?2");
+        let sql_match = format!(
+            "SELECT {ROW_COLUMNS} FROM person p WHERE p.haystack LIKE ?1 ESCAPE '\\'
+             ORDER BY instr(p.haystack, ?2) <> 2, p.name, p.id LIMIT ?3 OFFSET ?4"
+        );
+        let mut total = None;
+        let rows = match search_pattern(query) {
+            None => self.rows(&sql_all, params![limit, offset], &mut total)?,
+            Some(p) => self.rows(&sql_match, params![p.like, p.plain, limit, offset], &mut total)?,
+        };
+        let total = match total {
+            Some(t) => t,
+            // A page past the end has no row to carry the count.
+            None if offset > 0 => self.count_matching(query)?,
+            None => 0,
+        };
+        Ok(PersonPage { total, offset, rows })
+    }
+
+    fn rows(&self, sql: &str, params: impl rusqlite::Params, total: &mut Option<i64>) -> Result<Vec<PersonRow>, VaultError> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.sql(e))?;
+        let mut rows = stmt.query(params).map_err(|e| self.sql(e))?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next().map_err(|e| self.sql(e))? {
+            let read = || -> rusqlite::Result<PersonRow> {
+                let phone: Option<String> = r.get(2)?;
+                let email: Option<String> = r.get(3)?;
+                Ok(PersonRow {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    reachable: phone.is_some() || email.is_some(),
+                    phone,
+                    email,
+                    candidates: r.get(4)?,
+                })
+            };
+            out.push(read().map_err(|e| self.sql(e))?);
+            *total = Some(r.get(5).map_err(|e| self.sql(e))?);
+        }
+        Ok(out)
+    }
+
+    fn count_matching(&self, query: &str) -> Result<i64, VaultError> {
+        let count = match search_pattern(query) {
+            None => self.conn.query_row("SELECT count(*) FROM person", [], |r| r.get(0)),
+            Some(p) => self.conn.query_row(
+                "SELECT count(*) FROM person WHERE haystack LIKE ?1 ESCAPE '\\'",
+                [p.like],
+                |r| r.get(0),
+            ),
+        };
+        count.map_err(|e| self.sql(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::edit::tests::sample;
+
+    #[test]
+    fn pages_with_totals() {
+        let (_d, v, _) = sample();
+        let all = v.person_page("", 0, 1).unwrap();
+        assert_eq!(all.total, 2);
+        assert_eq!(all.rows.len(), 1);
+        assert_eq!(all.rows[0].name, "김민준");
+        assert_eq!(all.rows[0].phone.as_deref(), Some("+821012345678"));
+        assert_eq!(all.rows[0].candidates, 1);
+        let second = v.person_page("", 1, 10).unwrap();
+        assert_eq!((second.total, second.rows[0].name.as_str()), (2, "이서연"));
+        assert!(second.rows[0].reachable);
+        let past = v.person_page("", 5, 10).unwrap();
+        assert_eq!((past.total, past.rows.len()), (2, 0));
+        let initials = v.person_page("ㅇㅅㅇ", 0, 10).unwrap();
+        assert_eq!((initials.total, initials.rows[0].id), (1, 2));
+        let none = v.person_page("zzz", 0, 10).unwrap();
+        assert_eq!((none.total, none.rows.len()), (0, 0));
+    }
+}
