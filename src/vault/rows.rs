@@ -61,6 +61,21 @@ impl Vault {
         Ok(PersonPage { total, offset, rows })
     }
 
+    /// One phone number per current member of a group who has one (a
+    /// confirmed number before a candidate): what "text everyone" dials.
+    pub fn group_numbers(&self, grp_id: i64) -> Result<Vec<String>, VaultError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT (SELECT coalesce(e164, raw) FROM phone WHERE person_id = m.person_id ORDER BY status = 'candidate', id LIMIT 1) AS n
+                 FROM membership m WHERE m.grp_id = ?1 AND m.left_group = 0 AND n IS NOT NULL
+                 GROUP BY m.person_id ORDER BY min(m.display_name)",
+            )
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt.query_map([grp_id], |r| r.get(0)).map_err(|e| self.sql(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
+    }
+
     fn rows(&self, sql: &str, params: impl rusqlite::Params, total: &mut Option<i64>) -> Result<Vec<PersonRow>, VaultError> {
         let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.sql(e))?;
         let mut rows = stmt.query(params).map_err(|e| self.sql(e))?;
@@ -119,5 +134,20 @@ mod tests {
         assert_eq!((initials.total, initials.rows[0].id), (1, 2));
         let none = v.person_page("zzz", 0, 10).unwrap();
         assert_eq!((none.total, none.rows.len()), (0, 0));
+    }
+
+    #[test]
+    fn numbers_of_current_members() {
+        let (_d, v, _) = sample();
+        v.conn
+            .execute_batch(
+                "INSERT INTO grp(id, name, kind) VALUES (5, '동창회', 'chat');
+                 INSERT INTO membership(grp_id, person_id, display_name) VALUES (5, 1, '민준'), (5, 2, '서연');
+                 INSERT INTO person(id, name) VALUES (3, '떠난 사람');
+                 INSERT INTO phone(person_id, raw, value, digits, status) VALUES (3, '010-5555-0000', '010-5555-0000', '01055550000', 'confirmed');
+                 INSERT INTO membership(grp_id, person_id, display_name, left_group) VALUES (5, 3, '떠난 사람', 1);",
+            )
+            .unwrap();
+        assert_eq!(v.group_numbers(5).unwrap(), vec!["+821012345678".to_string()]);
     }
 }
