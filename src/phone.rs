@@ -56,7 +56,23 @@ pub fn to_e164(raw: &str, region: Region) -> Option<String> {
     if phonenumber::is_valid(&parsed) {
         return Some(parsed.format().mode(Mode::E164).to_string());
     }
-    None
+    korean_mobile(&parsed)
+}
+
+/// Korean mobile numbers (`010` + 8 digits, the old `011`–`019` + 7 or 8)
+/// in ranges the `phonenumber` metadata has not caught up with yet: carriers
+/// hand them out, so they are numbers all the same.
+fn korean_mobile(parsed: &phonenumber::PhoneNumber) -> Option<String> {
+    if parsed.code().value() != 82 {
+        return None;
+    }
+    let national = parsed.national().value().to_string();
+    let ok = match national.as_bytes() {
+        [b'1', b'0', rest @ ..] => rest.len() == 8,
+        [b'1', b'1' | b'6' | b'7' | b'8' | b'9', rest @ ..] => rest.len() == 7 || rest.len() == 8,
+        _ => false,
+    };
+    ok.then(|| format!("+82{national}"))
 }
 
 #[cfg(test)]
@@ -70,6 +86,9 @@ mod tests {
         assert_eq!(to_e164("01012345678", kr).as_deref(), Some("+821012345678"));
         assert_eq!(to_e164("+82 10-1234-5678", kr).as_deref(), Some("+821012345678"));
         assert_eq!(to_e164("02-312-3456", kr).as_deref(), Some("+8223123456"));
+        // A range the phonenumber metadata calls invalid, handed out all the same.
+        assert_eq!(to_e164("010-5972-7020", kr).as_deref(), Some("+821059727020"));
+        assert_eq!(to_e164("010-597-7020", kr), None);
     }
 
     #[test]

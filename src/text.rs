@@ -1,19 +1,19 @@
 //! Text helpers every module shares: NFC, and the keys that search uses.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// NFC-normalize and trim. Every name and text stored goes through here.
 pub fn nfc(s: &str) -> String {
     let trimmed = s.trim();
-    if trimmed.is_ascii() {
+    // Nearly all text arrives composed already: check before rebuilding it.
+    if trimmed.is_ascii() || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
         return trimmed.to_owned();
     }
     trimmed.nfc().collect()
 }
 
-const INITIALS: [char; 19] = [
-    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ',
-];
+const INITIALS: [char; 19] =
+    ['ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ'];
 
 /// The Hangul initial consonants of a name (`홍길동` → `ㅎㄱㄷ`); other
 /// characters are kept lower-cased, so `ㅎㄱㄷ` and `ㅎ길` style queries work.

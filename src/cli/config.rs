@@ -34,7 +34,10 @@ impl Config {
         };
         let value = match key.as_str() {
             "region" => value.parse::<Region>().map_err(anyhow::Error::msg)?.to_string(),
-            "auto_lock_minutes" => value.parse::<u32>().map_err(|_| anyhow::anyhow!("auto_lock_minutes takes a number of minutes"))?.to_string(),
+            "auto_lock_minutes" => value
+                .parse::<u32>()
+                .map_err(|_| anyhow::anyhow!("auto_lock_minutes takes a number of minutes"))?
+                .to_string(),
             _ if value == "ko" || value == "en" => value,
             _ => bail!("language is ko or en"),
         };

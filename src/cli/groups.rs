@@ -70,12 +70,15 @@ fn print_roster(out: &mut Out, vault: &lifeboat::vault::Vault, g: &GroupView) ->
         let p = vault.person(m.person_id)?;
         let how = match m.reachability {
             Reachability::Contact => {
-                let mut v: Vec<String> = p.phones.iter().map(|ph| ph.e164.clone().unwrap_or_else(|| ph.raw.clone())).collect();
+                let mut v: Vec<String> =
+                    p.phones.iter().map(|ph| ph.e164.clone().unwrap_or_else(|| ph.raw.clone())).collect();
                 v.extend(p.emails.iter().map(|e| e.address.clone()));
                 v.join(", ")
             }
-            Reachability::Handle => format!("handle only: {}", p.handles.iter().map(|h| h.value.clone()).collect::<Vec<_>>().join(", ")),
-            Reachability::Name => "NOT REACHABLE — ask now / 지금 연락처를 물어보세요".to_owned(),
+            Reachability::Handle => {
+                format!("handle only: {}", p.handles.iter().map(|h| h.value.clone()).collect::<Vec<_>>().join(", "))
+            }
+            Reachability::Name => "NOT REACHABLE: ask now / 연락처를 물어보세요".to_owned(),
         };
         rows.push(vec![m.name.clone(), m.messages.to_string(), how]);
     }

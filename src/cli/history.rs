@@ -53,7 +53,10 @@ impl Undo {
             self.id, r.removed.people, r.removed.phones, r.removed.emails, r.removed.groups, r.removed.messages
         ))?;
         if r.kept_edited > 0 {
-            out.line(format!("Kept {} item(s) you confirmed or edited since. / 그 뒤에 확인하거나 고친 {}개는 남겼습니다.", r.kept_edited, r.kept_edited))?;
+            out.line(format!(
+                "Kept {} item(s) you confirmed or edited since. / 그 뒤에 확인하거나 고친 {}개는 남겼습니다.",
+                r.kept_edited, r.kept_edited
+            ))?;
         }
         out.line(format!("{}번 가져오기를 취소했습니다.", self.id))
     }

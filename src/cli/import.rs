@@ -99,7 +99,8 @@ fn print_report(out: &mut Out, r: &ImportReport) -> Result<()> {
         if r.dry_run { " (미리보기: 저장하지 않음)" } else { "" }
     ))?;
     match r.batch_id {
-        Some(id) => out.line(format!("Import {id}: undo with `lifeboat undo {id}`.")),
-        None => out.line("Dry run: nothing was written. / 미리보기: 아무것도 저장하지 않았습니다."),
+        Some(id) => out.line(format!("Import {id}: undo with `lifeboat undo {id}`. / 되돌리기: lifeboat undo {id}")),
+        None if r.dry_run => out.line("Dry run: nothing was written. / 미리보기: 아무것도 저장하지 않았습니다."),
+        None => out.line("Nothing new: the vault already had all of it. / 새로운 내용이 없습니다."),
     }
 }

@@ -2,12 +2,12 @@
 //! `Args` struct whose doc comments are its help text, with a `run` function.
 
 mod config;
+mod groups;
 mod history;
 mod import;
 mod init;
 mod output;
 mod people;
-mod groups;
 
 use std::io;
 use std::path::PathBuf;
@@ -112,7 +112,9 @@ impl Global {
     /// `LIFEBOAT_PASSPHRASE`, else `--passphrase-file`, else a hidden prompt.
     pub fn passphrase(&self, prompt: &str) -> Result<Passphrase> {
         if let Some(p) = std::env::var_os("LIFEBOAT_PASSPHRASE") {
-            return Ok(Zeroizing::new(p.into_string().map_err(|_| anyhow::anyhow!("LIFEBOAT_PASSPHRASE is not valid UTF-8"))?));
+            return Ok(Zeroizing::new(
+                p.into_string().map_err(|_| anyhow::anyhow!("LIFEBOAT_PASSPHRASE is not valid UTF-8"))?,
+            ));
         }
         if let Some(file) = &self.passphrase_file {
             return read_passphrase_file(file);

@@ -5,6 +5,9 @@ use std::io::{self, BufWriter, Stdout, Write};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+/// Widest a table cell gets before it is cut with `…`.
+const MAX_CELL: usize = 40;
+
 /// Buffered standard output.
 pub struct Out {
     inner: BufWriter<Stdout>,
@@ -27,15 +30,17 @@ impl Out {
         let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
         for row in rows {
             for (i, cell) in row.iter().enumerate() {
-                widths[i] = widths[i].max(cell.width().min(48));
+                widths[i] = widths[i].max(cell.width().min(MAX_CELL));
             }
         }
         let line = |cells: Vec<&str>| -> String {
             let mut s = String::new();
             for (i, cell) in cells.iter().enumerate() {
-                let cell = clip(cell, 48);
+                // The last column may run long: nothing follows it to misalign.
+                let last = i + 1 == cells.len();
+                let cell = if last { (*cell).to_owned() } else { clip(cell, MAX_CELL) };
                 s.push_str(&cell);
-                if i + 1 < cells.len() {
+                if !last {
                     s.push_str(&" ".repeat(widths[i].saturating_sub(cell.width()) + 2));
                 }
             }

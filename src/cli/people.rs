@@ -52,7 +52,12 @@ impl Show {
         }
         for ph in &p.phones {
             let shown = ph.e164.as_deref().unwrap_or(&ph.raw);
-            out.line(format!("  phone  {shown}  {}  [{}]  written {:?}", ph.label.as_deref().unwrap_or(""), ph.status, ph.raw))?;
+            out.line(format!(
+                "  phone  {shown}  {}  [{}]  written {:?}",
+                ph.label.as_deref().unwrap_or(""),
+                ph.status,
+                ph.raw
+            ))?;
             for s in &ph.sources {
                 out.line(format!("         from {}", provenance(s)))?;
             }
@@ -96,8 +101,10 @@ impl Search {
             if self.json {
                 return out.json(&hits);
             }
-            let rows: Vec<Vec<String>> =
-                hits.iter().map(|h| vec![h.at.clone(), h.group.clone(), h.sender.clone(), h.text.replace('\n', " ")]).collect();
+            let rows: Vec<Vec<String>> = hits
+                .iter()
+                .map(|h| vec![h.at.clone(), h.group.clone(), h.sender.clone(), h.text.replace('\n', " ")])
+                .collect();
             return out.table(&["WHEN", "GROUP", "WHO", "MESSAGE"], &rows);
         }
         let people = vault.search(&self.text, self.limit)?;
@@ -118,7 +125,11 @@ fn people_table(out: &mut Out, people: &[PersonView]) -> Result<()> {
             vec![
                 p.id.to_string(),
                 p.name.clone(),
-                p.phones.iter().map(|ph| ph.e164.clone().unwrap_or_else(|| ph.raw.clone())).collect::<Vec<_>>().join(", "),
+                p.phones
+                    .iter()
+                    .map(|ph| ph.e164.clone().unwrap_or_else(|| ph.raw.clone()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 p.emails.iter().map(|e| e.address.clone()).collect::<Vec<_>>().join(", "),
                 p.groups.join(", "),
             ]

@@ -8,7 +8,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek};
 use std::path::{Path, PathBuf};
 
-use encoding_rs::{Decoder, Encoding, EUC_KR, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{Decoder, EUC_KR, Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 use super::ImportError;
 
@@ -90,11 +90,8 @@ pub fn open_source(path: &Path, limits: &Limits) -> Result<Source, ImportError> 
     let mut magic = [0u8; 4];
     let n = read_full(&mut file, &mut magic).map_err(io_err)?;
     file.rewind().map_err(io_err)?;
-    let location = if n == 4 && magic == *b"PK\x03\x04" {
-        choose_zip_entry(&file_name, file, limits)?
-    } else {
-        Location::Plain
-    };
+    let location =
+        if n == 4 && magic == *b"PK\x03\x04" { choose_zip_entry(&file_name, file, limits)? } else { Location::Plain };
     let mut source = Source {
         path: path.to_owned(),
         file_name,
@@ -390,7 +387,16 @@ struct DecodingReader {
 
 impl DecodingReader {
     fn new(inner: Box<dyn Read>, decoder: Decoder) -> Self {
-        DecodingReader { inner, decoder, input: vec![0; 64 * 1024], start: 0, end: 0, eof: false, out: Vec::new(), out_pos: 0 }
+        DecodingReader {
+            inner,
+            decoder,
+            input: vec![0; 64 * 1024],
+            start: 0,
+            end: 0,
+            eof: false,
+            out: Vec::new(),
+            out_pos: 0,
+        }
     }
 
     fn refill(&mut self) -> io::Result<()> {
@@ -457,7 +463,9 @@ impl OwnedZipEntry {
         let decoder: Box<dyn Read> = match method {
             zip::CompressionMethod::Stored => Box::new(raw),
             zip::CompressionMethod::Deflated => Box::new(flate2::read::DeflateDecoder::new(raw)),
-            other => return Err(io::Error::new(io::ErrorKind::InvalidData, format!("unsupported compression {other:?}"))),
+            other => {
+                return Err(io::Error::new(io::ErrorKind::InvalidData, format!("unsupported compression {other:?}")));
+            }
         };
         Ok(OwnedZipEntry { decoder })
     }
@@ -474,7 +482,11 @@ fn choose_zip_entry(file_name: &str, file: File, limits: &Limits) -> Result<Loca
     let zip_err = |reason: String| ImportError::Zip { file: file_name.to_owned(), reason };
     let mut archive = zip::ZipArchive::new(file).map_err(|e| zip_err(e.to_string()))?;
     if archive.len() > limits.max_zip_entries {
-        return Err(zip_err(format!("it lists {} entries, more than the limit of {}", archive.len(), limits.max_zip_entries)));
+        return Err(zip_err(format!(
+            "it lists {} entries, more than the limit of {}",
+            archive.len(),
+            limits.max_zip_entries
+        )));
     }
     let mut best: Option<(u8, usize, String, u64, u64)> = None;
     for i in 0..archive.len() {
@@ -498,7 +510,11 @@ fn choose_zip_entry(file_name: &str, file: File, limits: &Limits) -> Result<Loca
     let (_, index, name, size, compressed) =
         best.ok_or_else(|| zip_err("it holds no .txt, .csv or .json chat export".into()))?;
     if size > limits.max_text_bytes {
-        return Err(ImportError::TooLarge { file: format!("{file_name}!{name}"), what: "the zip entry".into(), limit: limits.max_text_bytes });
+        return Err(ImportError::TooLarge {
+            file: format!("{file_name}!{name}"),
+            what: "the zip entry".into(),
+            limit: limits.max_text_bytes,
+        });
     }
     if size > (1 << 20) && size / compressed.max(1) > limits.max_zip_ratio {
         return Err(zip_err(format!(

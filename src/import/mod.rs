@@ -4,9 +4,18 @@
 //! an [`Importer`] → a [`Sink`]. Importers never touch the store; the vault
 //! implements `Sink`, tests use [`Collected`].
 
+mod chat_common;
 mod error;
 mod input;
+mod kakao;
+mod line;
 mod registry;
+mod telegram;
+mod whatsapp;
+
+mod contact;
+mod contacts_csv;
+mod vcard;
 
 pub use error::ImportError;
 pub use input::{DateOrder, Input, Limits, Lines, Source, open_source};

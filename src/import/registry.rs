@@ -4,7 +4,15 @@ use super::{ImportError, Importer, Probe, Source};
 
 /// Every importer, most specific first: the first whose sniffer accepts a
 /// file reads it.
-pub static IMPORTERS: &[&dyn Importer] = &[];
+pub static IMPORTERS: &[&dyn Importer] = &[
+    &super::vcard::VcardImporter,
+    &super::telegram::TelegramJson,
+    &super::kakao::KakaoCsv,
+    &super::kakao::KakaoText,
+    &super::line::Line,
+    &super::whatsapp::WhatsApp,
+    &super::contacts_csv::ContactsCsvImporter,
+];
 
 /// The importer with this `--format` id.
 pub fn by_id(id: &str) -> Option<&'static dyn Importer> {

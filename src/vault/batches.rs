@@ -50,16 +50,23 @@ impl Vault {
 
     fn batch(&self, id: i64) -> Result<BatchSummary, VaultError> {
         let sql = |e| self.sql(e);
-        let (at, kind): (String, String) =
-            self.conn.query_row("SELECT at, kind FROM batch WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?))).map_err(sql)?;
-        let mut stmt = self.conn.prepare_cached("SELECT file_name, format, sha256 FROM source WHERE batch_id = ?1 ORDER BY id").map_err(sql)?;
+        let (at, kind): (String, String) = self
+            .conn
+            .query_row("SELECT at, kind FROM batch WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(sql)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT file_name, format, sha256 FROM source WHERE batch_id = ?1 ORDER BY id")
+            .map_err(sql)?;
         let files = stmt
             .query_map([id], |r| Ok(BatchFile { name: r.get(0)?, format: r.get(1)?, sha256: r.get(2)? }))
             .map_err(sql)?
             .collect::<Result<_, _>>()
             .map_err(sql)?;
         let count = |table: &str| -> Result<i64, VaultError> {
-            self.conn.query_row(&format!("SELECT count(*) FROM {table} WHERE batch_id = ?1"), [id], |r| r.get(0)).map_err(sql)
+            self.conn
+                .query_row(&format!("SELECT count(*) FROM {table} WHERE batch_id = ?1"), [id], |r| r.get(0))
+                .map_err(sql)
         };
         let added = Added {
             people: count("person")?,
@@ -80,8 +87,16 @@ impl Vault {
             .optional()
             .map_err(|e| self.sql(e))?;
         match live {
-            None => return Err(VaultError::NotFoundItem(format!("no import {id}: `lifeboat imports` lists them.\n{id}번 가져오기가 없습니다."))),
-            Some(Some(_)) => return Err(VaultError::NotFoundItem(format!("import {id} was already undone.\n{id}번 가져오기는 이미 취소했습니다."))),
+            None => {
+                return Err(VaultError::NotFoundItem(format!(
+                    "no import {id}: `lifeboat imports` lists them.\n{id}번 가져오기가 없습니다."
+                )));
+            }
+            Some(Some(_)) => {
+                return Err(VaultError::NotFoundItem(format!(
+                    "import {id} was already undone.\n{id}번 가져오기는 이미 취소했습니다."
+                )));
+            }
             Some(None) => {}
         }
         let before = self.batch(id)?.added;

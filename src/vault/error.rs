@@ -5,31 +5,55 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum VaultError {
-    #[error("wrong passphrase for the vault at {dir}: nothing was changed. Type the passphrase again (check Caps Lock and the keyboard language).\n{dir} 보관함의 암호가 틀렸습니다. 아무것도 바뀌지 않았습니다. 암호를 다시 입력하세요 (Caps Lock과 한/영 전환을 확인하세요).")]
+    #[error(
+        "wrong passphrase for the vault at {dir}: nothing was changed. Type the passphrase again (check Caps Lock and the keyboard language).\n{dir} 보관함의 암호가 틀렸습니다. 아무것도 바뀌지 않았습니다. 암호를 다시 입력하세요 (Caps Lock과 한/영 전환을 확인하세요)."
+    )]
     WrongPassphrase { dir: PathBuf },
 
-    #[error("no vault at {dir}. Create one with `lifeboat init`, or point to yours with --vault or LIFEBOAT_VAULT.\n{dir}에 보관함이 없습니다. `lifeboat init`으로 만들거나 --vault 또는 LIFEBOAT_VAULT로 위치를 지정하세요.")]
+    #[error(
+        "no vault at {dir}. Create one with `lifeboat init`, or point to yours with --vault or LIFEBOAT_VAULT.\n{dir}에 보관함이 없습니다. `lifeboat init`으로 만들거나 --vault 또는 LIFEBOAT_VAULT로 위치를 지정하세요."
+    )]
     NotFound { dir: PathBuf },
 
-    #[error("a vault already exists at {dir}; it was left as it is. Unlock it instead, or choose another folder with --vault.\n{dir}에 이미 보관함이 있습니다. 그대로 두었습니다. 다른 폴더를 쓰려면 --vault를 지정하세요.")]
+    #[error(
+        "a vault already exists at {dir}; it was left as it is. Unlock it instead, or choose another folder with --vault.\n{dir}에 이미 보관함이 있습니다. 그대로 두었습니다. 다른 폴더를 쓰려면 --vault를 지정하세요."
+    )]
     AlreadyExists { dir: PathBuf },
 
     #[error("the passphrase is too short: use at least 8 characters.\n암호가 너무 짧습니다. 8자 이상으로 정하세요.")]
     WeakPassphrase,
 
-    #[error("the vault at {dir} is in use by another Lifeboat (the app or another command). Close it and try again.\n{dir} 보관함을 다른 Lifeboat(앱 또는 다른 명령)가 쓰고 있습니다. 닫고 다시 시도하세요.")]
+    #[error(
+        "the vault at {dir} is in use by another Lifeboat (the app or another command). Close it and try again.\n{dir} 보관함을 다른 Lifeboat(앱 또는 다른 명령)가 쓰고 있습니다. 닫고 다시 시도하세요."
+    )]
     Busy { dir: PathBuf },
 
-    #[error("the vault at {path} is damaged: {reason}. It was not changed. Restore it from a backup (`lifeboat backup restore`) into a new vault folder.\n{path} 보관함이 손상되었습니다. 바꾸지 않았습니다. 새 폴더에 백업을 복원하세요(`lifeboat backup restore`).")]
+    #[error(
+        "the vault at {path} is damaged: {reason}. It was not changed. Restore it from a backup (`lifeboat backup restore`) into a new vault folder.\n{path} 보관함이 손상되었습니다. 바꾸지 않았습니다. 새 폴더에 백업을 복원하세요(`lifeboat backup restore`)."
+    )]
     Damaged { path: PathBuf, reason: String },
 
-    #[error("{path}: {source}. Check the disk space and the folder's permissions.\n{path}: 디스크 공간과 폴더 권한을 확인하세요.")]
-    Io { path: PathBuf, #[source] source: std::io::Error },
+    #[error(
+        "{path}: {source}. Check the disk space and the folder's permissions.\n{path}: 디스크 공간과 폴더 권한을 확인하세요."
+    )]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 
-    #[error("the vault at {dir} could not be written or read: {source}. Nothing of this operation was kept; check the disk space and try again.\n{dir} 보관함을 읽거나 쓸 수 없습니다. 이번 작업은 저장되지 않았습니다. 디스크 공간을 확인하고 다시 시도하세요.")]
-    Sql { dir: PathBuf, #[source] source: rusqlite::Error },
+    #[error(
+        "the vault at {dir} could not be written or read: {source}. Nothing of this operation was kept; check the disk space and try again.\n{dir} 보관함을 읽거나 쓸 수 없습니다. 이번 작업은 저장되지 않았습니다. 디스크 공간을 확인하고 다시 시도하세요."
+    )]
+    Sql {
+        dir: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
 
-    #[error("this vault was made by a newer Lifeboat (schema {found}, this one knows {known}). Update Lifeboat.\n더 새로운 Lifeboat가 만든 보관함입니다. Lifeboat를 업데이트하세요.")]
+    #[error(
+        "this vault was made by a newer Lifeboat (schema {found}, this one knows {known}). Update Lifeboat.\n더 새로운 Lifeboat가 만든 보관함입니다. Lifeboat를 업데이트하세요."
+    )]
     TooNew { found: i64, known: i64 },
 
     #[error("key derivation failed: {0}")]

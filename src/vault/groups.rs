@@ -68,8 +68,11 @@ impl Vault {
             return Ok(*id);
         }
         if let Ok(id) = name.parse::<i64>() {
-            let found: Option<i64> =
-                self.conn.query_row("SELECT id FROM grp WHERE id = ?1", [id], |r| r.get(0)).optional().map_err(|e| self.sql(e))?;
+            let found: Option<i64> = self
+                .conn
+                .query_row("SELECT id FROM grp WHERE id = ?1", [id], |r| r.get(0))
+                .optional()
+                .map_err(|e| self.sql(e))?;
             if let Some(id) = found {
                 return Ok(id);
             }
@@ -79,7 +82,8 @@ impl Vault {
                 "several groups are named {name:?}: use the id from `lifeboat groups`.\n{name:?} 이름의 그룹이 여럿입니다. `lifeboat groups`의 번호를 쓰세요."
             )));
         }
-        let like: Vec<i64> = self.ids("SELECT id FROM grp WHERE name LIKE ?1 ORDER BY id", params![format!("%{name}%")])?;
+        let like: Vec<i64> =
+            self.ids("SELECT id FROM grp WHERE name LIKE ?1 ORDER BY id", params![format!("%{name}%")])?;
         match like.as_slice() {
             [id] => Ok(*id),
             _ => Err(VaultError::NotFoundItem(format!(
@@ -92,7 +96,9 @@ impl Vault {
         let sql = |e| self.sql(e);
         let (name, kind, platform): (String, String, Option<String>) = self
             .conn
-            .query_row("SELECT name, kind, platform FROM grp WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .query_row("SELECT name, kind, platform FROM grp WHERE id = ?1", [id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
             .map_err(sql)?;
         let messages: i64 =
             self.conn.query_row("SELECT count(*) FROM message WHERE grp_id = ?1", [id], |r| r.get(0)).map_err(sql)?;

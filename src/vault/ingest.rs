@@ -72,7 +72,7 @@ pub struct FileReport {
 /// What an import run brought, in total.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ImportReport {
-    /// The batch to undo; None for a dry run.
+    /// The batch to undo; None for a dry run or an import that added nothing.
     pub batch_id: Option<i64>,
     pub dry_run: bool,
     pub files: Vec<FileReport>,
@@ -106,7 +106,16 @@ impl Vault {
             let file = import_file(&tx, batch_id, path, region, opts, &mut report)?;
             report.files.push(file);
         }
-        if opts.dry_run {
+        let nothing_new = report.new_people
+            + report.new_phones
+            + report.new_emails
+            + report.new_groups
+            + report.new_members
+            + report.new_messages
+            + report.merged
+            == 0;
+        // A batch that added nothing is not kept: history lists only imports that changed something.
+        if opts.dry_run || nothing_new {
             tx.rollback().map_err(sql)?;
         } else {
             tx.commit().map_err(sql)?;
@@ -210,7 +219,10 @@ fn check_coverage(input: &Input, file: &FileReport) -> Result<(), ImportError> {
         return Err(ImportError::Empty {
             file: input.file().to_owned(),
             line,
-            reason: format!("read as {} but found no messages or contacts (first unreadable line: {text:?})", file.format),
+            reason: format!(
+                "read as {} but found no messages or contacts (first unreadable line: {text:?})",
+                file.format
+            ),
             hint: "check that this is the exported chat or contact file, or name its format with --format.".into(),
         });
     }
@@ -260,7 +272,15 @@ struct Pending {
 fn is_not_a_person(name: &str) -> bool {
     matches!(
         name.trim(),
-        "" | "(알수없음)" | "알수없음" | "(알 수 없음)" | "오픈채팅봇" | "방장봇" | "카카오톡" | "Deleted Account" | "Unknown" | "(unknown)"
+        "" | "(알수없음)"
+            | "알수없음"
+            | "(알 수 없음)"
+            | "오픈채팅봇"
+            | "방장봇"
+            | "카카오톡"
+            | "Deleted Account"
+            | "Unknown"
+            | "(unknown)"
     )
 }
 
@@ -322,7 +342,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
     /// Called every record: cancellation and progress.
     fn tick(&mut self) -> Result<(), ImportError> {
         self.records += 1;
-        if self.records % 4096 != 0 {
+        if !self.records.is_multiple_of(4096) {
             return Ok(());
         }
         if self.opts.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
@@ -341,10 +361,8 @@ impl<'t, 'o> VaultSink<'t, 'o> {
     }
 
     fn new_person(&mut self, name: &str, me: bool) -> rusqlite::Result<i64> {
-        self.tx.execute(
-            "INSERT INTO person(name, me, batch_id) VALUES (?1, ?2, ?3)",
-            params![name, me, self.batch_id],
-        )?;
+        self.tx
+            .execute("INSERT INTO person(name, me, batch_id) VALUES (?1, ?2, ?3)", params![name, me, self.batch_id])?;
         self.report.new_people += 1;
         let id = self.tx.last_insert_rowid();
         self.touched.insert(id);
@@ -376,7 +394,9 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             self.touched.insert(person_id);
             return Ok(self.tx.last_insert_rowid());
         }
-        self.tx.query_row("SELECT id FROM phone WHERE person_id = ?1 AND value = ?2", params![person_id, value], |r| r.get(0))
+        self.tx.query_row("SELECT id FROM phone WHERE person_id = ?1 AND value = ?2", params![person_id, value], |r| {
+            r.get(0)
+        })
     }
 
     fn add_email(&mut self, person_id: i64, address: &str, label: Option<&str>, status: &str) -> rusqlite::Result<i64> {
@@ -390,7 +410,11 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             self.touched.insert(person_id);
             return Ok(self.tx.last_insert_rowid());
         }
-        self.tx.query_row("SELECT id FROM email WHERE person_id = ?1 AND address = ?2", params![person_id, address], |r| r.get(0))
+        self.tx.query_row(
+            "SELECT id FROM email WHERE person_id = ?1 AND address = ?2",
+            params![person_id, address],
+            |r| r.get(0),
+        )
     }
 
     fn file_provenance(&self, column: &str, item_id: i64, line: u32) -> rusqlite::Result<()> {
@@ -508,7 +532,8 @@ impl<'t, 'o> VaultSink<'t, 'o> {
     /// The room a record belongs to; formats that send no RoomInfo get one named after the file.
     fn room(&mut self) -> rusqlite::Result<&mut Room> {
         if self.room.is_none() {
-            let stem = Path::new(&self.file.file).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let stem =
+                Path::new(&self.file.file).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             let info = RoomInfo { platform: crate::model::Platform::Kakao, name: stem, external_id: None };
             self.open_room(&info)?;
         }
@@ -550,14 +575,20 @@ impl<'t, 'o> VaultSink<'t, 'o> {
         self.file.members += 1;
         let room = self.room()?;
         let index = room.list.len();
-        room.list.push((name.clone(), Member { person_id, membership_id, first: None, last: None, new_messages: 0, left: None }));
+        room.list.push((
+            name.clone(),
+            Member { person_id, membership_id, first: None, last: None, new_messages: 0, left: None },
+        ));
         room.members.insert(name, Some(index));
         Ok(Some(index))
     }
 
     fn person_for_speaker(&mut self, speaker: &Speaker, name: &str) -> rusqlite::Result<i64> {
         if speaker.me {
-            let me: Option<i64> = self.tx.query_row("SELECT id FROM person WHERE me = 1 ORDER BY id LIMIT 1", [], |r| r.get(0)).optional()?;
+            let me: Option<i64> = self
+                .tx
+                .query_row("SELECT id FROM person WHERE me = 1 ORDER BY id LIMIT 1", [], |r| r.get(0))
+                .optional()?;
             let id = match me {
                 Some(id) => id,
                 None => self.new_person(name, true)?,
@@ -566,19 +597,23 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             return Ok(id);
         }
         // Members the exporter had not saved appear as their number: that is contact data.
-        if looks_like_phone_name(name) {
-            if let Some(e164) = phone::to_e164(name, self.region) {
-                let known: Option<i64> =
-                    self.tx.query_row("SELECT person_id FROM phone WHERE e164 = ?1 ORDER BY person_id LIMIT 1", [&e164], |r| r.get(0)).optional()?;
-                let id = match known {
-                    Some(id) => id,
-                    None => self.new_person(name, false)?,
-                };
-                let phone_id = self.add_phone(id, name, Some("messenger"), "confirmed")?;
-                let line = self.file.messages as u32;
-                self.file_provenance("phone_id", phone_id, line)?;
-                return Ok(id);
-            }
+        if looks_like_phone_name(name)
+            && let Some(e164) = phone::to_e164(name, self.region)
+        {
+            let known: Option<i64> = self
+                .tx
+                .query_row("SELECT person_id FROM phone WHERE e164 = ?1 ORDER BY person_id LIMIT 1", [&e164], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            let id = match known {
+                Some(id) => id,
+                None => self.new_person(name, false)?,
+            };
+            let phone_id = self.add_phone(id, name, Some("messenger"), "confirmed")?;
+            let line = self.file.messages as u32;
+            self.file_provenance("phone_id", phone_id, line)?;
+            return Ok(id);
         }
         let id = self.new_person(name, false)?;
         if let Some(handle) = &speaker.id {
@@ -628,7 +663,18 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             "INSERT OR IGNORE INTO message(grp_id, person_id, sender, at, body, kind, fp, source_id, line, batch_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
-        let inserted = insert.execute(params![grp_id, person_id, sender, at, text, kind, fp, self.source_id, m.line, self.batch_id])?;
+        let inserted = insert.execute(params![
+            grp_id,
+            person_id,
+            sender,
+            at,
+            text,
+            kind,
+            fp,
+            self.source_id,
+            m.line,
+            self.batch_id
+        ])?;
         if let Some(i) = member {
             self.see(i, Some(m.at), Some(false));
         }
@@ -645,7 +691,14 @@ impl<'t, 'o> VaultSink<'t, 'o> {
         }
         if m.kind == MessageKind::Text && member.is_some() {
             for found in extract::find(&text, self.region) {
-                room.pending.push(Pending { message_id, sender: sender.clone(), text: text.clone(), at: at.clone(), line: m.line, found });
+                room.pending.push(Pending {
+                    message_id,
+                    sender: sender.clone(),
+                    text: text.clone(),
+                    at: at.clone(),
+                    line: m.line,
+                    found,
+                });
             }
         }
         Ok(())
@@ -699,7 +752,10 @@ impl<'t, 'o> VaultSink<'t, 'o> {
                 "INSERT INTO provenance({column}, source_id, line, message_id, grp_id, shared_by, at, batch_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
             );
-            self.tx.execute(&sql, params![item, self.source_id, p.line, p.message_id, room.grp_id, p.sender, p.at, self.batch_id])?;
+            self.tx.execute(
+                &sql,
+                params![item, self.source_id, p.line, p.message_id, room.grp_id, p.sender, p.at, self.batch_id],
+            )?;
         }
         Ok(())
     }

@@ -61,7 +61,13 @@ impl Header {
     pub fn new(cost: KdfCost) -> Result<Header, VaultError> {
         let mut salt = [0u8; 16];
         getrandom::getrandom(&mut salt).map_err(|e| VaultError::Crypto(e.to_string()))?;
-        Ok(Header { format: "lifeboat-vault".into(), version: 1, kdf: "argon2id".into(), cost, salt: hex::encode(salt) })
+        Ok(Header {
+            format: "lifeboat-vault".into(),
+            version: 1,
+            kdf: "argon2id".into(),
+            cost,
+            salt: hex::encode(salt),
+        })
     }
 
     pub fn read(path: &Path) -> Result<Header, VaultError> {
@@ -71,7 +77,10 @@ impl Header {
             reason: format!("the key header is not valid: {e}"),
         })?;
         if header.format != "lifeboat-vault" || header.kdf != "argon2id" || header.version != 1 {
-            return Err(VaultError::Damaged { path: path.to_owned(), reason: "the key header is of an unknown kind".into() });
+            return Err(VaultError::Damaged {
+                path: path.to_owned(),
+                reason: "the key header is of an unknown kind".into(),
+            });
         }
         Ok(header)
     }

@@ -9,13 +9,13 @@ mod key;
 mod schema;
 
 mod batches;
+mod groups;
 mod ingest;
 mod people;
-mod groups;
 mod edit;
 mod rows;
 
-pub use batches::{BatchSummary, Added, BatchFile, UndoReport};
+pub use batches::{Added, BatchFile, BatchSummary, UndoReport};
 pub use error::VaultError;
 pub use groups::{GroupView, MemberView, Reachability};
 pub use ingest::{FileReport, ImportOptions, ImportReport, Progress};
@@ -119,9 +119,7 @@ impl Vault {
         let key = header.derive(new_passphrase)?;
         let new_header = self.dir.join(NEW_HEADER_FILE);
         write_private(&new_header, header.to_json().as_bytes())?;
-        self.conn
-            .pragma_update(None, "rekey", &*key.pragma_value())
-            .map_err(|e| VaultError::sql(&self.dir, e))?;
+        self.conn.pragma_update(None, "rekey", &*key.pragma_value()).map_err(|e| VaultError::sql(&self.dir, e))?;
         let header_path = self.dir.join(HEADER_FILE);
         fs::rename(&new_header, &header_path).map_err(|e| VaultError::io(&header_path, e))?;
         Ok(())
@@ -143,7 +141,10 @@ impl Vault {
 
     pub fn set_setting(&self, key: &str, value: &str) -> Result<(), VaultError> {
         self.conn
-            .execute("INSERT INTO setting(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+            .execute(
+                "INSERT INTO setting(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
             .map(|_| ())
             .map_err(|e| self.sql(e))
     }
@@ -202,7 +203,9 @@ fn acquire_lock(dir: &Path) -> Result<File, VaultError> {
     loop {
         match file.try_lock() {
             Ok(()) => return Ok(file),
-            Err(fs::TryLockError::WouldBlock) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(100)),
+            Err(fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(100))
+            }
             Err(fs::TryLockError::WouldBlock) => return Err(VaultError::Busy { dir: dir.to_owned() }),
             Err(fs::TryLockError::Error(e)) => return Err(VaultError::io(&path, e)),
         }

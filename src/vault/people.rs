@@ -163,7 +163,8 @@ impl Vault {
     }
 
     pub fn person(&self, id: i64) -> Result<PersonView, VaultError> {
-        self.try_person(id)?.ok_or_else(|| VaultError::NotFoundItem(format!("no person with id {id}.\n{id}번 사람이 없습니다.")))
+        self.try_person(id)?
+            .ok_or_else(|| VaultError::NotFoundItem(format!("no person with id {id}.\n{id}번 사람이 없습니다.")))
     }
 
     fn try_person(&self, id: i64) -> Result<Option<PersonView>, VaultError> {
@@ -222,7 +223,14 @@ fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView
             "SELECT id, e164, raw, label, status FROM phone WHERE person_id = ?1 ORDER BY status = 'candidate', id",
         )?;
         let rows = stmt.query_map([id], |r| {
-            Ok(PhoneView { id: r.get(0)?, e164: r.get(1)?, raw: r.get(2)?, label: r.get(3)?, status: r.get(4)?, sources: vec![] })
+            Ok(PhoneView {
+                id: r.get(0)?,
+                e164: r.get(1)?,
+                raw: r.get(2)?,
+                label: r.get(3)?,
+                status: r.get(4)?,
+                sources: vec![],
+            })
         })?;
         for row in rows {
             let mut phone = row?;
@@ -232,8 +240,9 @@ fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView
     }
     let mut emails = Vec::new();
     {
-        let mut stmt =
-            conn.prepare_cached("SELECT id, address, label, status FROM email WHERE person_id = ?1 ORDER BY status = 'candidate', id")?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, address, label, status FROM email WHERE person_id = ?1 ORDER BY status = 'candidate', id",
+        )?;
         let rows = stmt.query_map([id], |r| {
             Ok(EmailView { id: r.get(0)?, address: r.get(1)?, label: r.get(2)?, status: r.get(3)?, sources: vec![] })
         })?;

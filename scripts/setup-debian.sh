@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Install what building, running and testing Lifeboat needs on Debian/Ubuntu.
+# Idempotent: installs only what is missing. Rust and Node are assumed present
+# (rustup, nodejs + npm).
+set -euo pipefail
+
+packages=(
+  # core: SQLCipher links the system libcrypto
+  build-essential pkg-config libssl-dev python3
+  # tests: the standard age CLI proves backups open without Lifeboat
+  age
+  # desktop shell (Tauri 2 on WebKitGTK)
+  file libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
+  # running the window headless and driving it in end-to-end tests
+  xvfb xauth dbus dbus-x11 at-spi2-core webkit2gtk-driver imagemagick fonts-noto-cjk
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+command -v cargo >/dev/null || { echo "setup: Rust is missing: install it from https://rustup.rs" >&2; exit 1; }

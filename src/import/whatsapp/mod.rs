@@ -1,0 +1,218 @@
+//! WhatsApp chat exports (`WhatsApp Chat with X.txt` from Android, `_chat.txt`
+//! in `WhatsApp Chat - X.zip` from iOS), in any locale's date and clock.
+//!
+//! Lines are streamed: a message is handed on as soon as the next stamp
+//! shows it is complete. The one thing a line cannot tell is whether
+//! `3/6/18` is day or month first; [`DateOrderQueue`] holds messages (a
+//! bounded number) until a date settles it, or asks for `--date-order`.
+//!
+//! The room takes its name from `created group "…"` or from the group name
+//! iOS writes as author of system lines, when either comes before the first
+//! message; otherwise from the file name. Nothing is buffered to find it.
+
+mod stamp;
+mod system;
+
+use chrono::{NaiveDate, NaiveTime};
+
+use self::stamp::{Body, Shape, parse_stamp, split_body};
+use self::system::{SystemLine, is_ios_system_text, message_kind, read_system, room_from_file_name, sender_name};
+use super::chat_common::{DateOrderQueue, RawDate, append_line, clean_name};
+use super::{ImportError, Importer, Input, Probe, Sink};
+use crate::model::{ChatEvent, ChatMessage, EventKind, Platform, RoomInfo, Speaker};
+use crate::text;
+
+pub struct WhatsApp;
+
+impl Importer for WhatsApp {
+    fn id(&self) -> &'static str {
+        "whatsapp"
+    }
+    fn describe(&self) -> &'static str {
+        "WhatsApp chat (.txt, or .zip with _chat.txt)"
+    }
+    /// Every WhatsApp export starts with a stamped line; KakaoTalk's
+    /// stamps (`2015. 7. 9. 오후 8:34, name : text`) never take ` - ` or `]`.
+    fn sniff(&self, probe: &Probe) -> bool {
+        probe
+            .head
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .and_then(parse_stamp)
+            .is_some_and(|(_, rest)| !rest.trim().is_empty())
+    }
+    fn read(&self, input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportError> {
+        let mut reader = Reader {
+            queue: DateOrderQueue::new(input),
+            out: Output { sink, room: RoomState::new(room_from_file_name(input.file_name())) },
+            shape: None,
+            open: None,
+        };
+        while let Some(line) = input.next_line()? {
+            reader.line(input, input.line_number(), &line)?;
+        }
+        reader.finish()
+    }
+}
+
+/// One message or system line, complete once the next stamp arrives.
+struct Entry {
+    line: u32,
+    time: NaiveTime,
+    kind: EntryKind,
+    text: String,
+}
+
+enum EntryKind {
+    Message {
+        sender: String,
+    },
+    /// `author` is the group name iOS writes before system text.
+    System {
+        author: Option<String>,
+    },
+}
+
+impl Entry {
+    fn bytes(&self) -> usize {
+        let sender = match &self.kind {
+            EntryKind::Message { sender } => sender.len(),
+            EntryKind::System { author } => author.as_ref().map_or(0, String::len),
+        };
+        self.text.len() + sender + std::mem::size_of::<Entry>()
+    }
+}
+
+struct Reader<'s> {
+    queue: DateOrderQueue<Entry>,
+    out: Output<'s>,
+    shape: Option<Shape>,
+    open: Option<(RawDate, Entry)>,
+}
+
+impl Reader<'_> {
+    fn line(&mut self, input: &Input, number: u32, line: &str) -> Result<(), ImportError> {
+        if let Some((stamp, rest)) = parse_stamp(line).filter(|(s, _)| self.shape.is_none_or(|shape| shape == s.shape))
+        {
+            self.shape = Some(stamp.shape);
+            self.close_open()?;
+            let entry = match split_body(rest) {
+                Body::Message { author, text } if is_ios_system_text(text) => Entry {
+                    line: number,
+                    time: stamp.time,
+                    kind: EntryKind::System { author: Some(clean_name(author)) },
+                    text: text.to_owned(),
+                },
+                Body::Message { author, text } => Entry {
+                    line: number,
+                    time: stamp.time,
+                    kind: EntryKind::Message { sender: sender_name(author) },
+                    text: text.to_owned(),
+                },
+                Body::System(text) => Entry {
+                    line: number,
+                    time: stamp.time,
+                    kind: EntryKind::System { author: None },
+                    text: text.to_owned(),
+                },
+            };
+            self.open = Some((stamp.date, entry));
+            return Ok(());
+        }
+        match &mut self.open {
+            Some((_, entry)) => append_line(input, entry.line, &mut entry.text, line),
+            None => {
+                if !line.trim().is_empty() {
+                    self.out.sink.unparsed(number, line);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn close_open(&mut self) -> Result<(), ImportError> {
+        if let Some((date, entry)) = self.open.take() {
+            let bytes = entry.bytes();
+            let out = &mut self.out;
+            self.queue.push(date, entry, bytes, &mut |d, e| out.emit(d, e))?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<(), ImportError> {
+        self.close_open()?;
+        let out = &mut self.out;
+        self.queue.finish(&mut |d, e| out.emit(d, e))?;
+        self.out.room.ensure(self.out.sink)
+    }
+}
+
+/// The room, sent once before the first message or event.
+struct RoomState {
+    name: String,
+    /// Whether the name came from the file itself rather than its file name.
+    named_by_content: bool,
+    sent: bool,
+}
+
+impl RoomState {
+    fn new(file_name_room: String) -> Self {
+        RoomState { name: file_name_room, named_by_content: false, sent: false }
+    }
+
+    fn learn(&mut self, name: &str) {
+        if !self.sent && !self.named_by_content && !name.is_empty() {
+            self.name = name.to_owned();
+            self.named_by_content = true;
+        }
+    }
+
+    fn ensure(&mut self, sink: &mut dyn Sink) -> Result<(), ImportError> {
+        if !self.sent {
+            self.sent = true;
+            sink.room(RoomInfo { platform: Platform::WhatsApp, name: self.name.clone(), external_id: None })?;
+        }
+        Ok(())
+    }
+}
+
+struct Output<'s> {
+    sink: &'s mut dyn Sink,
+    room: RoomState,
+}
+
+impl Output<'_> {
+    fn emit(&mut self, date: Option<NaiveDate>, entry: Entry) -> Result<(), ImportError> {
+        let Some(date) = date else {
+            self.sink.unparsed(entry.line, &entry.text);
+            return Ok(());
+        };
+        let at = date.and_time(entry.time);
+        match entry.kind {
+            EntryKind::Message { sender } => {
+                self.room.ensure(self.sink)?;
+                let kind = message_kind(&entry.text);
+                let text = text::nfc(&entry.text);
+                self.sink.message(ChatMessage { line: entry.line, at, sender: Speaker::named(sender), text, kind })
+            }
+            EntryKind::System { author } => {
+                if let Some(group) = &author {
+                    self.room.learn(group);
+                }
+                let (kind, actor, subjects) = match read_system(&entry.text) {
+                    SystemLine::Created { creator, title } => {
+                        self.room.learn(&title);
+                        (EventKind::Joined, None, vec![creator])
+                    }
+                    SystemLine::Event { kind, actor, subjects } => (kind, actor, subjects),
+                    SystemLine::Other => return Ok(()),
+                };
+                self.room.ensure(self.sink)?;
+                self.sink.event(ChatEvent { line: entry.line, at: Some(at), kind, actor, subjects })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

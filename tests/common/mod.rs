@@ -1,0 +1,133 @@
+//! Shared helpers for integration tests: a temporary vault driven through the
+//! real `lifeboat` binary, and generated exports with their ground truth.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const PASSPHRASE: &str = "correct horse battery";
+
+/// A vault in a temporary folder, unlocked through the environment.
+pub struct TestVault {
+    pub tmp: tempfile::TempDir,
+}
+
+impl TestVault {
+    /// A new, initialised vault (test-only cheap KDF).
+    pub fn new() -> TestVault {
+        let v = TestVault::empty();
+        v.ok(&["init"]);
+        v
+    }
+
+    /// A folder with no vault in it yet.
+    pub fn empty() -> TestVault {
+        TestVault { tmp: tempfile::tempdir().expect("tempdir") }
+    }
+
+    pub fn dir(&self) -> PathBuf {
+        self.tmp.path().join("vault")
+    }
+
+    /// A path for test files beside the vault.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.tmp.path().join(name)
+    }
+
+    pub fn cmd(&self) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_lifeboat"));
+        c.env("LIFEBOAT_VAULT", self.dir())
+            .env("LIFEBOAT_PASSPHRASE", PASSPHRASE)
+            .env("LIFEBOAT_INSECURE_TEST_KDF", "1")
+            .env_remove("LIFEBOAT_NEW_PASSPHRASE");
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().expect("run lifeboat")
+    }
+
+    /// Run, assert success, return stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "lifeboat {args:?} failed:\nstdout: {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
+    /// Run, assert failure, return stderr.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            !out.status.success(),
+            "lifeboat {args:?} should have failed:\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    }
+
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.push("--json");
+        serde_json::from_str(&self.ok(&all)).expect("valid JSON")
+    }
+
+    /// Every file of the vault folder, concatenated: to prove nothing is in clear.
+    pub fn raw_bytes(&self) -> Vec<u8> {
+        let mut all = Vec::new();
+        for entry in std::fs::read_dir(self.dir()).expect("vault dir") {
+            all.extend(std::fs::read(entry.expect("entry").path()).expect("read"));
+        }
+        all
+    }
+}
+
+/// The repo's copy of the export generator.
+pub fn generator() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/gen_exports.py")
+}
+
+pub fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+}
+
+/// Run the generator; returns the file and its ground truth.
+pub fn generate(dir: &Path, kind: &str, format: &str, name: &str, extra: &[&str]) -> (PathBuf, serde_json::Value) {
+    try_generate(dir, kind, format, name, extra).unwrap_or_else(|| panic!("generator failed for {format} {extra:?}"))
+}
+
+/// Run the generator; None when it refuses (CP949 cannot encode an emoji it chose).
+pub fn try_generate(
+    dir: &Path,
+    kind: &str,
+    format: &str,
+    name: &str,
+    extra: &[&str],
+) -> Option<(PathBuf, serde_json::Value)> {
+    let out = dir.join(name);
+    let truth = dir.join(format!("{name}.truth.json"));
+    let status = Command::new("python3")
+        .arg(generator())
+        .args([kind, "--format", format, "--out"])
+        .arg(&out)
+        .arg("--truth")
+        .arg(&truth)
+        .args(extra)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("python3 runs the generator");
+    if !status.success() {
+        return None;
+    }
+    let truth = serde_json::from_str(&std::fs::read_to_string(&truth).expect("truth")).expect("truth JSON");
+    Some((out, truth))
+}
+
+pub fn contains(haystack: &[u8], needle: &str) -> bool {
+    let n = needle.as_bytes();
+    !n.is_empty() && haystack.windows(n.len()).any(|w| w == n)
+}
