@@ -3,6 +3,7 @@
 # packages, tauri-driver, the npm test deps), builds the app, and drives the
 # real window under a virtual X server. Exits non-zero on failure.
 # Usage: scripts/e2e.sh   (from anywhere; root or sudo for apt-get)
+#        SCREENSHOTS=docs/screenshots scripts/e2e.sh   refreshes the committed screenshots.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
@@ -13,16 +14,9 @@ if [ ! -f "$gen" ]; then
   exit 2
 fi
 
-packages=(build-essential pkg-config file libssl-dev libwebkit2gtk-4.1-dev libayatana-appindicator3-dev
-  librsvg2-dev libxdo-dev xvfb xauth dbus dbus-x11 at-spi2-core webkit2gtk-driver fonts-noto-cjk nodejs npm python3)
-missing=()
-for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "e2e: installing ${missing[*]}"
-  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}"
-fi
+# Debian packages (WebKitGTK, Xvfb, WebKitWebDriver, fonts): the project's one list.
+./scripts/setup-debian.sh
+command -v node >/dev/null || { echo "e2e: Node.js is missing (apt-get install nodejs npm)" >&2; exit 1; }
 
 if ! command -v tauri-driver >/dev/null 2>&1; then
   cargo install tauri-driver --version '^2' --locked

@@ -39,7 +39,9 @@ impl Vault {
             .optional()
             .map_err(sql)?;
         let Some(person) = owner else {
-            return Err(VaultError::NotFoundItem(format!("no {table} with id {id}: it may have been removed.\n{id}번 항목이 없습니다.")));
+            return Err(VaultError::NotFoundItem(format!(
+                "no {table} with id {id}: it may have been removed.\n{id}번 항목이 없습니다."
+            )));
         };
         match decision {
             Decision::Confirm => tx
@@ -65,12 +67,17 @@ impl Vault {
         let old: Option<String> =
             tx.query_row("SELECT name FROM person WHERE id = ?1", [person_id], |r| r.get(0)).optional().map_err(sql)?;
         let Some(old) = old else {
-            return Err(VaultError::NotFoundItem(format!("no person with id {person_id}.\n{person_id}번 사람이 없습니다.")));
+            return Err(VaultError::NotFoundItem(format!(
+                "no person with id {person_id}.\n{person_id}번 사람이 없습니다."
+            )));
         };
         if old != name {
-            tx.execute("INSERT OR IGNORE INTO alias(person_id, name) VALUES (?1, ?2)", params![person_id, old]).map_err(sql)?;
-            tx.execute("DELETE FROM alias WHERE person_id = ?1 AND name = ?2", params![person_id, name]).map_err(sql)?;
-            tx.execute("UPDATE person SET name = ?2, edited = 1 WHERE id = ?1", params![person_id, name]).map_err(sql)?;
+            tx.execute("INSERT OR IGNORE INTO alias(person_id, name) VALUES (?1, ?2)", params![person_id, old])
+                .map_err(sql)?;
+            tx.execute("DELETE FROM alias WHERE person_id = ?1 AND name = ?2", params![person_id, name])
+                .map_err(sql)?;
+            tx.execute("UPDATE person SET name = ?2, edited = 1 WHERE id = ?1", params![person_id, name])
+                .map_err(sql)?;
             refresh_haystack(&tx, person_id).map_err(sql)?;
         }
         tx.commit().map_err(sql)

@@ -9,20 +9,20 @@ mod key;
 mod schema;
 
 mod batches;
+mod edit;
 mod groups;
 mod ingest;
 mod people;
-mod edit;
 mod rows;
 
 pub use batches::{Added, BatchFile, BatchSummary, UndoReport};
+pub use edit::Decision;
 pub use error::VaultError;
 pub use groups::{GroupView, MemberView, Reachability};
 pub use ingest::{FileReport, ImportOptions, ImportReport, Progress};
 pub use key::{KdfCost, Passphrase};
-pub use edit::Decision;
-pub use rows::{PersonPage, PersonRow};
 pub use people::{EmailView, HandleView, MessageHit, PersonView, PhoneView, ProvenanceView};
+pub use rows::{PersonPage, PersonRow};
 
 use std::fs::{self, DirBuilder, File, OpenOptions};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};

@@ -76,7 +76,12 @@ impl Vault {
         rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
     }
 
-    fn rows(&self, sql: &str, params: impl rusqlite::Params, total: &mut Option<i64>) -> Result<Vec<PersonRow>, VaultError> {
+    fn rows(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        total: &mut Option<i64>,
+    ) -> Result<Vec<PersonRow>, VaultError> {
         let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.sql(e))?;
         let mut rows = stmt.query(params).map_err(|e| self.sql(e))?;
         let mut out = Vec::new();
@@ -102,11 +107,10 @@ impl Vault {
     fn count_matching(&self, query: &str) -> Result<i64, VaultError> {
         let count = match search_pattern(query) {
             None => self.conn.query_row("SELECT count(*) FROM person", [], |r| r.get(0)),
-            Some(p) => self.conn.query_row(
-                "SELECT count(*) FROM person WHERE haystack LIKE ?1 ESCAPE '\\'",
-                [p.like],
-                |r| r.get(0),
-            ),
+            Some(p) => {
+                self.conn
+                    .query_row("SELECT count(*) FROM person WHERE haystack LIKE ?1 ESCAPE '\\'", [p.like], |r| r.get(0))
+            }
         };
         count.map_err(|e| self.sql(e))
     }

@@ -98,7 +98,8 @@ pub async fn import_files(
                     let _ = on_progress.send(p.clone());
                 }
             };
-            let opts = ImportOptions { dry_run, cancel: Some(&cancel), progress: Some(&progress), ..Default::default() };
+            let opts =
+                ImportOptions { dry_run, cancel: Some(&cancel), progress: Some(&progress), ..Default::default() };
             Ok(v.import(&paths, &opts)?)
         })
         .await

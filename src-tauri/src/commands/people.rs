@@ -10,7 +10,12 @@ use crate::state::AppState;
 const MAX_PAGE: usize = 500;
 
 #[tauri::command]
-pub async fn people_page(state: State<'_, AppState>, query: String, offset: usize, limit: usize) -> Result<PersonPage, AppError> {
+pub async fn people_page(
+    state: State<'_, AppState>,
+    query: String,
+    offset: usize,
+    limit: usize,
+) -> Result<PersonPage, AppError> {
     state.with_vault(move |v| Ok(v.person_page(&query, offset, limit.min(MAX_PAGE))?)).await
 }
 

@@ -38,34 +38,37 @@ pub async fn vault_status(state: State<'_, AppState>) -> Result<Status, AppError
 pub async fn create_vault(state: State<'_, AppState>, passphrase: String) -> Result<(), AppError> {
     let passphrase = Passphrase::new(passphrase);
     let dir = state.dir.clone();
-    state.with_slot(move |slot| {
-        *slot = Some(Vault::create(&dir, &passphrase)?);
-        Ok(())
-    })
-    .await
+    state
+        .with_slot(move |slot| {
+            *slot = Some(Vault::create(&dir, &passphrase)?);
+            Ok(())
+        })
+        .await
 }
 
 #[tauri::command]
 pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<(), AppError> {
     let passphrase = Passphrase::new(passphrase);
     let dir = state.dir.clone();
-    state.with_slot(move |slot| {
-        if slot.is_none() {
-            *slot = Some(Vault::open(&dir, &passphrase)?);
-        }
-        Ok(())
-    })
-    .await
+    state
+        .with_slot(move |slot| {
+            if slot.is_none() {
+                *slot = Some(Vault::open(&dir, &passphrase)?);
+            }
+            Ok(())
+        })
+        .await
 }
 
 /// Close the vault: the connection and its key leave memory.
 #[tauri::command]
 pub async fn lock(state: State<'_, AppState>) -> Result<(), AppError> {
-    state.with_slot(|slot| {
-        slot.take();
-        Ok(())
-    })
-    .await
+    state
+        .with_slot(|slot| {
+            slot.take();
+            Ok(())
+        })
+        .await
 }
 
 #[tauri::command]
