@@ -320,6 +320,11 @@ export function t(key, vars = {}) {
   return s.replace(/\{(\w+)\}/g, (_, k) => (k in vars ? fmtValue(vars[k]) : `{${k}}`));
 }
 
+/** A count with the language's digit grouping. */
+export function fmtNum(n) {
+  return Number(n).toLocaleString(lang() === 'ko' ? 'ko-KR' : 'en-US');
+}
+
 function fmtValue(v) {
   return typeof v === 'number' ? v.toLocaleString(lang() === 'ko' ? 'ko-KR' : 'en-US') : String(v);
 }

@@ -70,8 +70,8 @@ export function go(screen, arg = null) {
   app.screen = screen;
   app.arg = arg;
   for (const b of document.querySelectorAll('.nav .nav-item')) {
-    b.toggleAttribute('aria-current', b.dataset.screen === screen);
     if (b.dataset.screen === screen) b.setAttribute('aria-current', 'page');
+    else b.removeAttribute('aria-current');
   }
   show();
 }
@@ -86,6 +86,8 @@ function show() {
 /** Lock: the vault closes in Rust and every decrypted thing leaves the page. */
 export async function lock(reason) {
   app.unlocked = false;
+  app.screen = 'people';
+  app.arg = null;
   for (const s of Object.values(SCREENS)) s.forget?.();
   root.replaceChildren();
   try {

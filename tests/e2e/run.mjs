@@ -96,12 +96,11 @@ async function main() {
   await click('[data-screen="people"]');
   await el('#people-list .row');
   await type('#search', initials(member));
-  const row = await driver.wait(async () => {
-    for (const r of await driver.findElements(By.css('#people-list .row'))) {
-      if ((await r.getText()).includes(member)) return r;
-    }
-    return null;
-  }, TIMEOUT, `${member} among the results for ${initials(member)}`);
+  // Rows are redrawn as the list scrolls: find the id in the page, then click it.
+  const id = await driver.wait(() => driver.executeScript(
+    "const r = [...document.querySelectorAll('#people-list .row')].find((r) => r.querySelector('.row-name')?.textContent === arguments[0]); return r ? r.dataset.id : null;",
+    member), TIMEOUT, `${member} among the results for ${initials(member)}`);
+  const row = await el(`#people-list .row[data-id="${id}"]`);
   await row.click();
   await textIn('#person-name', new RegExp(member));
   await el('#person-qr img');

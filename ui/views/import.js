@@ -4,7 +4,7 @@
 
 import { call, Channel } from '../ipc.js';
 import { h, icon, mount, toast } from '../dom.js';
-import { t, errorText, fmtDate, fmtBytes } from '../i18n.js';
+import { t, errorText, fmtDate, fmtBytes, fmtNum } from '../i18n.js';
 
 let files = [];
 let phase = { name: 'choose' }; // choose | preview | running | done
@@ -108,9 +108,9 @@ function fileTable(list) {
       h('td', f.file.split('/').pop(), f.already_imported ? h('span.badge', t('already')) : null,
         f.unparsed ? h('div.fine', t('unparsed', { n: f.unparsed, line: f.first_unparsed?.[0] ?? '?' })) : null),
       h('td', f.format),
-      h('td.num', f.messages.toLocaleString()),
-      h('td.num', f.members.toLocaleString()),
-      h('td.num', f.contacts.toLocaleString()),
+      h('td.num', fmtNum(f.messages)),
+      h('td.num', fmtNum(f.members)),
+      h('td.num', fmtNum(f.contacts)),
       h('td.fine', f.first_message ? `${fmtDate(f.first_message)} – ${fmtDate(f.last_message)}` : '')))));
 }
 
