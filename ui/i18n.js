@@ -27,7 +27,7 @@ const STRINGS = {
     nav_history: 'History',
     nav_settings: 'Settings',
     // People
-    search_placeholder: 'Search names, initials (ㄱㅁㅈ), numbers, e-mail…',
+    search_placeholder: 'Search name, initials, number, e-mail',
     people_count: '{n} people',
     people_found: '{n} found',
     no_match: 'Nobody matches “{q}”.',
@@ -174,7 +174,7 @@ const STRINGS = {
     nav_import: '가져오기',
     nav_history: '기록',
     nav_settings: '설정',
-    search_placeholder: '이름, 초성(ㄱㅁㅈ), 전화번호, 이메일 검색…',
+    search_placeholder: '이름, 초성, 번호, 이메일 검색',
     people_count: '{n}명',
     people_found: '{n}명 찾음',
     no_match: '“{q}”에 맞는 사람이 없습니다.',

@@ -37,7 +37,7 @@ export function render(view, ctx) {
     total: 0,
     pages: new Map(),
     seq: 0,
-    ctx, search, count, list, spacer, detail,
+    ctx, view, search, count, list, spacer, detail,
   };
   search.addEventListener('input', () => query(search.value));
   search.addEventListener('keydown', keys);
@@ -81,13 +81,14 @@ function empty() {
     s.list.append(h('div.empty.small', h('p.empty-title', t('no_match', { q: s.query })), h('p.muted', t('no_match_hint'))));
     return;
   }
-  s.count.textContent = '';
-  s.list.append(h('div.empty',
+  // A new vault: the whole screen says what to do first.
+  mount(s.view, h('div.empty.page', { id: 'people-empty' },
     h('div.empty-art', icon('people')),
     h('p.empty-title', t('empty_title')),
     h('p.muted', t('empty_body')),
     h('ol.steps', h('li', t('empty_step1')), h('li', t('empty_step2')), h('li', t('empty_step3'))),
     h('button.primary', { id: 'go-import', onclick: () => s.ctx.go('import') }, icon('import'), t('go_import'))));
+  state = null;
 }
 
 /** Draw the visible rows; fetch pages that are not cached yet. */
