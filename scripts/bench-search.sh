@@ -11,4 +11,4 @@ gen="../shared/tools/gen_exports.py"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 "$gen" contacts --format vcard40 --count "$count" --seed 5 --out "$work/contacts.vcf" --truth "$work/truth.json"
-cargo run --release -q --example bench_search -- "$work/vault" "$work/contacts.vcf"
+cargo run --release -q -j2 --example bench_search -- "$work/vault" "$work/contacts.vcf"

@@ -104,6 +104,7 @@ async function main() {
   await row.click();
   await textIn('#person-name', new RegExp(member));
   await el('#person-qr img');
+  await driver.wait(() => driver.executeScript("const i = document.querySelector('#person-qr img'); return i && i.complete && i.naturalWidth > 0;"), TIMEOUT, 'the QR code drawn');
   await shot('05-person');
   step('people: keyboard: / focuses search, arrows and Enter open');
   await driver.findElement(By.css('body')).click();
