@@ -30,22 +30,28 @@ pub struct PersonPage {
     pub rows: Vec<PersonRow>,
 }
 
+// The page is chosen first (ids, names and the total in one scan); only its
+// rows then look up their first phone, e-mail and open candidates.
 const ROW_COLUMNS: &str = "p.id, p.name,
     (SELECT coalesce(e164, raw) FROM phone WHERE person_id = p.id ORDER BY status = 'candidate', id LIMIT 1),
     (SELECT address FROM email WHERE person_id = p.id ORDER BY status = 'candidate', id LIMIT 1),
     (SELECT count(*) FROM phone WHERE person_id = p.id AND status = 'candidate')
       + (SELECT count(*) FROM email WHERE person_id = p.id AND status = 'candidate'),
-    count(*) OVER ()";
+    p.total";
 
 impl Vault {
     /// People matching `query` (everyone when it is blank), `limit` rows from
     /// `offset`, in the order of [`Vault::search_ids`], with the total count.
     pub fn person_page(&self, query: &str, offset: usize, limit: usize) -> Result<PersonPage, VaultError> {
         let (offset, limit) = (offset as i64, limit as i64);
-        let sql_all = format!("SELECT {ROW_COLUMNS} FROM person p ORDER BY p.name, p.id LIMIT ?1 OFFSET ?2");
+        let sql_all = format!(
+            "SELECT {ROW_COLUMNS} FROM (SELECT id, name, count(*) OVER () AS total FROM person
+               ORDER BY name, id LIMIT ?1 OFFSET ?2) p ORDER BY p.name, p.id"
+        );
         let sql_match = format!(
-            "SELECT {ROW_COLUMNS} FROM person p WHERE p.haystack LIKE ?1 ESCAPE '\\'
-             ORDER BY instr(p.haystack, ?2) <> 2, p.name, p.id LIMIT ?3 OFFSET ?4"
+            "SELECT {ROW_COLUMNS} FROM (SELECT id, name, instr(haystack, ?2) <> 2 AS later, count(*) OVER () AS total
+               FROM person WHERE haystack LIKE ?1 ESCAPE '\\' ORDER BY later, name, id LIMIT ?3 OFFSET ?4) p
+             ORDER BY p.later, p.name, p.id"
         );
         let mut total = None;
         let rows = match search_pattern(query) {
