@@ -194,7 +194,7 @@ const STRINGS = {
     no_emails: '저장된 이메일이 없습니다.',
     confirmed: '확인됨',
     candidate: '대화에서 찾음',
-    confirm: '이 사람 번호 맞음',
+    confirm: '이 사람 것 맞음',
     reject: '아님',
     call: '전화',
     text: '문자',
