@@ -12,6 +12,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 cargo build --release -q -j2 --bin lifeboat
+bin="${CARGO_TARGET_DIR:-target}/release/lifeboat"
 (cd benches/peer && npm install --silent --no-audit --no-fund >/dev/null)
 
 gen=tests/tools/gen_exports.py
@@ -20,11 +21,11 @@ python3 "$gen" chat --format whatsapp-android --messages "$n" --members 40 --see
 ls -l "$work"/kakao.txt "$work"/wa.txt | awk '{print $5, $9}'
 
 export LIFEBOAT_VAULT="$work/vault" LIFEBOAT_PASSPHRASE="benchmark passphrase"
-./target/release/lifeboat init >/dev/null
-/usr/bin/time -f "%e %M" -o "$work/time" ./target/release/lifeboat import "$work/kakao.txt" --json >"$work/report.json"
+"$bin" init >/dev/null
+/usr/bin/time -f "%e %M" -o "$work/time" "$bin" import "$work/kakao.txt" --json >"$work/report.json"
 read -r ours_s ours_kb <"$work/time"
 # Unlocking (Argon2id, ~0.5 s by design) is part of the command but not of the import.
-unlock_s=$( { /usr/bin/time -f "%e" ./target/release/lifeboat groups >/dev/null; } 2>&1 )
+unlock_s=$( { /usr/bin/time -f "%e" "$bin" groups >/dev/null; } 2>&1 )
 peer=$(node benches/peer/parse.mjs "$work/wa.txt")
 peer_s=$(echo "$peer" | python3 -c 'import json,sys; print(json.load(sys.stdin)["parse_seconds"])')
 python3 - "$ours_s" "$ours_kb" "$unlock_s" "$peer_s" "$work/report.json" <<'PY'

@@ -7,8 +7,9 @@ set -euo pipefail
 packages=(
   # core: SQLCipher links the system libcrypto
   build-essential pkg-config libssl-dev python3
-  # tests: the standard age CLI proves backups open without Lifeboat
-  age
+  # tests: the standard age CLI proves backups open without Lifeboat;
+  # ssh-keygen makes the SSH keys backups are encrypted to
+  age openssh-client
   # desktop shell (Tauri 2 on WebKitGTK)
   file libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
   # running the window headless and driving it in end-to-end tests

@@ -20,7 +20,7 @@ use regex::Regex;
 
 use crate::phone;
 
-pub use owner::named_owner;
+pub use owner::{Roster, named_owner};
 
 /// What was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -6,10 +6,15 @@
 
 #![forbid(unsafe_code)]
 
+pub mod backup;
+pub mod export;
 pub mod extract;
 pub mod import;
 pub mod model;
 pub mod phone;
 pub mod qr;
+pub mod redact;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 pub mod vault;

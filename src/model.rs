@@ -98,6 +98,23 @@ impl Speaker {
     }
 }
 
+/// Names importers emit for senders that stand for no reachable person: a
+/// deleted account, a user who left (KakaoTalk `(알수없음)`), a bot.
+pub fn is_not_a_person(name: &str) -> bool {
+    matches!(
+        name.trim(),
+        "" | "(알수없음)"
+            | "알수없음"
+            | "(알 수 없음)"
+            | "오픈채팅봇"
+            | "방장봇"
+            | "카카오톡"
+            | "Deleted Account"
+            | "Unknown"
+            | "(unknown)"
+    )
+}
+
 /// What kind of message: only `Text` bodies are searched for numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -1,13 +1,21 @@
 //! The command-line front end. Each subcommand lives in its own file as a clap
 //! `Args` struct whose doc comments are its help text, with a `run` function.
 
+mod backup;
 mod config;
+mod export;
 mod groups;
 mod history;
 mod import;
 mod init;
+mod keygen;
+mod merge;
+mod not_same;
 mod output;
 mod people;
+mod redact;
+mod suggest;
+mod unmerge;
 
 use std::io;
 use std::path::PathBuf;
@@ -57,7 +65,15 @@ enum Command {
     Roster(groups::Roster),
     Imports(history::Imports),
     Undo(history::Undo),
+    Suggest(suggest::Suggest),
+    Merge(merge::Merge),
+    NotSame(not_same::NotSame),
+    Unmerge(unmerge::Unmerge),
+    Redact(redact::Redact),
     Config(config::Config),
+    Export(export::Export),
+    Backup(backup::Backup),
+    Keygen(keygen::Keygen),
 }
 
 pub fn run() -> std::process::ExitCode {
@@ -74,7 +90,15 @@ pub fn run() -> std::process::ExitCode {
         Command::Roster(c) => c.run(&cli.global, &mut out),
         Command::Imports(c) => c.run(&cli.global, &mut out),
         Command::Undo(c) => c.run(&cli.global, &mut out),
+        Command::Suggest(c) => c.run(&cli.global, &mut out),
+        Command::Merge(c) => c.run(&cli.global, &mut out),
+        Command::NotSame(c) => c.run(&cli.global, &mut out),
+        Command::Unmerge(c) => c.run(&cli.global, &mut out),
+        Command::Redact(c) => c.run(&cli.global, &mut out),
         Command::Config(c) => c.run(&cli.global, &mut out),
+        Command::Export(c) => c.run(&cli.global, &mut out),
+        Command::Backup(c) => c.run(&cli.global, &mut out),
+        Command::Keygen(c) => c.run(&cli.global, &mut out),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

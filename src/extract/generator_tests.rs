@@ -3,11 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::Command;
 
 use super::*;
-
-const GENERATOR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tools/gen_exports.py");
 
 /// (sender, kind, value) → owner.
 type Shared = BTreeMap<(String, String, String), String>;
@@ -20,20 +17,9 @@ struct Room {
 }
 
 fn generate(dir: &Path, messages: usize, seed: u64, viewer: u32) -> Room {
-    let (out, truth) = (dir.join("room.csv"), dir.join("room.json"));
-    let status = Command::new("python3")
-        .arg(GENERATOR)
-        .args(["chat", "--format", "kakao-csv", "--members", "20"])
-        .args(["--messages", &messages.to_string(), "--seed", &seed.to_string(), "--viewer", &viewer.to_string()])
-        .arg("--out")
-        .arg(&out)
-        .arg("--truth")
-        .arg(&truth)
-        .status()
-        .expect("python3 runs the generator");
-    assert!(status.success(), "generator failed");
-    let truth: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(truth).expect("truth written")).expect("truth is JSON");
+    let (messages, seed, viewer) = (messages.to_string(), seed.to_string(), viewer.to_string());
+    let args = ["--members", "20", "--messages", &messages, "--seed", &seed, "--viewer", &viewer];
+    let (out, truth) = crate::test_support::generate(dir, "chat", "kakao-csv", "room.csv", &args);
     let text = |v: &serde_json::Value| v.as_str().expect("truth strings").to_owned();
     let members = truth["members"].as_array().expect("members").iter().map(text).collect();
     let shared = truth["shared"].as_array().expect("shared").iter();

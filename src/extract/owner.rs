@@ -52,9 +52,25 @@ const HANGUL_ENDINGS: [char; 14] = ['님', '씨', '의', '이', '가', '은', '�
 /// The member a found value belongs to when the message names someone else;
 /// None means the sender owns it (plain shares, `제 번호 …`, `my number …`).
 pub fn named_owner<'a>(text: &str, found: &Found, members: &[&'a str], sender: &str) -> Option<&'a str> {
-    let keys = keys(members);
-    let owner = owner_before(text, found.start, &keys).or_else(|| owner_after(text, found.end, &keys))?;
-    (owner != sender).then_some(owner)
+    Roster::new(members).owner(text, found, sender)
+}
+
+/// The ways a room's members may be written, worked out once for all of the
+/// room's messages (a million-message import asks for owners thousands of times).
+pub struct Roster<'a> {
+    keys: Vec<Key<'a>>,
+}
+
+impl<'a> Roster<'a> {
+    pub fn new(members: &[&'a str]) -> Roster<'a> {
+        Roster { keys: keys(members) }
+    }
+
+    /// See [`named_owner`].
+    pub fn owner(&self, text: &str, found: &Found, sender: &str) -> Option<&'a str> {
+        let owner = owner_before(text, found.start, &self.keys).or_else(|| owner_after(text, found.end, &self.keys))?;
+        (owner != sender).then_some(owner)
+    }
 }
 
 /// A way a member may be written, lower-cased, with the member it names.

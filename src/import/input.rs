@@ -12,6 +12,9 @@ use encoding_rs::{Decoder, EUC_KR, Encoding, UTF_8, UTF_16BE, UTF_16LE};
 
 use super::ImportError;
 
+/// Largest contact card read from beside a chat in a zip.
+pub const MAX_CARD_BYTES: u64 = 1 << 20;
+
 /// How much of a file the sniffers see.
 pub const SNIFF_BYTES: usize = 64 * 1024;
 
@@ -130,6 +133,27 @@ impl Source {
     }
     pub fn encoding_name(&self) -> &'static str {
         self.encoding.name()
+    }
+
+    /// The text of a contact card (`.vcf`) shipped beside the chat in the
+    /// same zip, by its file name; None when there is no such card. Cards are
+    /// small: one larger than [`MAX_CARD_BYTES`] is left out.
+    pub fn attachment(&self, name: &str) -> Result<Option<String>, ImportError> {
+        if !matches!(self.location, Location::ZipEntry { .. }) || !name.to_ascii_lowercase().ends_with(".vcf") {
+            return Ok(None);
+        }
+        let file = File::open(&self.path).map_err(|e| self.io(e))?;
+        let mut archive = zip::ZipArchive::new(file).map_err(|e| self.zip_error(e.to_string()))?;
+        let found = (0..archive.len()).find(|&i| {
+            archive
+                .by_index_raw(i)
+                .is_ok_and(|e| e.name().rsplit('/').next() == Some(name) && e.size() <= MAX_CARD_BYTES)
+        });
+        let Some(index) = found else { return Ok(None) };
+        let entry = archive.by_index(index).map_err(|e| self.zip_error(e.to_string()))?;
+        let mut raw = Vec::new();
+        entry.take(MAX_CARD_BYTES).read_to_end(&mut raw).map_err(|e| self.io(e))?;
+        Ok(Some(decode_head(detect_encoding(&raw), &raw)))
     }
 
     fn io(&self, source: io::Error) -> ImportError {

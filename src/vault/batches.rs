@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use super::{Vault, VaultError, people::refresh_haystack};
+use super::{Vault, VaultError, fts, people::refresh_haystack};
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct BatchFile {
@@ -101,6 +101,15 @@ impl Vault {
         }
         let before = self.batch(id)?.added;
         let dir = self.dir.clone();
+        let kind: String =
+            self.conn.query_row("SELECT kind FROM batch WHERE id = ?1", [id], |r| r.get(0)).map_err(|e| self.sql(e))?;
+        if kind == "edit" {
+            // A merge or a not-same decision: reversed, not deleted.
+            let tx = self.conn.transaction().map_err(|e| VaultError::sql(&dir, e))?;
+            super::decide::undo_edit(&tx, id).map_err(|e| VaultError::sql(&dir, e))?;
+            tx.commit().map_err(|e| VaultError::sql(&dir, e))?;
+            return Ok(UndoReport::default());
+        }
         let tx = self.conn.transaction().map_err(|e| VaultError::sql(&dir, e))?;
         let result = (|| -> rusqlite::Result<UndoReport> {
             let mut affected: BTreeSet<i64> = BTreeSet::new();
@@ -126,9 +135,9 @@ impl Vault {
                 [id],
                 |r| r.get(0),
             )?;
+            fts::forget_batch(&tx, id)?;
             tx.execute_batch(&format!(
-                "INSERT INTO message_fts(message_fts, rowid, body) SELECT 'delete', id, body FROM message WHERE batch_id = {id} AND kind = 'text';
-                 DELETE FROM provenance WHERE batch_id = {id};
+                "DELETE FROM provenance WHERE batch_id = {id};
                  DELETE FROM message WHERE batch_id = {id};
                  DELETE FROM phone WHERE batch_id = {id} AND edited = 0;
                  DELETE FROM email WHERE batch_id = {id} AND edited = 0;
@@ -158,6 +167,7 @@ impl Vault {
             for person in affected {
                 refresh_haystack(&tx, person)?;
             }
+            fts::clamp(&tx)?;
             tx.execute("UPDATE batch SET undone_at = ?2 WHERE id = ?1", params![id, super::ingest::now()])?;
             Ok(UndoReport { removed: Added::default(), kept_edited })
         })();

@@ -105,10 +105,14 @@ impl Vault {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT m.display_name, m.person_id, m.first_seen, m.last_seen, m.messages, m.left_group,
+                // One entry per person, however many display names two exports
+                // of the room showed them under: the busiest name stands for them.
+                "SELECT (SELECT n.display_name FROM membership n WHERE n.grp_id = m.grp_id AND n.person_id = m.person_id
+                         ORDER BY n.messages DESC, n.id LIMIT 1),
+                   m.person_id, min(m.first_seen), max(m.last_seen), sum(m.messages), min(m.left_group),
                    EXISTS (SELECT 1 FROM phone WHERE person_id = m.person_id) OR EXISTS (SELECT 1 FROM email WHERE person_id = m.person_id),
                    EXISTS (SELECT 1 FROM handle WHERE person_id = m.person_id AND service <> 'id')
-                 FROM membership m WHERE m.grp_id = ?1 ORDER BY m.messages DESC, m.display_name",
+                 FROM membership m WHERE m.grp_id = ?1 GROUP BY m.person_id ORDER BY sum(m.messages) DESC, 1",
             )
             .map_err(sql)?;
         let members = stmt

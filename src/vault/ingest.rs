@@ -5,6 +5,11 @@
 //! chat members are found by their display name in the room, messages are
 //! counted once by their fingerprint, and numbers and e-mails written in
 //! messages become candidates owned by the sender or the member named.
+//! A room already in the vault under another export is recognised by its
+//! messages (`recognise`), so two members' exports of one room make one group.
+
+mod cards;
+mod recognise;
 
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
@@ -19,9 +24,10 @@ use sha2::{Digest, Sha256};
 use super::{Vault, VaultError, people::refresh_haystack};
 use crate::extract;
 use crate::import::{self, DateOrder, ImportError, Input, Limits, Sink};
-use crate::model::{ChatEvent, ChatMessage, ContactRecord, EventKind, MessageKind, RoomInfo, Speaker};
+use crate::model::{ChatEvent, ChatMessage, ContactRecord, EventKind, MessageKind, RoomInfo, Speaker, is_not_a_person};
 use crate::phone::{self, Region};
 use crate::text::nfc;
+use recognise::Held;
 
 /// How to run an import.
 #[derive(Default)]
@@ -131,7 +137,14 @@ pub(super) fn new_batch(tx: &Transaction, kind: &str) -> rusqlite::Result<i64> {
 }
 
 pub(super) fn now() -> String {
-    chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
+    stamp(chrono::Local::now().naive_local())
+}
+
+/// How the vault writes times: `2022-10-15 14:02:00`, sortable as text.
+/// (Written by hand: strftime parses its pattern for each of a million messages.)
+pub(super) fn stamp(t: NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    format!("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second())
 }
 
 fn sha256_file(path: &Path) -> Result<String, ImportError> {
@@ -193,7 +206,7 @@ fn import_file(
     let mut sink = VaultSink::new(tx, batch_id, source_id, region, opts, bytes_total, &mut file, report);
     sink.bytes_read = input.bytes_counter();
     let read = importer.read(&mut input, &mut sink);
-    let outcome = read.and_then(|()| sink.finish());
+    let outcome = read.and_then(|()| sink.store_cards(&source)).and_then(|()| sink.finish());
     match outcome {
         Ok(()) => {}
         Err(ImportError::Store(_)) if sink.store_error.is_some() => {
@@ -248,7 +261,12 @@ struct Member {
 }
 
 struct Room {
-    grp_id: i64,
+    info: RoomInfo,
+    /// None while the room's first records are held to recognise it.
+    grp_id: Option<i64>,
+    held: Vec<Held>,
+    /// The person behind a display name, learnt from messages another export of the room holds.
+    matched: HashMap<String, i64>,
     members: HashMap<String, Option<usize>>,
     list: Vec<(String, Member)>,
     /// For message fingerprints: occurrences of each text within the current minute.
@@ -268,22 +286,6 @@ struct Pending {
     found: extract::Found,
 }
 
-/// Names that stand for no reachable person.
-fn is_not_a_person(name: &str) -> bool {
-    matches!(
-        name.trim(),
-        "" | "(알수없음)"
-            | "알수없음"
-            | "(알 수 없음)"
-            | "오픈채팅봇"
-            | "방장봇"
-            | "카카오톡"
-            | "Deleted Account"
-            | "Unknown"
-            | "(unknown)"
-    )
-}
-
 struct VaultSink<'t, 'o> {
     tx: &'t Transaction<'t>,
     batch_id: i64,
@@ -295,11 +297,14 @@ struct VaultSink<'t, 'o> {
     report: &'o mut ImportReport,
     room: Option<Room>,
     touched: HashSet<i64>,
-    first_message_id: Option<i64>,
     /// The vault error behind an `ImportError::Store`, kept whole for the caller.
     store_error: Option<VaultError>,
     records: u64,
     bytes_read: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// Contact cards attached to messages, read from the zip once the chat is read.
+    cards: Vec<cards::Card>,
+    /// Set while storing an attached card: where its numbers were shared.
+    shared: Option<cards::Shared>,
 }
 
 impl<'t, 'o> VaultSink<'t, 'o> {
@@ -325,10 +330,11 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             report,
             room: None,
             touched: HashSet::new(),
-            first_message_id: None,
             store_error: None,
             records: 0,
             bytes_read: Default::default(),
+            cards: Vec::new(),
+            shared: None,
         }
     }
 
@@ -370,7 +376,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
     }
 
     fn add_alias(&mut self, person_id: i64, name: &str) -> rusqlite::Result<()> {
-        self.tx.execute(
+        self.exec(
             "INSERT OR IGNORE INTO alias(person_id, name, source_id, batch_id)
              SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM person WHERE id = ?1 AND name = ?2)",
             params![person_id, name, self.source_id, self.batch_id],
@@ -379,12 +385,39 @@ impl<'t, 'o> VaultSink<'t, 'o> {
     }
 
     /// Add a phone to a person (or find it there); returns the phone row id.
+    /// Every statement of the sink goes through the connection's statement
+    /// cache: a million-message import must not parse SQL per row.
+    fn exec<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize> {
+        self.tx.prepare_cached(sql)?.execute(params)
+    }
+
+    fn query_row<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        row: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> rusqlite::Result<T> {
+        self.tx.prepare_cached(sql)?.query_row(params, row)
+    }
+
     fn add_phone(&mut self, person_id: i64, raw: &str, label: Option<&str>, status: &str) -> rusqlite::Result<i64> {
+        let e164 = phone::to_e164(raw, self.region);
+        self.insert_phone(person_id, raw, e164, label, status)
+    }
+
+    /// Add a phone whose E.164 form is already known (or known not to exist).
+    fn insert_phone(
+        &mut self,
+        person_id: i64,
+        raw: &str,
+        e164: Option<String>,
+        label: Option<&str>,
+        status: &str,
+    ) -> rusqlite::Result<i64> {
         let raw = nfc(raw);
-        let e164 = phone::to_e164(&raw, self.region);
         let value = e164.clone().unwrap_or_else(|| raw.clone());
         let digits = phone_digits(&raw, e164.as_deref());
-        let inserted = self.tx.execute(
+        let inserted = self.exec(
             "INSERT OR IGNORE INTO phone(person_id, e164, raw, value, digits, label, status, batch_id)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![person_id, e164, raw, value, digits, label, status, self.batch_id],
@@ -394,14 +427,14 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             self.touched.insert(person_id);
             return Ok(self.tx.last_insert_rowid());
         }
-        self.tx.query_row("SELECT id FROM phone WHERE person_id = ?1 AND value = ?2", params![person_id, value], |r| {
+        self.query_row("SELECT id FROM phone WHERE person_id = ?1 AND value = ?2", params![person_id, value], |r| {
             r.get(0)
         })
     }
 
     fn add_email(&mut self, person_id: i64, address: &str, label: Option<&str>, status: &str) -> rusqlite::Result<i64> {
         let address = nfc(address).to_lowercase();
-        let inserted = self.tx.execute(
+        let inserted = self.exec(
             "INSERT OR IGNORE INTO email(person_id, address, label, status, batch_id) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![person_id, address, label, status, self.batch_id],
         )?;
@@ -410,19 +443,27 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             self.touched.insert(person_id);
             return Ok(self.tx.last_insert_rowid());
         }
-        self.tx.query_row(
-            "SELECT id FROM email WHERE person_id = ?1 AND address = ?2",
-            params![person_id, address],
-            |r| r.get(0),
-        )
+        self.query_row("SELECT id FROM email WHERE person_id = ?1 AND address = ?2", params![person_id, address], |r| {
+            r.get(0)
+        })
     }
 
     fn file_provenance(&self, column: &str, item_id: i64, line: u32) -> rusqlite::Result<()> {
+        if let Some(shared) = &self.shared {
+            let sql = format!(
+                "INSERT INTO provenance({column}, source_id, line, grp_id, shared_by, at, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+            );
+            self.exec(
+                &sql,
+                params![item_id, self.source_id, shared.line, shared.grp_id, shared.sender, shared.at, self.batch_id],
+            )?;
+            return Ok(());
+        }
         let sql = format!(
             "INSERT INTO provenance({column}, source_id, line, batch_id)
              SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM provenance WHERE {column} = ?1 AND source_id = ?2 AND line = ?3)"
         );
-        self.tx.execute(&sql, params![item_id, self.source_id, line, self.batch_id])?;
+        self.exec(&sql, params![item_id, self.source_id, line, self.batch_id])?;
         Ok(())
     }
 
@@ -432,11 +473,10 @@ impl<'t, 'o> VaultSink<'t, 'o> {
         for p in &c.phones {
             if let Some(e164) = phone::to_e164(&p.raw, self.region) {
                 let found: Option<i64> = self
-                    .tx
-                    .query_row("SELECT person_id FROM phone WHERE e164 = ?1 ORDER BY status = 'confirmed' DESC, person_id LIMIT 1", [e164], |r| r.get(0))
+        .query_row("SELECT person_id FROM phone WHERE e164 = ?1 ORDER BY status = 'confirmed' DESC, person_id LIMIT 1", [e164], |r| r.get(0))
                     .optional()?;
                 if let Some(id) = found {
-                    return Ok(id);
+                    return self.live(id);
                 }
             }
         }
@@ -450,7 +490,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
                 )
                 .optional()?;
             if let Some(id) = found {
-                return Ok(id);
+                return self.live(id);
             }
         }
         let id = self.new_person(name, false)?;
@@ -481,12 +521,12 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             self.file_provenance("email_id", id, c.line)?;
         }
         for h in &c.handles {
-            self.tx.execute(
+            self.exec(
                 "INSERT OR IGNORE INTO handle(person_id, service, value, batch_id) VALUES (?1, ?2, ?3, ?4)",
                 params![person_id, h.service, nfc(&h.value), self.batch_id],
             )?;
         }
-        self.tx.execute(
+        self.exec(
             "UPDATE person SET org = coalesce(org, ?2), note = coalesce(note, ?3), birthday = coalesce(birthday, ?4) WHERE id = ?1",
             params![person_id, c.org.as_deref().map(nfc), c.note.as_deref().map(nfc), c.birthday],
         )?;
@@ -497,28 +537,12 @@ impl<'t, 'o> VaultSink<'t, 'o> {
 
     fn open_room(&mut self, info: &RoomInfo) -> rusqlite::Result<()> {
         self.close_room()?;
-        let name = nfc(&info.name);
-        let existing: Option<i64> = self
-            .tx
-            .query_row(
-                "SELECT id FROM grp WHERE kind = 'chat' AND platform = ?1 AND name = ?2 ORDER BY id LIMIT 1",
-                params![info.platform.as_str(), name],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let grp_id = match existing {
-            Some(id) => id,
-            None => {
-                self.tx.execute(
-                    "INSERT INTO grp(name, kind, platform, batch_id) VALUES (?1, 'chat', ?2, ?3)",
-                    params![name, info.platform.as_str(), self.batch_id],
-                )?;
-                self.report.new_groups += 1;
-                self.tx.last_insert_rowid()
-            }
-        };
+        let info = RoomInfo { name: nfc(&info.name), ..info.clone() };
         self.room = Some(Room {
-            grp_id,
+            info,
+            grp_id: None,
+            held: Vec::new(),
+            matched: HashMap::new(),
             members: HashMap::new(),
             list: Vec::new(),
             minute: None,
@@ -527,6 +551,28 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             pending: Vec::new(),
         });
         Ok(())
+    }
+
+    /// The group a room goes into when no other export of it is in the vault:
+    /// the chat group of that platform with its name, else a new one.
+    fn group_named(&mut self, info: &RoomInfo) -> rusqlite::Result<i64> {
+        let existing: Option<i64> = self
+            .tx
+            .query_row(
+                "SELECT id FROM grp WHERE kind = 'chat' AND platform = ?1 AND name = ?2 ORDER BY id LIMIT 1",
+                params![info.platform.as_str(), info.name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = existing {
+            return Ok(id);
+        }
+        self.exec(
+            "INSERT INTO grp(name, kind, platform, batch_id) VALUES (?1, 'chat', ?2, ?3)",
+            params![info.name, info.platform.as_str(), self.batch_id],
+        )?;
+        self.report.new_groups += 1;
+        Ok(self.tx.last_insert_rowid())
     }
 
     /// The room a record belongs to; formats that send no RoomInfo get one named after the file.
@@ -540,14 +586,17 @@ impl<'t, 'o> VaultSink<'t, 'o> {
         Ok(self.room.as_mut().expect("opened above"))
     }
 
-    /// The member index for a speaker, creating the person and membership when new.
-    fn member(&mut self, speaker: &Speaker) -> rusqlite::Result<Option<usize>> {
+    /// The member index for a speaker, creating the person and membership when
+    /// new. `fp` is the fingerprint of the speaker's message, if any: a message
+    /// another export of the room already holds tells who this display name is.
+    fn member(&mut self, speaker: &Speaker, fp: Option<i64>) -> rusqlite::Result<Option<usize>> {
         let name = nfc(&speaker.name);
         let room = self.room()?;
         if let Some(found) = room.members.get(&name) {
             return Ok(*found);
         }
-        let grp_id = room.grp_id;
+        let Some(grp_id) = room.grp_id else { return Ok(None) };
+        let matched = room.matched.get(&name).copied();
         if is_not_a_person(&name) {
             self.room()?.members.insert(name, None);
             return Ok(None);
@@ -563,8 +612,24 @@ impl<'t, 'o> VaultSink<'t, 'o> {
         let (membership_id, person_id) = match existing {
             Some(found) => found,
             None => {
-                let person_id = self.person_for_speaker(speaker, &name)?;
-                self.tx.execute(
+                let known = match matched {
+                    Some(id) => Some(id),
+                    None => self.known_speaker(grp_id, speaker, fp)?,
+                };
+                let person_id = match known {
+                    Some(id) => {
+                        self.adopt(id, speaker, &name)?;
+                        id
+                    }
+                    None => self.person_for_speaker(speaker, &name)?,
+                };
+                if let Some(handle) = &speaker.id {
+                    self.exec(
+                        "INSERT OR IGNORE INTO handle(person_id, service, value, batch_id) VALUES (?1, 'id', ?2, ?3)",
+                        params![person_id, handle, self.batch_id],
+                    )?;
+                }
+                self.exec(
                     "INSERT INTO membership(grp_id, person_id, display_name, batch_id) VALUES (?1, ?2, ?3, ?4)",
                     params![grp_id, person_id, name, self.batch_id],
                 )?;
@@ -587,7 +652,9 @@ impl<'t, 'o> VaultSink<'t, 'o> {
         if speaker.me {
             let me: Option<i64> = self
                 .tx
-                .query_row("SELECT id FROM person WHERE me = 1 ORDER BY id LIMIT 1", [], |r| r.get(0))
+                .query_row("SELECT id FROM person WHERE me = 1 AND merged_into IS NULL ORDER BY id LIMIT 1", [], |r| {
+                    r.get(0)
+                })
                 .optional()?;
             let id = match me {
                 Some(id) => id,
@@ -607,7 +674,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
                 })
                 .optional()?;
             let id = match known {
-                Some(id) => id,
+                Some(id) => self.live(id)?,
                 None => self.new_person(name, false)?,
             };
             let phone_id = self.add_phone(id, name, Some("messenger"), "confirmed")?;
@@ -615,14 +682,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             self.file_provenance("phone_id", phone_id, line)?;
             return Ok(id);
         }
-        let id = self.new_person(name, false)?;
-        if let Some(handle) = &speaker.id {
-            self.tx.execute(
-                "INSERT OR IGNORE INTO handle(person_id, service, value, batch_id) VALUES (?1, 'id', ?2, ?3)",
-                params![id, handle, self.batch_id],
-            )?;
-        }
-        Ok(id)
+        self.new_person(name, false)
     }
 
     fn see(&mut self, index: usize, at: Option<NaiveDateTime>, left: Option<bool>) {
@@ -637,16 +697,30 @@ impl<'t, 'o> VaultSink<'t, 'o> {
         }
     }
 
-    fn store_message(&mut self, m: ChatMessage) -> rusqlite::Result<()> {
-        let member = self.member(&m.sender)?;
-        let text = nfc(&m.text);
+    fn store_message(&mut self, mut m: ChatMessage) -> rusqlite::Result<()> {
+        m.text = nfc(&m.text);
+        self.note_card(&m);
+        let room = self.room()?;
+        let fp = room.fingerprint(m.at, &m.text);
+        room.last_at = Some(m.at);
+        if room.grp_id.is_none() {
+            room.held.push(Held::Message(m, fp));
+            if room.held.len() >= recognise::HOLD {
+                self.settle()?;
+            }
+            return Ok(());
+        }
+        self.write_message(m, fp)
+    }
+
+    fn write_message(&mut self, m: ChatMessage, fp: i64) -> rusqlite::Result<()> {
+        let member = self.member(&m.sender, Some(fp))?;
+        let text = m.text;
         let sender = nfc(&m.sender.name);
         let room = self.room()?;
-        let fp = room.fingerprint(m.at, &text);
-        room.last_at = Some(m.at);
-        let grp_id = room.grp_id;
+        let Some(grp_id) = room.grp_id else { return Ok(()) };
         let person_id = member.map(|i| room.list[i].1.person_id);
-        let at = m.at.format("%Y-%m-%d %H:%M:%S").to_string();
+        let at = stamp(m.at);
         let kind = match m.kind {
             MessageKind::Text => "text",
             MessageKind::Media => "media",
@@ -682,7 +756,6 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             return Ok(());
         }
         let message_id = self.tx.last_insert_rowid();
-        self.first_message_id.get_or_insert(message_id);
         self.file.new_messages += 1;
         self.report.new_messages += 1;
         let room = self.room.as_mut().expect("room is open");
@@ -704,10 +777,20 @@ impl<'t, 'o> VaultSink<'t, 'o> {
         Ok(())
     }
 
-    fn store_event(&mut self, e: ChatEvent) -> rusqlite::Result<()> {
-        let at = e.at.or_else(|| self.room.as_ref().and_then(|r| r.last_at));
+    fn store_event(&mut self, mut e: ChatEvent) -> rusqlite::Result<()> {
+        let room = self.room()?;
+        e.at = e.at.or(room.last_at);
+        if room.grp_id.is_none() {
+            room.held.push(Held::Event(e));
+            return Ok(());
+        }
+        self.write_event(e)
+    }
+
+    fn write_event(&mut self, e: ChatEvent) -> rusqlite::Result<()> {
+        let at = e.at;
         if let Some(actor) = &e.actor
-            && let Some(i) = self.member(actor)?
+            && let Some(i) = self.member(actor, None)?
         {
             self.see(i, at, None);
         }
@@ -716,7 +799,7 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             EventKind::Joined | EventKind::Invited => Some(false),
         };
         for subject in &e.subjects {
-            if let Some(i) = self.member(subject)? {
+            if let Some(i) = self.member(subject, None)? {
                 self.see(i, at, left);
             }
         }
@@ -725,10 +808,12 @@ impl<'t, 'o> VaultSink<'t, 'o> {
 
     /// Write the room's member statistics and give found values their owners.
     fn close_room(&mut self) -> rusqlite::Result<()> {
+        self.settle()?;
         let Some(room) = self.room.take() else { return Ok(()) };
-        let fmt = |t: Option<NaiveDateTime>| t.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string());
+        let Some(grp_id) = room.grp_id else { return Ok(()) };
+        let fmt = |t: Option<NaiveDateTime>| t.map(stamp);
         for (_, m) in &room.list {
-            self.tx.execute(
+            self.exec(
                 "UPDATE membership SET
                    first_seen = CASE WHEN first_seen IS NULL OR ?2 < first_seen THEN coalesce(?2, first_seen) ELSE first_seen END,
                    last_seen = CASE WHEN last_seen IS NULL OR ?3 > last_seen THEN coalesce(?3, last_seen) ELSE last_seen END,
@@ -740,37 +825,40 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             self.touched.insert(m.person_id);
         }
         let names: Vec<&str> = room.list.iter().map(|(n, _)| n.as_str()).collect();
+        let roster = extract::Roster::new(&names);
+        // The same value is shared again and again: store it once per owner.
+        let mut stored: HashMap<(i64, bool, &str), i64> = HashMap::new();
         for p in &room.pending {
-            let owner_name = extract::named_owner(&p.text, &p.found, &names, &p.sender).unwrap_or(&p.sender);
+            let owner_name = roster.owner(&p.text, &p.found, &p.sender).unwrap_or(&p.sender);
             let Some(Some(index)) = room.members.get(owner_name) else { continue };
             let owner = room.list[*index].1.person_id;
-            let (column, item) = match p.found.kind {
-                extract::Kind::Phone => ("phone_id", self.add_phone(owner, &p.found.raw, None, "candidate")?),
-                extract::Kind::Email => ("email_id", self.add_email(owner, &p.found.value, None, "candidate")?),
+            let is_phone = matches!(p.found.kind, extract::Kind::Phone);
+            let item = match stored.get(&(owner, is_phone, p.found.value.as_str())) {
+                Some(item) => *item,
+                None => {
+                    let item = if is_phone {
+                        self.insert_phone(owner, &p.found.raw, Some(p.found.value.clone()), None, "candidate")?
+                    } else {
+                        self.add_email(owner, &p.found.value, None, "candidate")?
+                    };
+                    stored.insert((owner, is_phone, p.found.value.as_str()), item);
+                    item
+                }
             };
-            let sql = format!(
-                "INSERT INTO provenance({column}, source_id, line, message_id, grp_id, shared_by, at, batch_id)
+            let sql = if is_phone {
+                "INSERT INTO provenance(phone_id, source_id, line, message_id, grp_id, shared_by, at, batch_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-            );
-            self.tx.execute(
-                &sql,
-                params![item, self.source_id, p.line, p.message_id, room.grp_id, p.sender, p.at, self.batch_id],
-            )?;
+            } else {
+                "INSERT INTO provenance(email_id, source_id, line, message_id, grp_id, shared_by, at, batch_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+            };
+            self.exec(sql, params![item, self.source_id, p.line, p.message_id, grp_id, p.sender, p.at, self.batch_id])?;
         }
         Ok(())
     }
 
     fn finish(&mut self) -> Result<(), ImportError> {
         self.close_room().map_err(|e| self.store(e))?;
-        if let Some(first) = self.first_message_id {
-            // One bulk index update after the rows: row-by-row FTS updates thrash.
-            self.tx
-                .execute(
-                    "INSERT INTO message_fts(rowid, body) SELECT id, body FROM message WHERE id >= ?1 AND batch_id = ?2 AND kind = 'text'",
-                    params![first, self.batch_id],
-                )
-                .map_err(|e| self.store(e))?;
-        }
         let touched: Vec<i64> = self.touched.drain().collect();
         for id in touched {
             refresh_haystack(self.tx, id).map_err(|e| self.store(e))?;
@@ -791,7 +879,11 @@ impl Room {
         let base = fnv1a(fnv1a(FNV_OFFSET, minute.and_utc().timestamp().to_le_bytes().as_slice()), text.as_bytes());
         let n = self.occurrences.entry(base).or_insert(0);
         *n += 1;
-        fnv1a(base, &n.to_le_bytes()) as i64
+        // Minutes in the high bits keep index inserts in time order, so a
+        // million-message import appends to the index instead of scattering
+        // writes across it; the low 24 bits tell one minute's messages apart.
+        let minutes = minute.and_utc().timestamp().div_euclid(60);
+        (minutes << 24) | (fnv1a(base, &n.to_le_bytes()) & 0xFF_FFFF) as i64
     }
 }
 

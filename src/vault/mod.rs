@@ -9,20 +9,29 @@ mod key;
 mod schema;
 
 mod batches;
+mod decide;
 mod edit;
+mod fts;
 mod groups;
+mod identity;
 mod ingest;
 mod people;
+mod restore;
 mod rows;
+mod suggest;
 
 pub use batches::{Added, BatchFile, BatchSummary, UndoReport};
+pub use decide::MergeReport;
 pub use edit::Decision;
 pub use error::VaultError;
 pub use groups::{GroupView, MemberView, Reachability};
+pub use identity::StoredIdentity;
 pub use ingest::{FileReport, ImportOptions, ImportReport, Progress};
 pub use key::{KdfCost, Passphrase};
 pub use people::{EmailView, HandleView, MessageHit, PersonView, PhoneView, ProvenanceView};
+pub use restore::{RestoreReport, StoredMessage};
 pub use rows::{PersonPage, PersonRow};
+pub use suggest::{SuggestedPerson, Suggestion};
 
 use std::fs::{self, DirBuilder, File, OpenOptions};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
@@ -181,8 +190,8 @@ fn connect(db: &Path, key: &key::Key) -> Result<Connection, VaultError> {
     }
     // No plaintext on disk: temporary tables and sorts stay in memory.
     conn.execute_batch(
-        "PRAGMA temp_store = MEMORY; PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;
-         PRAGMA foreign_keys = ON; PRAGMA cipher_memory_security = ON;",
+        "PRAGMA temp_store = MEMORY; PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA cache_size = -16384;
+         PRAGMA foreign_keys = ON;",
     )
     .map_err(|e| VaultError::sql(dir, e))?;
     Ok(conn)

@@ -75,7 +75,7 @@ impl Vault {
     /// Everyone, or the members of one group, sorted by name.
     pub fn people(&self, group: Option<&str>) -> Result<Vec<PersonView>, VaultError> {
         let ids: Vec<i64> = match group {
-            None => self.ids("SELECT id FROM person ORDER BY name, id", params![])?,
+            None => self.ids("SELECT id FROM person WHERE merged_into IS NULL ORDER BY name, id", params![])?,
             Some(g) => {
                 let grp = self.group_id(g)?;
                 self.ids(
@@ -97,7 +97,7 @@ impl Vault {
     pub fn search_ids(&self, query: &str, limit: usize) -> Result<Vec<i64>, VaultError> {
         let Some(pattern) = search_pattern(query) else { return Ok(Vec::new()) };
         self.ids(
-            "SELECT id FROM person WHERE haystack LIKE ?1 ESCAPE '\\' ORDER BY instr(haystack, ?2) <> 2, name, id LIMIT ?3",
+            "SELECT id FROM person WHERE merged_into IS NULL AND haystack LIKE ?1 ESCAPE '\\' ORDER BY instr(haystack, ?2) <> 2, name, id LIMIT ?3",
             params![pattern.like, pattern.plain, limit as i64],
         )
     }
@@ -108,6 +108,7 @@ impl Vault {
         if q.is_empty() {
             return Ok(Vec::new());
         }
+        self.index_messages()?;
         let like = format!("%{}%", escape_like(&q));
         // The trigram index answers LIKE for three characters or more.
         let sql = if q.chars().count() >= 3 {
@@ -167,8 +168,28 @@ impl Vault {
             .ok_or_else(|| VaultError::NotFoundItem(format!("no person with id {id}.\n{id}번 사람이 없습니다.")))
     }
 
+    /// A merged person's id shows the person they were merged into.
     fn try_person(&self, id: i64) -> Result<Option<PersonView>, VaultError> {
-        person_view(&self.conn, id).map_err(|e| self.sql(e))
+        let live = self.live_person(id)?;
+        person_view(&self.conn, live).map_err(|e| self.sql(e))
+    }
+
+    /// The person `id` became through merges (itself when never merged).
+    pub(super) fn live_person(&self, mut id: i64) -> Result<i64, VaultError> {
+        // Merges never form a cycle; the bound only guards a damaged vault.
+        for _ in 0..64 {
+            let next: Option<i64> = self
+                .conn
+                .query_row("SELECT merged_into FROM person WHERE id = ?1", [id], |r| r.get(0))
+                .optional()
+                .map_err(|e| self.sql(e))?
+                .flatten();
+            match next {
+                Some(n) if n != id => id = n,
+                _ => break,
+            }
+        }
+        Ok(id)
     }
 
     pub(super) fn ids(&self, sql: &str, params: impl rusqlite::Params) -> Result<Vec<i64>, VaultError> {

@@ -7,7 +7,11 @@ use rusqlite::Connection;
 
 use super::VaultError;
 
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_backup_identity.sql"),
+    include_str!("migrations/0003_decisions.sql"),
+];
 
 /// Bring the schema up to date in one transaction; refuse a vault from the future.
 pub fn migrate(conn: &Connection, db: &Path) -> Result<(), VaultError> {

@@ -2,6 +2,8 @@
 //! real `lifeboat` binary, and generated exports with their ground truth.
 #![allow(dead_code)]
 
+pub mod seed;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -1,16 +1,10 @@
 //! Test support: write a chat with the shared generator and compare what an
 //! importer read against the generator's ground truth.
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::process::Command;
 
 use crate::import::{Collected, collect};
-
-/// The repository's copy of the shared export generator.
-fn generator() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tools/gen_exports.py"))
-}
+use crate::test_support;
 
 /// A generated export in its own temporary folder.
 pub struct Generated {
@@ -22,29 +16,8 @@ pub struct Generated {
 /// Run `gen_exports.py chat --format FORMAT ARGS…` into `file_name`.
 pub fn generate(format: &str, file_name: &str, args: &[&str]) -> Generated {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join(file_name);
-    let truth_path = dir.path().join("truth.json");
-    let status = Command::new("python3")
-        .arg(generator())
-        .args(["chat", "--format", format])
-        .args(args)
-        .arg("--out")
-        .arg(&path)
-        .arg("--truth")
-        .arg(&truth_path)
-        .status()
-        .expect("python3 runs");
-    assert!(status.success(), "generator failed for {format}");
-    let truth =
-        serde_json::from_str(&std::fs::read_to_string(&truth_path).expect("truth written")).expect("truth is JSON");
+    let (path, truth) = test_support::generate(dir.path(), "chat", format, file_name, args);
     Generated { _dir: dir, path, truth }
-}
-
-/// Every display name the importer saw: senders, event actors and subjects.
-pub fn names(c: &Collected) -> BTreeSet<String> {
-    let senders = c.messages.iter().map(|m| m.sender.name.clone());
-    let in_events = c.events.iter().flat_map(|e| e.actor.iter().chain(e.subjects.iter()).map(|s| s.name.clone()));
-    senders.chain(in_events).collect()
 }
 
 /// Import the generated file with the sniffed importer, check it picked
@@ -52,9 +25,7 @@ pub fn names(c: &Collected) -> BTreeSet<String> {
 pub fn check(id: &str, g: &Generated) -> Collected {
     let (found, c) = collect(&g.path, None).unwrap_or_else(|e| panic!("{id}: {e}"));
     assert_eq!(found, id);
-    let members: BTreeSet<String> =
-        g.truth["members"].as_array().expect("members").iter().filter_map(|m| m.as_str().map(str::to_owned)).collect();
-    assert_eq!(names(&c), members, "{id}: members");
+    assert_eq!(test_support::names(&c), test_support::truth_members(&g.truth), "{id}: members");
     assert_eq!(c.messages.len() as u64, g.truth["messages"].as_u64().expect("messages"), "{id}: messages");
     assert_eq!(c.events.len() as u64, g.truth["events"].as_u64().expect("events"), "{id}: events");
     assert_eq!(c.rooms.len(), 1, "{id}: one room");

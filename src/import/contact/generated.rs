@@ -4,30 +4,13 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 
 use crate::import::collect;
 use crate::phone::{Region, to_e164};
+use crate::test_support;
 
-const GENERATOR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tools/gen_exports.py");
 const ENCODINGS: [&str; 4] = ["utf-8", "utf-8-sig", "cp949", "utf-16"];
 const NEWLINES: [&str; 2] = ["lf", "crlf"];
-
-/// Run the generator; false when it refuses (CP949 cannot write emoji names).
-fn generate(format: &str, count: u32, seed: u32, encoding: &str, newline: &str, out: &Path, truth: &Path) -> bool {
-    let status = Command::new("python3")
-        .arg(GENERATOR)
-        .args(["contacts", "--format", format, "--count", &count.to_string(), "--seed", &seed.to_string()])
-        .args(["--encoding", encoding, "--newline", newline])
-        .arg("--out")
-        .arg(out)
-        .arg("--truth")
-        .arg(truth)
-        .stderr(std::process::Stdio::null())
-        .status()
-        .expect("python3 runs the generator");
-    status.success()
-}
 
 /// The E.164 form the truth uses.
 fn e164(raw: &str) -> String {
@@ -35,11 +18,9 @@ fn e164(raw: &str) -> String {
 }
 
 /// Import `out` by sniffing and check it against `truth`, contact by contact.
-fn compare(out: &Path, truth: &Path, expected_importer: &str, what: &str) {
+fn compare(out: &Path, truth: &serde_json::Value, expected_importer: &str, what: &str) {
     let (importer, collected) = collect(out, None).unwrap_or_else(|e| panic!("{what}: {e}"));
     assert_eq!(importer, expected_importer, "{what}: sniffed as another format");
-    let truth: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(truth).expect("truth file")).expect("truth JSON");
     let expected = truth["contacts"].as_array().expect("truth contacts");
     assert_eq!(collected.contacts.len(), expected.len(), "{what}: contact count");
     for (got, want) in collected.contacts.iter().zip(expected) {
@@ -62,13 +43,14 @@ pub(in crate::import) fn check_every_variant(format: &str, expected_importer: &s
     let mut checked = 0;
     for encoding in ENCODINGS {
         for newline in NEWLINES {
-            let out = dir.path().join(format!("{format}-{encoding}-{newline}.out"));
-            let truth = dir.path().join(format!("{format}-{encoding}-{newline}.json"));
             let tries = std::iter::once((300, 7)).chain((1..40).map(|seed| (12, seed)));
-            let accepted = tries
-                .take(if encoding == "cp949" { 40 } else { 1 })
-                .find(|&(count, seed)| generate(format, count, seed, encoding, newline, &out, &truth));
-            if let Some((count, seed)) = accepted {
+            let accepted = tries.take(if encoding == "cp949" { 40 } else { 1 }).find_map(|(count, seed)| {
+                let (count_arg, seed_arg) = (count.to_string(), seed.to_string());
+                let args = ["--count", &count_arg, "--seed", &seed_arg, "--encoding", encoding, "--newline", newline];
+                let name = format!("{format}-{encoding}-{newline}.out");
+                test_support::try_generate(dir.path(), "contacts", format, &name, &args).map(|g| (g, count, seed))
+            });
+            if let Some(((out, truth), count, seed)) = accepted {
                 compare(
                     &out,
                     &truth,

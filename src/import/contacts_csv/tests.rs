@@ -153,21 +153,8 @@ fn no_chat_export_is_taken_for_an_address_book() {
     ];
     let dir = tempfile::tempdir().unwrap();
     for format in formats {
-        let out = dir.path().join(format!("{format}.txt"));
-        let status = std::process::Command::new("python3")
-            .args([
-                concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tools/gen_exports.py"),
-                "chat",
-                "--format",
-                format,
-                "--messages",
-                "200",
-                "--out",
-            ])
-            .arg(&out)
-            .status()
-            .unwrap();
-        assert!(status.success(), "{format}");
+        let (out, _) =
+            crate::test_support::generate(dir.path(), "chat", format, &format!("{format}.txt"), &["--messages", "200"]);
         let source = crate::import::open_source(&out, &crate::import::Limits::default()).unwrap();
         let probe = Probe { file_name: "export.txt", head: source.head() };
         for id in ["vcard", "contacts-csv"] {

@@ -6,45 +6,23 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use crate::import::{self, Collected};
 
-const GENERATOR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tools/gen_exports.py");
 const ROOM: &str = "2022 캡스톤 3조";
 
 /// Write a generated export named `file_name` into `dir`; returns it and its truth.
 fn generate(dir: &Path, format: &str, file_name: &str, extra: &[&str], messages: u32) -> (PathBuf, serde_json::Value) {
-    let out = dir.join(file_name);
-    let truth = dir.join(format!("{file_name}.truth.json"));
-    let status = Command::new("python3")
-        .arg(GENERATOR)
-        .args(["chat", "--format", format, "--members", "12", "--seed", "3"])
-        .args(["--messages", &messages.to_string()])
-        .args(extra)
-        .arg("--out")
-        .arg(&out)
-        .arg("--truth")
-        .arg(&truth)
-        .status()
-        .expect("python3 runs the generator");
-    assert!(status.success(), "generator failed for {format}");
-    let truth = serde_json::from_str(&std::fs::read_to_string(&truth).unwrap()).unwrap();
-    (out, truth)
-}
-
-/// Every name the import shows: senders, actors and subjects.
-fn names(got: &Collected) -> BTreeSet<String> {
-    let senders = got.messages.iter().map(|m| &m.sender);
-    let actors = got.events.iter().filter_map(|e| e.actor.as_ref());
-    let subjects = got.events.iter().flat_map(|e| &e.subjects);
-    senders.chain(actors).chain(subjects).map(|s| s.name.clone()).collect()
+    let messages = messages.to_string();
+    let mut args = vec!["--members", "12", "--seed", "3", "--messages", &messages];
+    args.extend_from_slice(extra);
+    crate::test_support::generate(dir, "chat", format, file_name, &args)
 }
 
 fn check(got: &Collected, truth: &serde_json::Value, room: &str, case: &str) {
     let members: BTreeSet<String> =
         truth["members"].as_array().unwrap().iter().map(|m| m.as_str().unwrap().to_owned()).collect();
-    assert_eq!(names(got), members, "{case}: members");
+    assert_eq!(crate::test_support::names(got), members, "{case}: members");
     assert_eq!(got.messages.len() as u64, truth["messages"].as_u64().unwrap(), "{case}: messages");
     assert_eq!(got.events.len() as u64, truth["events"].as_u64().unwrap(), "{case}: events");
     assert_eq!(got.rooms.len(), 1, "{case}: rooms");

@@ -2,9 +2,10 @@ use std::io::Write;
 
 use super::*;
 use crate::import::Collected;
-use crate::import::chat_common::generated::{check, generate, names};
+use crate::import::chat_common::generated::{check, generate};
 use crate::import::input::DateOrder;
 use crate::model::MessageKind;
+use crate::test_support::names;
 
 fn read(name: &str, text: &str, order: Option<DateOrder>) -> Result<Collected, ImportError> {
     let mut input = Input::from_text(name, text);

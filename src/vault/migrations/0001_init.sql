@@ -108,24 +108,26 @@ CREATE TABLE membership (
 );
 CREATE INDEX membership_person ON membership(person_id);
 
+-- No foreign keys here: a million rows are inserted per import, and checking
+-- four parents per row doubles the cost. The vault deletes messages itself
+-- (undo removes a batch's rows before its groups and sources).
 CREATE TABLE message (
     id        INTEGER PRIMARY KEY,
-    grp_id    INTEGER NOT NULL REFERENCES grp(id) ON DELETE CASCADE,
-    person_id INTEGER REFERENCES person(id) ON DELETE SET NULL,
+    grp_id    INTEGER NOT NULL,
+    person_id INTEGER,
     sender    TEXT NOT NULL,
     at        TEXT NOT NULL,
     body      TEXT NOT NULL,
     kind      TEXT NOT NULL,
-    -- Hash of (minute, text, occurrence): the same message in two exports of one room.
+    -- (minute << 24) | hash of (minute, text, occurrence): the same message in two exports of one room.
     fp        INTEGER NOT NULL,
-    source_id INTEGER REFERENCES source(id) ON DELETE SET NULL,
+    source_id INTEGER,
     line      INTEGER,
-    batch_id  INTEGER REFERENCES batch(id)
+    batch_id  INTEGER
 );
 CREATE UNIQUE INDEX message_fp ON message(grp_id, fp);
-CREATE INDEX message_batch ON message(batch_id);
 
--- Korean substring search over messages. Filled in bulk after each import.
+-- Korean substring search over messages, brought up to date lazily (src/vault/fts.rs).
 CREATE VIRTUAL TABLE message_fts USING fts5(
     body, content = 'message', content_rowid = 'id', tokenize = 'trigram', detail = 'none'
 );
@@ -137,7 +139,7 @@ CREATE TABLE provenance (
     email_id  INTEGER REFERENCES email(id) ON DELETE CASCADE,
     source_id INTEGER REFERENCES source(id) ON DELETE CASCADE,
     line      INTEGER,
-    message_id INTEGER REFERENCES message(id) ON DELETE CASCADE,
+    message_id INTEGER,
     grp_id    INTEGER REFERENCES grp(id) ON DELETE CASCADE,
     shared_by TEXT,
     at        TEXT,

@@ -1,0 +1,432 @@
+//! `lifeboat.json`, the backup's own record of the vault: people with every
+//! phone, e-mail, status and provenance, groups with their rosters, and
+//! optionally the messages. Documented in docs/BACKUP.md; the field names
+//! are a contract (older Lifeboats must keep reading newer backups of the
+//! same major version).
+
+use std::collections::{BTreeSet, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::BackupError;
+use crate::vault::{EmailView, GroupView, HandleView, PersonView, PhoneView, ProvenanceView, Vault};
+
+/// The value of `format` in every backup.
+pub const FORMAT: &str = "lifeboat-backup";
+/// The version this Lifeboat writes and the newest it reads.
+pub const VERSION: u32 = 1;
+
+/// Bounds on what a backup may hold, checked before anything touches the vault.
+const MAX_PEOPLE: usize = 1_000_000;
+const MAX_GROUPS: usize = 100_000;
+const MAX_MESSAGES: usize = 20_000_000;
+const MAX_TEXT: usize = 64 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub format: String,
+    pub version: u32,
+    /// Local time the backup was made (`2024-03-01 12:00:00`).
+    pub created_at: String,
+    pub people: Vec<BackupPerson>,
+    pub groups: Vec<BackupGroup>,
+    /// Empty unless the backup was made `--with-messages`.
+    #[serde(default)]
+    pub messages: Vec<BackupMessage>,
+}
+
+/// A person. `key` links members and messages to people inside this file only.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BackupPerson {
+    pub key: i64,
+    pub name: String,
+    #[serde(default)]
+    pub me: bool,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub org: Option<String>,
+    pub note: Option<String>,
+    pub birthday: Option<String>,
+    #[serde(default)]
+    pub phones: Vec<BackupPhone>,
+    #[serde(default)]
+    pub emails: Vec<BackupEmail>,
+    #[serde(default)]
+    pub handles: Vec<BackupHandle>,
+}
+
+/// `confirmed` (from an address book or confirmed by the user) or `candidate`
+/// (found in a message, not yet confirmed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Confirmed,
+    Candidate,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Candidate => "candidate",
+        }
+    }
+    fn parse(s: &str) -> Status {
+        if s == "candidate" { Status::Candidate } else { Status::Confirmed }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BackupPhone {
+    pub raw: String,
+    pub e164: Option<String>,
+    pub label: Option<String>,
+    pub status: Status,
+    #[serde(default)]
+    pub sources: Vec<BackupSource>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BackupEmail {
+    pub address: String,
+    pub label: Option<String>,
+    pub status: Status,
+    #[serde(default)]
+    pub sources: Vec<BackupSource>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BackupHandle {
+    pub service: String,
+    pub value: String,
+}
+
+/// Where a phone or e-mail came from: a file and line, or a message in a group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BackupSource {
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    pub group: Option<String>,
+    pub shared_by: Option<String>,
+    pub at: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BackupGroup {
+    pub key: i64,
+    pub name: String,
+    /// `chat` or `contacts`.
+    pub kind: String,
+    pub platform: Option<String>,
+    pub members: Vec<BackupMember>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BackupMember {
+    /// The `key` of a person in this file.
+    pub person: i64,
+    pub display_name: String,
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    #[serde(default)]
+    pub messages: i64,
+    #[serde(default)]
+    pub left: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BackupMessage {
+    /// The `key` of a group in this file.
+    pub group: i64,
+    pub person: Option<i64>,
+    pub sender: String,
+    pub at: String,
+    pub body: String,
+    /// `text`, `media` or `deleted`.
+    pub kind: String,
+    /// The vault's fingerprint, so a restore never doubles a message.
+    pub fp: i64,
+}
+
+impl BackupSource {
+    fn from_view(v: &ProvenanceView) -> BackupSource {
+        BackupSource {
+            file: v.file.clone(),
+            line: v.line,
+            group: v.group.clone(),
+            shared_by: v.shared_by.clone(),
+            at: v.at.clone(),
+        }
+    }
+}
+
+impl BackupPerson {
+    pub fn from_view(p: &PersonView) -> BackupPerson {
+        BackupPerson {
+            key: p.id,
+            name: p.name.clone(),
+            me: p.me,
+            aliases: p.aliases.clone(),
+            org: p.org.clone(),
+            note: p.note.clone(),
+            birthday: p.birthday.clone(),
+            phones: p
+                .phones
+                .iter()
+                .map(|ph| BackupPhone {
+                    raw: ph.raw.clone(),
+                    e164: ph.e164.clone(),
+                    label: ph.label.clone(),
+                    status: Status::parse(&ph.status),
+                    sources: ph.sources.iter().map(BackupSource::from_view).collect(),
+                })
+                .collect(),
+            emails: p
+                .emails
+                .iter()
+                .map(|e| BackupEmail {
+                    address: e.address.clone(),
+                    label: e.label.clone(),
+                    status: Status::parse(&e.status),
+                    sources: e.sources.iter().map(BackupSource::from_view).collect(),
+                })
+                .collect(),
+            handles: p
+                .handles
+                .iter()
+                .map(|h| BackupHandle { service: h.service.clone(), value: h.value.clone() })
+                .collect(),
+        }
+    }
+}
+
+impl BackupPerson {
+    /// The person as the exporters see them (for `contacts.vcf`).
+    fn to_view(&self, groups: Vec<String>) -> PersonView {
+        let sources = |list: &[BackupSource]| -> Vec<ProvenanceView> {
+            list.iter()
+                .map(|s| ProvenanceView {
+                    file: s.file.clone(),
+                    line: s.line,
+                    group: s.group.clone(),
+                    shared_by: s.shared_by.clone(),
+                    at: s.at.clone(),
+                    message: None,
+                })
+                .collect()
+        };
+        PersonView {
+            id: self.key,
+            name: self.name.clone(),
+            aliases: self.aliases.clone(),
+            me: self.me,
+            phones: self
+                .phones
+                .iter()
+                .enumerate()
+                .map(|(i, p)| PhoneView {
+                    id: i as i64,
+                    e164: p.e164.clone(),
+                    raw: p.raw.clone(),
+                    label: p.label.clone(),
+                    status: p.status.as_str().into(),
+                    sources: sources(&p.sources),
+                })
+                .collect(),
+            emails: self
+                .emails
+                .iter()
+                .enumerate()
+                .map(|(i, e)| EmailView {
+                    id: i as i64,
+                    address: e.address.clone(),
+                    label: e.label.clone(),
+                    status: e.status.as_str().into(),
+                    sources: sources(&e.sources),
+                })
+                .collect(),
+            handles: self
+                .handles
+                .iter()
+                .map(|h| HandleView { service: h.service.clone(), value: h.value.clone() })
+                .collect(),
+            groups,
+            org: self.org.clone(),
+            note: self.note.clone(),
+            birthday: self.birthday.clone(),
+        }
+    }
+}
+
+impl BackupGroup {
+    fn from_view(g: &GroupView) -> BackupGroup {
+        BackupGroup {
+            key: g.id,
+            name: g.name.clone(),
+            kind: g.kind.clone(),
+            platform: g.platform.clone(),
+            members: g
+                .members
+                .iter()
+                .map(|m| BackupMember {
+                    person: m.person_id,
+                    display_name: m.name.clone(),
+                    first_seen: m.first_seen.clone(),
+                    last_seen: m.last_seen.clone(),
+                    messages: m.messages,
+                    left: m.left,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Snapshot {
+    /// Everything in the vault, or only the named groups and their members.
+    pub fn from_vault(vault: &Vault, groups: &[String], with_messages: bool) -> Result<Snapshot, BackupError> {
+        let (people, groups) = if groups.is_empty() {
+            (vault.people(None)?, vault.groups()?)
+        } else {
+            let mut chosen = Vec::new();
+            let mut seen = HashSet::new();
+            for name in groups {
+                let g = vault.group(name)?;
+                if seen.insert(g.id) {
+                    chosen.push(g);
+                }
+            }
+            let ids: BTreeSet<i64> = chosen.iter().flat_map(|g| g.members.iter().map(|m| m.person_id)).collect();
+            let people = ids.into_iter().map(|id| vault.person(id)).collect::<Result<Vec<_>, _>>()?;
+            (people, chosen)
+        };
+        let mut messages = Vec::new();
+        if with_messages {
+            for g in &groups {
+                messages.extend(vault.group_messages(g.id)?.into_iter().map(|m| BackupMessage {
+                    group: g.id,
+                    person: m.person_id,
+                    sender: m.sender,
+                    at: m.at,
+                    body: m.body,
+                    kind: m.kind,
+                    fp: m.fp,
+                }));
+            }
+        }
+        Ok(Snapshot {
+            format: FORMAT.into(),
+            version: VERSION,
+            created_at: chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string(),
+            people: people.iter().map(BackupPerson::from_view).collect(),
+            groups: groups.iter().map(BackupGroup::from_view).collect(),
+            messages,
+        })
+    }
+
+    /// Parse `lifeboat.json` and check that it is whole and consistent. The
+    /// input is already bounded in size; serde_json bounds the nesting depth.
+    pub fn from_json(bytes: &[u8]) -> Result<Snapshot, BackupError> {
+        #[derive(Deserialize)]
+        struct Head {
+            format: String,
+            version: u32,
+        }
+        let head: Head =
+            serde_json::from_slice(bytes).map_err(|e| BackupError::invalid(format!("lifeboat.json: {e}")))?;
+        if head.format != FORMAT {
+            return Err(BackupError::invalid(format!("lifeboat.json is of format {:?}, not {FORMAT}", head.format)));
+        }
+        if head.version > VERSION {
+            return Err(BackupError::TooNew { found: head.version, known: VERSION });
+        }
+        let snapshot: Snapshot =
+            serde_json::from_slice(bytes).map_err(|e| BackupError::invalid(format!("lifeboat.json: {e}")))?;
+        snapshot.check()?;
+        Ok(snapshot)
+    }
+
+    pub fn to_json(&self) -> Vec<u8> {
+        serde_json::to_vec_pretty(self).expect("a snapshot always serializes")
+    }
+
+    /// References resolve, kinds are known, sizes are sane.
+    fn check(&self) -> Result<(), BackupError> {
+        if self.people.len() > MAX_PEOPLE || self.groups.len() > MAX_GROUPS || self.messages.len() > MAX_MESSAGES {
+            return Err(BackupError::invalid("lifeboat.json holds more records than any vault could".into()));
+        }
+        let mut people = HashSet::new();
+        for p in &self.people {
+            if !people.insert(p.key) {
+                return Err(BackupError::invalid(format!("person key {} appears twice", p.key)));
+            }
+            let texts = std::iter::once(&p.name)
+                .chain(&p.aliases)
+                .chain(p.phones.iter().map(|x| &x.raw))
+                .chain(p.emails.iter().map(|x| &x.address))
+                .chain(p.note.iter());
+            if texts.clone().any(|t| t.len() > MAX_TEXT) {
+                return Err(BackupError::invalid(format!("person {} has a field longer than {MAX_TEXT} bytes", p.key)));
+            }
+            if p.name.trim().is_empty() {
+                return Err(BackupError::invalid(format!("person {} has no name", p.key)));
+            }
+        }
+        let mut groups = HashSet::new();
+        for g in &self.groups {
+            if !matches!(g.kind.as_str(), "chat" | "contacts") {
+                return Err(BackupError::invalid(format!("group {:?} is of unknown kind {:?}", g.name, g.kind)));
+            }
+            if !groups.insert(g.key) {
+                return Err(BackupError::invalid(format!("group key {} appears twice", g.key)));
+            }
+            if let Some(m) = g.members.iter().find(|m| !people.contains(&m.person)) {
+                return Err(BackupError::invalid(format!(
+                    "a member of {:?} names person {} who is not in the backup",
+                    g.name, m.person
+                )));
+            }
+        }
+        for m in &self.messages {
+            if !groups.contains(&m.group) || m.person.is_some_and(|p| !people.contains(&p)) {
+                return Err(BackupError::invalid("a message points to a group or person not in the backup".into()));
+            }
+            if !matches!(m.kind.as_str(), "text" | "media" | "deleted") {
+                return Err(BackupError::invalid(format!("a message is of unknown kind {:?}", m.kind)));
+            }
+        }
+        Ok(())
+    }
+
+    /// The people as views, with the names of their groups.
+    pub fn people_views(&self) -> Vec<PersonView> {
+        let mut groups: std::collections::HashMap<i64, BTreeSet<String>> = std::collections::HashMap::new();
+        for g in &self.groups {
+            for m in &g.members {
+                groups.entry(m.person).or_default().insert(g.name.clone());
+            }
+        }
+        self.people.iter().map(|p| p.to_view(groups.remove(&p.key).unwrap_or_default().into_iter().collect())).collect()
+    }
+
+    /// Counts for `backup verify` and reports.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            people: self.people.len(),
+            phones: self.people.iter().map(|p| p.phones.len()).sum(),
+            emails: self.people.iter().map(|p| p.emails.len()).sum(),
+            groups: self.groups.len(),
+            members: self.groups.iter().map(|g| g.members.len()).sum(),
+            messages: self.messages.len(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub people: usize,
+    pub phones: usize,
+    pub emails: usize,
+    pub groups: usize,
+    pub members: usize,
+    pub messages: usize,
+}

@@ -1,0 +1,189 @@
+//! Backups: the vault's people, groups and (optionally) messages in one
+//! age-encrypted file, readable without Lifeboat (`age -d`, then unzip:
+//! a vCard 4 file any phone imports, and a documented JSON). Layout:
+//! docs/BACKUP.md.
+//!
+//! A backup is hostile input when read: sizes are bounded at every layer,
+//! entries are read in memory by exact name, and the JSON is checked whole
+//! before the vault sees any of it.
+
+mod archive;
+mod crypt;
+pub mod format;
+mod keys;
+
+pub use crypt::{Keys, Passphrase, Protection, Recipient, needs_passphrase, parse_identity_file, parse_recipient};
+pub use format::{Counts, Snapshot};
+pub use keys::{Generated, from_secrets, generate};
+
+use std::path::{Path, PathBuf};
+
+use crate::vault::VaultError;
+
+/// Size bounds when reading a backup.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// The encrypted file.
+    pub max_file: u64,
+    /// The plaintext (the zip).
+    pub max_decrypted: u64,
+    /// Any one entry of the zip, uncompressed.
+    pub max_entry: u64,
+    pub max_entries: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { max_file: 512 << 20, max_decrypted: 512 << 20, max_entry: 384 << 20, max_entries: 8 }
+    }
+}
+
+/// A backup that decrypted, unpacked and checked out.
+pub struct Opened {
+    pub snapshot: Snapshot,
+    /// vCards in `contacts.vcf`.
+    pub vcards: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BackupError {
+    #[error(
+        "this backup does not open with that passphrase or key: nothing was written. Check the passphrase (Caps Lock, keyboard language) or give the right key with --identity.\n암호나 키가 맞지 않아 백업을 열 수 없습니다. 아무것도 쓰지 않았습니다. 암호(Caps Lock, 한/영)를 확인하거나 --identity로 맞는 키를 지정하세요."
+    )]
+    WrongKey,
+
+    #[error(
+        "this backup is protected by a passphrase: set LIFEBOAT_BACKUP_PASSPHRASE or run at a terminal to be asked.\n암호로 보호된 백업입니다. LIFEBOAT_BACKUP_PASSPHRASE를 설정하거나 터미널에서 실행해 암호를 입력하세요."
+    )]
+    NeedPassphrase,
+
+    #[error(
+        "this backup was made to a key, and no key was given: use --identity FILE, or restore into the vault whose `lifeboat keygen` key it was made to.\n키로 암호화된 백업인데 키가 없습니다. --identity FILE을 쓰거나, 그 키를 만든 보관함에서 복원하세요."
+    )]
+    NeedIdentity,
+
+    #[error(
+        "the backup passphrase is too short: use at least 8 characters.\n백업 암호가 너무 짧습니다. 8자 이상으로 정하세요."
+    )]
+    WeakPassphrase,
+
+    #[error(
+        "this is not a Lifeboat backup (not an age-encrypted file). Check that you chose the right file.\nLifeboat 백업 파일이 아닙니다(age 암호화 파일이 아님). 파일을 다시 확인하세요."
+    )]
+    NotABackup,
+
+    #[error(
+        "the backup is damaged (truncated or altered): {reason}. Nothing was written. Use another copy of the backup.\n백업이 손상되었습니다(잘렸거나 변조됨). 아무것도 쓰지 않았습니다. 다른 백업 사본을 쓰세요."
+    )]
+    Damaged { reason: String },
+
+    #[error(
+        "the backup is not valid: {reason}. Nothing was written. Use another copy, or a Lifeboat of the version that made it.\n백업 내용이 올바르지 않습니다. 아무것도 쓰지 않았습니다. 다른 사본을 쓰세요."
+    )]
+    Invalid { reason: String },
+
+    #[error(
+        "the backup's {what} is larger than {limit} bytes, more than any real backup: refused, nothing was written.\n백업의 {what}이(가) 너무 큽니다({limit}바이트 초과). 거부했고 아무것도 쓰지 않았습니다."
+    )]
+    TooLarge { what: String, limit: u64 },
+
+    #[error(
+        "the backup asks for too much passphrase work (scrypt 2^{log_n}): refused. It was not made by Lifeboat.\n백업의 암호 계산량이 지나치게 큽니다(scrypt 2^{log_n}). Lifeboat가 만든 백업이 아니므로 거부했습니다."
+    )]
+    TooCostly { log_n: u8 },
+
+    #[error(
+        "this backup was made by a newer Lifeboat (format version {found}, this one reads up to {known}). Update Lifeboat.\n더 새로운 Lifeboat가 만든 백업입니다(버전 {found}). Lifeboat를 업데이트하세요."
+    )]
+    TooNew { found: u32, known: u32 },
+
+    #[error(
+        "{text:?} is not a recipient: {reason}. Give an age public key (age1…) or an SSH public key line (ssh-ed25519 …, ssh-rsa …).\n{text:?}은(는) 받는 사람 키가 아닙니다. age1…로 시작하는 키나 SSH 공개 키 한 줄을 주세요."
+    )]
+    BadRecipient { text: String, reason: String },
+
+    #[error(
+        "{file} is not a usable key file: {reason}. Give an age identity file (AGE-SECRET-KEY-1…) or an unencrypted OpenSSH private key.\n{file}은(는) 쓸 수 있는 키 파일이 아닙니다. age 키 파일이나 암호 없는 OpenSSH 개인 키를 주세요."
+    )]
+    BadIdentity { file: String, reason: String },
+
+    #[error(
+        "the backup could not be made: {0}. Nothing was written.\n백업을 만들 수 없습니다. 아무것도 쓰지 않았습니다."
+    )]
+    Encrypt(String),
+
+    #[error(
+        "{path}: {source}. Check the path, the disk space and the folder's permissions.\n{path}: 경로, 디스크 공간, 폴더 권한을 확인하세요."
+    )]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+}
+
+impl BackupError {
+    pub(crate) fn invalid(reason: String) -> BackupError {
+        BackupError::Invalid { reason }
+    }
+}
+
+const README_TEXT: &str = "This is a Lifeboat backup (이 파일은 Lifeboat 백업입니다).\n\n\
+contacts.vcf   every person as a vCard 4.0: import it into any phone or address book.\n\
+               모든 사람의 vCard 4.0 파일입니다. 휴대폰이나 주소록에서 가져오세요.\n\
+lifeboat.json  everything Lifeboat knows: phones and e-mails with their status and\n\
+               where they came from, aliases, handles, groups and their members,\n\
+               and messages when the backup was made with --with-messages.\n\
+               The layout is described in docs/BACKUP.md of Lifeboat.\n\n\
+Restore into Lifeboat: lifeboat backup restore FILE (복원: lifeboat backup restore 파일)\n";
+
+/// Build the encrypted backup of a snapshot: zip of vCard 4, JSON and README, then age.
+pub fn create(snapshot: &Snapshot, protection: &Protection) -> Result<Vec<u8>, BackupError> {
+    let contacts = crate::export::vcard::to_vcard4(&snapshot.people_views());
+    let zip = archive::pack(contacts.as_bytes(), &snapshot.to_json(), README_TEXT)?;
+    crypt::encrypt(&zip, protection)
+}
+
+/// Decrypt, unpack and check a backup. Nothing here touches a vault.
+pub fn open(bytes: &[u8], keys: &Keys, limits: &Limits) -> Result<Opened, BackupError> {
+    if bytes.len() as u64 > limits.max_file {
+        return Err(BackupError::TooLarge { what: "file".into(), limit: limits.max_file });
+    }
+    let zip = crypt::decrypt(bytes, keys, limits.max_decrypted)?;
+    let entries = archive::unpack(&zip, limits)?;
+    let snapshot = Snapshot::from_json(&entries.data)?;
+    let text =
+        std::str::from_utf8(&entries.contacts).map_err(|_| BackupError::invalid("contacts.vcf is not UTF-8".into()))?;
+    let vcards =
+        vcard4::parse_loose(text).map_err(|e| BackupError::invalid(format!("contacts.vcf does not parse: {e}")))?.len();
+    if vcards != snapshot.people.len() {
+        return Err(BackupError::invalid(format!(
+            "contacts.vcf holds {vcards} people, lifeboat.json {}",
+            snapshot.people.len()
+        )));
+    }
+    Ok(Opened { snapshot, vcards })
+}
+
+/// Read a backup file, refusing one larger than the limit before reading it.
+pub fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, BackupError> {
+    let io = |source| BackupError::Io { path: path.to_owned(), source };
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    if len > limits.max_file {
+        return Err(BackupError::TooLarge { what: "file".into(), limit: limits.max_file });
+    }
+    std::fs::read(path).map_err(io)
+}
+
+/// The SHA-256 of a file's bytes, to name a restore's source in the history.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(bytes))
+}
+
+#[cfg(test)]
+mod tests;

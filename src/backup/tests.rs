@@ -1,0 +1,183 @@
+use std::io::Write;
+
+use super::format::*;
+use super::*;
+
+fn snapshot() -> Snapshot {
+    let shared = BackupSource {
+        file: Some("KakaoTalk_캡스톤.txt".into()),
+        line: Some(40),
+        group: Some("캡스톤 3조".into()),
+        shared_by: Some("김철수".into()),
+        at: Some("2022-10-15 21:03:00".into()),
+    };
+    Snapshot {
+        format: FORMAT.into(),
+        version: VERSION,
+        created_at: "2024-03-01 10:00:00".into(),
+        people: vec![
+            BackupPerson {
+                key: 1,
+                name: "김철수".into(),
+                me: false,
+                aliases: vec!["철수".into()],
+                org: None,
+                note: None,
+                birthday: None,
+                phones: vec![BackupPhone {
+                    raw: "010-1234-5678".into(),
+                    e164: Some("+821012345678".into()),
+                    label: Some("mobile".into()),
+                    status: Status::Candidate,
+                    sources: vec![shared],
+                }],
+                emails: vec![],
+                handles: vec![],
+            },
+            BackupPerson {
+                key: 2,
+                name: "이영희".into(),
+                me: false,
+                aliases: vec![],
+                org: None,
+                note: None,
+                birthday: None,
+                phones: vec![],
+                emails: vec![],
+                handles: vec![],
+            },
+        ],
+        groups: vec![BackupGroup {
+            key: 5,
+            name: "캡스톤 3조".into(),
+            kind: "chat".into(),
+            platform: Some("kakao".into()),
+            members: vec![
+                BackupMember {
+                    person: 1,
+                    display_name: "김철수".into(),
+                    first_seen: None,
+                    last_seen: None,
+                    messages: 1,
+                    left: false,
+                },
+                BackupMember {
+                    person: 2,
+                    display_name: "영희".into(),
+                    first_seen: None,
+                    last_seen: None,
+                    messages: 0,
+                    left: false,
+                },
+            ],
+        }],
+        messages: vec![],
+    }
+}
+
+fn to_key() -> (Keys, Protection) {
+    let k = generate();
+    let protection = Protection::Recipients(vec![parse_recipient(&k.recipient).unwrap()]);
+    (Keys { passphrase: None, identities: from_secrets([k.secret.as_str()]).unwrap() }, protection)
+}
+
+#[test]
+fn round_trip_to_a_key() {
+    let (keys, protection) = to_key();
+    let bytes = create(&snapshot(), &protection).unwrap();
+    assert!(!needs_passphrase(&bytes).unwrap());
+    let opened = open(&bytes, &keys, &Limits::default()).unwrap();
+    assert_eq!(opened.snapshot, snapshot());
+    assert_eq!(opened.vcards, 2);
+    assert_eq!(opened.snapshot.counts().members, 2);
+}
+
+#[test]
+fn passphrase_round_trip_and_wrong_passphrase() {
+    let protection = Protection::passphrase(Passphrase::from("correct horse battery".to_owned())).unwrap();
+    let bytes = create(&snapshot(), &protection).unwrap();
+    assert!(needs_passphrase(&bytes).unwrap());
+    // The shipped work factor is age's standard 2^18, not a tuned-down one.
+    let header = String::from_utf8_lossy(&bytes[..200]).into_owned();
+    let expected = if cfg!(debug_assertions) && std::env::var_os("LIFEBOAT_INSECURE_TEST_KDF").is_some() {
+        " 10\n"
+    } else {
+        " 18\n"
+    };
+    assert!(header.lines().any(|l| l.starts_with("-> scrypt ") && format!("{l}\n").ends_with(expected)), "{header}");
+    let right = Keys { passphrase: Some(Passphrase::from("correct horse battery".to_owned())), identities: vec![] };
+    assert_eq!(open(&bytes, &right, &Limits::default()).unwrap().snapshot, snapshot());
+    let wrong = Keys { passphrase: Some(Passphrase::from("wrong horse battery".to_owned())), identities: vec![] };
+    assert!(matches!(open(&bytes, &wrong, &Limits::default()), Err(BackupError::WrongKey)));
+    assert!(matches!(open(&bytes, &Keys::default(), &Limits::default()), Err(BackupError::NeedPassphrase)));
+    assert!(matches!(Protection::passphrase(Passphrase::from("short".to_owned())), Err(BackupError::WeakPassphrase)));
+}
+
+#[test]
+fn tampered_truncated_and_wrong_key_are_refused() {
+    let (keys, protection) = to_key();
+    let bytes = create(&snapshot(), &protection).unwrap();
+    let mut tampered = bytes.clone();
+    let last = tampered.len() - 20;
+    tampered[last] ^= 0x01;
+    assert!(matches!(open(&tampered, &keys, &Limits::default()), Err(BackupError::Damaged { .. })));
+    let truncated = &bytes[..bytes.len() - 50];
+    assert!(matches!(open(truncated, &keys, &Limits::default()), Err(BackupError::Damaged { .. })));
+    let (other, _) = to_key();
+    assert!(matches!(open(&bytes, &other, &Limits::default()), Err(BackupError::WrongKey)));
+    assert!(matches!(open(&bytes, &Keys::default(), &Limits::default()), Err(BackupError::NeedIdentity)));
+    assert!(matches!(open(b"PK\x03\x04 not age", &keys, &Limits::default()), Err(BackupError::NotABackup)));
+}
+
+/// Encrypt an arbitrary zip, as an attacker could.
+fn hostile(entries: &[(&str, &[u8])]) -> (Keys, Vec<u8>) {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, data) in entries {
+        zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(data).unwrap();
+    }
+    let plain = zip.finish().unwrap().into_inner();
+    let (keys, protection) = to_key();
+    (keys, crypt::encrypt(&plain, &protection).unwrap())
+}
+
+#[test]
+fn hostile_archives_are_refused() {
+    let json = snapshot().to_json();
+    let vcf = crate::export::vcard::to_vcard4(&snapshot().people_views());
+    let (keys, bytes) =
+        hostile(&[("../../etc/passwd", b"x"), ("lifeboat.json", &json), ("contacts.vcf", vcf.as_bytes())]);
+    assert!(matches!(open(&bytes, &keys, &Limits::default()), Err(BackupError::Invalid { .. })));
+    let (keys, bytes) = hostile(&[("/lifeboat.json", &json), ("contacts.vcf", vcf.as_bytes())]);
+    assert!(matches!(open(&bytes, &keys, &Limits::default()), Err(BackupError::Invalid { .. })));
+    let (keys, bytes) = hostile(&[("lifeboat.json", &json)]);
+    assert!(matches!(open(&bytes, &keys, &Limits::default()), Err(BackupError::Invalid { .. })));
+    // A highly compressible entry past the limit: refused while reading, not after.
+    let zeros = vec![b' '; 200_000];
+    let (keys, bytes) = hostile(&[("lifeboat.json", &zeros), ("contacts.vcf", vcf.as_bytes())]);
+    let small = Limits { max_entry: 100_000, ..Limits::default() };
+    assert!(matches!(open(&bytes, &keys, &small), Err(BackupError::TooLarge { .. })));
+    let tiny = Limits { max_decrypted: 100, ..Limits::default() };
+    assert!(matches!(open(&bytes, &keys, &tiny), Err(BackupError::TooLarge { .. })));
+    let deep =
+        format!("{{\"format\":\"lifeboat-backup\",\"version\":1,\"x\":{}{}}}", "[".repeat(10_000), "]".repeat(10_000));
+    let (keys, bytes) = hostile(&[("lifeboat.json", deep.as_bytes()), ("contacts.vcf", vcf.as_bytes())]);
+    let err = open(&bytes, &keys, &Limits::default()).err();
+    assert!(matches!(err, Some(BackupError::Invalid { .. })), "{err:?}");
+}
+
+#[test]
+fn inconsistent_json_is_refused() {
+    let mut s = snapshot();
+    s.groups[0].members[0].person = 99;
+    assert!(matches!(Snapshot::from_json(&s.to_json()), Err(BackupError::Invalid { .. })));
+    let mut s = snapshot();
+    s.version = VERSION + 1;
+    assert!(matches!(Snapshot::from_json(&s.to_json()), Err(BackupError::TooNew { .. })));
+    let mut s = snapshot();
+    s.format = "something-else".into();
+    assert!(matches!(Snapshot::from_json(&s.to_json()), Err(BackupError::Invalid { .. })));
+    let mut s = snapshot();
+    s.groups[0].kind = "evil".into();
+    assert!(matches!(Snapshot::from_json(&s.to_json()), Err(BackupError::Invalid { .. })));
+}

@@ -1,0 +1,244 @@
+//! `lifeboat backup create|restore|verify`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::Subcommand;
+use lifeboat::backup::{self, Keys, Limits, Protection, Snapshot};
+use lifeboat::vault::{StoredIdentity, Vault};
+
+use super::{Global, Out, prompt_hidden};
+
+/// Encrypted backups of the vault (age format; docs/BACKUP.md describes the inside).
+#[derive(clap::Args)]
+pub struct Backup {
+    #[command(subcommand)]
+    what: What,
+}
+
+#[derive(Subcommand)]
+enum What {
+    Create(Create),
+    Restore(Restore),
+    Verify(Verify),
+}
+
+/// Write an encrypted backup: to a passphrase ($LIFEBOAT_BACKUP_PASSPHRASE or
+/// asked twice), or to public keys with --recipient.
+#[derive(clap::Args)]
+struct Create {
+    /// The backup file to write (e.g. lifeboat-2024-03-01.age).
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+    /// Only these groups and their members (repeatable).
+    #[arg(long, value_name = "NAME")]
+    group: Vec<String>,
+    /// Encrypt to this key instead of a passphrase (repeatable): age1…,
+    /// "ssh-ed25519 …", "ssh-rsa …", or a file of such lines (e.g. ~/.ssh/id_ed25519.pub).
+    /// Your own: $(lifeboat keygen --show-recipient).
+    #[arg(long, value_name = "KEY")]
+    recipient: Vec<String>,
+    /// Include chat messages (larger; without them groups and rosters are still kept).
+    #[arg(long)]
+    with_messages: bool,
+}
+
+/// Merge a backup into the vault as one batch (`lifeboat undo` removes it).
+/// Restoring twice adds nothing.
+#[derive(clap::Args)]
+struct Restore {
+    file: PathBuf,
+    /// Key file for a backup made to a key (age identity or OpenSSH private
+    /// key). Default: the keys kept in this vault by `lifeboat keygen`.
+    #[arg(long, value_name = "FILE")]
+    identity: Option<PathBuf>,
+    /// Check and count, and keep nothing.
+    #[arg(long)]
+    dry_run: bool,
+    #[arg(long)]
+    json: bool,
+}
+
+/// Prove a backup decrypts and is whole, and count what it holds. Writes nothing.
+#[derive(clap::Args)]
+struct Verify {
+    file: PathBuf,
+    /// Key file for a backup made to a key. Default: this vault's keys.
+    #[arg(long, value_name = "FILE")]
+    identity: Option<PathBuf>,
+    #[arg(long)]
+    json: bool,
+}
+
+impl Backup {
+    pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
+        match self.what {
+            What::Create(c) => c.run(global, out),
+            What::Restore(r) => r.run(global, out),
+            What::Verify(v) => v.run(global, out),
+        }
+    }
+}
+
+const PASSPHRASE_ENV: &str = "LIFEBOAT_BACKUP_PASSPHRASE";
+
+fn env_passphrase() -> Result<Option<backup::Passphrase>> {
+    match std::env::var_os(PASSPHRASE_ENV) {
+        Some(p) => Ok(Some(backup::Passphrase::from(
+            p.into_string().map_err(|_| anyhow::anyhow!("{PASSPHRASE_ENV} is not valid UTF-8"))?,
+        ))),
+        None => Ok(None),
+    }
+}
+
+impl Create {
+    fn run(self, global: &Global, out: &mut Out) -> Result<()> {
+        let protection = if self.recipient.is_empty() {
+            let passphrase = match env_passphrase()? {
+                Some(p) => p,
+                None => {
+                    let first = prompt_hidden("Backup passphrase (백업 암호, 8자 이상): ")?;
+                    let second = prompt_hidden("Repeat it (다시 입력): ")?;
+                    if *first != *second {
+                        bail!(
+                            "the two passphrases differ; no backup was written.\n두 암호가 다릅니다. 백업을 만들지 않았습니다."
+                        );
+                    }
+                    backup::Passphrase::from(first.to_string())
+                }
+            };
+            Protection::passphrase(passphrase)?
+        } else {
+            let mut list = Vec::new();
+            for r in &self.recipient {
+                list.extend(recipients(r)?);
+            }
+            Protection::Recipients(list)
+        };
+        let vault = global.open()?;
+        let snapshot = Snapshot::from_vault(&vault, &self.group, self.with_messages)?;
+        let bytes = backup::create(&snapshot, &protection)?;
+        lifeboat::export::write_private(&self.output, &bytes)?;
+        let c = snapshot.counts();
+        out.line(format!(
+            "Wrote {}: {} people, {} phones, {} e-mails, {} groups, {} messages. Check it with `lifeboat backup verify`.",
+            self.output.display(),
+            c.people,
+            c.phones,
+            c.emails,
+            c.groups,
+            c.messages
+        ))?;
+        out.line(format!(
+            "백업을 저장했습니다: 사람 {}명, 전화번호 {}개, 이메일 {}개, 그룹 {}개, 메시지 {}개.",
+            c.people, c.phones, c.emails, c.groups, c.messages
+        ))
+    }
+}
+
+/// A recipient on the command line, or a file of them (one per line, `#` comments).
+fn recipients(arg: &str) -> Result<Vec<backup::Recipient>> {
+    let path = Path::new(arg);
+    if !arg.starts_with("age1") && !arg.starts_with("ssh-") && path.is_file() {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read the recipients file {arg}"))?;
+        let list = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(backup::parse_recipient)
+            .collect::<Result<Vec<_>, _>>()?;
+        if list.is_empty() {
+            bail!("{arg} holds no recipient.\n{arg}에 받는 사람 키가 없습니다.");
+        }
+        return Ok(list);
+    }
+    Ok(vec![backup::parse_recipient(arg)?])
+}
+
+/// The keys to try on a backup: a passphrase when it is protected by one,
+/// else the --identity file, else the keys kept in the vault.
+fn keys(bytes: &[u8], identity: Option<&Path>, stored: impl FnOnce() -> Result<Vec<StoredIdentity>>) -> Result<Keys> {
+    if backup::needs_passphrase(bytes)? {
+        let passphrase = match env_passphrase()? {
+            Some(p) => p,
+            None => backup::Passphrase::from(prompt_hidden("Backup passphrase (백업 암호): ")?.to_string()),
+        };
+        return Ok(Keys { passphrase: Some(passphrase), identities: Vec::new() });
+    }
+    let identities = match identity {
+        Some(path) => {
+            let data = std::fs::read(path).with_context(|| format!("cannot read the key file {}", path.display()))?;
+            backup::parse_identity_file(&path.display().to_string(), &data)?
+        }
+        None => backup::from_secrets(stored()?.iter().map(|k| k.secret.as_str()))?,
+    };
+    Ok(Keys { passphrase: None, identities })
+}
+
+impl Restore {
+    fn run(self, global: &Global, out: &mut Out) -> Result<()> {
+        let limits = Limits::default();
+        let bytes = backup::read_file(&self.file, &limits)?;
+        let mut vault = global.open()?;
+        let keys = keys(&bytes, self.identity.as_deref(), || Ok(vault.backup_identities()?))?;
+        let opened = backup::open(&bytes, &keys, &limits)?;
+        let name = self.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let report = vault.restore(&opened.snapshot, &name, &backup::sha256_hex(&bytes), self.dry_run)?;
+        if self.json {
+            return out.json(&report);
+        }
+        let verb = if self.dry_run { "Would add" } else { "Added" };
+        out.line(format!(
+            "{verb} {} people, {} phones, {} e-mails, {} groups, {} members, {} messages; {} people were already in the vault.",
+            report.new_people, report.new_phones, report.new_emails, report.new_groups, report.new_members, report.new_messages, report.merged_people
+        ))?;
+        out.line(format!(
+            "새 사람 {}명, 전화번호 {}개, 이메일 {}개, 그룹 {}개, 메시지 {}개{}.",
+            report.new_people,
+            report.new_phones,
+            report.new_emails,
+            report.new_groups,
+            report.new_messages,
+            if self.dry_run { " (미리보기: 저장하지 않음)" } else { "" }
+        ))?;
+        match report.batch_id {
+            Some(id) => out.line(format!(
+                "Restore {id}: undo with `lifeboat undo {id}`. / `lifeboat undo {id}`로 되돌릴 수 있습니다."
+            )),
+            None if self.dry_run => out.line("Dry run: nothing was written. / 미리보기: 아무것도 저장하지 않았습니다."),
+            None => {
+                out.line("Nothing new: the vault already holds everything in this backup. / 새로운 내용이 없습니다.")
+            }
+        }
+    }
+}
+
+impl Verify {
+    fn run(self, global: &Global, out: &mut Out) -> Result<()> {
+        let limits = Limits::default();
+        let bytes = backup::read_file(&self.file, &limits)?;
+        // Verifying needs no vault, unless the backup was made to the vault's own key.
+        let keys = keys(&bytes, self.identity.as_deref(), || {
+            let dir = global.vault_dir()?;
+            if Vault::exists(&dir) { Ok(global.open()?.backup_identities()?) } else { Ok(Vec::new()) }
+        })?;
+        let opened = backup::open(&bytes, &keys, &limits)?;
+        let c = opened.snapshot.counts();
+        if self.json {
+            return out.json(&c);
+        }
+        out.line(format!(
+            "{}: OK, decrypts and is whole. Made {}. {} people, {} phones, {} e-mails, {} groups, {} members, {} messages; contacts.vcf holds {} cards.",
+            self.file.display(),
+            opened.snapshot.created_at,
+            c.people,
+            c.phones,
+            c.emails,
+            c.groups,
+            c.members,
+            c.messages,
+            opened.vcards
+        ))?;
+        out.line("백업이 정상입니다: 복호화되고 손상이 없습니다.")
+    }
+}

@@ -1,0 +1,114 @@
+//! `lifeboat export vcard|csv|sheet`.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::Subcommand;
+use lifeboat::export::{self, vcard::Version};
+
+use super::{Global, Out};
+
+/// Export people for phones, address books, spreadsheets or paper.
+#[derive(clap::Args)]
+pub struct Export {
+    #[command(subcommand)]
+    what: What,
+}
+
+#[derive(Subcommand)]
+enum What {
+    Vcard(Vcard),
+    Csv(Csv),
+    Sheet(Sheet),
+}
+
+/// vCard file for phones and address books (4.0; 3.0 for phones that refuse 4.0).
+///
+/// Every phone with its label, e-mails, messenger handles, and a NOTE saying
+/// where numbers found in chats came from.
+#[derive(clap::Args)]
+struct Vcard {
+    /// vCard version: 4 (RFC 6350) or 3 (older phones).
+    #[arg(long = "version", value_name = "4|3", default_value_t = 4, value_parser = clap::value_parser!(u8).range(3..=4))]
+    vcard_version: u8,
+    /// Only the members of this group (name or id).
+    #[arg(long, value_name = "NAME")]
+    group: Option<String>,
+    /// Only this person (id, or a name or number that matches one person).
+    #[arg(long, value_name = "ID")]
+    person: Option<String>,
+    /// The file to write.
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+}
+
+/// Google Contacts CSV (UTF-8 with BOM, so Korean Excel opens it too).
+#[derive(clap::Args)]
+struct Csv {
+    /// Only the members of this group (name or id).
+    #[arg(long, value_name = "NAME")]
+    group: Option<String>,
+    /// The file to write; standard output when omitted.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// Printable A4 contact sheet (HTML) for one group: open it and print.
+#[derive(clap::Args)]
+struct Sheet {
+    /// The group (name or id).
+    #[arg(long, value_name = "NAME")]
+    group: String,
+    /// The .html file to write.
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+}
+
+impl Export {
+    pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
+        let vault = global.open()?;
+        match self.what {
+            What::Vcard(v) => {
+                let people = export::select(&vault, v.group.as_deref(), v.person.as_deref())?;
+                let version = if v.vcard_version == 3 { Version::V3 } else { Version::V4 };
+                export::write_private(&v.output, export::vcard::export(&people, version).as_bytes())?;
+                out.line(format!(
+                    "Wrote {} people as vCard {}.0 to {}. / {}명을 vCard 파일로 저장했습니다.",
+                    people.len(),
+                    v.vcard_version,
+                    v.output.display(),
+                    people.len()
+                ))
+            }
+            What::Csv(c) => {
+                let people = export::select(&vault, c.group.as_deref(), None)?;
+                let bytes = export::csv::export(&people);
+                match &c.output {
+                    Some(path) => {
+                        export::write_private(path, &bytes)?;
+                        out.line(format!(
+                            "Wrote {} people to {}. / {}명을 CSV로 저장했습니다.",
+                            people.len(),
+                            path.display(),
+                            people.len()
+                        ))
+                    }
+                    None => {
+                        let mut stdout = std::io::stdout().lock();
+                        stdout.write_all(&bytes)?;
+                        Ok(stdout.flush()?)
+                    }
+                }
+            }
+            What::Sheet(s) => {
+                let html = export::sheet::for_group(&vault, &s.group)?;
+                export::write_private(&s.output, html.as_bytes())?;
+                out.line(format!(
+                    "Wrote the contact sheet to {}: open it in a browser and print (A4). / 연락처 시트를 저장했습니다. 브라우저에서 열어 인쇄하세요.",
+                    s.output.display()
+                ))
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! `lifeboat keygen`.
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+
+use super::{Global, Out};
+
+/// Make your own backup key (an age X25519 identity), kept in the vault.
+///
+/// Back up to yourself with `lifeboat backup create --recipient $(lifeboat
+/// keygen --show-recipient)`; `backup restore` then needs no key file while
+/// this vault exists. Keep a copy of the key elsewhere (--write-identity):
+/// without the vault or that copy, such a backup cannot be opened.
+#[derive(clap::Args)]
+pub struct Keygen {
+    /// Print your public key (age1…) and nothing else.
+    #[arg(long)]
+    show_recipient: bool,
+    /// Make another key even if you have one (old keys are kept for old backups).
+    #[arg(long)]
+    new: bool,
+    /// Also write the secret key to this file (readable only by you), for safekeeping.
+    #[arg(long, value_name = "FILE")]
+    write_identity: Option<PathBuf>,
+}
+
+impl Keygen {
+    pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
+        let vault = global.open()?;
+        let existing = vault.backup_identities()?;
+        if self.show_recipient {
+            let Some(newest) = existing.first() else {
+                bail!(
+                    "you have no backup key yet: run `lifeboat keygen` first.\n아직 백업 키가 없습니다. 먼저 `lifeboat keygen`을 실행하세요."
+                );
+            };
+            return out.line(&newest.recipient);
+        }
+        let (secret, recipient) = match existing.into_iter().next() {
+            Some(k) if !self.new => {
+                out.line(format!(
+                    "You already have a backup key (made {}); --new makes another. / 이미 백업 키가 있습니다.",
+                    k.created_at
+                ))?;
+                (k.secret, k.recipient)
+            }
+            _ => {
+                let k = lifeboat::backup::generate();
+                vault.add_backup_identity(&k.secret, &k.recipient)?;
+                out.line(
+                    "Made a new backup key and kept it in the vault. / 새 백업 키를 만들어 보관함에 저장했습니다.",
+                )?;
+                (k.secret, k.recipient)
+            }
+        };
+        out.line(format!("Public key (받는 사람 키): {recipient}"))?;
+        match self.write_identity {
+            Some(path) => {
+                let text = format!("# Lifeboat backup key\n# public key: {recipient}\n{}\n", secret.as_str());
+                lifeboat::export::write_private(&path, text.as_bytes())?;
+                out.line(format!(
+                    "Wrote the secret key to {}: keep it offline; anyone with it can open your backups.\n비밀 키를 저장했습니다. 안전한 곳에 따로 보관하세요.",
+                    path.display()
+                ))
+            }
+            None => out.line(
+                "Keep a copy outside the vault (`lifeboat keygen --write-identity FILE`): without it, a lost vault means unreadable backups.\n보관함 밖에도 키 사본을 두세요(--write-identity). 없으면 보관함을 잃을 때 백업도 열 수 없습니다.",
+            ),
+        }
+    }
+}

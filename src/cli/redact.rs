@@ -1,0 +1,41 @@
+//! `lifeboat redact`.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use super::{Global, Out};
+
+/// Write a copy of a chat export safe to attach to a bug report: the same
+/// format and room shape (members, messages), with names replaced by
+/// consistent pseudonyms, numbers and e-mails scrambled and text reduced to
+/// its shape. Check the copy before sending it. Needs no vault.
+#[derive(clap::Args)]
+pub struct Redact {
+    /// The export to redact.
+    file: PathBuf,
+    /// Where to write the redacted copy.
+    #[arg(short, long, value_name = "OUT")]
+    output: PathBuf,
+}
+
+impl Redact {
+    pub fn run(self, _global: &Global, out: &mut Out) -> Result<()> {
+        if self.output.exists() {
+            anyhow::bail!(
+                "{} already exists: choose another name for the copy.\n{} 파일이 이미 있습니다. 다른 이름을 고르세요.",
+                self.output.display(),
+                self.output.display()
+            );
+        }
+        let r = lifeboat::redact::redact(&self.file, &self.output)?;
+        out.line(format!(
+            "Wrote {} ({}, {} messages, {} names replaced). Check it before you send it.",
+            self.output.display(),
+            r.format,
+            r.messages,
+            r.names
+        ))?;
+        out.line("가린 사본을 만들었습니다. 보내기 전에 내용을 확인하세요.")
+    }
+}

@@ -1,0 +1,169 @@
+//! Getting people out of the vault in forms other programs and paper take:
+//! vCard 4.0 and 3.0 for phones and address books, a Google Contacts CSV,
+//! and a printable contact sheet for one group.
+//!
+//! Exporters read the vault's views (`PersonView`, `GroupView`) and return
+//! text; they never run SQL and never write files themselves, except
+//! through [`write_private`].
+
+pub mod csv;
+pub mod sheet;
+pub mod vcard;
+mod vcard3;
+
+use std::path::{Path, PathBuf};
+
+use crate::vault::{PersonView, ProvenanceView, Vault, VaultError};
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExportError {
+    #[error(
+        "{path}: {source}. Check the path, the disk space and the folder's permissions; nothing was written.\n{path}: 경로, 디스크 공간, 폴더 권한을 확인하세요. 아무것도 쓰지 않았습니다."
+    )]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error(
+        "there is nobody to export{scope}. `lifeboat people` lists who is in the vault.\n내보낼 사람이 없습니다. `lifeboat people`로 목록을 보세요."
+    )]
+    Nobody { scope: String },
+
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+}
+
+/// The people to export: one person, the members of a group, or everyone.
+pub fn select(vault: &Vault, group: Option<&str>, person: Option<&str>) -> Result<Vec<PersonView>, ExportError> {
+    let people = match (person, group) {
+        (Some(p), _) => vec![vault.find_person(p)?],
+        (None, g) => vault.people(g)?,
+    };
+    if people.is_empty() {
+        let scope = group.map(|g| format!(" in {g:?}")).unwrap_or_default();
+        return Err(ExportError::Nobody { scope });
+    }
+    Ok(people)
+}
+
+/// `(family, given)` for a name: a Hangul name without spaces is family name
+/// first, one syllable (김철수 → 김, 철수); others split on the last space
+/// (Alice Kim → Kim, Alice); a single word is a given name.
+pub fn split_name(name: &str) -> (String, String) {
+    let name = name.trim();
+    let mut chars = name.chars();
+    if let Some(first) = chars.next()
+        && is_hangul_syllable(first)
+        && !name.contains(char::is_whitespace)
+        && chars.clone().next().is_some()
+    {
+        return (first.to_string(), chars.as_str().to_owned());
+    }
+    match name.rsplit_once(char::is_whitespace) {
+        Some((given, family)) => (family.trim().to_owned(), given.trim().to_owned()),
+        None => (String::new(), name.to_owned()),
+    }
+}
+
+fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// "shared by 김철수 in 캡스톤 3조, 2022-10-15" for a value found in a chat;
+/// "from contacts.vcf" for one read from a file.
+pub fn describe_source(s: &ProvenanceView) -> String {
+    match (&s.group, &s.shared_by) {
+        (Some(group), Some(by)) => {
+            let date: String = s.at.as_deref().unwrap_or("").chars().take(10).collect();
+            if date.is_empty() {
+                format!("shared by {by} in {group}")
+            } else {
+                format!("shared by {by} in {group}, {date}")
+            }
+        }
+        _ => format!("from {}", s.file.as_deref().unwrap_or("an import")),
+    }
+}
+
+/// The person's note followed by one line per phone or e-mail that came from
+/// a chat: where it was shared, so the reader knows how far to trust it.
+pub fn note_for(p: &PersonView) -> Option<String> {
+    let mut lines: Vec<String> = p.note.iter().filter(|n| !n.trim().is_empty()).cloned().collect();
+    let values = p
+        .phones
+        .iter()
+        .map(|ph| (ph.raw.as_str(), &ph.sources))
+        .chain(p.emails.iter().map(|e| (e.address.as_str(), &e.sources)));
+    for (value, sources) in values {
+        for s in sources.iter().filter(|s| s.shared_by.is_some()) {
+            lines.push(format!("{value}: {}", describe_source(s)));
+        }
+    }
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
+/// Text without control characters other than newlines: vCard parsers refuse them.
+pub(crate) fn clean(s: &str) -> String {
+    s.chars().filter(|c| *c == '\n' || !c.is_control()).collect()
+}
+
+/// Write a file readable only by its owner, atomically (temporary file, fsync,
+/// rename): exports hold other people's numbers.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let io = |p: &Path, source| ExportError::Io { path: p.to_owned(), source };
+    let mut tmp_name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    tmp_name.push(".part");
+    let tmp = path.with_file_name(tmp_name);
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&tmp)
+        .map_err(|e| io(&tmp, e))?;
+    f.write_all(bytes).and_then(|_| f.sync_all()).map_err(|e| io(&tmp, e))?;
+    std::fs::rename(&tmp, path).map_err(|e| io(path, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn korean_names_split_family_first() {
+        assert_eq!(split_name("김철수"), ("김".into(), "철수".into()));
+        assert_eq!(split_name("남궁민수"), ("남".into(), "궁민수".into()));
+        assert_eq!(split_name("Alice Kim"), ("Kim".into(), "Alice".into()));
+        assert_eq!(split_name("Mary Ann Lee"), ("Lee".into(), "Mary Ann".into()));
+        assert_eq!(split_name("김 철수"), ("철수".into(), "김".into()));
+        assert_eq!(split_name("민"), (String::new(), "민".into()));
+        assert_eq!(split_name("Bob"), (String::new(), "Bob".into()));
+    }
+
+    #[test]
+    fn chat_sources_read_as_sentences() {
+        let s = ProvenanceView {
+            file: Some("KakaoTalk.txt".into()),
+            line: Some(3),
+            group: Some("캡스톤 3조".into()),
+            shared_by: Some("김철수".into()),
+            at: Some("2022-10-15 21:03:00".into()),
+            message: None,
+        };
+        assert_eq!(describe_source(&s), "shared by 김철수 in 캡스톤 3조, 2022-10-15");
+        let f = ProvenanceView {
+            file: Some("contacts.vcf".into()),
+            line: Some(1),
+            group: None,
+            shared_by: None,
+            at: None,
+            message: None,
+        };
+        assert_eq!(describe_source(&f), "from contacts.vcf");
+    }
+}
