@@ -12,6 +12,7 @@ pub mod extract;
 pub mod import;
 pub mod model;
 pub mod phone;
+pub mod qr;
 pub mod redact;
 #[cfg(test)]
 mod test_support;

@@ -10,16 +10,19 @@ mod schema;
 
 mod batches;
 mod decide;
+mod edit;
 mod fts;
 mod groups;
 mod identity;
 mod ingest;
 mod people;
 mod restore;
+mod rows;
 mod suggest;
 
 pub use batches::{Added, BatchFile, BatchSummary, UndoReport};
 pub use decide::MergeReport;
+pub use edit::Decision;
 pub use error::VaultError;
 pub use groups::{GroupView, MemberView, Reachability};
 pub use identity::StoredIdentity;
@@ -27,6 +30,7 @@ pub use ingest::{FileReport, ImportOptions, ImportReport, Progress};
 pub use key::{KdfCost, Passphrase};
 pub use people::{EmailView, HandleView, MessageHit, PersonView, PhoneView, ProvenanceView};
 pub use restore::{RestoreReport, StoredMessage};
+pub use rows::{PersonPage, PersonRow};
 pub use suggest::{SuggestedPerson, Suggestion};
 
 use std::fs::{self, DirBuilder, File, OpenOptions};

@@ -199,14 +199,14 @@ impl Vault {
     }
 }
 
-struct Pattern {
-    like: String,
-    plain: String,
+pub(super) struct Pattern {
+    pub(super) like: String,
+    pub(super) plain: String,
 }
 
 /// A query becomes one LIKE over the haystack: lower-cased text, or the
 /// digits alone when the user typed a number.
-fn search_pattern(query: &str) -> Option<Pattern> {
+pub(super) fn search_pattern(query: &str) -> Option<Pattern> {
     let q = nfc(query).to_lowercase();
     if q.is_empty() {
         return None;

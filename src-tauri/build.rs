@@ -1,0 +1,34 @@
+//! Build-time: embed ui/, and generate one permission per app command so the
+//! capability file can name exactly the commands the window may call.
+
+const COMMANDS: &[&str] = &[
+    "vault_status",
+    "create_vault",
+    "unlock",
+    "lock",
+    "change_passphrase",
+    "get_settings",
+    "set_setting",
+    "people_page",
+    "person",
+    "person_qr",
+    "set_phone_status",
+    "set_email_status",
+    "rename_person",
+    "groups",
+    "group",
+    "group_numbers",
+    "batches",
+    "undo_batch",
+    "watch_drops",
+    "pick_files",
+    "import_files",
+    "cancel_import",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build step failed");
+}

@@ -1,0 +1,112 @@
+//! Import: picking files (native dialog or drag and drop), the dry-run
+//! preview, the import itself off the window's thread with progress over a
+//! channel, and cancel.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use lifeboat::vault::{ImportOptions, ImportReport, Progress};
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, DragDropEvent, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// How often progress reaches the window at most: enough for a smooth bar.
+const PROGRESS_EVERY: Duration = Duration::from_millis(80);
+
+/// Files dragged over the window, forwarded to the page that asked.
+#[derive(Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum DropMessage {
+    Over,
+    Leave,
+    Drop { paths: Vec<String> },
+}
+
+/// The page's channel for drag and drop, set by [`watch_drops`].
+#[derive(Default)]
+pub struct DropWatch(Mutex<Option<Channel<DropMessage>>>);
+
+impl DropWatch {
+    /// Forward a window drag-and-drop event to the page.
+    pub fn forward(&self, event: &DragDropEvent) {
+        let message = match event {
+            DragDropEvent::Enter { .. } | DragDropEvent::Over { .. } => DropMessage::Over,
+            DragDropEvent::Leave => DropMessage::Leave,
+            DragDropEvent::Drop { paths, .. } => {
+                DropMessage::Drop { paths: paths.iter().map(|p| p.display().to_string()).collect() }
+            }
+            _ => return,
+        };
+        if let Ok(slot) = self.0.lock()
+            && let Some(channel) = slot.as_ref()
+        {
+            let _ = channel.send(message);
+        }
+    }
+}
+
+#[tauri::command]
+pub fn watch_drops(watch: State<'_, DropWatch>, channel: Channel<DropMessage>) -> Result<(), AppError> {
+    let mut slot = watch.0.lock().map_err(|_| AppError::new("internal", "drop watch poisoned"))?;
+    *slot = Some(channel);
+    Ok(())
+}
+
+/// The native file picker, opened from here so the page gets no file-system
+/// permission of its own: it only learns the paths the user chose.
+#[tauri::command]
+pub async fn pick_files(app: AppHandle, title: String) -> Result<Vec<String>, AppError> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter("Exports (txt, csv, vcf, json, zip, html)", &["txt", "csv", "vcf", "json", "zip", "html", "htm"])
+        .add_filter("*", &["*"])
+        .blocking_pick_files()
+        .unwrap_or_default();
+    Ok(picked.into_iter().filter_map(|p| p.into_path().ok()).map(|p| p.display().to_string()).collect())
+}
+
+/// Import (or with `dry_run`, only preview) the files as one batch.
+#[tauri::command]
+pub async fn import_files(
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+    dry_run: bool,
+    on_progress: Channel<Progress>,
+) -> Result<ImportReport, AppError> {
+    if paths.is_empty() {
+        return Err(AppError::new("invalid", "no files were chosen.\n고른 파일이 없습니다."));
+    }
+    let cancel = state.cancel.clone();
+    cancel.store(false, Ordering::SeqCst);
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    state
+        .with_vault(move |v| {
+            let last = Mutex::new(Instant::now() - PROGRESS_EVERY);
+            let progress = move |p: &Progress| {
+                if let Ok(mut last) = last.lock()
+                    && last.elapsed() >= PROGRESS_EVERY
+                {
+                    *last = Instant::now();
+                    let _ = on_progress.send(p.clone());
+                }
+            };
+            let opts =
+                ImportOptions { dry_run, cancel: Some(&cancel), progress: Some(&progress), ..Default::default() };
+            Ok(v.import(&paths, &opts)?)
+        })
+        .await
+}
+
+/// Stop the running import; it keeps nothing.
+#[tauri::command]
+pub fn cancel_import(state: State<'_, AppState>) {
+    state.cancel.store(true, Ordering::SeqCst);
+}

@@ -1,0 +1,7 @@
+//! The commands the window may call: each unpacks its arguments, calls one
+//! core function and returns its result or an [`crate::error::AppError`].
+
+pub mod groups;
+pub mod import;
+pub mod people;
+pub mod vault;

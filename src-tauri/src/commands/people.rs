@@ -1,0 +1,51 @@
+//! People: the virtual list, one person, their QR code, and the user's edits.
+
+use lifeboat::vault::{Decision, PersonPage, PersonView};
+use tauri::State;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The most rows one call returns: a few screenfuls.
+const MAX_PAGE: usize = 500;
+
+#[tauri::command]
+pub async fn people_page(
+    state: State<'_, AppState>,
+    query: String,
+    offset: usize,
+    limit: usize,
+) -> Result<PersonPage, AppError> {
+    state.with_vault(move |v| Ok(v.person_page(&query, offset, limit.min(MAX_PAGE))?)).await
+}
+
+#[tauri::command]
+pub async fn person(state: State<'_, AppState>, id: i64) -> Result<PersonView, AppError> {
+    state.with_vault(move |v| Ok(v.person(id)?)).await
+}
+
+/// The person's confirmed phones and e-mails as a vCard in a QR code (SVG).
+#[tauri::command]
+pub async fn person_qr(state: State<'_, AppState>, id: i64) -> Result<String, AppError> {
+    state
+        .with_vault(move |v| {
+            let card = lifeboat::qr::person_vcard(&v.person(id)?);
+            lifeboat::qr::svg(&card).map_err(|e| AppError::new("too_long", e.to_string()))
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn set_phone_status(state: State<'_, AppState>, id: i64, decision: Decision) -> Result<(), AppError> {
+    state.with_vault(move |v| Ok(v.set_phone_status(id, decision)?)).await
+}
+
+#[tauri::command]
+pub async fn set_email_status(state: State<'_, AppState>, id: i64, decision: Decision) -> Result<(), AppError> {
+    state.with_vault(move |v| Ok(v.set_email_status(id, decision)?)).await
+}
+
+#[tauri::command]
+pub async fn rename_person(state: State<'_, AppState>, id: i64, name: String) -> Result<(), AppError> {
+    state.with_vault(move |v| Ok(v.rename_person(id, &name)?)).await
+}

@@ -1,0 +1,99 @@
+//! Create, unlock, lock, passphrase and settings.
+
+use lifeboat::vault::{Passphrase, Vault};
+use serde::Serialize;
+use tauri::State;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+#[derive(Serialize)]
+pub struct Status {
+    pub exists: bool,
+    pub unlocked: bool,
+    pub dir: String,
+}
+
+#[derive(Serialize)]
+pub struct Settings {
+    pub region: Option<String>,
+    pub auto_lock_minutes: Option<String>,
+    pub language: Option<String>,
+}
+
+/// The settings the window may change; anything else is refused.
+const SETTING_KEYS: [&str; 3] = ["region", "auto_lock_minutes", "language"];
+
+#[tauri::command]
+pub async fn vault_status(state: State<'_, AppState>) -> Result<Status, AppError> {
+    // An import holds the vault: the vault is then certainly unlocked.
+    let unlocked = match state.vault.try_lock() {
+        Ok(slot) => slot.is_some(),
+        Err(_) => true,
+    };
+    Ok(Status { exists: Vault::exists(&state.dir), unlocked, dir: state.dir.display().to_string() })
+}
+
+#[tauri::command]
+pub async fn create_vault(state: State<'_, AppState>, passphrase: String) -> Result<(), AppError> {
+    let passphrase = Passphrase::new(passphrase);
+    let dir = state.dir.clone();
+    state
+        .with_slot(move |slot| {
+            *slot = Some(Vault::create(&dir, &passphrase)?);
+            Ok(())
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<(), AppError> {
+    let passphrase = Passphrase::new(passphrase);
+    let dir = state.dir.clone();
+    state
+        .with_slot(move |slot| {
+            if slot.is_none() {
+                *slot = Some(Vault::open(&dir, &passphrase)?);
+            }
+            Ok(())
+        })
+        .await
+}
+
+/// Close the vault: the connection and its key leave memory.
+#[tauri::command]
+pub async fn lock(state: State<'_, AppState>) -> Result<(), AppError> {
+    state
+        .with_slot(|slot| {
+            slot.take();
+            Ok(())
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn change_passphrase(state: State<'_, AppState>, passphrase: String) -> Result<(), AppError> {
+    let passphrase = Passphrase::new(passphrase);
+    state.with_vault(move |v| Ok(v.change_passphrase(&passphrase)?)).await
+}
+
+#[tauri::command]
+pub async fn get_settings(state: State<'_, AppState>) -> Result<Settings, AppError> {
+    state
+        .with_vault(|v| {
+            Ok(Settings {
+                region: v.setting("region")?,
+                auto_lock_minutes: v.setting("auto_lock_minutes")?,
+                language: v.setting("language")?,
+            })
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn set_setting(state: State<'_, AppState>, key: String, value: String) -> Result<(), AppError> {
+    if !SETTING_KEYS.contains(&key.as_str()) {
+        return Err(AppError::new("invalid", format!("unknown setting {key:?}")));
+    }
+    state.with_vault(move |v| Ok(v.set_setting(&key, &value)?)).await
+}

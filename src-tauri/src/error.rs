@@ -1,0 +1,46 @@
+//! The one error shape the window sees: a stable `code` the UI translates,
+//! and the core's own message (English then Korean) to show when it has no
+//! better words.
+
+use lifeboat::import::ImportError;
+use lifeboat::vault::VaultError;
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct AppError {
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl AppError {
+    pub fn new(code: &'static str, message: impl Into<String>) -> AppError {
+        AppError { code, message: message.into() }
+    }
+
+    /// Every command but create and unlock needs an unlocked vault.
+    pub fn locked() -> AppError {
+        AppError::new("locked", "the vault is locked: unlock it first.\n보관함이 잠겨 있습니다. 먼저 여세요.")
+    }
+}
+
+impl From<VaultError> for AppError {
+    fn from(e: VaultError) -> AppError {
+        let code = match &e {
+            VaultError::WrongPassphrase { .. } => "wrong_passphrase",
+            VaultError::NotFound { .. } => "no_vault",
+            VaultError::AlreadyExists { .. } => "vault_exists",
+            VaultError::WeakPassphrase => "weak_passphrase",
+            VaultError::Busy { .. } => "busy",
+            VaultError::Damaged { .. } => "damaged",
+            VaultError::Io { .. } => "io",
+            VaultError::Sql { .. } => "storage",
+            VaultError::TooNew { .. } => "too_new",
+            VaultError::NotFoundItem(_) => "not_found",
+            VaultError::Import(ImportError::Cancelled) => "cancelled",
+            VaultError::Import(ImportError::UnknownFormat { .. }) => "unknown_format",
+            VaultError::Import(_) => "import",
+            _ => "internal",
+        };
+        AppError::new(code, e.to_string())
+    }
+}

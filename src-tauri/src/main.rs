@@ -1,0 +1,76 @@
+//! Lifeboat's desktop shell: one window over the core crate. The page in
+//! `ui/` calls the commands in [`commands`]; the unlocked vault lives in
+//! [`state::AppState`] and nowhere else.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod error;
+mod state;
+
+use tauri::{Manager, WebviewUrl, WebviewWindowBuilder, WindowEvent};
+
+use commands::import::DropWatch;
+
+/// Links the page may hand to the desktop: dialing, texting, mailing.
+const HANDED_OUT_SCHEMES: [&str; 3] = ["tel", "sms", "mailto"];
+
+fn main() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state::AppState::new())
+        .manage(DropWatch::default())
+        .invoke_handler(tauri::generate_handler![
+            commands::vault::vault_status,
+            commands::vault::create_vault,
+            commands::vault::unlock,
+            commands::vault::lock,
+            commands::vault::change_passphrase,
+            commands::vault::get_settings,
+            commands::vault::set_setting,
+            commands::people::people_page,
+            commands::people::person,
+            commands::people::person_qr,
+            commands::people::set_phone_status,
+            commands::people::set_email_status,
+            commands::people::rename_person,
+            commands::groups::groups,
+            commands::groups::group,
+            commands::groups::group_numbers,
+            commands::groups::batches,
+            commands::groups::undo_batch,
+            commands::import::watch_drops,
+            commands::import::pick_files,
+            commands::import::import_files,
+            commands::import::cancel_import,
+        ])
+        .setup(|app| {
+            WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
+                .title("Lifeboat")
+                .inner_size(1120.0, 740.0)
+                .min_inner_size(760.0, 520.0)
+                .on_navigation(|url| {
+                    if HANDED_OUT_SCHEMES.contains(&url.scheme()) {
+                        hand_out(url.as_str());
+                        return false;
+                    }
+                    // Only the app's own pages: no remote content, ever.
+                    url.scheme() == "tauri" || url.host_str() == Some("tauri.localhost")
+                })
+                .build()?;
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let WindowEvent::DragDrop(drop) = event {
+                window.state::<DropWatch>().forward(drop);
+            }
+        })
+        .run(tauri::generate_context!())
+        .expect("the Lifeboat window could not start");
+}
+
+/// Open a tel:/sms:/mailto: link with the desktop's handler (a phone app,
+/// KDE Connect, the mail client). Without one, nothing happens.
+fn hand_out(url: &str) {
+    let _ = std::process::Command::new("xdg-open").arg(url).spawn();
+}

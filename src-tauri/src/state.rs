@@ -1,0 +1,60 @@
+//! What the shell keeps between commands: the unlocked vault (or nothing
+//! when locked), where it lives, and the flag that cancels a running import.
+
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex};
+
+use lifeboat::vault::Vault;
+
+use crate::error::AppError;
+
+pub struct AppState {
+    /// None while locked. Dropping the Vault closes the database and wipes its key.
+    pub vault: Arc<Mutex<Option<Vault>>>,
+    pub dir: PathBuf,
+    pub cancel: Arc<AtomicBool>,
+}
+
+impl AppState {
+    /// The vault folder: `LIFEBOAT_VAULT` when set (tests, portable use), else the OS data folder.
+    pub fn new() -> AppState {
+        let dir = std::env::var_os("LIFEBOAT_VAULT")
+            .map(PathBuf::from)
+            .or_else(Vault::default_dir)
+            .unwrap_or_else(|| PathBuf::from("lifeboat-vault"));
+        AppState { vault: Arc::new(Mutex::new(None)), dir, cancel: Arc::new(AtomicBool::new(false)) }
+    }
+
+    /// Run `f` on the unlocked vault on a blocking thread, so neither the
+    /// window's thread nor the async runtime waits on SQLite.
+    pub async fn with_vault<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Vault) -> Result<T, AppError> + Send + 'static,
+    {
+        let vault = self.vault.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            let mut guard = vault.lock().map_err(|_| AppError::new("internal", "the vault state was poisoned"))?;
+            let v = guard.as_mut().ok_or_else(AppError::locked)?;
+            f(v)
+        })
+        .await
+        .map_err(|e| AppError::new("internal", e.to_string()))?
+    }
+
+    /// Run `f` with the vault slot itself (unlock, lock) on a blocking thread.
+    pub async fn with_slot<T, F>(&self, f: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Option<Vault>) -> Result<T, AppError> + Send + 'static,
+    {
+        let vault = self.vault.clone();
+        tauri::async_runtime::spawn_blocking(move || {
+            let mut guard = vault.lock().map_err(|_| AppError::new("internal", "the vault state was poisoned"))?;
+            f(&mut guard)
+        })
+        .await
+        .map_err(|e| AppError::new("internal", e.to_string()))?
+    }
+}

@@ -1,0 +1,145 @@
+//! The user's own corrections: confirming or rejecting a number found in a
+//! chat, and renaming a person. Each marks the row edited, so undoing the
+//! import that brought it keeps what the user decided.
+
+use rusqlite::{OptionalExtension, params};
+use serde::Deserialize;
+
+use super::people::refresh_haystack;
+use super::{Vault, VaultError};
+use crate::text::nfc;
+
+/// What the user decided about a phone or e-mail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Decision {
+    /// It is theirs: keep it as a confirmed contact.
+    Confirm,
+    /// It is not theirs: forget it and where it was seen.
+    Reject,
+}
+
+impl Vault {
+    /// Confirm or reject one phone number of a person.
+    pub fn set_phone_status(&mut self, phone_id: i64, decision: Decision) -> Result<(), VaultError> {
+        self.decide("phone", phone_id, decision)
+    }
+
+    /// Confirm or reject one e-mail address of a person.
+    pub fn set_email_status(&mut self, email_id: i64, decision: Decision) -> Result<(), VaultError> {
+        self.decide("email", email_id, decision)
+    }
+
+    fn decide(&mut self, table: &'static str, id: i64, decision: Decision) -> Result<(), VaultError> {
+        let dir = self.dir.clone();
+        let sql = |e| VaultError::sql(&dir, e);
+        let tx = self.conn.transaction().map_err(sql)?;
+        let owner: Option<i64> = tx
+            .query_row(&format!("SELECT person_id FROM {table} WHERE id = ?1"), [id], |r| r.get(0))
+            .optional()
+            .map_err(sql)?;
+        let Some(person) = owner else {
+            return Err(VaultError::NotFoundItem(format!(
+                "no {table} with id {id}: it may have been removed.\n{id}번 항목이 없습니다."
+            )));
+        };
+        match decision {
+            Decision::Confirm => tx
+                .execute(&format!("UPDATE {table} SET status = 'confirmed', edited = 1 WHERE id = ?1"), [id])
+                .map_err(sql)?,
+            Decision::Reject => tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id]).map_err(sql)?,
+        };
+        tx.execute("UPDATE person SET edited = 1 WHERE id = ?1", [person]).map_err(sql)?;
+        refresh_haystack(&tx, person).map_err(sql)?;
+        tx.commit().map_err(sql)
+    }
+
+    /// Give a person a new display name. The old one stays as an alias, so
+    /// searching for it still finds them.
+    pub fn rename_person(&mut self, person_id: i64, name: &str) -> Result<(), VaultError> {
+        let name = nfc(name.trim());
+        if name.is_empty() {
+            return Err(VaultError::NotFoundItem("a name cannot be empty.\n이름을 비워 둘 수 없습니다.".into()));
+        }
+        let dir = self.dir.clone();
+        let sql = |e| VaultError::sql(&dir, e);
+        let tx = self.conn.transaction().map_err(sql)?;
+        let old: Option<String> =
+            tx.query_row("SELECT name FROM person WHERE id = ?1", [person_id], |r| r.get(0)).optional().map_err(sql)?;
+        let Some(old) = old else {
+            return Err(VaultError::NotFoundItem(format!(
+                "no person with id {person_id}.\n{person_id}번 사람이 없습니다."
+            )));
+        };
+        if old != name {
+            tx.execute("INSERT OR IGNORE INTO alias(person_id, name) VALUES (?1, ?2)", params![person_id, old])
+                .map_err(sql)?;
+            tx.execute("DELETE FROM alias WHERE person_id = ?1 AND name = ?2", params![person_id, name])
+                .map_err(sql)?;
+            tx.execute("UPDATE person SET name = ?2, edited = 1 WHERE id = ?1", params![person_id, name])
+                .map_err(sql)?;
+            refresh_haystack(&tx, person_id).map_err(sql)?;
+        }
+        tx.commit().map_err(sql)
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+
+    /// A vault with a cheap key, and one person with a confirmed and a candidate phone.
+    pub(in crate::vault) fn sample() -> (tempfile::TempDir, Vault, i64) {
+        let dir = tempfile::tempdir().unwrap();
+        let v = Vault::create(&dir.path().join("v"), "correct horse").unwrap();
+        v.conn
+            .execute_batch(
+                "INSERT INTO person(id, name) VALUES (1, '김민준'), (2, '이서연');
+                 INSERT INTO phone(id, person_id, e164, raw, value, digits, status)
+                   VALUES (10, 1, '+821012345678', '010-1234-5678', '+821012345678', '01012345678 821012345678', 'confirmed'),
+                          (11, 1, '+821099998888', '010 9999 8888', '+821099998888', '01099998888 821099998888', 'candidate');
+                 INSERT INTO email(id, person_id, address, status) VALUES (20, 2, 'seo@example.com', 'candidate');",
+            )
+            .unwrap();
+        for id in [1, 2] {
+            refresh_haystack(&v.conn, id).unwrap();
+        }
+        (dir, v, 1)
+    }
+
+    #[test]
+    fn confirm_and_reject_phones() {
+        let (_d, mut v, id) = sample();
+        v.set_phone_status(11, Decision::Confirm).unwrap();
+        let p = v.person(id).unwrap();
+        assert!(p.phones.iter().all(|ph| ph.status == "confirmed"));
+        v.set_phone_status(10, Decision::Reject).unwrap();
+        let p = v.person(id).unwrap();
+        assert_eq!(p.phones.len(), 1);
+        assert_eq!(p.phones[0].id, 11);
+        // The rejected number no longer finds them.
+        assert!(v.search_ids("1234-5678", 10).unwrap().is_empty());
+        assert_eq!(v.search_ids("9999", 10).unwrap(), vec![id]);
+        assert!(v.set_phone_status(10, Decision::Reject).is_err());
+    }
+
+    #[test]
+    fn reject_email() {
+        let (_d, mut v, _) = sample();
+        assert_eq!(v.search_ids("seo@", 10).unwrap(), vec![2]);
+        v.set_email_status(20, Decision::Reject).unwrap();
+        assert!(v.search_ids("seo@", 10).unwrap().is_empty());
+    }
+
+    #[test]
+    fn rename_keeps_old_name_searchable() {
+        let (_d, mut v, id) = sample();
+        v.rename_person(id, "  김민준 (회사) ").unwrap();
+        let p = v.person(id).unwrap();
+        assert_eq!(p.name, "김민준 (회사)");
+        assert_eq!(p.aliases, vec!["김민준".to_string()]);
+        assert_eq!(v.search_ids("ㄱㅁㅈ", 10).unwrap(), vec![id]);
+        assert!(v.rename_person(id, "   ").is_err());
+        assert!(v.rename_person(99, "x").is_err());
+    }
+}

@@ -1,0 +1,195 @@
+// End-to-end test of the real Lifeboat window through tauri-driver:
+// create a vault → import a generated KakaoTalk export and a vCard → search
+// with Hangul initials → open a person → a group's reachability → lock →
+// wrong passphrase → unlock. Screenshots of the main screens go to
+// docs/screenshots/. Exits non-zero on the first failure.
+//
+// Env: LIFEBOAT_APP (the built binary), GEN_EXPORTS (gen_exports.py),
+//      TAURI_DRIVER (default: tauri-driver on PATH), SCREENSHOTS (dir).
+
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Builder, By, Key, until } from 'selenium-webdriver';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, '../..');
+const app = process.env.LIFEBOAT_APP || join(repo, 'target/debug/lifeboat-app');
+const gen = process.env.GEN_EXPORTS || resolve(repo, '../shared/tools/gen_exports.py');
+// CI leaves the committed screenshots alone; SCREENSHOTS=docs/screenshots refreshes them.
+const shots = resolve(process.env.SCREENSHOTS || join(tmpdir(), 'lifeboat-e2e-screenshots'));
+const PASS = 'correct horse battery';
+const TIMEOUT = 20_000;
+
+function fail(msg) {
+  console.error(`E2E FAILED: ${msg}`);
+  process.exitCode = 1;
+  throw new Error(msg);
+}
+
+if (!existsSync(app)) { console.error(`E2E FAILED: the app binary ${app} does not exist: build it first (cargo build -p lifeboat-app).`); process.exit(2); }
+if (!existsSync(gen)) { console.error(`E2E FAILED: ${gen} does not exist: the shared generator must sit at ../shared/tools/gen_exports.py beside the repo (or set GEN_EXPORTS).`); process.exit(2); }
+
+const work = mkdtempSync(join(tmpdir(), 'lifeboat-e2e-'));
+const kakao = join(work, '2022 캡스톤 3조.txt');
+const vcf = join(work, 'phone.vcf');
+execFileSync('python3', [gen, 'chat', '--format', 'kakao-pc-ko', '--messages', '1500', '--members', '12', '--seed', '11', '--out', kakao, '--truth', join(work, 'room.truth.json')]);
+execFileSync('python3', [gen, 'contacts', '--format', 'vcard30', '--count', '60', '--seed', '11', '--out', vcf, '--truth', join(work, 'phone.truth.json')]);
+const truth = JSON.parse(readFileSync(join(work, 'room.truth.json'), 'utf8'));
+
+// A member with a plain Hangul name, and its initials (ㄱㅁㅈ for 김민준).
+const CHOSEONG = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
+const initials = (s) => [...s].map((c) => {
+  const code = c.codePointAt(0) - 0xac00;
+  return code >= 0 && code < 11172 ? CHOSEONG[Math.floor(code / 588)] : '';
+}).join('');
+const member = truth.members.find((m) => /^[가-힣]{3}$/.test(m)) || fail('the generated room has no plain Hangul member');
+
+process.env.LIFEBOAT_VAULT = join(work, 'vault');
+const driverBin = process.env.TAURI_DRIVER || 'tauri-driver';
+const tauriDriver = spawn(driverBin, [], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
+let driver;
+
+async function main() {
+  await waitForPort();
+  driver = await new Builder()
+    .withCapabilities({ browserName: 'wry', 'tauri:options': { application: app } })
+    .usingServer('http://127.0.0.1:4444/')
+    .build();
+  mkdirSync(shots, { recursive: true });
+
+  // Korean first: the app's main audience. Language is a page setting.
+  await el('#passphrase');
+  await driver.executeScript("localStorage.setItem('lifeboat.lang', 'ko'); location.reload();");
+  await el('#passphrase-repeat');
+  await shot('01-create-vault');
+  step('create: a too short passphrase is refused');
+  await type('#passphrase', 'short');
+  await type('#passphrase-repeat', 'short');
+  await click('#gate-submit');
+  await textIn('#gate-error', /8/);
+  step('create: the vault');
+  await type('#passphrase', PASS, true);
+  await type('#passphrase-repeat', PASS, true);
+  await click('#gate-submit');
+  await el('#go-import');
+  await shot('02-empty-people');
+
+  step('import: preview a KakaoTalk export and a vCard');
+  await click('#go-import');
+  await type('#path-input', kakao + Key.ENTER);
+  await el('#preview, #preview-error');
+  await type('#path-input', vcf + Key.ENTER);
+  const preview = await el('#preview, #preview-error', 60_000);
+  if ((await preview.getAttribute('id')) === 'preview-error') fail(`preview failed: ${await preview.getText()}`);
+  await driver.wait(async () => (await driver.findElements(By.css('#preview tbody tr'))).length === 2, TIMEOUT, 'two files in the preview');
+  await shot('03-import-preview');
+  await click('#import-now');
+  await el('#import-done', 60_000);
+  const summary = await (await el('#import-summary')).getText();
+  if (!/[1-9]/.test(summary)) fail(`the import added nothing: ${summary}`);
+  await shot('04-import-done');
+
+  step(`people: search ${member} by its initials ${initials(member)}`);
+  await click('[data-screen="people"]');
+  await el('#people-list .row');
+  await type('#search', initials(member));
+  // Rows are redrawn as the list scrolls: find the id in the page, then click it.
+  const id = await driver.wait(() => driver.executeScript(
+    "const r = [...document.querySelectorAll('#people-list .row')].find((r) => r.querySelector('.row-name')?.textContent === arguments[0]); return r ? r.dataset.id : null;",
+    member), TIMEOUT, `${member} among the results for ${initials(member)}`);
+  const row = await el(`#people-list .row[data-id="${id}"]`);
+  await row.click();
+  await textIn('#person-name', new RegExp(member));
+  await el('#person-qr img');
+  await driver.wait(() => driver.executeScript("const i = document.querySelector('#person-qr img'); return i && i.complete && i.naturalWidth > 0;"), TIMEOUT, 'the QR code drawn');
+  await shot('05-person');
+  step('people: keyboard: / focuses search, arrows and Enter open');
+  await driver.findElement(By.css('body')).click();
+  await driver.actions().sendKeys('/').perform();
+  if ((await driver.switchTo().activeElement().getAttribute('id')) !== 'search') fail('/ did not focus search');
+
+  step('groups: reachability of the imported room');
+  await click('[data-screen="groups"]');
+  await click('.group-item');
+  const reach = await textIn('#reach', /\d+ \/ \d+/);
+  console.log(`  reachability: ${reach.replace(/\s+/g, ' ')}`);
+  await shot('06-group');
+
+  step('history and settings render');
+  await click('[data-screen="history"]');
+  await el('#batches .batch');
+  await shot('07-history');
+  await click('[data-screen="settings"]');
+  await el('#setting-language');
+  await shot('08-settings');
+
+  step('lock: decrypted data leaves the page');
+  await click('#lock');
+  await el('#passphrase');
+  if ((await driver.findElements(By.css('#passphrase-repeat'))).length) fail('lock showed the create screen');
+  const source = await driver.getPageSource();
+  if (source.includes(member)) fail(`${member} is still in the page after lock`);
+  step('unlock: wrong passphrase is told clearly');
+  await type('#passphrase', 'wrong passphrase!');
+  await click('#gate-submit');
+  await textIn('#gate-error', /암호가 틀렸습니다/);
+  await shot('09-wrong-passphrase');
+  await type('#passphrase', PASS, true);
+  await click('#gate-submit');
+  await el('[data-screen="people"]');
+  await type('#search', member);
+  await driver.wait(async () => (await driver.findElements(By.css('#people-list .row'))).length > 0, TIMEOUT, 'search works after unlock');
+  console.log('E2E PASSED');
+}
+
+function step(s) { console.log(`• ${s}`); }
+async function el(css, timeout = TIMEOUT) {
+  return driver.wait(until.elementLocated(By.css(css)), timeout, `waiting for ${css}`);
+}
+async function click(css) {
+  const e = await el(css);
+  await driver.wait(until.elementIsEnabled(e), TIMEOUT);
+  await e.click();
+}
+async function type(css, text, clear = false) {
+  const e = await el(css);
+  if (clear) await e.clear();
+  await e.sendKeys(text);
+}
+async function textIn(css, re) {
+  let last = '';
+  await driver.wait(async () => {
+    last = await (await el(css)).getText();
+    return re.test(last);
+  }, TIMEOUT, `${css} to show ${re}`).catch(() => fail(`${css} shows ${JSON.stringify(last)}, expected ${re}`));
+  return last;
+}
+async function shot(name) {
+  writeFileSync(join(shots, `${name}.png`), await driver.takeScreenshot(), 'base64');
+}
+async function waitForPort() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch('http://127.0.0.1:4444/status');
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  fail('tauri-driver did not start on port 4444');
+}
+
+try {
+  await main();
+} catch (e) {
+  process.exitCode = 1;
+  if (!String(e.message).startsWith('E2E FAILED')) console.error(`E2E FAILED: ${e.stack || e}`);
+  if (driver) await shot('failure').catch(() => {});
+} finally {
+  if (driver) await driver.quit().catch(() => {});
+  tauriDriver.kill();
+  rmSync(work, { recursive: true, force: true });
+}

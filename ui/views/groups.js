@@ -1,0 +1,115 @@
+// Groups: every chat room and contact list, how many of its members can be
+// reached without the messenger, who to ask for a number now, and one link
+// to text everyone.
+
+import { call } from '../ipc.js';
+import { h, icon, mount } from '../dom.js';
+import { t, errorText, fmtDate } from '../i18n.js';
+import { avatar } from './people.js';
+
+let selected = null;
+
+export function forget() {
+  selected = null;
+}
+
+export async function render(view, ctx) {
+  if (ctx.arg?.groupId) selected = ctx.arg.groupId;
+  let groups;
+  try {
+    groups = await call('groups');
+  } catch (e) {
+    mount(view, h('div.placeholder', h('p.error', errorText(e))));
+    return;
+  }
+  if (!groups.length) {
+    mount(view, h('div.empty.page',
+      h('div.empty-art', icon('groups')),
+      h('p.empty-title', t('groups_empty_title')),
+      h('p.muted', t('groups_empty_body')),
+      h('button.primary', { onclick: () => ctx.go('import') }, icon('import'), t('go_import'))));
+    return;
+  }
+  const detail = h('section.detail', { id: 'group-pane' });
+  const items = groups.map((g, i) => {
+    const current = g.members.filter((m) => !m.left);
+    const reachable = current.filter((m) => m.reachable).length;
+    return h('button.group-item', {
+      dataset: { id: g.id, index: i }, 'aria-selected': g.id === selected ? 'true' : 'false',
+      onclick: () => open(g),
+      onkeydown: (e) => move(e, i),
+    },
+    h('div.group-name', g.name),
+    h('div.group-sub', t('members_n', { n: current.length }), g.messages ? ` · ${t('messages_n', { n: g.messages })}` : ''),
+    meter(reachable, current.length, true));
+  });
+  const list = h('div.group-list', { id: 'group-list', role: 'listbox' }, items);
+  mount(view, h('div.split', h('section.list-pane', h('div.list-title', t('nav_groups')), list), detail));
+
+  function move(e, i) {
+    const next = e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowUp' ? i - 1 : null;
+    if (next === null || next < 0 || next >= items.length) return;
+    e.preventDefault();
+    items[next].focus();
+    open(groups[next]);
+  }
+
+  function open(g) {
+    selected = g.id;
+    for (const el of items) el.setAttribute('aria-selected', el.dataset.id === String(g.id) ? 'true' : 'false');
+    renderGroup(detail, g, ctx);
+  }
+  const initial = groups.find((g) => g.id === selected);
+  if (initial) open(initial);
+  else mount(detail, h('div.placeholder', icon('groups'), h('p', t('select_group'))));
+}
+
+export function meter(r, n, compact = false) {
+  const pct = n ? Math.round((r / n) * 100) : 0;
+  const tone = pct >= 80 ? 'good' : pct >= 40 ? 'mid' : 'low';
+  return h('div.meter', { className: `meter ${tone}${compact ? ' compact' : ''}` },
+    h('div.meter-bar', h('div.meter-fill', { style: `width:${pct}%` })),
+    h('div.meter-text', t('reachable_of', { r, n })));
+}
+
+async function renderGroup(pane, g, ctx) {
+  const current = g.members.filter((m) => !m.left);
+  const reachable = current.filter((m) => m.reachable);
+  const unreachable = current.filter((m) => !m.reachable);
+  const sms = h('a.button.primary', { id: 'sms-everyone', href: '#', 'aria-disabled': 'true' }, icon('sms'), t('sms_everyone'));
+  const openPerson = (id) => ctx.go('people', { personId: id });
+
+  mount(pane, h('div.group',
+    h('header.group-head',
+      h('div.grow', h('h2', g.name),
+        h('p.muted', [t('members_n', { n: current.length }), g.messages ? t('messages_n', { n: g.messages }) : null, g.platform].filter(Boolean).join(' · '))),
+      sms),
+    h('div.reach-card', { id: 'reach' }, h('div.reach-big', `${reachable.length}`, h('span', ` / ${current.length}`)), meter(reachable.length, current.length)),
+    unreachable.length
+      ? h('section.ask',
+        h('h3', icon('alert'), t('ask_now')),
+        h('p.muted', t('ask_now_hint')),
+        h('ul.ask-list', { id: 'ask-list' }, unreachable.map((m) => h('li', h('button.link', { onclick: () => openPerson(m.person_id) }, avatar(m.name), h('span', m.name)),
+          h('span.fine', m.reachability === 'handle' ? t('via_handle') : m.last_seen ? t('last_seen', { at: fmtDate(m.last_seen) }) : '')))))
+      : h('p.good-news', icon('check'), t('everyone_reachable')),
+    h('h3', t('roster')),
+    h('table.roster', h('tbody', g.members.map((m) => h('tr', { className: m.left ? 'left' : '', onclick: () => openPerson(m.person_id) },
+      h('td', h('span.dot', { className: `dot ${m.reachable ? 'ok' : 'no'}` })),
+      h('td.name', m.name, m.left ? h('span.badge', t('left_group')) : null),
+      h('td.num', m.messages ? t('messages_n', { n: m.messages }) : ''),
+      h('td.fine', m.last_seen ? fmtDate(m.last_seen) : ''))))),
+  ));
+
+  try {
+    const numbers = await call('group_numbers', { id: g.id });
+    if (numbers.length) {
+      sms.href = `sms:${numbers.join(',')}`;
+      sms.removeAttribute('aria-disabled');
+      sms.replaceChildren(icon('sms'), t('sms_everyone_n', { n: numbers.length }));
+    } else {
+      sms.addEventListener('click', (e) => e.preventDefault());
+    }
+  } catch {
+    sms.addEventListener('click', (e) => e.preventDefault());
+  }
+}

@@ -1,0 +1,180 @@
+// Import: files come by drag and drop, the native picker or a typed path;
+// a dry run previews what they hold; the import runs with a progress bar and
+// a Cancel button, and ends with a summary and Undo.
+
+import { call, Channel } from '../ipc.js';
+import { h, icon, mount, toast } from '../dom.js';
+import { t, errorText, fmtDate, fmtBytes, fmtNum } from '../i18n.js';
+
+let files = [];
+let phase = { name: 'choose' }; // choose | preview | running | done
+let view = null;
+let ctx = null;
+
+export function forget() {
+  files = [];
+  phase = { name: 'choose' };
+}
+
+/** Paths dropped on the window (from any screen). */
+export function addFiles(paths) {
+  const fresh = paths.filter((p) => !files.includes(p));
+  if (!fresh.length) return;
+  if (phase.name === 'done') phase = { name: 'choose' };
+  files.push(...fresh);
+  if (view?.isConnected && phase.name !== 'running') preview();
+}
+
+export function render(v, c) {
+  view = v;
+  ctx = c;
+  if (files.length && phase.name === 'choose') preview();
+  else draw();
+}
+
+function draw() {
+  if (!view?.isConnected) return;
+  mount(view, h('div.page.import-page',
+    h('header.page-head', h('h1', t('import_title')), h('p.muted', t('import_body'))),
+    phase.name === 'running' ? running() : phase.name === 'done' ? done() : chooser(),
+    phase.name === 'preview' ? previewCard() : null,
+  ));
+}
+
+function chooser() {
+  const path = h('input', { id: 'path-input', placeholder: t('or_path'), 'aria-label': t('or_path'), spellcheck: false });
+  const addPath = () => {
+    const p = path.value.trim();
+    if (p) addFiles([p]);
+    path.value = '';
+  };
+  path.addEventListener('keydown', (e) => { if (e.key === 'Enter') addPath(); });
+  return h('div',
+    h('div.dropzone', { id: 'dropzone' },
+      icon('import'),
+      h('p.drop-title', t('drop_here')),
+      h('p.muted', 'KakaoTalk · WhatsApp · Telegram · LINE · vCard · CSV'),
+      h('button.primary', { id: 'choose-files', onclick: pick }, t('choose_files'))),
+    h('div.path-row', path, h('button', { id: 'add-path', onclick: addPath }, t('add'))),
+    files.length ? h('ul.file-list', { id: 'file-list' }, files.map((f) => h('li', icon('file'), h('span.grow', f),
+      h('button.ghost.small', { title: t('remove'), onclick: () => remove(f) }, icon('x'))))) : null);
+}
+
+async function pick() {
+  try {
+    const picked = await call('pick_files', { title: t('choose_files') });
+    addFiles(picked);
+  } catch (e) {
+    toast(errorText(e), 'error');
+  }
+}
+
+function remove(f) {
+  files = files.filter((x) => x !== f);
+  if (files.length) preview();
+  else {
+    phase = { name: 'choose' };
+    draw();
+  }
+}
+
+async function preview() {
+  phase = { name: 'preview', report: null, error: null };
+  draw();
+  const mine = phase;
+  try {
+    mine.report = await call('import_files', { paths: files, dryRun: true, onProgress: new Channel(() => {}) });
+  } catch (e) {
+    mine.error = e;
+  }
+  if (phase === mine) draw();
+}
+
+function previewCard() {
+  if (phase.error) return h('div.card.error-card', { id: 'preview-error' }, icon('alert'), h('p', errorText(phase.error)));
+  if (!phase.report) return h('div.card.muted', { id: 'preview-wait' }, t('previewing'));
+  const r = phase.report;
+  return h('div.card', { id: 'preview' },
+    h('h3', t('preview_title')),
+    fileTable(r.files),
+    h('p.summary', t('would_add', counts(r))),
+    h('div.actions', h('button.primary', { id: 'import-now', onclick: run }, t('import_now'))));
+}
+
+function fileTable(list) {
+  return h('table.files',
+    h('thead', h('tr', ['col_file', 'col_format', 'col_messages', 'col_members', 'col_contacts', 'col_period'].map((k) => h('th', t(k))))),
+    h('tbody', list.map((f) => h('tr',
+      h('td', f.file.split('/').pop(), f.already_imported ? h('span.badge', t('already')) : null,
+        f.unparsed ? h('div.fine', t('unparsed', { n: f.unparsed, line: f.first_unparsed?.[0] ?? '?' })) : null),
+      h('td', f.format),
+      h('td.num', fmtNum(f.messages)),
+      h('td.num', fmtNum(f.members)),
+      h('td.num', fmtNum(f.contacts)),
+      h('td.fine', f.first_message ? `${fmtDate(f.first_message)} – ${fmtDate(f.last_message)}` : '')))));
+}
+
+function counts(r) {
+  return { people: r.new_people, phones: r.new_phones, emails: r.new_emails, groups: r.new_groups, messages: r.new_messages };
+}
+
+async function run() {
+  phase = { name: 'running', progress: null };
+  draw();
+  const mine = phase;
+  const channel = new Channel((p) => {
+    mine.progress = p;
+    updateProgress(p);
+  });
+  try {
+    const report = await call('import_files', { paths: files, dryRun: false, onProgress: channel });
+    phase = { name: 'done', report };
+    files = [];
+  } catch (e) {
+    phase = { name: 'preview', report: null, error: e };
+    if (e.code === 'cancelled') {
+      toast(t('cancelled'));
+      phase = { name: 'choose' };
+    }
+  }
+  draw();
+}
+
+function running() {
+  return h('div.card', { id: 'progress-card' },
+    h('h3', t('importing')),
+    h('div.progress', h('div.progress-fill', { id: 'progress-fill' })),
+    h('p.muted', { id: 'progress-text' }, '…'),
+    h('div.actions', h('button', { id: 'cancel-import', onclick: () => call('cancel_import') }, t('cancel'))));
+}
+
+function updateProgress(p) {
+  const fill = document.getElementById('progress-fill');
+  const text = document.getElementById('progress-text');
+  if (!fill || !text) return;
+  const pct = p.bytes_total ? Math.min(100, (p.bytes_read / p.bytes_total) * 100) : 0;
+  fill.style.width = `${pct.toFixed(1)}%`;
+  text.textContent = `${p.file.split('/').pop()} · ${t('progress', { read: fmtBytes(p.bytes_read), total: fmtBytes(p.bytes_total) })} · ${t('progress_counts', { messages: p.messages, contacts: p.contacts })}`;
+}
+
+function done() {
+  const r = phase.report;
+  const undo = h('button', { id: 'undo-import', onclick: async () => {
+    try {
+      const u = await call('undo_batch', { id: r.batch_id });
+      toast(t('undone', u.removed));
+      phase = { name: 'choose' };
+      draw();
+    } catch (e) {
+      toast(errorText(e), 'error');
+    }
+  } }, t('undo'));
+  return h('div.card.done', { id: 'import-done' },
+    h('h3', icon('check'), t('import_done')),
+    fileTable(r.files),
+    h('p.summary', { id: 'import-summary' }, t('added', counts(r))),
+    h('div.actions',
+      h('button.primary', { id: 'see-people', onclick: () => ctx.go('people') }, t('see_people')),
+      h('button', { onclick: () => ctx.go('groups') }, t('nav_groups')),
+      undo));
+}

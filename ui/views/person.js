@@ -1,0 +1,115 @@
+// One person: every phone and e-mail with where it came from, links to call,
+// text and mail, copy buttons, confirming or rejecting numbers found in
+// chats, renaming, and a QR code of their card.
+
+import { call } from '../ipc.js';
+import { h, icon, mount, copyText, toast, formatPhone } from '../dom.js';
+import { t, errorText, fmtDate } from '../i18n.js';
+import { avatar } from './people.js';
+
+export async function renderPerson(pane, id, ctx) {
+  let p;
+  try {
+    p = await call('person', { id });
+  } catch (e) {
+    mount(pane, h('div.placeholder', h('p.error', errorText(e))));
+    return;
+  }
+  const reload = (message) => {
+    if (message) toast(message);
+    ctx.changed?.();
+    renderPerson(pane, id, ctx);
+  };
+  const name = h('h2.person-name', { id: 'person-name' }, p.name, p.me ? h('span.badge', t('me')) : null);
+  const editButton = h('button.ghost.small', { id: 'edit-name', title: t('edit_name'), onclick: () => editName() }, icon('edit'), t('edit_name'));
+  const head = h('header.person-head', avatar(p.name, true), h('div.grow', name,
+    p.aliases.length ? h('p.muted', `${t('also_known')}: ${p.aliases.join(' · ')}`) : null,
+    p.org ? h('p.muted', p.org) : null), editButton);
+
+  function editName() {
+    const input = h('input', { value: p.name, 'aria-label': t('edit_name'), id: 'name-input' });
+    const save = async () => {
+      try {
+        await call('rename_person', { id, name: input.value });
+        reload(t('renamed_toast'));
+      } catch (e) {
+        toast(errorText(e), 'error');
+      }
+    };
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') save();
+      if (e.key === 'Escape') renderPerson(pane, id, ctx);
+    });
+    mount(head, avatar(p.name, true), h('div.grow.edit-row', input,
+      h('button.primary.small', { onclick: save }, t('save')),
+      h('button.ghost.small', { onclick: () => renderPerson(pane, id, ctx) }, t('cancel'))));
+    input.select();
+  }
+
+  const decide = async (kind, itemId, decision) => {
+    try {
+      await call(kind === 'phone' ? 'set_phone_status' : 'set_email_status', { id: itemId, decision });
+      reload(t(decision === 'confirm' ? 'confirmed_toast' : 'rejected_toast'));
+    } catch (e) {
+      toast(errorText(e), 'error');
+    }
+  };
+
+  const phones = p.phones.map((ph) => {
+    const number = ph.e164 || ph.raw;
+    return item({
+      kind: 'phone', id: ph.id, value: formatPhone(number), status: ph.status, label: ph.label, sources: ph.sources,
+      links: [
+        h('a.action', { href: `tel:${number}`, title: t('call') }, icon('call'), t('call')),
+        h('a.action', { href: `sms:${number}`, title: t('text') }, icon('sms'), t('text')),
+      ],
+      copy: number, decide,
+    });
+  });
+  const emails = p.emails.map((em) => item({
+    kind: 'email', id: em.id, value: em.address, status: em.status, label: em.label, sources: em.sources,
+    links: [h('a.action', { href: `mailto:${em.address}`, title: t('mail') }, icon('mail'), t('mail'))],
+    copy: em.address, decide,
+  }));
+
+  const qr = h('div.qr', { id: 'person-qr' });
+  mount(pane, h('div.person',
+    head,
+    p.groups.length ? h('div.chips', p.groups.map((g) => h('span.chip', g))) : null,
+    h('div.person-body',
+      h('div.grow',
+        h('h3', t('phones')),
+        phones.length ? h('ul.items', phones) : h('p.muted.none', t('no_phones')),
+        h('h3', t('emails')),
+        emails.length ? h('ul.items', emails) : h('p.muted.none', t('no_emails'))),
+      h('aside.qr-card', h('h4', t('qr_title')), qr, h('p.fine', t('qr_hint'))))));
+
+  call('person_qr', { id }).then((svg) => {
+    mount(qr, h('img', { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, alt: t('qr_title'), width: 168, height: 168 }));
+  }).catch((e) => mount(qr, h('p.fine', errorText(e))));
+}
+
+function item({ kind, id, value, status, label, sources, links, copy, decide }) {
+  const candidate = status === 'candidate';
+  return h('li.item', { className: `item${candidate ? ' candidate' : ''}`, dataset: { kind, id } },
+    h('div.item-main',
+      h('span.item-value', value),
+      label ? h('span.item-label', label) : null,
+      h('span.badge', { className: `badge ${candidate ? 'warn' : 'ok'}` }, t(candidate ? 'candidate' : 'confirmed')),
+      h('div.grow'),
+      links,
+      h('button.action', { title: t('copy'), onclick: async () => { if (await copyText(copy)) toast(t('copied', { v: copy })); } }, icon('copy'), t('copy'))),
+    sources.length ? h('ul.sources', sources.slice(0, 3).map(source)) : null,
+    candidate ? h('div.decide',
+      h('button.small.ok', { className: 'small ok confirm', onclick: () => decide(kind, id, 'confirm') }, icon('check'), t('confirm')),
+      h('button.small.ghost', { className: 'small ghost reject', onclick: () => decide(kind, id, 'reject') }, icon('x'), t('reject'))) : null);
+}
+
+function source(s) {
+  if (s.group || s.shared_by) {
+    const who = t('shared_in', { who: s.shared_by || '?', group: s.group || '?' });
+    return h('li', who, s.at ? ` · ${fmtDate(s.at)}` : '', s.message ? h('q', s.message.length > 120 ? `${s.message.slice(0, 120)}…` : s.message) : null);
+  }
+  if (s.file) return h('li', s.line ? t('from_file_line', { file: s.file, line: s.line }) : t('from_file', { file: s.file }));
+  return null;
+}
