@@ -8,9 +8,9 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo"
 
-gen="${GEN_EXPORTS:-$repo/../shared/tools/gen_exports.py}"
+gen="${GEN_EXPORTS:-$repo/tests/tools/gen_exports.py}"
 if [ ! -f "$gen" ]; then
-  echo "e2e: $gen is missing: the shared generator must sit at ../shared/tools/gen_exports.py beside the repo (or set GEN_EXPORTS)." >&2
+  echo "e2e: $gen is missing: the repository copy of the generator is missing (or set GEN_EXPORTS)." >&2
   exit 2
 fi
 

@@ -17,7 +17,7 @@ import { Builder, By, Key, until } from 'selenium-webdriver';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
 const app = process.env.LIFEBOAT_APP || join(repo, 'target/debug/lifeboat-app');
-const gen = process.env.GEN_EXPORTS || resolve(repo, '../shared/tools/gen_exports.py');
+const gen = process.env.GEN_EXPORTS || resolve(repo, 'tests/tools/gen_exports.py');
 // CI leaves the committed screenshots alone; SCREENSHOTS=docs/screenshots refreshes them.
 const shots = resolve(process.env.SCREENSHOTS || join(tmpdir(), 'lifeboat-e2e-screenshots'));
 const PASS = 'correct horse battery';
@@ -30,7 +30,7 @@ function fail(msg) {
 }
 
 if (!existsSync(app)) { console.error(`E2E FAILED: the app binary ${app} does not exist: build it first (cargo build -p lifeboat-app).`); process.exit(2); }
-if (!existsSync(gen)) { console.error(`E2E FAILED: ${gen} does not exist: the shared generator must sit at ../shared/tools/gen_exports.py beside the repo (or set GEN_EXPORTS).`); process.exit(2); }
+if (!existsSync(gen)) { console.error(`E2E FAILED: ${gen} does not exist: the repository copy of the generator is missing (or set GEN_EXPORTS).`); process.exit(2); }
 
 const work = mkdtempSync(join(tmpdir(), 'lifeboat-e2e-'));
 const kakao = join(work, '2022 캡스톤 3조.txt');
