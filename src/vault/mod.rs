@@ -188,6 +188,12 @@ fn connect(db: &Path, key: &key::Key) -> Result<Connection, VaultError> {
         }
         Err(e) => return Err(VaultError::sql(dir, e)),
     }
+    // Imports run a few dozen distinct statements per record: keep them all
+    // prepared, and never re-plan one because a bound value changed (that
+    // re-parse cost more than the rest of a contact import).
+    conn.set_prepared_statement_cache_capacity(256);
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
+        .map_err(|e| VaultError::sql(dir, e))?;
     // No plaintext on disk: temporary tables and sorts stay in memory.
     conn.execute_batch(
         "PRAGMA temp_store = MEMORY; PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA cache_size = -16384;
