@@ -9,8 +9,11 @@
 pub mod backup;
 pub mod export;
 pub mod extract;
+mod harden;
 pub mod import;
 pub mod model;
 pub mod phone;
 pub mod text;
 pub mod vault;
+
+pub use harden::harden_process;
