@@ -2,8 +2,6 @@
 //! cover (fuzz/): no input makes an importer or the extractor panic, and
 //! contacts survive a vCard or CSV export and re-import.
 
-use std::path::Path;
-
 use lifeboat::export::{csv, vcard};
 use lifeboat::extract;
 use lifeboat::import::{IMPORTERS, collect};
@@ -218,9 +216,8 @@ fn person() -> impl Strategy<Value = PersonView> {
 fn hand_built_zip_is_read() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("export.zip");
-    std::fs::write(&path, zip_of("contacts.vcf", b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A B\r\nTEL:010-1234-5678\r\nEND:VCARD\r\n"))
-        .expect("write");
+    let chat = "방 님과 카카오톡 대화\n저장한 날짜 : 2022-10-16 14:05:32\n\n--------------- 2022년 10월 1일 토요일 ---------------\n[홍길동] [오전 9:30] 안녕하세요\n";
+    std::fs::write(&path, zip_of("KakaoTalk_Chat_a.txt", chat.as_bytes())).expect("write");
     let (format, got) = collect(&path, None).expect("zip imports");
-    assert_eq!((format, got.contacts.len()), ("vcard", 1));
-    assert!(Path::new(&path).exists());
+    assert_eq!((format, got.messages.len()), ("kakao", 1));
 }

@@ -87,7 +87,13 @@ impl Header {
     }
 
     pub fn read(path: &Path) -> Result<Header, VaultError> {
-        let text = std::fs::read_to_string(path).map_err(|e| VaultError::io(path, e))?;
+        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => VaultError::Damaged {
+                path: path.to_owned(),
+                reason: "the key header is missing, so no passphrase can open the vault".into(),
+            },
+            _ => VaultError::io(path, e),
+        })?;
         let header: Header = serde_json::from_str(&text).map_err(|e| VaultError::Damaged {
             path: path.to_owned(),
             reason: format!("the key header is not valid: {e}"),
