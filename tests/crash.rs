@@ -50,8 +50,13 @@ fn copy_dir(from: &Path, to: &Path) {
 /// A vault with a chat large enough that re-keying and restoring take a while.
 fn big_vault(messages: &str) -> TestVault {
     let v = TestVault::new();
-    let (chat, _) =
-        generate(v.tmp.path(), "chat", "kakao-pc-ko", "big.txt", &["--messages", messages, "--members", "30", "--seed", "4"]);
+    let (chat, _) = generate(
+        v.tmp.path(),
+        "chat",
+        "kakao-pc-ko",
+        "big.txt",
+        &["--messages", messages, "--members", "30", "--seed", "4"],
+    );
     let (contacts, _) = generate(v.tmp.path(), "contacts", "vcard30", "c.vcf", &["--count", "50", "--seed", "4"]);
     v.ok(&["import", chat.to_str().unwrap(), contacts.to_str().unwrap()]);
     v
@@ -78,10 +83,20 @@ fn kill_9_during_passwd_leaves_a_vault_that_opens_with_one_passphrase_and_passwd
         let (now, works) = match (old, new) {
             (Some(s), None) => (s, PASSPHRASE),
             (None, Some(s)) => (s, NEW),
-            (a, b) => panic!("at {tenth}/10 exactly one passphrase must open the vault: old {} new {}", a.is_some(), b.is_some()),
+            (a, b) => panic!(
+                "at {tenth}/10 exactly one passphrase must open the vault: old {} new {}",
+                a.is_some(),
+                b.is_some()
+            ),
         };
         assert_eq!(now, before, "at {tenth}/10 the vault holds what it held");
-        let again = v.cmd().env("LIFEBOAT_PASSPHRASE", works).env("LIFEBOAT_NEW_PASSPHRASE", "third passphrase").arg("passwd").output().unwrap();
+        let again = v
+            .cmd()
+            .env("LIFEBOAT_PASSPHRASE", works)
+            .env("LIFEBOAT_NEW_PASSPHRASE", "third passphrase")
+            .arg("passwd")
+            .output()
+            .unwrap();
         assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
         assert_eq!(state(&v, "third passphrase").expect("the new passphrase opens"), before);
         assert!(!v.dir().join("lifeboat.header.new").exists());
@@ -91,9 +106,15 @@ fn kill_9_during_passwd_leaves_a_vault_that_opens_with_one_passphrase_and_passwd
 
 #[test]
 fn kill_9_during_a_restore_leaves_the_vault_as_before_and_the_restore_can_be_rerun() {
-    let a = big_vault("150000");
+    let a = big_vault("40000");
     let backup = a.path("all.age");
-    let made = a.cmd().envs(WITH_PASS.iter().copied()).args(["backup", "create", "--with-messages", "-o"]).arg(&backup).output().unwrap();
+    let made = a
+        .cmd()
+        .envs(WITH_PASS.iter().copied())
+        .args(["backup", "create", "--with-messages", "-o"])
+        .arg(&backup)
+        .output()
+        .unwrap();
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
     let b = TestVault::new();
     let before = state(&b, PASSPHRASE).unwrap();
@@ -193,6 +214,9 @@ fn a_full_disk_is_a_clear_error_and_loses_nothing() {
     v.ok(&["import", chat.to_str().unwrap()]);
 }
 
+/// Changes to the database's and the header's bytes.
+type Damage = Box<dyn Fn(&mut Vec<u8>, &mut Vec<u8>)>;
+
 #[test]
 fn a_vault_damaged_on_disk_is_reported_as_damaged_and_left_untouched() {
     let v = TestVault::new();
@@ -202,7 +226,7 @@ fn a_vault_damaged_on_disk_is_reported_as_damaged_and_left_untouched() {
     copy_dir(&v.dir(), &pristine);
     let db = v.dir().join("lifeboat.db");
     let len = std::fs::metadata(&db).unwrap().len() as usize;
-    let damages: Vec<(&str, Box<dyn Fn(&mut Vec<u8>, &mut Vec<u8>)>)> = vec![
+    let damages: Vec<(&str, Damage)> = vec![
         ("a flipped byte in the first page", Box::new(|db, _| db[100] ^= 0x40)),
         ("a flipped byte in a later page", Box::new(move |db, _| db[len - 2000] ^= 0x01)),
         ("a truncated database", Box::new(move |db, _| db.truncate(len / 2))),
@@ -224,21 +248,29 @@ fn a_vault_damaged_on_disk_is_reported_as_damaged_and_left_untouched() {
         let err = v.fails(&["people"]);
         assert!(err.contains("damaged") && err.contains("backup restore"), "{what}: {err}");
         assert_eq!(std::fs::read(&db).unwrap(), bytes, "{what}: the damaged database was not written");
-        assert_eq!(std::fs::read(v.dir().join("lifeboat.header")).unwrap_or_default(), header, "{what}: header untouched");
+        assert_eq!(
+            std::fs::read(v.dir().join("lifeboat.header")).unwrap_or_default(),
+            header,
+            "{what}: header untouched"
+        );
     }
 }
 
 #[test]
 fn a_second_real_process_waits_then_is_told_the_vault_is_busy() {
-    let v = big_vault("150000");
-    let (chat, _) = generate(v.tmp.path(), "chat", "kakao-pc-ko", "other.txt", &["--messages", "150000", "--seed", "5"]);
-    let mut first = v.cmd().args(["import", chat.to_str().unwrap()]).stdout(std::process::Stdio::null()).spawn().unwrap();
+    let v = TestVault::new();
+    // The first process holds the vault while it waits on a pipe nobody writes to.
+    let fifo = v.path("export.txt");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let mut first = v.cmd().arg("import").arg(&fifo).stderr(std::process::Stdio::null()).spawn().unwrap();
     std::thread::sleep(Duration::from_millis(500));
     let start = Instant::now();
     let err = v.fails(&["people"]);
     let waited = start.elapsed();
     assert!(err.contains("in use"), "{err}");
     assert!(waited >= Duration::from_secs(2), "the second process waits before giving up ({waited:?})");
-    assert!(first.wait().unwrap().success(), "the first process is not disturbed");
+    assert!(first.try_wait().unwrap().is_none(), "the first process still holds the vault");
+    first.kill().unwrap();
+    first.wait().unwrap();
     v.ok(&["people"]);
 }

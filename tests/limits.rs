@@ -69,7 +69,7 @@ fn the_document_limit_stops_whole_file_formats() {
     let json = format!(r#"{{"name":"방","type":"private_group","id":1,"messages":[{}]}}"#, messages.join(","));
     let path = write(&dir, "result.json", json.as_bytes());
     let limits = Limits { max_document_bytes: 4096, ..Limits::default() };
-    let err = read_with(&path, &limits, Some("telegram-json")).err().expect("refused");
+    let err = read_with(&path, &limits, Some("telegram-json")).expect_err("refused");
     assert!(matches!(err, ImportError::TooLarge { limit: 4096, .. }), "{err}");
     assert_eq!(read_with(&path, &Limits::default(), Some("telegram-json")).map(|c| c.messages.len()).ok(), Some(200));
 }
@@ -95,7 +95,11 @@ fn a_zip_with_too_many_entries_is_refused() {
 fn deeply_nested_json_is_a_clean_error_not_a_stack_overflow() {
     let dir = tempfile::tempdir().unwrap();
     let depth = 100_000;
-    let json = format!("{{\"name\":\"x\",\"type\":\"private_group\",\"id\":1,\"messages\":{}{}}}", "[".repeat(depth), "]".repeat(depth));
+    let json = format!(
+        "{{\"name\":\"x\",\"type\":\"private_group\",\"id\":1,\"messages\":{}{}}}",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
     let path = write(&dir, "result.json", json.as_bytes());
     let err = collect(&path, Some("telegram-json")).unwrap_err();
     assert!(err.to_string().contains("result.json"), "{err}");
