@@ -111,3 +111,81 @@ fn hot_journal(db: &Path) -> bool {
 fn damaged(db: &Path, reason: &str) -> VaultError {
     VaultError::Damaged { path: db.to_owned(), reason: reason.to_owned() }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::key::KdfCost;
+    use super::super::{DB_FILE, Vault};
+    use super::*;
+
+    const OLD: &str = "old passphrase";
+    const NEW: &str = "new passphrase";
+    const COST: KdfCost = KdfCost { m_kib: 256, t: 1, p: 1 };
+
+    fn vault() -> (tempfile::TempDir, std::path::PathBuf) {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("v");
+        Vault::create(&dir, OLD).unwrap().set_setting("region", "US").unwrap();
+        (tmp, dir)
+    }
+
+    fn new_header(passphrase: &str) -> (Header, Key) {
+        let mut header = Header::new(COST).unwrap();
+        let key = header.derive(passphrase).unwrap();
+        header.check = Some(key.check());
+        (header, key)
+    }
+
+    #[test]
+    fn killed_after_the_new_header_was_written_the_old_passphrase_opens() {
+        let (_tmp, dir) = vault();
+        write_private(&dir.join(NEW_HEADER_FILE), new_header(NEW).0.to_json().as_bytes()).unwrap();
+        assert!(matches!(Vault::open(&dir, NEW), Err(VaultError::WrongPassphrase { .. })));
+        assert!(dir.join(NEW_HEADER_FILE).exists(), "a wrong guess changes nothing");
+        let v = Vault::open(&dir, OLD).unwrap();
+        assert_eq!(v.setting("region").unwrap().as_deref(), Some("US"));
+        assert!(!dir.join(NEW_HEADER_FILE).exists());
+    }
+
+    #[test]
+    fn killed_after_the_rekey_but_before_the_rename_the_new_passphrase_opens() {
+        let (_tmp, dir) = vault();
+        let (header, key) = new_header(NEW);
+        write_private(&dir.join(NEW_HEADER_FILE), header.to_json().as_bytes()).unwrap();
+        {
+            let v = Vault::open(&dir, OLD).unwrap();
+            std::fs::write(dir.join(NEW_HEADER_FILE), header.to_json()).unwrap();
+            v.conn.pragma_update(None, "rekey", &*key.pragma_value()).unwrap();
+        }
+        assert!(matches!(Vault::open(&dir, OLD), Err(VaultError::WrongPassphrase { .. })));
+        let v = Vault::open(&dir, NEW).unwrap();
+        assert_eq!(v.setting("region").unwrap().as_deref(), Some("US"));
+        assert!(!dir.join(NEW_HEADER_FILE).exists());
+        drop(v);
+        assert!(Vault::open(&dir, NEW).is_ok());
+    }
+
+    #[test]
+    fn a_header_without_a_check_still_opens_and_gains_one() {
+        let (_tmp, dir) = vault();
+        let path = dir.join(HEADER_FILE);
+        let mut header = Header::read(&path).unwrap();
+        header.check = None;
+        std::fs::write(&path, header.to_json()).unwrap();
+        assert!(matches!(Vault::open(&dir, NEW), Err(VaultError::WrongPassphrase { .. })));
+        Vault::open(&dir, OLD).unwrap();
+        assert!(Header::read(&path).unwrap().check.is_some());
+    }
+
+    #[test]
+    fn the_right_passphrase_on_a_damaged_first_page_says_damaged() {
+        let (_tmp, dir) = vault();
+        let db = dir.join(DB_FILE);
+        let mut bytes = std::fs::read(&db).unwrap();
+        bytes[200] ^= 1;
+        std::fs::write(&db, &bytes).unwrap();
+        assert!(matches!(Vault::open(&dir, OLD), Err(VaultError::Damaged { .. })));
+        assert!(matches!(Vault::open(&dir, NEW), Err(VaultError::WrongPassphrase { .. })));
+        assert_eq!(std::fs::read(&db).unwrap(), bytes);
+    }
+}
