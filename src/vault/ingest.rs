@@ -205,7 +205,7 @@ fn import_file(
     let mut input = source.input()?;
     let mut sink = VaultSink::new(tx, batch_id, source_id, region, opts, bytes_total, &mut file, report);
     sink.bytes_read = input.bytes_counter();
-    let read = importer.read(&mut input, &mut sink);
+    let read = crate::import::read_bounded(importer, &mut input, &mut sink);
     let outcome = read.and_then(|()| sink.store_cards(&source)).and_then(|()| sink.finish());
     match outcome {
         Ok(()) => {}
