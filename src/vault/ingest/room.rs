@@ -1,0 +1,414 @@
+//! The sink's chat side: a room's group, its members, its messages and
+//! events, and the numbers and e-mails members shared, given their owners
+//! once the whole roster is known.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::NaiveDateTime;
+use rusqlite::{OptionalExtension, params};
+
+use super::{VaultSink, recognise, recognise::Held, stamp};
+use crate::extract;
+use crate::model::{ChatEvent, ChatMessage, EventKind, MessageKind, RoomInfo, Speaker, is_not_a_person};
+use crate::phone;
+use crate::text::nfc;
+
+/// What the sink knows about one member of the current room.
+pub(super) struct Member {
+    pub(super) person_id: i64,
+    pub(super) membership_id: i64,
+    pub(super) first: Option<NaiveDateTime>,
+    pub(super) last: Option<NaiveDateTime>,
+    pub(super) new_messages: i64,
+    pub(super) left: Option<bool>,
+}
+
+pub(super) struct Room {
+    pub(super) info: RoomInfo,
+    /// None while the room's first records are held to recognise it.
+    pub(super) grp_id: Option<i64>,
+    pub(super) held: Vec<Held>,
+    /// The person behind a display name, learnt from messages another export of the room holds.
+    pub(super) matched: HashMap<String, i64>,
+    pub(super) members: HashMap<String, Option<usize>>,
+    pub(super) list: Vec<(String, Member)>,
+    /// For message fingerprints: occurrences of each text within the current minute.
+    pub(super) minute: Option<NaiveDateTime>,
+    pub(super) occurrences: HashMap<u64, u32>,
+    pub(super) last_at: Option<NaiveDateTime>,
+    /// Values found in messages, resolved to owners once the whole roster is known.
+    pub(super) pending: Vec<Pending>,
+}
+
+pub(super) struct Pending {
+    pub(super) message_id: i64,
+    pub(super) sender: String,
+    pub(super) text: String,
+    pub(super) at: String,
+    pub(super) line: u32,
+    pub(super) found: extract::Found,
+}
+
+impl VaultSink<'_, '_> {
+    pub(super) fn open_room(&mut self, info: &RoomInfo) -> rusqlite::Result<()> {
+        self.close_room()?;
+        let info = RoomInfo { name: nfc(&info.name), ..info.clone() };
+        self.room = Some(Room {
+            info,
+            grp_id: None,
+            held: Vec::new(),
+            matched: HashMap::new(),
+            members: HashMap::new(),
+            list: Vec::new(),
+            minute: None,
+            occurrences: HashMap::new(),
+            last_at: None,
+            pending: Vec::new(),
+        });
+        Ok(())
+    }
+
+    /// The group a room goes into when no other export of it is in the vault:
+    /// the chat group of that platform with its name, else a new one.
+    pub(super) fn group_named(&mut self, info: &RoomInfo) -> rusqlite::Result<i64> {
+        let existing: Option<i64> = self
+            .tx
+            .query_row(
+                "SELECT id FROM grp WHERE kind = 'chat' AND platform = ?1 AND name = ?2 ORDER BY id LIMIT 1",
+                params![info.platform.as_str(), info.name],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(id) = existing {
+            return Ok(id);
+        }
+        self.exec(
+            "INSERT INTO grp(name, kind, platform, batch_id) VALUES (?1, 'chat', ?2, ?3)",
+            params![info.name, info.platform.as_str(), self.batch_id],
+        )?;
+        self.report.new_groups += 1;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// The room a record belongs to; formats that send no RoomInfo get one named after the file.
+    pub(super) fn room(&mut self) -> rusqlite::Result<&mut Room> {
+        if self.room.is_none() {
+            let stem =
+                Path::new(&self.file.file).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let info = RoomInfo { platform: crate::model::Platform::Kakao, name: stem, external_id: None };
+            self.open_room(&info)?;
+        }
+        Ok(self.room.as_mut().expect("opened above"))
+    }
+
+    /// The member index for a speaker, creating the person and membership when
+    /// new. `fp` is the fingerprint of the speaker's message, if any: a message
+    /// another export of the room already holds tells who this display name is.
+    pub(super) fn member(&mut self, speaker: &Speaker, fp: Option<i64>) -> rusqlite::Result<Option<usize>> {
+        let name = nfc(&speaker.name);
+        let room = self.room()?;
+        if let Some(found) = room.members.get(&name) {
+            return Ok(*found);
+        }
+        let Some(grp_id) = room.grp_id else { return Ok(None) };
+        let matched = room.matched.get(&name).copied();
+        if is_not_a_person(&name) {
+            self.room()?.members.insert(name, None);
+            return Ok(None);
+        }
+        let existing: Option<(i64, i64)> = self
+            .tx
+            .query_row(
+                "SELECT id, person_id FROM membership WHERE grp_id = ?1 AND display_name = ?2",
+                params![grp_id, name],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let (membership_id, person_id) = match existing {
+            Some(found) => found,
+            None => {
+                let known = match matched {
+                    Some(id) => Some(id),
+                    None => self.known_speaker(grp_id, speaker, fp)?,
+                };
+                let person_id = match known {
+                    Some(id) => {
+                        self.adopt(id, speaker, &name)?;
+                        id
+                    }
+                    None => self.person_for_speaker(speaker, &name)?,
+                };
+                if let Some(handle) = &speaker.id {
+                    self.exec(
+                        "INSERT OR IGNORE INTO handle(person_id, service, value, batch_id) VALUES (?1, 'id', ?2, ?3)",
+                        params![person_id, handle, self.batch_id],
+                    )?;
+                }
+                self.exec(
+                    "INSERT INTO membership(grp_id, person_id, display_name, batch_id) VALUES (?1, ?2, ?3, ?4)",
+                    params![grp_id, person_id, name, self.batch_id],
+                )?;
+                self.report.new_members += 1;
+                (self.tx.last_insert_rowid(), person_id)
+            }
+        };
+        self.file.members += 1;
+        let room = self.room()?;
+        let index = room.list.len();
+        room.list.push((
+            name.clone(),
+            Member { person_id, membership_id, first: None, last: None, new_messages: 0, left: None },
+        ));
+        room.members.insert(name, Some(index));
+        Ok(Some(index))
+    }
+
+    pub(super) fn person_for_speaker(&mut self, speaker: &Speaker, name: &str) -> rusqlite::Result<i64> {
+        if speaker.me {
+            let me: Option<i64> = self
+                .tx
+                .query_row("SELECT id FROM person WHERE me = 1 AND merged_into IS NULL ORDER BY id LIMIT 1", [], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            let id = match me {
+                Some(id) => id,
+                None => self.new_person(name, true)?,
+            };
+            self.add_alias(id, name)?;
+            return Ok(id);
+        }
+        // Members the exporter had not saved appear as their number: that is contact data.
+        if looks_like_phone_name(name)
+            && let Some(e164) = phone::to_e164(name, self.region)
+        {
+            let known: Option<i64> = self
+                .tx
+                .query_row("SELECT person_id FROM phone WHERE e164 = ?1 ORDER BY person_id LIMIT 1", [&e164], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            let id = match known {
+                Some(id) => self.live(id)?,
+                None => self.new_person(name, false)?,
+            };
+            let phone_id = self.add_phone(id, name, Some("messenger"), "confirmed")?;
+            let line = self.file.messages as u32;
+            self.file_provenance("phone_id", phone_id, line)?;
+            return Ok(id);
+        }
+        self.new_person(name, false)
+    }
+
+    pub(super) fn see(&mut self, index: usize, at: Option<NaiveDateTime>, left: Option<bool>) {
+        let Some(room) = self.room.as_mut() else { return };
+        let member = &mut room.list[index].1;
+        if let Some(at) = at {
+            member.first = Some(member.first.map_or(at, |f| f.min(at)));
+            member.last = Some(member.last.map_or(at, |l| l.max(at)));
+        }
+        if left.is_some() {
+            member.left = left;
+        }
+    }
+
+    pub(super) fn store_message(&mut self, mut m: ChatMessage) -> rusqlite::Result<()> {
+        m.text = nfc(&m.text);
+        self.note_card(&m);
+        let room = self.room()?;
+        let fp = room.fingerprint(m.at, &m.text);
+        room.last_at = Some(m.at);
+        if room.grp_id.is_none() {
+            room.held.push(Held::Message(m, fp));
+            if room.held.len() >= recognise::HOLD {
+                self.settle()?;
+            }
+            return Ok(());
+        }
+        self.write_message(m, fp)
+    }
+
+    pub(super) fn write_message(&mut self, m: ChatMessage, fp: i64) -> rusqlite::Result<()> {
+        let member = self.member(&m.sender, Some(fp))?;
+        let text = m.text;
+        let sender = nfc(&m.sender.name);
+        let room = self.room()?;
+        let Some(grp_id) = room.grp_id else { return Ok(()) };
+        let person_id = member.map(|i| room.list[i].1.person_id);
+        let at = stamp(m.at);
+        let kind = match m.kind {
+            MessageKind::Text => "text",
+            MessageKind::Media => "media",
+            MessageKind::Deleted => "deleted",
+        };
+        self.file.messages += 1;
+        if self.file.first_message.as_ref().is_none_or(|f| *f > at) {
+            self.file.first_message = Some(at.clone());
+        }
+        if self.file.last_message.as_ref().is_none_or(|l| *l < at) {
+            self.file.last_message = Some(at.clone());
+        }
+        let mut insert = self.tx.prepare_cached(
+            "INSERT OR IGNORE INTO message(grp_id, person_id, sender, at, body, kind, fp, source_id, line, batch_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?;
+        let inserted = insert.execute(params![
+            grp_id,
+            person_id,
+            sender,
+            at,
+            text,
+            kind,
+            fp,
+            self.source_id,
+            m.line,
+            self.batch_id
+        ])?;
+        if let Some(i) = member {
+            self.see(i, Some(m.at), Some(false));
+        }
+        if inserted == 0 {
+            return Ok(());
+        }
+        let message_id = self.tx.last_insert_rowid();
+        self.file.new_messages += 1;
+        self.report.new_messages += 1;
+        let room = self.room.as_mut().expect("room is open");
+        if let Some(i) = member {
+            room.list[i].1.new_messages += 1;
+        }
+        if m.kind == MessageKind::Text && member.is_some() {
+            for found in extract::find(&text, self.region) {
+                room.pending.push(Pending {
+                    message_id,
+                    sender: sender.clone(),
+                    text: text.clone(),
+                    at: at.clone(),
+                    line: m.line,
+                    found,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn store_event(&mut self, mut e: ChatEvent) -> rusqlite::Result<()> {
+        let room = self.room()?;
+        e.at = e.at.or(room.last_at);
+        if room.grp_id.is_none() {
+            room.held.push(Held::Event(e));
+            return Ok(());
+        }
+        self.write_event(e)
+    }
+
+    pub(super) fn write_event(&mut self, e: ChatEvent) -> rusqlite::Result<()> {
+        let at = e.at;
+        if let Some(actor) = &e.actor
+            && let Some(i) = self.member(actor, None)?
+        {
+            self.see(i, at, None);
+        }
+        let left = match e.kind {
+            EventKind::Left | EventKind::Kicked => Some(true),
+            EventKind::Joined | EventKind::Invited => Some(false),
+        };
+        for subject in &e.subjects {
+            if let Some(i) = self.member(subject, None)? {
+                self.see(i, at, left);
+            }
+        }
+        Ok(())
+    }
+
+    /// Write the room's member statistics and give found values their owners.
+    pub(super) fn close_room(&mut self) -> rusqlite::Result<()> {
+        self.settle()?;
+        let Some(room) = self.room.take() else { return Ok(()) };
+        let Some(grp_id) = room.grp_id else { return Ok(()) };
+        let fmt = |t: Option<NaiveDateTime>| t.map(stamp);
+        for (_, m) in &room.list {
+            self.exec(
+                "UPDATE membership SET
+                   first_seen = CASE WHEN first_seen IS NULL OR ?2 < first_seen THEN coalesce(?2, first_seen) ELSE first_seen END,
+                   last_seen = CASE WHEN last_seen IS NULL OR ?3 > last_seen THEN coalesce(?3, last_seen) ELSE last_seen END,
+                   messages = messages + ?4,
+                   left_group = CASE WHEN ?5 IS NULL OR (last_seen IS NOT NULL AND ?3 IS NOT NULL AND last_seen > ?3) THEN left_group ELSE ?5 END
+                 WHERE id = ?1",
+                params![m.membership_id, fmt(m.first), fmt(m.last), m.new_messages, m.left],
+            )?;
+            self.touched.insert(m.person_id);
+        }
+        let names: Vec<&str> = room.list.iter().map(|(n, _)| n.as_str()).collect();
+        let roster = extract::Roster::new(&names);
+        // The same value is shared again and again: store it once per owner.
+        let mut stored: HashMap<(i64, bool, &str), i64> = HashMap::new();
+        for p in &room.pending {
+            let owner_name = roster.owner(&p.text, &p.found, &p.sender).unwrap_or(&p.sender);
+            let Some(Some(index)) = room.members.get(owner_name) else { continue };
+            let owner = room.list[*index].1.person_id;
+            let is_phone = matches!(p.found.kind, extract::Kind::Phone);
+            let item = match stored.get(&(owner, is_phone, p.found.value.as_str())) {
+                Some(item) => *item,
+                None => {
+                    let item = if is_phone {
+                        self.insert_phone(owner, &p.found.raw, Some(p.found.value.clone()), None, "candidate")?
+                    } else {
+                        self.add_email(owner, &p.found.value, None, "candidate")?
+                    };
+                    stored.insert((owner, is_phone, p.found.value.as_str()), item);
+                    item
+                }
+            };
+            let sql = if is_phone {
+                "INSERT INTO provenance(phone_id, source_id, line, message_id, grp_id, shared_by, at, batch_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+            } else {
+                "INSERT INTO provenance(email_id, source_id, line, message_id, grp_id, shared_by, at, batch_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+            };
+            self.exec(sql, params![item, self.source_id, p.line, p.message_id, grp_id, p.sender, p.at, self.batch_id])?;
+        }
+        Ok(())
+    }
+}
+
+impl Room {
+    /// A fingerprint of (minute, text, occurrence within that minute): the same
+    /// message in two exports of the room, whoever exported it.
+    fn fingerprint(&mut self, at: NaiveDateTime, text: &str) -> i64 {
+        let minute = at.with_second(0).unwrap_or(at);
+        if self.minute != Some(minute) {
+            self.minute = Some(minute);
+            self.occurrences.clear();
+        }
+        let base = fnv1a(fnv1a(FNV_OFFSET, minute.and_utc().timestamp().to_le_bytes().as_slice()), text.as_bytes());
+        let n = self.occurrences.entry(base).or_insert(0);
+        *n += 1;
+        // Minutes in the high bits keep index inserts in time order, so a
+        // million-message import appends to the index instead of scattering
+        // writes across it; the low 24 bits tell one minute's messages apart.
+        let minutes = minute.and_utc().timestamp().div_euclid(60);
+        (minutes << 24) | (fnv1a(base, &n.to_le_bytes()) & 0xFF_FFFF) as i64
+    }
+}
+
+use chrono::Timelike;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// A sender name made of a number (`+82 10-1234-5678`, `+1 (777) 777‑7777`).
+fn looks_like_phone_name(name: &str) -> bool {
+    let name = name.trim_start_matches('~').trim();
+    name.starts_with('+')
+        && name.chars().all(|c| c.is_ascii_digit() || " +-()\u{2011}\u{00A0}\u{202F}\u{200E}".contains(c))
+}
