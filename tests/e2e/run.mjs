@@ -106,7 +106,16 @@ async function main() {
   await textIn('#person-name', new RegExp(member));
   await el('#person-qr img');
   await driver.wait(() => driver.executeScript("const i = document.querySelector('#person-qr img'); return i && i.complete && i.naturalWidth > 0;"), TIMEOUT, 'the QR code drawn');
+  step('people: a possible duplicate is suggested, merged, and the merge undone');
+  const suggested = await el('#suggestions .same-item, #same-person .error');
+  if (!(await suggested.getAttribute('class')).includes('same-item')) fail(`suggestions failed: ${await suggested.getText()}`);
   await shot('05-person');
+  await click('#suggestions .merge');
+  await click('#confirm-yes');
+  await el('#merged-banner');
+  await shot('05b-merged');
+  await click('#unmerge');
+  await el('#suggestions .same-item');
   step('people: keyboard: / focuses search, arrows and Enter open');
   await driver.findElement(By.css('body')).click();
   await driver.actions().sendKeys('/').perform();

@@ -114,8 +114,9 @@ async function sameness(box, p, id, reload) {
   let list;
   try {
     list = await call('suggestions', { id });
-  } catch {
-    return; // Suggestions are a help, not the page: leave them out.
+  } catch (e) {
+    if (box.isConnected) mount(box, banner, h('p.error', errorText(e)));
+    return;
   }
   if (!list.length || !box.isConnected) return;
   const act = async (other, merge) => {
