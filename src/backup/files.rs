@@ -38,12 +38,20 @@ pub fn create_file(
 
 /// Check that a backup decrypts and is whole; writes nothing. A backup made
 /// to a key opens with the keys kept in `vault`, when one is given.
-pub fn verify_file(path: &Path, passphrase: Option<Passphrase>, vault: Option<&Vault>) -> Result<Verified, BackupError> {
+pub fn verify_file(
+    path: &Path,
+    passphrase: Option<Passphrase>,
+    vault: Option<&Vault>,
+) -> Result<Verified, BackupError> {
     let limits = Limits::default();
     let bytes = super::read_file(path, &limits)?;
     let keys = keys(&bytes, passphrase, vault)?;
     let opened = super::open(&bytes, &keys, &limits)?;
-    Ok(Verified { created_at: opened.snapshot.created_at.clone(), counts: opened.snapshot.counts(), vcards: opened.vcards })
+    Ok(Verified {
+        created_at: opened.snapshot.created_at.clone(),
+        counts: opened.snapshot.counts(),
+        vcards: opened.vcards,
+    })
 }
 
 /// Merge a backup file into the vault as one batch, or with `dry_run` only

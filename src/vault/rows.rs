@@ -127,14 +127,11 @@ impl Vault {
                 [],
                 |r| r.get(0),
             ),
-            Some(p) => {
-                self.conn
-                    .query_row(
-                    "SELECT count(*) FROM person WHERE merged_into IS NULL AND haystack LIKE ?1 ESCAPE '\\'",
-                    [p.like],
-                    |r| r.get(0),
-                )
-            }
+            Some(p) => self.conn.query_row(
+                "SELECT count(*) FROM person WHERE merged_into IS NULL AND haystack LIKE ?1 ESCAPE '\\'",
+                [p.like],
+                |r| r.get(0),
+            ),
         };
         count.map_err(|e| self.sql(e))
     }

@@ -48,9 +48,7 @@ pub async fn open_sheet(state: State<'_, AppState>, group: i64) -> Result<(), Ap
     let dir = std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
     let path = dir.join(format!("lifeboat-sheet-{group}.html"));
     let shown = path.clone();
-    state
-        .with_vault(move |v| Ok(export::to_file(v, Format::Sheet, Some(&group.to_string()), None, &path)?))
-        .await?;
+    state.with_vault(move |v| Ok(export::to_file(v, Format::Sheet, Some(&group.to_string()), None, &path)?)).await?;
     crate::hand_out(&shown.display().to_string());
     Ok(())
 }
