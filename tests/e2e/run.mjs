@@ -109,6 +109,9 @@ async function main() {
   step('people: a possible duplicate is suggested, merged, and the merge undone');
   const suggested = await el('#suggestions .same-item, #same-person .error');
   if (!(await suggested.getAttribute('class')).includes('same-item')) fail(`suggestions failed: ${await suggested.getText()}`);
+  // The pane may draw twice (click, then the list's refresh): let it settle.
+  await driver.sleep(500);
+  await el('#suggestions .same-item');
   await shot('05-person');
   await click('#suggestions .merge');
   await click('#confirm-yes');
@@ -126,6 +129,7 @@ async function main() {
   await click('.group-item');
   const reach = await textIn('#reach', /\d+ \/ \d+/);
   console.log(`  reachability: ${reach.replace(/\s+/g, ' ')}`);
+  await driver.wait(async () => (await driver.findElements(By.css('.toast'))).length === 0, TIMEOUT, 'toasts gone');
   await shot('06-group');
 
   step('export: a vCard of everyone to a temporary folder');
