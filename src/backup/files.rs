@@ -112,4 +112,18 @@ mod tests {
         let report = restore_file(&mut v, &out, None, true).unwrap();
         assert!(report.dry_run && report.batch_id.is_none());
     }
+
+    #[test]
+    fn a_passphrase_backup_needs_its_passphrase() {
+        let d = tempfile::tempdir().unwrap();
+        let v = Vault::create(&d.path().join("v"), "correct horse battery").unwrap();
+        let out = d.path().join("b.age");
+        let protection = Protection::passphrase(Passphrase::from("backup passphrase".to_owned())).unwrap();
+        create_file(&v, &out, &protection, &[], false).unwrap();
+        assert!(matches!(verify_file(&out, None, Some(&v)), Err(BackupError::NeedPassphrase)));
+        let wrong = Some(Passphrase::from("not the passphrase".to_owned()));
+        assert!(matches!(verify_file(&out, wrong, Some(&v)), Err(BackupError::WrongKey)));
+        let right = Some(Passphrase::from("backup passphrase".to_owned()));
+        assert_eq!(verify_file(&out, right, None).unwrap().counts.people, 0);
+    }
 }
