@@ -44,7 +44,8 @@ impl Vault {
     ///
     /// Everyone: the page walks the `person_by_name` index (no sort of the
     /// whole table) and the total costs two b-tree counts. A search scans
-    /// anyway, so it counts in the same scan.
+    /// anyway, so it counts in the same scan, and reads the table in order
+    /// (NOT INDEXED) rather than through the name index.
     pub fn person_page(&self, query: &str, offset: usize, limit: usize) -> Result<PersonPage, VaultError> {
         let (offset, limit) = (offset as i64, limit as i64);
         let Some(p) = search_pattern(query) else {
@@ -58,7 +59,7 @@ impl Vault {
         };
         let sql = format!(
             "SELECT {ROW_COLUMNS}, p.total FROM (SELECT id, name, instr(haystack, ?2) <> 2 AS later, count(*) OVER () AS total
-               FROM person WHERE merged_into IS NULL AND haystack LIKE ?1 ESCAPE '\\' ORDER BY later, name, id LIMIT ?3 OFFSET ?4) p
+               FROM person NOT INDEXED WHERE merged_into IS NULL AND haystack LIKE ?1 ESCAPE '\\' ORDER BY later, name, id LIMIT ?3 OFFSET ?4) p
              ORDER BY p.later, p.name, p.id"
         );
         let mut total = None;
@@ -128,7 +129,7 @@ impl Vault {
                 |r| r.get(0),
             ),
             Some(p) => self.conn.query_row(
-                "SELECT count(*) FROM person WHERE merged_into IS NULL AND haystack LIKE ?1 ESCAPE '\\'",
+                "SELECT count(*) FROM person NOT INDEXED WHERE merged_into IS NULL AND haystack LIKE ?1 ESCAPE '\\'",
                 [p.like],
                 |r| r.get(0),
             ),
