@@ -36,7 +36,7 @@ function makeCard() {
   const passRow = field(t('backup_passphrase'), h('div.stack', pass, pass2), t('backup_passphrase_hint'));
   const keysRow = field(t('backup_recipients'), h('div.stack', keys, h('div', addMine)), t('recipients_hint'));
   const error = h('p.error', { id: 'backup-error', role: 'alert' });
-  const result = h('p.result', { id: 'backup-result', role: 'status' });
+  const result = h('p.result.good', { id: 'backup-result', role: 'status' });
   const button = h('button.primary', { id: 'backup-create', type: 'submit' }, icon('backup'), t('make_backup'));
   const sync = () => {
     passRow.hidden = protect.value !== 'passphrase';

@@ -31,7 +31,7 @@ export async function render(view, ctx) {
     return `${base || 'lifeboat-contacts'}.${EXTENSION[format.value]}`;
   };
   const path = pathField({ id: 'export-path', save: true, fileName, title: t('save_to') });
-  const result = h('p.result', { id: 'export-result', role: 'status' });
+  const result = h('p.result.good', { id: 'export-result', role: 'status' });
   const error = h('p.error', { id: 'export-error', role: 'alert' });
   const exportButton = h('button.primary', { id: 'export-now', type: 'submit' }, icon('export'), t('export_now'));
   const printButton = h('button', { id: 'export-print', type: 'button', onclick: () => printSheet(Number(group.value)) }, icon('print'), t('open_to_print'));
