@@ -9,6 +9,7 @@
 pub mod backup;
 pub mod export;
 pub mod extract;
+mod harden;
 pub mod import;
 pub mod model;
 pub mod phone;
@@ -18,3 +19,5 @@ pub mod redact;
 mod test_support;
 pub mod text;
 pub mod vault;
+
+pub use harden::harden_process;

@@ -45,6 +45,9 @@ pub fn to_e164(raw: &str, region: Region) -> Option<String> {
         .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
         .collect();
     let cleaned = cleaned.trim();
+    if let Some(e164) = korean_mobile_fast(cleaned, region) {
+        return Some(e164);
+    }
     if cleaned.chars().any(|c| c.is_alphabetic()) {
         return None;
     }
@@ -57,6 +60,25 @@ pub fn to_e164(raw: &str, region: Region) -> Option<String> {
         return Some(parsed.format().mode(Mode::E164).to_string());
     }
     korean_mobile(&parsed)
+}
+
+/// The most common number of all, `010-1234-5678` (any of `-`, `.`, space or
+/// nothing between the groups), written in Korea: E.164 without the
+/// `phonenumber` parser, which costs far more than the rest of an import.
+fn korean_mobile_fast(cleaned: &str, region: Region) -> Option<String> {
+    if region.0 != country::Id::KR {
+        return None;
+    }
+    let b = cleaned.as_bytes();
+    let digits: Vec<u8> = b.iter().copied().filter(u8::is_ascii_digit).collect();
+    let separators_ok = b.iter().all(|c| c.is_ascii_digit() || matches!(c, b'-' | b'.' | b' '));
+    let grouped = match b.len() {
+        11 => true,
+        13 => matches!((b[3], b[8]), (b'-', b'-') | (b'.', b'.') | (b' ', b' ')),
+        _ => false,
+    };
+    (separators_ok && grouped && digits.len() == 11 && digits.starts_with(b"010"))
+        .then(|| format!("+82{}", std::str::from_utf8(&digits[1..]).unwrap_or_default()))
 }
 
 /// Korean mobile numbers (`010` + 8 digits, the old `011`–`019` + 7 or 8)

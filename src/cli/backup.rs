@@ -84,9 +84,12 @@ const PASSPHRASE_ENV: &str = "LIFEBOAT_BACKUP_PASSPHRASE";
 
 fn env_passphrase() -> Result<Option<backup::Passphrase>> {
     match std::env::var_os(PASSPHRASE_ENV) {
-        Some(p) => Ok(Some(backup::Passphrase::from(
-            p.into_string().map_err(|_| anyhow::anyhow!("{PASSPHRASE_ENV} is not valid UTF-8"))?,
-        ))),
+        Some(p) => {
+            let p = zeroize::Zeroizing::new(
+                p.into_string().map_err(|_| anyhow::anyhow!("{PASSPHRASE_ENV} is not valid UTF-8"))?,
+            );
+            Ok(Some(backup::Passphrase::from(p.as_str())))
+        }
         None => Ok(None),
     }
 }
@@ -104,7 +107,8 @@ impl Create {
                             "the two passphrases differ; no backup was written.\n두 암호가 다릅니다. 백업을 만들지 않았습니다."
                         );
                     }
-                    backup::Passphrase::from(first.to_string())
+                    // From &str: a copy of exactly its length; `first` is wiped on drop.
+                    backup::Passphrase::from(first.as_str())
                 }
             };
             Protection::passphrase(passphrase)?
@@ -158,7 +162,7 @@ fn keys(bytes: &[u8], identity: Option<&Path>, stored: impl FnOnce() -> Result<V
     if backup::needs_passphrase(bytes)? {
         let passphrase = match env_passphrase()? {
             Some(p) => p,
-            None => backup::Passphrase::from(prompt_hidden("Backup passphrase (백업 암호): ")?.to_string()),
+            None => backup::Passphrase::from(prompt_hidden("Backup passphrase (백업 암호): ")?.as_str()),
         };
         return Ok(Keys { passphrase: Some(passphrase), identities: Vec::new() });
     }

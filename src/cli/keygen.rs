@@ -57,7 +57,11 @@ impl Keygen {
         out.line(format!("Public key (받는 사람 키): {recipient}"))?;
         match self.write_identity {
             Some(path) => {
-                let text = format!("# Lifeboat backup key\n# public key: {recipient}\n{}\n", secret.as_str());
+                // The file text holds the secret: wiped on drop like the secret itself.
+                let text = zeroize::Zeroizing::new(format!(
+                    "# Lifeboat backup key\n# public key: {recipient}\n{}\n",
+                    secret.as_str()
+                ));
                 lifeboat::export::write_private(&path, text.as_bytes())?;
                 out.line(format!(
                     "Wrote the secret key to {}: keep it offline; anyone with it can open your backups.\n비밀 키를 저장했습니다. 안전한 곳에 따로 보관하세요.",

@@ -41,6 +41,11 @@ pub enum ImportError {
     LineTooLong { file: String, line: u32, limit: usize },
 
     #[error(
+        "{file}:{line}: more than {limit} different members in one room; no real chat has that many, so this is not a chat export. Nothing was imported.\n{file}:{line}: 한 대화방의 참여자가 {limit}명을 넘습니다. 대화 내보내기 파일이 아닙니다. 아무것도 가져오지 않았습니다."
+    )]
+    TooManyMembers { file: String, line: u32, limit: usize },
+
+    #[error(
         "{file}: {reason}. The zip archive is damaged or not an export; nothing was imported.\n{file}: zip 파일이 손상되었거나 내보내기 파일이 아닙니다. 아무것도 가져오지 않았습니다."
     )]
     Zip { file: String, reason: String },

@@ -4,6 +4,7 @@
 //! an [`Importer`] → a [`Sink`]. Importers never touch the store; the vault
 //! implements `Sink`, tests use [`Collected`].
 
+mod bounded;
 mod chat_common;
 mod error;
 mod input;
@@ -17,6 +18,7 @@ mod contact;
 mod contacts_csv;
 mod vcard;
 
+pub use bounded::{MAX_ROOM_MEMBERS, read_bounded};
 pub use error::ImportError;
 pub use input::{DateOrder, Input, Limits, Lines, Source, open_source};
 pub use registry::{IMPORTERS, by_id, sniff};
@@ -99,6 +101,6 @@ pub fn collect(path: &std::path::Path, format: Option<&str>) -> Result<(&'static
         None => sniff(&source)?,
     };
     let mut input = source.input()?;
-    importer.read(&mut input, &mut sink)?;
+    read_bounded(importer, &mut input, &mut sink)?;
     Ok((importer.id(), sink))
 }

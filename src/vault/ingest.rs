@@ -205,7 +205,7 @@ fn import_file(
     let mut input = source.input()?;
     let mut sink = VaultSink::new(tx, batch_id, source_id, region, opts, bytes_total, &mut file, report);
     sink.bytes_read = input.bytes_counter();
-    let read = importer.read(&mut input, &mut sink);
+    let read = crate::import::read_bounded(importer, &mut input, &mut sink);
     let outcome = read.and_then(|()| sink.store_cards(&source)).and_then(|()| sink.finish());
     match outcome {
         Ok(()) => {}
@@ -469,20 +469,21 @@ impl<'t, 'o> VaultSink<'t, 'o> {
 
     /// The person a contact record belongs to: someone with one of its numbers
     /// or e-mails, else a new person. Never matched on the name.
-    fn person_for_contact(&mut self, c: &ContactRecord, name: &str) -> rusqlite::Result<i64> {
-        for p in &c.phones {
-            if let Some(e164) = phone::to_e164(&p.raw, self.region) {
-                let found: Option<i64> = self
-        .query_row("SELECT person_id FROM phone WHERE e164 = ?1 ORDER BY status = 'confirmed' DESC, person_id LIMIT 1", [e164], |r| r.get(0))
-                    .optional()?;
-                if let Some(id) = found {
-                    return self.live(id);
-                }
+    fn person_for_contact(&mut self, c: &ContactRecord, e164s: &[Option<String>], name: &str) -> rusqlite::Result<i64> {
+        for e164 in e164s.iter().flatten() {
+            let found: Option<i64> = self
+                .query_row(
+                    "SELECT person_id FROM phone WHERE e164 = ?1 ORDER BY status = 'confirmed' DESC, person_id LIMIT 1",
+                    [e164],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(id) = found {
+                return self.live(id);
             }
         }
         for e in &c.emails {
             let found: Option<i64> = self
-                .tx
                 .query_row(
                     "SELECT person_id FROM email WHERE address = ?1 ORDER BY status = 'confirmed' DESC, person_id LIMIT 1",
                     [nfc(&e.address).to_lowercase()],
@@ -506,14 +507,16 @@ impl<'t, 'o> VaultSink<'t, 'o> {
             .or_else(|| c.emails.first().map(|e| nfc(&e.address).to_lowercase()))
             .or_else(|| c.phones.first().map(|p| nfc(&p.raw)));
         let Some(name) = name else { return Ok(()) };
+        // Normalizing is the costly part of a contact: once per number.
+        let e164s: Vec<Option<String>> = c.phones.iter().map(|p| phone::to_e164(&p.raw, self.region)).collect();
         let before = self.report.new_people;
-        let person_id = self.person_for_contact(&c, &name)?;
+        let person_id = self.person_for_contact(&c, &e164s, &name)?;
         if self.report.new_people == before {
             self.report.merged += 1;
             self.add_alias(person_id, &name)?;
         }
-        for p in &c.phones {
-            let id = self.add_phone(person_id, &p.raw, p.label.as_deref(), "confirmed")?;
+        for (p, e164) in c.phones.iter().zip(e164s) {
+            let id = self.insert_phone(person_id, &p.raw, e164, p.label.as_deref(), "confirmed")?;
             self.file_provenance("phone_id", id, c.line)?;
         }
         for e in &c.emails {

@@ -19,6 +19,17 @@ impl Key {
     pub fn pragma_value(&self) -> Zeroizing<String> {
         Zeroizing::new(format!("x'{}'", hex::encode(*self.0)))
     }
+
+    /// A value that tells whether a passphrase gives this key without
+    /// touching the database: the first 16 bytes of SHA-256 over a label and
+    /// the key. It helps no guessing (each guess still costs Argon2id) and
+    /// lets a vault tell "wrong passphrase" from "damaged database", and
+    /// which header of an interrupted re-key a passphrase belongs to.
+    pub fn check(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let digest = Sha256::new().chain_update(b"lifeboat key check v1\0").chain_update(*self.0).finalize();
+        hex::encode(&digest[..16])
+    }
 }
 
 /// Argon2id cost. Stored per vault so it can be raised later without breaking old vaults.
@@ -55,6 +66,10 @@ pub struct Header {
     pub cost: KdfCost,
     /// Hex-encoded 16-byte salt.
     pub salt: String,
+    /// [`Key::check`] of the key this header derives; absent in vaults made
+    /// before it existed (added on their next open).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
 }
 
 impl Header {
@@ -67,11 +82,18 @@ impl Header {
             kdf: "argon2id".into(),
             cost,
             salt: hex::encode(salt),
+            check: None,
         })
     }
 
     pub fn read(path: &Path) -> Result<Header, VaultError> {
-        let text = std::fs::read_to_string(path).map_err(|e| VaultError::io(path, e))?;
+        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => VaultError::Damaged {
+                path: path.to_owned(),
+                reason: "the key header is missing, so no passphrase can open the vault".into(),
+            },
+            _ => VaultError::io(path, e),
+        })?;
         let header: Header = serde_json::from_str(&text).map_err(|e| VaultError::Damaged {
             path: path.to_owned(),
             reason: format!("the key header is not valid: {e}"),
@@ -87,6 +109,11 @@ impl Header {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("header serializes") + "\n"
+    }
+
+    /// Whether `key` is this header's key: None when the header has no check.
+    pub fn accepts(&self, key: &Key) -> Option<bool> {
+        self.check.as_ref().map(|c| *c == key.check())
     }
 
     /// Derive the database key from a passphrase.

@@ -19,6 +19,7 @@ mod people;
 mod restore;
 mod rows;
 mod suggest;
+mod unlock;
 
 pub use batches::{Added, BatchFile, BatchSummary, UndoReport};
 pub use decide::MergeReport;
@@ -77,8 +78,9 @@ impl Vault {
         DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(|e| VaultError::io(dir, e))?;
         fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(|e| VaultError::io(dir, e))?;
         let lock = acquire_lock(dir)?;
-        let header = Header::new(KdfCost::for_new_vault())?;
+        let mut header = Header::new(KdfCost::for_new_vault())?;
         let key = header.derive(passphrase)?;
+        header.check = Some(key.check());
         let db = dir.join(DB_FILE);
         // Create the file 0600 first: SQLite gives its journal the same mode.
         OpenOptions::new().write(true).create_new(true).mode(0o600).open(&db).map_err(|e| VaultError::io(&db, e))?;
@@ -96,25 +98,7 @@ impl Vault {
             return Err(VaultError::NotFound { dir: dir.to_owned() });
         }
         let lock = acquire_lock(dir)?;
-        let header_path = dir.join(HEADER_FILE);
-        let new_header_path = dir.join(NEW_HEADER_FILE);
-        let conn = match try_unlock(&header_path, &db, passphrase) {
-            Ok(conn) => conn,
-            // A re-key interrupted after the database took the new key but
-            // before the header was renamed: the new header opens it.
-            Err(VaultError::WrongPassphrase { .. }) if new_header_path.exists() => {
-                let conn = try_unlock(&new_header_path, &db, passphrase)
-                    .map_err(|_| VaultError::WrongPassphrase { dir: dir.to_owned() })?;
-                fs::rename(&new_header_path, &header_path).map_err(|e| VaultError::io(&header_path, e))?;
-                conn
-            }
-            Err(VaultError::WrongPassphrase { .. }) => return Err(VaultError::WrongPassphrase { dir: dir.to_owned() }),
-            Err(e) => return Err(e),
-        };
-        if new_header_path.exists() {
-            // The re-key never reached the database: the old header is right.
-            let _ = fs::remove_file(&new_header_path);
-        }
+        let conn = unlock::unlock(dir, &db, passphrase)?;
         schema::migrate(&conn, &db)?;
         Ok(Vault { conn, dir: dir.to_owned(), _lock: lock })
     }
@@ -124,14 +108,16 @@ impl Vault {
         if new_passphrase.chars().count() < 8 {
             return Err(VaultError::WeakPassphrase);
         }
-        let header = Header::new(KdfCost::for_new_vault())?;
+        let mut header = Header::new(KdfCost::for_new_vault())?;
         let key = header.derive(new_passphrase)?;
+        header.check = Some(key.check());
+        // Order matters for a crash at any point: see unlock.rs.
         let new_header = self.dir.join(NEW_HEADER_FILE);
         write_private(&new_header, header.to_json().as_bytes())?;
         self.conn.pragma_update(None, "rekey", &*key.pragma_value()).map_err(|e| VaultError::sql(&self.dir, e))?;
         let header_path = self.dir.join(HEADER_FILE);
         fs::rename(&new_header, &header_path).map_err(|e| VaultError::io(&header_path, e))?;
-        Ok(())
+        sync_dir(&self.dir)
     }
 
     /// The folder this vault lives in.
@@ -168,12 +154,6 @@ impl Vault {
     }
 }
 
-fn try_unlock(header_path: &Path, db: &Path, passphrase: &str) -> Result<Connection, VaultError> {
-    let header = Header::read(header_path)?;
-    let key = header.derive(passphrase)?;
-    connect(db, &key)
-}
-
 /// Open the database with the key and prove the key is right.
 fn connect(db: &Path, key: &key::Key) -> Result<Connection, VaultError> {
     let dir = db.parent().unwrap_or(db);
@@ -188,6 +168,12 @@ fn connect(db: &Path, key: &key::Key) -> Result<Connection, VaultError> {
         }
         Err(e) => return Err(VaultError::sql(dir, e)),
     }
+    // Imports run a few dozen distinct statements per record: keep them all
+    // prepared, and never re-plan one because a bound value changed (that
+    // re-parse cost more than the rest of a contact import).
+    conn.set_prepared_statement_cache_capacity(256);
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
+        .map_err(|e| VaultError::sql(dir, e))?;
     // No plaintext on disk: temporary tables and sorts stay in memory.
     conn.execute_batch(
         "PRAGMA temp_store = MEMORY; PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL; PRAGMA cache_size = -16384;
@@ -233,5 +219,11 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<(), VaultError> {
         .open(&tmp)
         .map_err(|e| VaultError::io(&tmp, e))?;
     f.write_all(bytes).and_then(|_| f.sync_all()).map_err(|e| VaultError::io(&tmp, e))?;
-    fs::rename(&tmp, path).map_err(|e| VaultError::io(path, e))
+    fs::rename(&tmp, path).map_err(|e| VaultError::io(path, e))?;
+    sync_dir(path.parent().unwrap_or(Path::new(".")))
+}
+
+/// Make renames and removals in `dir` durable before going on.
+fn sync_dir(dir: &Path) -> Result<(), VaultError> {
+    File::open(dir).and_then(|d| d.sync_all()).map_err(|e| VaultError::io(dir, e))
 }

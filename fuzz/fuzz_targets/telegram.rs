@@ -1,0 +1,3 @@
+//! The telegram-json importer, forced, on arbitrary bytes.
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| lifeboat_fuzz::import("result.json", data, Some("telegram-json")));

@@ -1,0 +1,276 @@
+//! Crash safety with real processes: `kill -9` during a re-key, a restore and
+//! a migration; a full disk; a vault damaged on disk; two processes at once.
+//! (A killed import is in tests/chat.rs.)
+
+mod common;
+
+use std::os::unix::process::ExitStatusExt;
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use common::{PASSPHRASE, TestVault, generate};
+
+const NEW: &str = "a brand new passphrase";
+const WITH_PASS: &[(&str, &str)] = &[("LIFEBOAT_BACKUP_PASSPHRASE", "backup passphrase 1")];
+
+fn run_as(v: &TestVault, passphrase: &str, args: &[&str]) -> Output {
+    v.cmd().env("LIFEBOAT_PASSPHRASE", passphrase).args(args).output().expect("run lifeboat")
+}
+
+/// What the vault holds, through `passphrase`, or None when it does not open.
+fn state(v: &TestVault, passphrase: &str) -> Option<(serde_json::Value, serde_json::Value)> {
+    let people = run_as(v, passphrase, &["people", "--json"]);
+    if !people.status.success() {
+        return None;
+    }
+    let groups = run_as(v, passphrase, &["groups", "--json"]);
+    assert!(groups.status.success(), "{}", String::from_utf8_lossy(&groups.stderr));
+    let parse = |o: &Output| serde_json::from_slice(&o.stdout).expect("JSON");
+    Some((parse(&people), parse(&groups)))
+}
+
+/// Start `cmd`, kill -9 it after `after`; true when it was still running.
+fn kill_after(mut cmd: Command, after: Duration) -> bool {
+    let mut child = cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().expect("spawn");
+    std::thread::sleep(after);
+    Command::new("kill").args(["-9", &child.id().to_string()]).status().expect("kill");
+    child.wait().expect("wait").signal() == Some(9)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    let _ = std::fs::remove_dir_all(to);
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+    }
+}
+
+/// A vault with a chat large enough that re-keying and restoring take a while.
+fn big_vault(messages: &str) -> TestVault {
+    let v = TestVault::new();
+    let (chat, _) = generate(
+        v.tmp.path(),
+        "chat",
+        "kakao-pc-ko",
+        "big.txt",
+        &["--messages", messages, "--members", "30", "--seed", "4"],
+    );
+    let (contacts, _) = generate(v.tmp.path(), "contacts", "vcard30", "c.vcf", &["--count", "50", "--seed", "4"]);
+    v.ok(&["import", chat.to_str().unwrap(), contacts.to_str().unwrap()]);
+    v
+}
+
+#[test]
+fn kill_9_during_passwd_leaves_a_vault_that_opens_with_one_passphrase_and_passwd_can_be_rerun() {
+    let v = big_vault("150000");
+    let before = state(&v, PASSPHRASE).expect("opens");
+    let pristine = v.path("pristine");
+    copy_dir(&v.dir(), &pristine);
+    let start = Instant::now();
+    assert!(v.cmd().env("LIFEBOAT_NEW_PASSPHRASE", NEW).arg("passwd").output().unwrap().status.success());
+    let took = start.elapsed();
+    let mut killed = 0;
+    for tenth in 1..10 {
+        copy_dir(&pristine, &v.dir());
+        let mut cmd = v.cmd();
+        cmd.env("LIFEBOAT_NEW_PASSPHRASE", NEW).arg("passwd");
+        killed += kill_after(cmd, took * tenth / 10) as usize;
+        // A wrong passphrase first must not harm a half-done re-key.
+        assert!(state(&v, "not the passphrase").is_none());
+        let (old, new) = (state(&v, PASSPHRASE), state(&v, NEW));
+        let (now, works) = match (old, new) {
+            (Some(s), None) => (s, PASSPHRASE),
+            (None, Some(s)) => (s, NEW),
+            (a, b) => panic!(
+                "at {tenth}/10 exactly one passphrase must open the vault: old {} new {}",
+                a.is_some(),
+                b.is_some()
+            ),
+        };
+        assert_eq!(now, before, "at {tenth}/10 the vault holds what it held");
+        let again = v
+            .cmd()
+            .env("LIFEBOAT_PASSPHRASE", works)
+            .env("LIFEBOAT_NEW_PASSPHRASE", "third passphrase")
+            .arg("passwd")
+            .output()
+            .unwrap();
+        assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+        assert_eq!(state(&v, "third passphrase").expect("the new passphrase opens"), before);
+        assert!(!v.dir().join("lifeboat.header.new").exists());
+    }
+    assert!(killed >= 3, "only {killed} of 9 runs were killed before passwd ended");
+}
+
+#[test]
+fn kill_9_during_a_restore_leaves_the_vault_as_before_and_the_restore_can_be_rerun() {
+    let a = big_vault("40000");
+    let backup = a.path("all.age");
+    let made = a
+        .cmd()
+        .envs(WITH_PASS.iter().copied())
+        .args(["backup", "create", "--with-messages", "-o"])
+        .arg(&backup)
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    let b = TestVault::new();
+    let before = state(&b, PASSPHRASE).unwrap();
+    let restore = |v: &TestVault| {
+        let mut c = v.cmd();
+        c.envs(WITH_PASS.iter().copied()).args(["backup", "restore"]).arg(&backup);
+        c
+    };
+    let start = Instant::now();
+    let probe = TestVault::new();
+    assert!(restore(&probe).output().unwrap().status.success());
+    let took = start.elapsed();
+    assert!(kill_after(restore(&b), took / 2), "the restore must still be running when killed");
+    assert_eq!(state(&b, PASSPHRASE).unwrap(), before, "nothing of the killed restore was kept");
+    assert!(restore(&b).output().unwrap().status.success());
+    assert_eq!(state(&b, PASSPHRASE).unwrap(), state(&probe, PASSPHRASE).unwrap());
+}
+
+/// Opening a vault whose schema is one version old migrates it, in one
+/// transaction: killed anywhere during open, the vault opens next time.
+#[test]
+fn kill_9_while_a_vault_is_migrated_leaves_it_usable() {
+    let v = TestVault::new();
+    v.ok(&["keygen"]);
+    let pristine = v.path("v1");
+    downgrade_to_schema_1(&v);
+    copy_dir(&v.dir(), &pristine);
+    for step in 0..12 {
+        copy_dir(&pristine, &v.dir());
+        let mut cmd = v.cmd();
+        cmd.arg("people");
+        kill_after(cmd, Duration::from_millis(step * 4));
+        // Migrated or not, it opens and migrates now; keygen needs version 2.
+        v.ok(&["people"]);
+        v.ok(&["keygen"]);
+    }
+}
+
+/// Turn the vault back into schema 1, as an older Lifeboat left it.
+fn downgrade_to_schema_1(v: &TestVault) {
+    let conn = raw_connection(&v.dir());
+    conn.execute_batch("DROP TABLE backup_identity; PRAGMA user_version = 1;").unwrap();
+}
+
+/// The database opened with its key, as the vault does.
+fn raw_connection(dir: &Path) -> rusqlite::Connection {
+    let header: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("lifeboat.header")).unwrap()).unwrap();
+    let cost = &header["cost"];
+    let params = argon2::Params::new(
+        cost["m_kib"].as_u64().unwrap() as u32,
+        cost["t"].as_u64().unwrap() as u32,
+        cost["p"].as_u64().unwrap() as u32,
+        Some(32),
+    )
+    .unwrap();
+    let salt = hex::decode(header["salt"].as_str().unwrap()).unwrap();
+    let mut key = [0u8; 32];
+    argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params)
+        .hash_password_into(PASSPHRASE.as_bytes(), &salt, &mut key)
+        .unwrap();
+    let conn = rusqlite::Connection::open(dir.join("lifeboat.db")).unwrap();
+    conn.pragma_update(None, "key", format!("x'{}'", hex::encode(key))).unwrap();
+    conn
+}
+
+#[test]
+fn a_full_disk_is_a_clear_error_and_loses_nothing() {
+    let v = TestVault::new();
+    let (small, _) = generate(v.tmp.path(), "contacts", "vcard30", "c.vcf", &["--count", "20", "--seed", "1"]);
+    v.ok(&["import", small.to_str().unwrap()]);
+    let before = state(&v, PASSPHRASE).unwrap();
+    let size = std::fs::metadata(v.dir().join("lifeboat.db")).unwrap().len();
+    let (chat, _) = generate(v.tmp.path(), "chat", "kakao-pc-ko", "big.txt", &["--messages", "20000", "--seed", "2"]);
+    // The child may not grow any file past the vault's current size. With
+    // SIGXFSZ ignored (kept across exec) a write past it fails with EFBIG,
+    // as a write to a full disk fails with ENOSPC.
+    let limited = |args: &[&str]| {
+        let mut c = Command::new("sh");
+        c.args(["-c", "trap '' XFSZ; exec prlimit --fsize=\"$0\" -- \"$@\"", &size.to_string()])
+            .arg(env!("CARGO_BIN_EXE_lifeboat"))
+            .args(args);
+        c.envs(v.cmd().get_envs().filter_map(|(k, val)| Some((k, val?))));
+        c.output().expect("prlimit runs")
+    };
+    let out = limited(&["import", chat.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("disk space") || err.contains("too large"), "{err}");
+    assert_eq!(state(&v, PASSPHRASE).unwrap(), before, "nothing was lost or half-written");
+    let backup = v.path("b.age");
+    let out = limited(&["backup", "create", "--with-messages", "-o", backup.to_str().unwrap()]);
+    // A backup this small fits; one that does not must fail cleanly and leave no partial file.
+    if !out.status.success() {
+        assert!(!backup.exists(), "no partial backup");
+    }
+    v.ok(&["import", chat.to_str().unwrap()]);
+}
+
+/// Changes to the database's and the header's bytes.
+type Damage = Box<dyn Fn(&mut Vec<u8>, &mut Vec<u8>)>;
+
+#[test]
+fn a_vault_damaged_on_disk_is_reported_as_damaged_and_left_untouched() {
+    let v = TestVault::new();
+    let (contacts, _) = generate(v.tmp.path(), "contacts", "vcard30", "c.vcf", &["--count", "200", "--seed", "1"]);
+    v.ok(&["import", contacts.to_str().unwrap()]);
+    let pristine = v.path("pristine");
+    copy_dir(&v.dir(), &pristine);
+    let db = v.dir().join("lifeboat.db");
+    let len = std::fs::metadata(&db).unwrap().len() as usize;
+    let damages: Vec<(&str, Damage)> = vec![
+        ("a flipped byte in the first page", Box::new(|db, _| db[100] ^= 0x40)),
+        ("a flipped byte in a later page", Box::new(move |db, _| db[len - 2000] ^= 0x01)),
+        ("a truncated database", Box::new(move |db, _| db.truncate(len / 2))),
+        ("an empty database", Box::new(|db, _| db.clear())),
+        ("a corrupt header", Box::new(|_, h| h[3] = b'!')),
+        ("a missing header", Box::new(|_, h| h.clear())),
+    ];
+    for (what, damage) in damages {
+        copy_dir(&pristine, &v.dir());
+        let mut bytes = std::fs::read(&db).unwrap();
+        let mut header = std::fs::read(v.dir().join("lifeboat.header")).unwrap();
+        damage(&mut bytes, &mut header);
+        std::fs::write(&db, &bytes).unwrap();
+        if header.is_empty() {
+            std::fs::remove_file(v.dir().join("lifeboat.header")).unwrap();
+        } else {
+            std::fs::write(v.dir().join("lifeboat.header"), &header).unwrap();
+        }
+        let err = v.fails(&["people"]);
+        assert!(err.contains("damaged") && err.contains("backup restore"), "{what}: {err}");
+        assert_eq!(std::fs::read(&db).unwrap(), bytes, "{what}: the damaged database was not written");
+        assert_eq!(
+            std::fs::read(v.dir().join("lifeboat.header")).unwrap_or_default(),
+            header,
+            "{what}: header untouched"
+        );
+    }
+}
+
+#[test]
+fn a_second_real_process_waits_then_is_told_the_vault_is_busy() {
+    let v = TestVault::new();
+    // The first process holds the vault while it waits on a pipe nobody writes to.
+    let fifo = v.path("export.txt");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let mut first = v.cmd().arg("import").arg(&fifo).stderr(std::process::Stdio::null()).spawn().unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let start = Instant::now();
+    let err = v.fails(&["people"]);
+    let waited = start.elapsed();
+    assert!(err.contains("in use"), "{err}");
+    assert!(waited >= Duration::from_secs(2), "the second process waits before giving up ({waited:?})");
+    assert!(first.try_wait().unwrap().is_none(), "the first process still holds the vault");
+    first.kill().unwrap();
+    first.wait().unwrap();
+    v.ok(&["people"]);
+}

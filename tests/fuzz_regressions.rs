@@ -1,0 +1,106 @@
+//! Every input the fuzz targets (fuzz/) ever crashed on, kept under
+//! `tests/fixtures/fuzz/<target>/` and replayed through the same entry point
+//! on stable Rust: each must now end in Ok or a clean error.
+
+use std::io::Write;
+use std::path::Path;
+
+use lifeboat::backup::{Keys, Limits, open};
+use lifeboat::import::collect;
+
+/// The file name and forced format of each importer target (fuzz/fuzz_targets/).
+fn importer_target(target: &str) -> Option<(&'static str, Option<&'static str>)> {
+    Some(match target {
+        "vcard" => ("contacts.vcf", Some("vcard")),
+        "contacts_csv" => ("contacts.csv", Some("contacts-csv")),
+        "kakao_txt" => ("KakaoTalk_Chat_room.txt", Some("kakao")),
+        "kakao_csv" => ("KakaoTalk_Chat_room.csv", Some("kakao-csv")),
+        "whatsapp" => ("_chat.txt", Some("whatsapp")),
+        "line" => ("[LINE] room.txt", Some("line")),
+        "telegram" => ("result.json", Some("telegram-json")),
+        "zip" => ("export.zip", None),
+        _ => return None,
+    })
+}
+
+/// As fuzz/src/lib.rs NAMES: the sniff target's first byte picks the name.
+const SNIFF_NAMES: [&str; 7] = [
+    "KakaoTalk_Chat_room.txt",
+    "KakaoTalk_Chat_room.csv",
+    "_chat.txt",
+    "[LINE] room.txt",
+    "result.json",
+    "contacts.vcf",
+    "contacts.csv",
+];
+
+fn replay(target: &str, data: &[u8], scratch: &Path) {
+    let import = |name: &str, bytes: &[u8], format: Option<&str>| {
+        let path = scratch.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let _ = collect(&path, format);
+    };
+    if let Some((name, format)) = importer_target(target) {
+        return import(name, data, format);
+    }
+    let identity = age::x25519::Identity::generate();
+    let keys = |id: &age::x25519::Identity| Keys { passphrase: None, identities: vec![Box::new(id.clone())] };
+    match target {
+        "sniff" => {
+            if let Some((&pick, rest)) = data.split_first() {
+                import(SNIFF_NAMES[pick as usize % SNIFF_NAMES.len()], rest, None);
+            }
+        }
+        "backup_open" => {
+            let _ = open(data, &keys(&identity), &Limits::default());
+        }
+        "backup_payload" => {
+            let zip = if data.starts_with(b"PK") { data.to_vec() } else { pack(data) };
+            let bytes = age::encrypt(&identity.to_public(), &zip).unwrap();
+            if let Ok(opened) = open(&bytes, &keys(&identity), &Limits::default()) {
+                let dir = scratch.join("vault");
+                let mut vault = lifeboat::vault::Vault::create(&dir, "fuzzing passphrase").unwrap();
+                vault.restore(&opened.snapshot, "fuzz.lifeboat", "00", false).unwrap();
+                drop(vault);
+                std::fs::remove_dir_all(&dir).unwrap();
+            }
+        }
+        other => panic!("tests/fixtures/fuzz/{other}: no such fuzz target"),
+    }
+}
+
+/// `contacts.vcf` and `lifeboat.json` split at the first NUL, as the target does.
+fn pack(data: &[u8]) -> Vec<u8> {
+    let split = data.iter().position(|&b| b == 0).unwrap_or(data.len());
+    let json = data.get(split + 1..).unwrap_or_default();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in [("contacts.vcf", &data[..split]), ("lifeboat.json", json)] {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn every_saved_fuzz_crash_now_ends_cleanly() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let scratch = tempfile::tempdir().unwrap();
+    let mut replayed = 0;
+    for target in std::fs::read_dir(&root).unwrap() {
+        let target = target.unwrap();
+        if !target.path().is_dir() {
+            continue;
+        }
+        let name = target.file_name().to_string_lossy().into_owned();
+        for input in std::fs::read_dir(target.path()).unwrap() {
+            let path = input.unwrap().path();
+            let data = std::fs::read(&path).unwrap();
+            let started = std::time::Instant::now();
+            replay(&name, &data, scratch.path());
+            assert!(started.elapsed().as_secs() < 20, "{} took {:?}", path.display(), started.elapsed());
+            replayed += 1;
+        }
+    }
+    assert!(replayed > 0 || root.join("README.md").exists(), "no regression inputs found under {}", root.display());
+}
