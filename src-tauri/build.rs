@@ -24,6 +24,17 @@ const COMMANDS: &[&str] = &[
     "pick_files",
     "import_files",
     "cancel_import",
+    "pick_save_path",
+    "export_file",
+    "open_sheet",
+    "create_backup",
+    "verify_backup",
+    "restore_backup",
+    "my_recipient",
+    "suggestions",
+    "merge_people",
+    "not_same",
+    "unmerge",
 ];
 
 fn main() {

@@ -9,13 +9,17 @@ import * as people from './views/people.js';
 import * as groups from './views/groups.js';
 import * as importer from './views/import.js';
 import * as history from './views/history.js';
+import * as exporter from './views/export.js';
+import * as backup from './views/backup.js';
 import * as settings from './views/settings.js';
 
-const SCREENS = { people, groups, import: importer, history, settings };
+const SCREENS = { people, groups, import: importer, export: exporter, backup, history, settings };
 const NAV = [
   ['people', 'nav_people'],
   ['groups', 'nav_groups'],
   ['import', 'nav_import'],
+  ['export', 'nav_export'],
+  ['backup', 'nav_backup'],
   ['history', 'nav_history'],
   ['settings', 'nav_settings'],
 ];

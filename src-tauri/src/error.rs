@@ -2,6 +2,8 @@
 //! and the core's own message (English then Korean) to show when it has no
 //! better words.
 
+use lifeboat::backup::BackupError;
+use lifeboat::export::ExportError;
 use lifeboat::import::ImportError;
 use lifeboat::vault::VaultError;
 use serde::Serialize;
@@ -40,6 +42,36 @@ impl From<VaultError> for AppError {
             VaultError::Import(ImportError::UnknownFormat { .. }) => "unknown_format",
             VaultError::Import(_) => "import",
             _ => "internal",
+        };
+        AppError::new(code, e.to_string())
+    }
+}
+
+impl From<ExportError> for AppError {
+    fn from(e: ExportError) -> AppError {
+        match e {
+            ExportError::Vault(v) => v.into(),
+            ExportError::Nobody { .. } => AppError::new("nobody", e.to_string()),
+            _ => AppError::new("io", e.to_string()),
+        }
+    }
+}
+
+impl From<BackupError> for AppError {
+    fn from(e: BackupError) -> AppError {
+        if let BackupError::Vault(v) = e {
+            return v.into();
+        }
+        let code = match &e {
+            BackupError::WrongKey => "wrong_key",
+            BackupError::NeedPassphrase => "need_passphrase",
+            BackupError::NeedIdentity => "need_identity",
+            BackupError::WeakPassphrase => "weak_passphrase",
+            BackupError::NotABackup => "not_a_backup",
+            BackupError::Damaged { .. } => "damaged_backup",
+            BackupError::BadRecipient { .. } => "bad_recipient",
+            BackupError::Io { .. } => "io",
+            _ => "backup",
         };
         AppError::new(code, e.to_string())
     }

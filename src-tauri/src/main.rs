@@ -7,6 +7,7 @@
 mod commands;
 mod error;
 mod state;
+mod timing;
 
 use tauri::{Manager, WebviewUrl, WebviewWindowBuilder, WindowEvent};
 
@@ -16,6 +17,11 @@ use commands::import::DropWatch;
 const HANDED_OUT_SCHEMES: [&str; 3] = ["tel", "sms", "mailto"];
 
 fn main() {
+    timing::start();
+    // Before any passphrase is typed: no core dump may hold it or the vault key.
+    if let Err(e) = lifeboat::harden_process() {
+        eprintln!("lifeboat: cannot turn off core dumps ({e}); continuing.");
+    }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::new())
@@ -43,6 +49,17 @@ fn main() {
             commands::import::pick_files,
             commands::import::import_files,
             commands::import::cancel_import,
+            commands::export::pick_save_path,
+            commands::export::export_file,
+            commands::export::open_sheet,
+            commands::backup::create_backup,
+            commands::backup::verify_backup,
+            commands::backup::restore_backup,
+            commands::backup::my_recipient,
+            commands::decide::suggestions,
+            commands::decide::merge_people,
+            commands::decide::not_same,
+            commands::decide::unmerge,
         ])
         .setup(|app| {
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
@@ -71,6 +88,6 @@ fn main() {
 
 /// Open a tel:/sms:/mailto: link with the desktop's handler (a phone app,
 /// KDE Connect, the mail client). Without one, nothing happens.
-fn hand_out(url: &str) {
+pub(crate) fn hand_out(url: &str) {
     let _ = std::process::Command::new("xdg-open").arg(url).spawn();
 }

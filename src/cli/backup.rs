@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use clap::Subcommand;
-use lifeboat::backup::{self, Keys, Limits, Protection, Snapshot};
+use lifeboat::backup::{self, Keys, Limits, Protection};
 use lifeboat::vault::{StoredIdentity, Vault};
 
 use super::{Global, Out, prompt_hidden};
@@ -120,10 +120,7 @@ impl Create {
             Protection::Recipients(list)
         };
         let vault = global.open()?;
-        let snapshot = Snapshot::from_vault(&vault, &self.group, self.with_messages)?;
-        let bytes = backup::create(&snapshot, &protection)?;
-        lifeboat::export::write_private(&self.output, &bytes)?;
-        let c = snapshot.counts();
+        let c = backup::create_file(&vault, &self.output, &protection, &self.group, self.with_messages)?;
         out.line(format!(
             "Wrote {}: {} people, {} phones, {} e-mails, {} groups, {} messages. Check it with `lifeboat backup verify`.",
             self.output.display(),

@@ -49,6 +49,41 @@ pub fn select(vault: &Vault, group: Option<&str>, person: Option<&str>) -> Resul
     Ok(people)
 }
 
+/// The forms [`to_file`] writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Vcard4,
+    Vcard3,
+    Csv,
+    /// The printable sheet of one group (HTML).
+    Sheet,
+}
+
+/// Export everyone, one group's members or one person in `format` to `path`
+/// (readable only by the owner); returns how many people it holds. The
+/// sheet is of one group and needs `group`.
+pub fn to_file(
+    vault: &Vault,
+    format: Format,
+    group: Option<&str>,
+    person: Option<&str>,
+    path: &Path,
+) -> Result<usize, ExportError> {
+    let people = select(vault, group, person)?;
+    let bytes = match format {
+        Format::Vcard4 => vcard::export(&people, vcard::Version::V4).into_bytes(),
+        Format::Vcard3 => vcard::export(&people, vcard::Version::V3).into_bytes(),
+        Format::Csv => csv::export(&people),
+        Format::Sheet => {
+            let group = group.ok_or_else(|| ExportError::Nobody { scope: " (choose a group for the sheet)".into() })?;
+            sheet::for_group(vault, group)?.into_bytes()
+        }
+    };
+    write_private(path, &bytes)?;
+    Ok(people.len())
+}
+
 /// `(family, given)` for a name: a Hangul name without spaces is family name
 /// first, one syllable (김철수 → 김, 철수); others split on the last space
 /// (Alice Kim → Kim, Alice); a single word is a given name.

@@ -96,8 +96,10 @@ impl Vault {
     /// Ids only, for fast incremental search in the app.
     pub fn search_ids(&self, query: &str, limit: usize) -> Result<Vec<i64>, VaultError> {
         let Some(pattern) = search_pattern(query) else { return Ok(Vec::new()) };
+        // NOT INDEXED: a search reads every haystack anyway; walking the name
+        // index would fetch each row out of order, five times slower.
         self.ids(
-            "SELECT id FROM person WHERE merged_into IS NULL AND haystack LIKE ?1 ESCAPE '\\' ORDER BY instr(haystack, ?2) <> 2, name, id LIMIT ?3",
+            "SELECT id FROM person NOT INDEXED WHERE merged_into IS NULL AND haystack LIKE ?1 ESCAPE '\\' ORDER BY instr(haystack, ?2) <> 2, name, id LIMIT ?3",
             params![pattern.like, pattern.plain, limit as i64],
         )
     }

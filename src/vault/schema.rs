@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_backup_identity.sql"),
     include_str!("migrations/0003_decisions.sql"),
+    include_str!("migrations/0004_person_order.sql"),
 ];
 
 /// Bring the schema up to date in one transaction; refuse a vault from the future.

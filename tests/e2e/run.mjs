@@ -1,7 +1,8 @@
 // End-to-end test of the real Lifeboat window through tauri-driver:
 // create a vault → import a generated KakaoTalk export and a vCard → search
-// with Hangul initials → open a person → a group's reachability → lock →
-// wrong passphrase → unlock. Screenshots of the main screens go to
+// with Hangul initials → open a person → a group's reachability → export a
+// vCard → a backup to the user's own key, checked → lock → wrong passphrase →
+// unlock. Screenshots of the main screens go to
 // docs/screenshots/. Exits non-zero on the first failure.
 //
 // Env: LIFEBOAT_APP (the built binary), GEN_EXPORTS (gen_exports.py),
@@ -105,7 +106,19 @@ async function main() {
   await textIn('#person-name', new RegExp(member));
   await el('#person-qr img');
   await driver.wait(() => driver.executeScript("const i = document.querySelector('#person-qr img'); return i && i.complete && i.naturalWidth > 0;"), TIMEOUT, 'the QR code drawn');
+  step('people: a possible duplicate is suggested, merged, and the merge undone');
+  const suggested = await el('#suggestions .same-item, #same-person .error');
+  if (!(await suggested.getAttribute('class')).includes('same-item')) fail(`suggestions failed: ${await suggested.getText()}`);
+  // The pane may draw twice (click, then the list's refresh): let it settle.
+  await driver.sleep(500);
+  await el('#suggestions .same-item');
   await shot('05-person');
+  await click('#suggestions .merge');
+  await click('#confirm-yes');
+  await el('#merged-banner');
+  await shot('05b-merged');
+  await click('#unmerge');
+  await el('#suggestions .same-item');
   step('people: keyboard: / focuses search, arrows and Enter open');
   await driver.findElement(By.css('body')).click();
   await driver.actions().sendKeys('/').perform();
@@ -116,7 +129,38 @@ async function main() {
   await click('.group-item');
   const reach = await textIn('#reach', /\d+ \/ \d+/);
   console.log(`  reachability: ${reach.replace(/\s+/g, ' ')}`);
+  await driver.wait(async () => (await driver.findElements(By.css('.toast'))).length === 0, TIMEOUT, 'toasts gone');
   await shot('06-group');
+
+  step('export: a vCard of everyone to a temporary folder');
+  await click('[data-screen="export"]');
+  await el('#export-format');
+  const exported = join(work, 'export', '연락처.vcf');
+  mkdirSync(dirname(exported), { recursive: true });
+  await type('#export-path', exported);
+  await click('#export-now');
+  await textIn('#export-result', /연락처\.vcf/);
+  if (!existsSync(exported)) fail(`${exported} was not written`);
+  const card = readFileSync(exported, 'utf8');
+  if (!card.includes('BEGIN:VCARD')) fail('the export holds no BEGIN:VCARD');
+  if (!card.includes(member)) fail(`the export has no card for ${member}`);
+  await shot('10-export');
+
+  step('backup: to my own key, then check it');
+  await click('[data-screen="backup"]');
+  await el('#backup-protect');
+  await driver.executeScript("const s = document.getElementById('backup-protect'); s.value = 'recipients'; s.dispatchEvent(new Event('change'));");
+  await click('#backup-form .field-control button.small');
+  await driver.wait(async () => /^age1/.test(await driver.executeScript("return document.getElementById('backup-recipients').value")), TIMEOUT, 'my key in the recipients');
+  const backupFile = join(work, 'backup.age');
+  await type('#backup-path', backupFile);
+  await click('#backup-create');
+  await textIn('#backup-result', /[1-9]/);
+  if (!existsSync(backupFile)) fail(`${backupFile} was not written`);
+  await type('#restore-path', backupFile);
+  await click('#backup-verify');
+  await textIn('#verify-result', /[1-9]/);
+  await shot('11-backup');
 
   step('history and settings render');
   await click('[data-screen="history"]');

@@ -6,6 +6,7 @@ import { call } from '../ipc.js';
 import { h, icon, mount } from '../dom.js';
 import { t, errorText, fmtDate } from '../i18n.js';
 import { avatar } from './people.js';
+import { printSheet } from './export.js';
 
 let selected = null;
 
@@ -82,8 +83,11 @@ async function renderGroup(pane, g, ctx) {
   mount(pane, h('div.group',
     h('header.group-head',
       h('div.grow', h('h2', g.name),
-        h('p.muted', [t('members_n', { n: current.length }), g.messages ? t('messages_n', { n: g.messages }) : null, g.platform].filter(Boolean).join(' · '))),
-      sms),
+        h('p.muted', [t('members_n', { n: current.length }), g.messages ? t('messages_n', { n: g.messages }) : null, g.platform].filter(Boolean).join(' · ')))),
+    h('div.head-actions',
+      sms,
+      h('button', { id: 'print-sheet', onclick: () => printSheet(g.id) }, icon('print'), t('print_sheet')),
+      h('button', { id: 'export-group', onclick: () => ctx.go('export', { groupId: g.id }) }, icon('export'), t('export_group_button'))),
     h('div.reach-card', { id: 'reach' }, h('div.reach-big', `${reachable.length}`, h('span', ` / ${current.length}`)), meter(reachable.length, current.length)),
     unreachable.length
       ? h('section.ask',

@@ -1,9 +1,10 @@
 // One person: every phone and e-mail with where it came from, links to call,
 // text and mail, copy buttons, confirming or rejecting numbers found in
-// chats, renaming, and a QR code of their card.
+// chats, renaming, a QR code of their card, and "possibly the same person"
+// suggestions to merge (with undo) or to mark as different.
 
 import { call } from '../ipc.js';
-import { h, icon, mount, copyText, toast, formatPhone } from '../dom.js';
+import { h, icon, mount, copyText, toast, formatPhone, confirmBox } from '../dom.js';
 import { t, errorText, fmtDate } from '../i18n.js';
 import { avatar } from './people.js';
 
@@ -22,9 +23,10 @@ export async function renderPerson(pane, id, ctx) {
   };
   const name = h('h2.person-name', { id: 'person-name' }, p.name, p.me ? h('span.badge', t('me')) : null);
   const editButton = h('button.ghost.small', { id: 'edit-name', title: t('edit_name'), onclick: () => editName() }, icon('edit'), t('edit_name'));
+  const exportButton = h('button.ghost.small', { id: 'export-person', onclick: () => ctx.go('export', { personId: id, personName: p.name }) }, icon('export'), t('export_person_button'));
   const head = h('header.person-head', avatar(p.name, true), h('div.grow', name,
     p.aliases.length ? h('p.muted', `${t('also_known')}: ${p.aliases.join(' · ')}`) : null,
-    p.org ? h('p.muted', p.org) : null), editButton);
+    p.org ? h('p.muted', p.org) : null), editButton, exportButton);
 
   function editName() {
     const input = h('input', { value: p.name, 'aria-label': t('edit_name'), id: 'name-input' });
@@ -73,8 +75,10 @@ export async function renderPerson(pane, id, ctx) {
   }));
 
   const qr = h('div.qr', { id: 'person-qr' });
+  const same = h('div', { id: 'same-person' });
   mount(pane, h('div.person',
     head,
+    same,
     p.groups.length ? h('div.chips', p.groups.map((g) => h('span.chip', g))) : null,
     h('div.person-body',
       h('div.grow',
@@ -84,9 +88,65 @@ export async function renderPerson(pane, id, ctx) {
         emails.length ? h('ul.items', emails) : h('p.muted.none', t('no_emails'))),
       h('aside.qr-card', h('h4', t('qr_title')), qr, h('p.fine', t('qr_hint'))))));
 
+  sameness(same, p, id, reload);
   call('person_qr', { id }).then((svg) => {
     mount(qr, h('img', { src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, alt: t('qr_title'), width: 168, height: 168 }));
   }).catch((e) => mount(qr, h('p.fine', errorText(e))));
+}
+
+// The last merge made here, so its Undo stays on the merged person's page.
+let lastMerge = null;
+
+/** The merge banner with Undo, and the suggestions that involve this person. */
+async function sameness(box, p, id, reload) {
+  const banner = lastMerge?.into === id ? h('div.notice.merge-banner', { id: 'merged-banner' },
+    icon('merge'), h('span.grow', t('merged', { name: lastMerge.name })),
+    h('button.small', { id: 'unmerge', onclick: async () => {
+      try {
+        await call('unmerge', { id: lastMerge.id });
+        lastMerge = null;
+        reload(t('unmerged'));
+      } catch (e) {
+        toast(errorText(e), 'error');
+      }
+    } }, t('undo'))) : null;
+  mount(box, banner);
+  let list;
+  try {
+    list = await call('suggestions', { id });
+  } catch (e) {
+    if (box.isConnected) mount(box, banner, h('p.error', errorText(e)));
+    return;
+  }
+  if (!list.length || !box.isConnected) return;
+  const act = async (other, merge) => {
+    try {
+      if (merge) {
+        if (!await confirmBox(t('merge_confirm', { from: other.name, into: p.name }), t('merge'), t('cancel'))) return;
+        const r = await call('merge_people', { into: id, from: other.id });
+        lastMerge = { id: r.id, into: id, name: other.name };
+        reload();
+      } else {
+        await call('not_same', { a: id, b: other.id });
+        reload(t('not_same_toast'));
+      }
+    } catch (e) {
+      toast(errorText(e), 'error');
+    }
+  };
+  mount(box, banner, h('section.same', { id: 'suggestions' },
+    h('h3', icon('merge'), t('maybe_same')),
+    list.map((s) => {
+      const [me, other] = s.a.id === id ? [s.a, s.b] : [s.b, s.a];
+      const why = me.contact || other.contact
+        ? t('maybe_same_contact', { name: s.name })
+        : t('maybe_same_groups', { name: s.name, a: me.groups.join(', '), b: other.groups.join(', ') });
+      return h('div.same-item', { dataset: { other: other.id } },
+        avatar(other.name),
+        h('div.grow', h('div.same-name', other.name, other.groups.length ? h('span.fine', ` · ${other.groups.join(', ')}`) : null), h('p.fine', why)),
+        h('button.small.primary', { className: 'small primary merge', onclick: () => act(other, true) }, t('merge')),
+        h('button.small.ghost', { className: 'small ghost not-same', onclick: () => act(other, false) }, t('not_same')));
+    })));
 }
 
 function item({ kind, id, value, status, label, sources, links, copy, decide }) {

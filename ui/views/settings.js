@@ -2,7 +2,7 @@
 // passphrase.
 
 import { call } from '../ipc.js';
-import { h, mount, toast } from '../dom.js';
+import { h, mount, toast, field } from '../dom.js';
 import { t, errorText, langChoice, setLang } from '../i18n.js';
 
 const REGIONS = [['KR', '대한민국 · Korea'], ['US', 'United States'], ['JP', '日本 · Japan'], ['CN', '中国 · China'], ['CA', 'Canada'], ['AU', 'Australia'], ['GB', 'United Kingdom'], ['DE', 'Deutschland'], ['VN', 'Việt Nam'], ['PH', 'Philippines']];
@@ -81,8 +81,4 @@ export async function render(view, ctx) {
 function select(id, options, value, onchange) {
   const el = h('select', { id, onchange: () => onchange(el.value) }, options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
   return el;
-}
-
-function field(label, control, hint) {
-  return h('label.field', h('span.field-label', label), h('div.field-control', control, hint ? h('p.fine', hint) : null));
 }

@@ -26,6 +26,7 @@ const SETTING_KEYS: [&str; 3] = ["region", "auto_lock_minutes", "language"];
 
 #[tauri::command]
 pub async fn vault_status(state: State<'_, AppState>) -> Result<Status, AppError> {
+    crate::timing::page_ready();
     // An import holds the vault: the vault is then certainly unlocked.
     let unlocked = match state.vault.try_lock() {
         Ok(slot) => slot.is_some(),

@@ -1,0 +1,87 @@
+//! Backups: make one (to a passphrase or to public keys), verify one,
+//! restore one after a dry-run preview, and the user's own public key.
+//! Passphrases become wiped-on-drop secrets at once and are never logged.
+
+use std::path::PathBuf;
+
+use lifeboat::backup::{self, Counts, Protection, Verified};
+use lifeboat::vault::RestoreReport;
+use tauri::State;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Who can open the new backup: a passphrase (the page asked for it twice),
+/// or public keys (`age1…`, `ssh-ed25519 …`), one per line.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "lowercase", tag = "kind", content = "value")]
+pub enum Protect {
+    Passphrase(String),
+    Recipients(Vec<String>),
+}
+
+#[tauri::command]
+pub async fn create_backup(
+    state: State<'_, AppState>,
+    path: String,
+    protect: Protect,
+    with_messages: bool,
+) -> Result<Counts, AppError> {
+    let protection = match protect {
+        Protect::Passphrase(p) => Protection::passphrase(backup::Passphrase::from(p))?,
+        Protect::Recipients(list) => Protection::Recipients(
+            list.iter()
+                .map(|r| r.trim())
+                .filter(|r| !r.is_empty())
+                .map(backup::parse_recipient)
+                .collect::<Result<_, _>>()?,
+        ),
+    };
+    if matches!(&protection, Protection::Recipients(r) if r.is_empty()) {
+        return Err(AppError::new("no_recipient", "give at least one public key.\n받는 사람 키를 하나 이상 주세요."));
+    }
+    let path = chosen(path)?;
+    state.with_vault(move |v| Ok(backup::create_file(v, &path, &protection, &[], with_messages)?)).await
+}
+
+#[tauri::command]
+pub async fn verify_backup(
+    state: State<'_, AppState>,
+    path: String,
+    passphrase: Option<String>,
+) -> Result<Verified, AppError> {
+    let passphrase = secret(passphrase);
+    let path = chosen(path)?;
+    state.with_vault(move |v| Ok(backup::verify_file(&path, passphrase, Some(v))?)).await
+}
+
+/// Merge a backup in as one batch (History can undo it); `dry_run` only counts.
+#[tauri::command]
+pub async fn restore_backup(
+    state: State<'_, AppState>,
+    path: String,
+    passphrase: Option<String>,
+    dry_run: bool,
+) -> Result<RestoreReport, AppError> {
+    let passphrase = secret(passphrase);
+    let path = chosen(path)?;
+    state.with_vault(move |v| Ok(backup::restore_file(v, &path, passphrase, dry_run)?)).await
+}
+
+/// The user's public key (made the first time): back up "to me" with it.
+#[tauri::command]
+pub async fn my_recipient(state: State<'_, AppState>) -> Result<String, AppError> {
+    state.with_vault(|v| Ok(backup::my_recipient(v)?)).await
+}
+
+fn secret(passphrase: Option<String>) -> Option<backup::Passphrase> {
+    passphrase.filter(|p| !p.is_empty()).map(backup::Passphrase::from)
+}
+
+fn chosen(path: String) -> Result<PathBuf, AppError> {
+    let path = path.trim();
+    if path.is_empty() {
+        return Err(AppError::new("no_path", "choose the backup file first.\n먼저 백업 파일을 고르세요."));
+    }
+    Ok(PathBuf::from(path))
+}

@@ -1,0 +1,54 @@
+//! Export: vCard 4.0/3.0, CSV and the printable group sheet to a file the
+//! user chose, or the sheet opened in the desktop's browser to print.
+
+use std::path::PathBuf;
+
+use lifeboat::export::{self, Format};
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The native "save as" dialog, opened from here like [`super::import::pick_files`]:
+/// the page learns only the path the user chose (None when they cancel).
+#[tauri::command]
+pub async fn pick_save_path(app: AppHandle, title: String, file_name: String) -> Result<Option<String>, AppError> {
+    let picked = app.dialog().file().set_title(title).set_file_name(file_name).blocking_save_file();
+    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+}
+
+/// Write everyone, one group's members or one person (an id, or a name or
+/// number that matches one person) to `path`; how many people it holds.
+#[tauri::command]
+pub async fn export_file(
+    state: State<'_, AppState>,
+    format: Format,
+    group: Option<i64>,
+    person: Option<String>,
+    path: String,
+) -> Result<usize, AppError> {
+    let path = PathBuf::from(path.trim());
+    if path.as_os_str().is_empty() {
+        return Err(AppError::new("no_path", "choose where to save the file.\n저장할 위치를 고르세요."));
+    }
+    state
+        .with_vault(move |v| {
+            let group = group.map(|g| g.to_string());
+            let person = person.filter(|p| !p.trim().is_empty());
+            Ok(export::to_file(v, format, group.as_deref(), person.as_deref(), &path)?)
+        })
+        .await
+}
+
+/// Write a group's sheet where only this user can read it, and hand it to the
+/// desktop's browser, whose Print works better than the webview's.
+#[tauri::command]
+pub async fn open_sheet(state: State<'_, AppState>, group: i64) -> Result<(), AppError> {
+    let dir = std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
+    let path = dir.join(format!("lifeboat-sheet-{group}.html"));
+    let shown = path.clone();
+    state.with_vault(move |v| Ok(export::to_file(v, Format::Sheet, Some(&group.to_string()), None, &path)?)).await?;
+    crate::hand_out(&shown.display().to_string());
+    Ok(())
+}

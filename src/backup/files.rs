@@ -1,0 +1,129 @@
+//! Backups as files, for callers that already hold the passphrase (the
+//! desktop app asks for it in its own page): make, verify and restore a
+//! backup file, and the user's own public key.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::{BackupError, Counts, Keys, Limits, Passphrase, Protection, Snapshot};
+use crate::export::ExportError;
+use crate::vault::{RestoreReport, Vault};
+
+/// What a verified backup holds.
+#[derive(Debug, Clone, Serialize)]
+pub struct Verified {
+    pub created_at: String,
+    pub counts: Counts,
+    /// Cards in `contacts.vcf`.
+    pub vcards: usize,
+}
+
+/// Write an encrypted backup of the vault (or of the named groups) to `path`.
+pub fn create_file(
+    vault: &Vault,
+    path: &Path,
+    protection: &Protection,
+    groups: &[String],
+    with_messages: bool,
+) -> Result<Counts, BackupError> {
+    let snapshot = Snapshot::from_vault(vault, groups, with_messages)?;
+    let bytes = super::create(&snapshot, protection)?;
+    crate::export::write_private(path, &bytes).map_err(|e| match e {
+        ExportError::Io { path, source } => BackupError::Io { path, source },
+        other => BackupError::Encrypt(other.to_string()),
+    })?;
+    Ok(snapshot.counts())
+}
+
+/// Check that a backup decrypts and is whole; writes nothing. A backup made
+/// to a key opens with the keys kept in `vault`, when one is given.
+pub fn verify_file(
+    path: &Path,
+    passphrase: Option<Passphrase>,
+    vault: Option<&Vault>,
+) -> Result<Verified, BackupError> {
+    let limits = Limits::default();
+    let bytes = super::read_file(path, &limits)?;
+    let keys = keys(&bytes, passphrase, vault)?;
+    let opened = super::open(&bytes, &keys, &limits)?;
+    Ok(Verified {
+        created_at: opened.snapshot.created_at.clone(),
+        counts: opened.snapshot.counts(),
+        vcards: opened.vcards,
+    })
+}
+
+/// Merge a backup file into the vault as one batch, or with `dry_run` only
+/// count what it would add.
+pub fn restore_file(
+    vault: &mut Vault,
+    path: &Path,
+    passphrase: Option<Passphrase>,
+    dry_run: bool,
+) -> Result<RestoreReport, BackupError> {
+    let limits = Limits::default();
+    let bytes = super::read_file(path, &limits)?;
+    let keys = keys(&bytes, passphrase, Some(vault))?;
+    let opened = super::open(&bytes, &keys, &limits)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(vault.restore(&opened.snapshot, &name, &super::sha256_hex(&bytes), dry_run)?)
+}
+
+/// The user's own public key (`age1…`), made and kept in the vault the first time.
+pub fn my_recipient(vault: &Vault) -> Result<String, BackupError> {
+    if let Some(newest) = vault.backup_identities()?.into_iter().next() {
+        return Ok(newest.recipient);
+    }
+    let made = super::generate();
+    vault.add_backup_identity(&made.secret, &made.recipient)?;
+    Ok(made.recipient)
+}
+
+/// The passphrase for a passphrase backup (refused when missing), else the
+/// keys kept in the vault.
+fn keys(bytes: &[u8], passphrase: Option<Passphrase>, vault: Option<&Vault>) -> Result<Keys, BackupError> {
+    if super::needs_passphrase(bytes)? {
+        let passphrase = passphrase.ok_or(BackupError::NeedPassphrase)?;
+        return Ok(Keys { passphrase: Some(passphrase), identities: Vec::new() });
+    }
+    let stored = match vault {
+        Some(v) => v.backup_identities()?,
+        None => Vec::new(),
+    };
+    Ok(Keys { passphrase: None, identities: super::from_secrets(stored.iter().map(|k| k.secret.as_str()))? })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn made_to_me_verifies_and_restores_without_a_key_file() {
+        let d = tempfile::tempdir().unwrap();
+        let mut v = Vault::create(&d.path().join("v"), "correct horse battery").unwrap();
+        let me = my_recipient(&v).unwrap();
+        assert_eq!(my_recipient(&v).unwrap(), me, "the key is made once");
+        let out = d.path().join("b.age");
+        let protection = Protection::Recipients(vec![super::super::parse_recipient(&me).unwrap()]);
+        let counts = create_file(&v, &out, &protection, &[], false).unwrap();
+        assert_eq!(verify_file(&out, None, Some(&v)).unwrap().counts, counts);
+        assert!(matches!(verify_file(&out, None, None), Err(BackupError::NeedIdentity | BackupError::WrongKey)));
+        let report = restore_file(&mut v, &out, None, true).unwrap();
+        assert!(report.dry_run && report.batch_id.is_none());
+    }
+
+    #[test]
+    fn a_passphrase_backup_needs_its_passphrase() {
+        let d = tempfile::tempdir().unwrap();
+        let v = Vault::create(&d.path().join("v"), "correct horse battery").unwrap();
+        let out = d.path().join("b.age");
+        let protection = Protection::passphrase(Passphrase::from("backup passphrase".to_owned())).unwrap();
+        create_file(&v, &out, &protection, &[], false).unwrap();
+        assert!(matches!(verify_file(&out, None, Some(&v)), Err(BackupError::NeedPassphrase)));
+        let wrong = Some(Passphrase::from("not the passphrase".to_owned()));
+        assert!(matches!(verify_file(&out, wrong, Some(&v)), Err(BackupError::WrongKey)));
+        let right = Some(Passphrase::from("backup passphrase".to_owned()));
+        assert_eq!(verify_file(&out, right, None).unwrap().counts.people, 0);
+    }
+}

@@ -1,0 +1,178 @@
+// Backups: make an encrypted backup (to a passphrase typed twice, or to
+// public keys), check one, restore one after a dry-run preview, and show the
+// user's own public key. Passphrases go to the Rust side only, never stored.
+
+import { call } from '../ipc.js';
+import { h, icon, mount, field, toast, copyText } from '../dom.js';
+import { t, errorText } from '../i18n.js';
+import { pathField } from './paths.js';
+
+export function render(view) {
+  mount(view, h('div.page.backup-page',
+    h('header.page-head', h('h1', t('backup_title')), h('p.muted', t('backup_body'))),
+    makeCard(),
+    checkCard(),
+    keyCard()));
+}
+
+function makeCard() {
+  const today = new Date().toISOString().slice(0, 10);
+  const path = pathField({ id: 'backup-path', save: true, fileName: () => `lifeboat-${today}.age`, title: t('backup_make') });
+  const protect = h('select', { id: 'backup-protect' },
+    h('option', { value: 'passphrase' }, t('protect_passphrase')),
+    h('option', { value: 'recipients' }, t('protect_keys')));
+  const pass = h('input', { id: 'backup-pass', type: 'password', autocomplete: 'new-password' });
+  const pass2 = h('input', { id: 'backup-pass-repeat', type: 'password', autocomplete: 'new-password', placeholder: t('passphrase_repeat') });
+  const keys = h('textarea', { id: 'backup-recipients', rows: 3, spellcheck: false });
+  const addMine = h('button.small', { type: 'button', onclick: async () => {
+    try {
+      const mine = await call('my_recipient');
+      if (!keys.value.includes(mine)) keys.value = `${keys.value.trim()}\n${mine}`.trim();
+    } catch (e) {
+      toast(errorText(e), 'error');
+    }
+  } }, icon('key'), t('add_my_key'));
+  const messages = h('input', { id: 'backup-messages', type: 'checkbox' });
+  const passRow = field(t('backup_passphrase'), h('div.stack', pass, pass2), t('backup_passphrase_hint'));
+  const keysRow = field(t('backup_recipients'), h('div.stack', keys, h('div', addMine)), t('recipients_hint'));
+  const error = h('p.error', { id: 'backup-error', role: 'alert' });
+  const result = h('p.result.good', { id: 'backup-result', role: 'status' });
+  const button = h('button.primary', { id: 'backup-create', type: 'submit' }, icon('backup'), t('make_backup'));
+  const sync = () => {
+    passRow.hidden = protect.value !== 'passphrase';
+    keysRow.hidden = protect.value === 'passphrase';
+  };
+  protect.addEventListener('change', sync);
+  sync();
+
+  const make = async (e) => {
+    e.preventDefault();
+    error.textContent = '';
+    result.textContent = '';
+    const byPassphrase = protect.value === 'passphrase';
+    if (byPassphrase && pass.value !== pass2.value) {
+      error.textContent = t('mismatch');
+      return;
+    }
+    const chosen = path.input.value.trim() || await call('pick_save_path', { title: t('backup_make'), fileName: `lifeboat-${today}.age` }).catch(() => null);
+    if (!chosen) return;
+    path.input.value = chosen;
+    const protectArg = byPassphrase
+      ? { kind: 'passphrase', value: pass.value }
+      : { kind: 'recipients', value: keys.value.split('\n') };
+    button.disabled = true;
+    button.replaceChildren(t('making_backup'));
+    try {
+      const c = await call('create_backup', { path: chosen, protect: protectArg, withMessages: messages.checked });
+      pass.value = '';
+      pass2.value = '';
+      result.textContent = t('backup_made', c);
+    } catch (err) {
+      error.textContent = errorText(err);
+    }
+    button.disabled = false;
+    button.replaceChildren(icon('backup'), t('make_backup'));
+  };
+
+  return h('form.card.form', { id: 'backup-form', onsubmit: make },
+    h('h3', t('backup_make')),
+    field(t('save_to'), path.el),
+    field(t('backup_protect'), protect),
+    passRow, keysRow,
+    h('div.field', h('span.field-label'), h('div.field-control', h('label.check', messages, h('span', t('with_messages'))))),
+    error, result,
+    h('div.actions', button));
+}
+
+function checkCard() {
+  const path = pathField({ id: 'restore-path', title: t('backup_file') });
+  const pass = h('input', { id: 'restore-pass', type: 'password', autocomplete: 'off' });
+  const out = h('div', { id: 'restore-out' });
+  const verify = h('button', { id: 'backup-verify', type: 'button', onclick: () => check() }, icon('check'), t('verify'));
+  const restore = h('button', { id: 'backup-restore', type: 'button', onclick: () => preview() }, t('restore'));
+  const args = () => ({ path: path.input.value, passphrase: pass.value || null });
+  const busy = (on) => { verify.disabled = on; restore.disabled = on; };
+
+  async function check() {
+    busy(true);
+    mount(out, h('p.muted', t('verifying')));
+    try {
+      const v = await call('verify_backup', args());
+      mount(out, h('p.result.good', { id: 'verify-result' }, icon('check'), h('span', t('verified', { at: v.created_at, ...v.counts }))));
+    } catch (e) {
+      mount(out, h('p.error', { id: 'restore-error' }, errorText(e)));
+    }
+    busy(false);
+  }
+
+  async function preview() {
+    busy(true);
+    mount(out, h('p.muted', t('verifying')));
+    const chosen = args();
+    try {
+      const r = await call('restore_backup', { ...chosen, dryRun: true });
+      if (!hasNew(r)) {
+        mount(out, h('p.result', { id: 'restore-preview' }, t('restore_nothing')));
+      } else {
+        mount(out, h('div.confirm-box', { id: 'restore-preview' },
+          h('p', t('restore_preview', counts(r))),
+          h('div.actions',
+            h('button', { type: 'button', onclick: () => mount(out) }, t('cancel')),
+            h('button.primary', { id: 'restore-now', type: 'button', onclick: () => run(chosen) }, t('restore_now')))));
+      }
+    } catch (e) {
+      mount(out, h('p.error', { id: 'restore-error' }, errorText(e)));
+    }
+    busy(false);
+  }
+
+  async function run(chosen) {
+    busy(true);
+    try {
+      const r = await call('restore_backup', { ...chosen, dryRun: false });
+      pass.value = '';
+      const undo = h('button.small', { id: 'restore-undo', type: 'button', onclick: async () => {
+        try {
+          const u = await call('undo_batch', { id: r.batch_id });
+          toast(t('undone', u.removed));
+          mount(out);
+        } catch (e) {
+          toast(errorText(e), 'error');
+        }
+      } }, t('undo'));
+      mount(out, h('p.result.good', { id: 'restore-done' }, icon('check'), h('span.grow', t('restored', counts(r))), r.batch_id ? undo : null));
+    } catch (e) {
+      mount(out, h('p.error', { id: 'restore-error' }, errorText(e)));
+    }
+    busy(false);
+  }
+
+  return h('div.card.form', { id: 'restore-card' },
+    h('h3', t('backup_check')),
+    field(t('backup_file'), path.el),
+    field(t('backup_passphrase'), pass, t('restore_passphrase_hint')),
+    out,
+    h('div.actions', verify, restore));
+}
+
+function keyCard() {
+  const out = h('div.key-out', { id: 'my-key' });
+  const show = h('button', { id: 'show-my-key', type: 'button', onclick: async () => {
+    try {
+      const key = await call('my_recipient');
+      mount(out, h('code.key', key), h('button.action', { type: 'button', onclick: async () => { if (await copyText(key)) toast(t('copied', { v: key })); } }, icon('copy'), t('copy')));
+      show.hidden = true;
+    } catch (e) {
+      mount(out, h('p.error', errorText(e)));
+    }
+  } }, icon('key'), t('show_my_key'));
+  return h('div.card.form', h('h3', t('my_key')), h('p.muted', t('my_key_body')), out, h('div.actions', show));
+}
+
+function counts(r) {
+  return { people: r.new_people, phones: r.new_phones, emails: r.new_emails, groups: r.new_groups, messages: r.new_messages, merged: r.merged_people };
+}
+
+function hasNew(r) {
+  return r.new_people + r.new_phones + r.new_emails + r.new_groups + r.new_members + r.new_messages > 0;
+}

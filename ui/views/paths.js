@@ -1,0 +1,27 @@
+// A file path the user chooses: the native dialog (opened on the Rust side,
+// so the page has no file-system permission) or a typed path, which is also
+// how the end-to-end test gives one.
+
+import { call } from '../ipc.js';
+import { h, toast } from '../dom.js';
+import { t, errorText } from '../i18n.js';
+
+/**
+ * An input and a Choose… button. `save` opens a "save as" dialog proposing
+ * `fileName()`, else an open dialog. Returns { el, input }.
+ */
+export function pathField({ id, save = false, fileName = () => '', title }) {
+  const input = h('input', { id, placeholder: t('path_placeholder'), 'aria-label': title, spellcheck: false, autocomplete: 'off' });
+  const choose = async () => {
+    try {
+      const picked = save
+        ? await call('pick_save_path', { title, fileName: fileName() })
+        : (await call('pick_files', { title }))[0];
+      if (picked) input.value = picked;
+    } catch (e) {
+      toast(errorText(e), 'error');
+    }
+  };
+  const el = h('div.path-row.tight', input, h('button', { id: `${id}-choose`, type: 'button', onclick: choose }, t('choose')));
+  return { el, input };
+}
