@@ -24,15 +24,7 @@ fn importer_target(target: &str) -> Option<(&'static str, Option<&'static str>)>
 }
 
 /// As fuzz/src/lib.rs NAMES: the sniff target's first byte picks the name.
-const SNIFF_NAMES: [&str; 7] = [
-    "KakaoTalk_Chat_room.txt",
-    "KakaoTalk_Chat_room.csv",
-    "_chat.txt",
-    "[LINE] room.txt",
-    "result.json",
-    "contacts.vcf",
-    "contacts.csv",
-];
+const SNIFF_NAMES: [&str; 7] = lifeboat::import::EXAMPLE_FILE_NAMES;
 
 fn replay(target: &str, data: &[u8], scratch: &Path) {
     let import = |name: &str, bytes: &[u8], format: Option<&str>| {

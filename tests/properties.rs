@@ -10,15 +10,7 @@ use lifeboat::vault::{EmailView, PersonView, PhoneView};
 use proptest::prelude::*;
 
 /// Names that steer the sniffer toward each format.
-const NAMES: [&str; 7] = [
-    "KakaoTalk_Chat_room.txt",
-    "KakaoTalk_Chat_room.csv",
-    "_chat.txt",
-    "[LINE] room.txt",
-    "result.json",
-    "contacts.vcf",
-    "contacts.csv",
-];
+const NAMES: [&str; 7] = lifeboat::import::EXAMPLE_FILE_NAMES;
 
 /// Pieces of every format, so generated text reaches past the sniffers.
 const FRAGMENTS: &[&str] = &[

@@ -5,15 +5,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 /// File names that steer the sniffer; the first input byte picks one in `sniff`.
-pub const NAMES: [&str; 7] = [
-    "KakaoTalk_Chat_room.txt",
-    "KakaoTalk_Chat_room.csv",
-    "_chat.txt",
-    "[LINE] room.txt",
-    "result.json",
-    "contacts.vcf",
-    "contacts.csv",
-];
+pub const NAMES: [&str; 7] = lifeboat::import::EXAMPLE_FILE_NAMES;
 
 fn scratch() -> &'static PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();

@@ -25,6 +25,19 @@ pub use registry::{IMPORTERS, by_id, sniff};
 
 use crate::model::{ChatEvent, ChatMessage, ContactRecord, RoomInfo};
 
+/// File names exports typically carry, one per format family. Fuzzers and
+/// property tests pass arbitrary bytes under each of these, so every sniffer
+/// and importer gets its turn.
+pub const EXAMPLE_FILE_NAMES: [&str; 7] = [
+    "KakaoTalk_Chat_room.txt",
+    "KakaoTalk_Chat_room.csv",
+    "_chat.txt",
+    "[LINE] room.txt",
+    "result.json",
+    "contacts.vcf",
+    "contacts.csv",
+];
+
 /// What a sniffer sees of a file: its name and the first decoded bytes.
 pub struct Probe<'a> {
     /// The file name without folders (`KakaoTalk_Chat_캡스톤_2022-10-16.csv`, `_chat.txt`).

@@ -205,8 +205,23 @@ fn import_file(
     let source_id = tx.last_insert_rowid();
     let bytes_total = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let mut input = source.input()?;
-    let mut sink = VaultSink::new(tx, batch_id, source_id, region, opts, bytes_total, &mut file, report);
-    sink.bytes_read = input.bytes_counter();
+    let mut sink = VaultSink {
+        tx,
+        batch_id,
+        source_id,
+        region,
+        opts,
+        bytes_total,
+        file: &mut file,
+        report,
+        room: None,
+        touched: HashSet::new(),
+        store_error: None,
+        records: 0,
+        bytes_read: input.bytes_counter(),
+        cards: Vec::new(),
+        shared: None,
+    };
     let read = crate::import::read_bounded(importer, &mut input, &mut sink);
     let outcome = read.and_then(|()| sink.store_cards(&source)).and_then(|()| sink.finish());
     match outcome {
@@ -274,36 +289,6 @@ struct VaultSink<'t, 'o> {
 }
 
 impl<'t, 'o> VaultSink<'t, 'o> {
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        tx: &'t Transaction<'t>,
-        batch_id: i64,
-        source_id: i64,
-        region: Region,
-        opts: &'o ImportOptions<'o>,
-        bytes_total: u64,
-        file: &'o mut FileReport,
-        report: &'o mut ImportReport,
-    ) -> Self {
-        VaultSink {
-            tx,
-            batch_id,
-            source_id,
-            region,
-            opts,
-            bytes_total,
-            file,
-            report,
-            room: None,
-            touched: HashSet::new(),
-            store_error: None,
-            records: 0,
-            bytes_read: Default::default(),
-            cards: Vec::new(),
-            shared: None,
-        }
-    }
-
     fn store(&mut self, e: rusqlite::Error) -> ImportError {
         let err = VaultError::sql(Path::new(&self.file.file), e);
         let msg = err.to_string();
