@@ -14,6 +14,8 @@ const COMMANDS: &[&str] = &[
     "person_qr",
     "set_phone_status",
     "set_email_status",
+    "set_phone_owner",
+    "set_email_owner",
     "rename_person",
     "groups",
     "group",

@@ -39,6 +39,8 @@ fn main() {
             commands::people::person_qr,
             commands::people::set_phone_status,
             commands::people::set_email_status,
+            commands::people::set_phone_owner,
+            commands::people::set_email_owner,
             commands::people::rename_person,
             commands::groups::groups,
             commands::groups::group,

@@ -54,6 +54,69 @@ impl Vault {
         tx.commit().map_err(sql)
     }
 
+    /// Give a phone number found in a chat to the person it really belongs
+    /// to: it becomes theirs, confirmed, and where it was seen goes with it.
+    pub fn set_phone_owner(&mut self, phone_id: i64, person_id: i64) -> Result<(), VaultError> {
+        self.give("phone", "value", "phone_id", phone_id, person_id)
+    }
+
+    /// Give an e-mail address found in a chat to the person it belongs to.
+    pub fn set_email_owner(&mut self, email_id: i64, person_id: i64) -> Result<(), VaultError> {
+        self.give("email", "address", "email_id", email_id, person_id)
+    }
+
+    fn give(&mut self, table: &str, key: &str, column: &str, id: i64, to: i64) -> Result<(), VaultError> {
+        let dir = self.dir.clone();
+        let sql = |e| VaultError::sql(&dir, e);
+        let tx = self.conn.transaction().map_err(sql)?;
+        let row: Option<(i64, String)> = tx
+            .query_row(&format!("SELECT person_id, {key} FROM {table} WHERE id = ?1"), [id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()
+            .map_err(sql)?;
+        let Some((from, value)) = row else {
+            return Err(VaultError::NotFoundItem(format!(
+                "no {table} with id {id}: it may have been removed.\n{id}번 항목이 없습니다."
+            )));
+        };
+        let target: Option<i64> =
+            tx.query_row("SELECT id FROM person WHERE id = ?1", [to], |r| r.get(0)).optional().map_err(sql)?;
+        if target.is_none() {
+            return Err(VaultError::NotFoundItem(format!("no person with id {to}.\n{to}번 사람이 없습니다.")));
+        }
+        let already: Option<i64> = tx
+            .query_row(
+                &format!("SELECT id FROM {table} WHERE person_id = ?1 AND {key} = ?2"),
+                params![to, value],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(sql)?;
+        match already {
+            // They have it already: one row, with every place it was seen.
+            Some(kept) if kept != id => {
+                tx.execute(&format!("UPDATE provenance SET {column} = ?2 WHERE {column} = ?1"), params![id, kept])
+                    .map_err(sql)?;
+                tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id]).map_err(sql)?;
+                tx.execute(&format!("UPDATE {table} SET status = 'confirmed', edited = 1 WHERE id = ?1"), [kept])
+                    .map_err(sql)?;
+            }
+            _ => {
+                tx.execute(
+                    &format!("UPDATE {table} SET person_id = ?2, status = 'confirmed', edited = 1 WHERE id = ?1"),
+                    params![id, to],
+                )
+                .map_err(sql)?;
+            }
+        }
+        for person in [from, to] {
+            tx.execute("UPDATE person SET edited = 1 WHERE id = ?1", [person]).map_err(sql)?;
+            refresh_haystack(&tx, person).map_err(sql)?;
+        }
+        tx.commit().map_err(sql)
+    }
+
     /// Give a person a new display name. The old one stays as an alias, so
     /// searching for it still finds them.
     pub fn rename_person(&mut self, person_id: i64, name: &str) -> Result<(), VaultError> {
@@ -121,6 +184,22 @@ pub(super) mod tests {
         assert!(v.search_ids("1234-5678", 10).unwrap().is_empty());
         assert_eq!(v.search_ids("9999", 10).unwrap(), vec![id]);
         assert!(v.set_phone_status(10, Decision::Reject).is_err());
+    }
+
+    #[test]
+    fn a_candidate_number_goes_to_its_real_owner() {
+        let (_d, mut v, id) = sample();
+        v.set_phone_owner(11, 2).unwrap();
+        assert!(v.person(id).unwrap().phones.iter().all(|ph| ph.id != 11));
+        let other = v.person(2).unwrap();
+        assert_eq!(other.phones.len(), 1);
+        assert_eq!(other.phones[0].status, "confirmed");
+        assert_eq!(v.search_ids("9999", 10).unwrap(), vec![2]);
+        // Given to someone who already has it: one row remains.
+        v.set_phone_owner(10, 1).unwrap();
+        v.set_email_owner(20, 1).unwrap();
+        assert_eq!(v.person(1).unwrap().emails[0].status, "confirmed");
+        assert!(v.set_phone_owner(11, 99).is_err());
     }
 
     #[test]

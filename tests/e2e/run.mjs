@@ -119,6 +119,14 @@ async function main() {
   await shot('05b-merged');
   await click('#unmerge');
   await el('#suggestions .same-item');
+  step('people: a number found in chat is given to the member it belongs to');
+  const candidate = await el('.item.candidate');
+  const itemId = await candidate.getAttribute('data-id');
+  await click('.item.candidate .give');
+  await el('select.owner');
+  await click('.give-to');
+  await driver.wait(() => driver.executeScript(
+    "return !document.querySelector(`.item[data-id='${arguments[0]}'].candidate`);", itemId), TIMEOUT, 'the number moved to its owner');
   step('people: keyboard: / focuses search, arrows and Enter open');
   await driver.findElement(By.css('body')).click();
   await driver.actions().sendKeys('/').perform();

@@ -48,8 +48,13 @@ export async function renderPerson(pane, id, ctx) {
     input.select();
   }
 
-  const decide = async (kind, itemId, decision) => {
+  const decide = async (kind, itemId, decision, personId) => {
     try {
+      if (decision === 'give') {
+        await call(kind === 'phone' ? 'set_phone_owner' : 'set_email_owner', { id: itemId, personId });
+        reload(t('given_toast'));
+        return;
+      }
       await call(kind === 'phone' ? 'set_phone_status' : 'set_email_status', { id: itemId, decision });
       reload(t(decision === 'confirm' ? 'confirmed_toast' : 'rejected_toast'));
     } catch (e) {
@@ -65,13 +70,13 @@ export async function renderPerson(pane, id, ctx) {
         h('a.action', { href: `tel:${number}`, title: t('call') }, icon('call'), t('call')),
         h('a.action', { href: `sms:${number}`, title: t('text') }, icon('sms'), t('text')),
       ],
-      copy: number, decide,
+      copy: number, decide, owner: id,
     });
   });
   const emails = p.emails.map((em) => item({
     kind: 'email', id: em.id, value: em.address, status: em.status, label: em.label, sources: em.sources,
     links: [h('a.action', { href: `mailto:${em.address}`, title: t('mail') }, icon('mail'), t('mail'))],
-    copy: em.address, decide,
+    copy: em.address, decide, owner: id,
   }));
 
   const qr = h('div.qr', { id: 'person-qr' });
@@ -149,7 +154,7 @@ async function sameness(box, p, id, reload) {
     })));
 }
 
-function item({ kind, id, value, status, label, sources, links, copy, decide }) {
+function item({ kind, id, value, status, label, sources, links, copy, decide, owner }) {
   const candidate = status === 'candidate';
   return h('li.item', { className: `item${candidate ? ' candidate' : ''}`, dataset: { kind, id } },
     h('div.item-main',
@@ -162,7 +167,26 @@ function item({ kind, id, value, status, label, sources, links, copy, decide }) 
     sources.length ? h('ul.sources', sources.slice(0, 3).map(source)) : null,
     candidate ? h('div.decide',
       h('button.small.ok', { className: 'small ok confirm', onclick: () => decide(kind, id, 'confirm') }, icon('check'), t('confirm')),
-      h('button.small.ghost', { className: 'small ghost reject', onclick: () => decide(kind, id, 'reject') }, icon('x'), t('reject'))) : null);
+      h('button.small.ghost', { className: 'small ghost reject', onclick: () => decide(kind, id, 'reject') }, icon('x'), t('reject')),
+      h('button.small.ghost', { className: 'small ghost give', onclick: (e) => chooseOwner(e.currentTarget, { kind, id, sources, decide, owner }) }, t('someone_else'))) : null);
+}
+
+// "Someone else's": pick the member of the room it was shared in who owns it.
+async function chooseOwner(button, { kind, id, sources, decide, owner }) {
+  try {
+    const rooms = new Set(sources.map((s) => s.group).filter(Boolean));
+    const groups = (await call('groups')).filter((g) => rooms.has(g.name));
+    const members = new Map();
+    for (const g of groups) for (const m of g.members) if (m.person_id !== Number(owner)) members.set(m.person_id, m.name);
+    const options = [...members].sort((a, b) => a[1].localeCompare(b[1]));
+    if (!options.length) { toast(t('no_other_members'), 'error'); return; }
+    const pick = h('select.owner', ...options.map(([pid, name]) => h('option', { value: pid }, name)));
+    const give = h('button.small.primary', { className: 'small primary give-to', onclick: () => decide(kind, id, 'give', Number(pick.value)) }, t('give_to'));
+    button.replaceWith(h('span.owner-pick', pick, give));
+    pick.focus();
+  } catch (e) {
+    toast(errorText(e), 'error');
+  }
 }
 
 function source(s) {

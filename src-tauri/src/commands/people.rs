@@ -46,6 +46,16 @@ pub async fn set_email_status(state: State<'_, AppState>, id: i64, decision: Dec
 }
 
 #[tauri::command]
+pub async fn set_phone_owner(state: State<'_, AppState>, id: i64, person_id: i64) -> Result<(), AppError> {
+    state.with_vault(move |v| Ok(v.set_phone_owner(id, person_id)?)).await
+}
+
+#[tauri::command]
+pub async fn set_email_owner(state: State<'_, AppState>, id: i64, person_id: i64) -> Result<(), AppError> {
+    state.with_vault(move |v| Ok(v.set_email_owner(id, person_id)?)).await
+}
+
+#[tauri::command]
 pub async fn rename_person(state: State<'_, AppState>, id: i64, name: String) -> Result<(), AppError> {
     state.with_vault(move |v| Ok(v.rename_person(id, &name)?)).await
 }
