@@ -1,12 +1,13 @@
 //! `lifeboat import`.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Result;
-use lifeboat::import::DateOrder;
+use lifeboat::import::{DateOrder, ImportError};
 use lifeboat::phone::Region;
-use lifeboat::vault::{ImportOptions, ImportReport};
+use lifeboat::vault::{ImportOptions, ImportReport, VaultError};
 
 use super::{Global, Out};
 
@@ -47,7 +48,7 @@ impl Import {
     pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
         let mut vault = global.open()?;
         let _ = ctrlc::set_handler(|| CANCEL.store(true, Ordering::Relaxed));
-        let opts = ImportOptions {
+        let mut opts = ImportOptions {
             format: self.format,
             date_order: self.date_order,
             region: self.region,
@@ -55,12 +56,28 @@ impl Import {
             cancel: Some(&CANCEL),
             progress: None,
         };
-        let report = vault.import(&self.files, &opts)?;
+        let report = match vault.import(&self.files, &opts) {
+            // At a terminal, ask instead of failing; scripts get the error naming the flag.
+            Err(VaultError::Import(ImportError::AmbiguousDates { file })) if std::io::stdin().is_terminal() => {
+                opts.date_order = Some(ask_date_order(&file)?);
+                vault.import(&self.files, &opts)?
+            }
+            other => other?,
+        };
         if self.json {
             return out.json(&report);
         }
         print_report(out, &report)
     }
+}
+
+/// Ask which way round a file's all-numeric dates are (no day above 12 settles it).
+fn ask_date_order(file: &str) -> Result<DateOrder> {
+    eprintln!("{file}: are dates like 03/04 day/month (dmy) or month/day (mdy)?");
+    eprint!("{file}: 03/04 같은 날짜가 일/월(dmy)입니까, 월/일(mdy)입니까? [dmy/mdy]: ");
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer)?;
+    answer.trim().parse::<DateOrder>().map_err(anyhow::Error::msg)
 }
 
 fn print_report(out: &mut Out, r: &ImportReport) -> Result<()> {
