@@ -7,6 +7,26 @@ use std::process::{Command, Stdio};
 
 use crate::import::Collected;
 
+/// Every chat format the generator writes.
+pub const CHAT_FORMATS: [&str; 16] = [
+    "kakao-pc-ko",
+    "kakao-pc-en",
+    "kakao-android-ko",
+    "kakao-android-en",
+    "kakao-ios-ko",
+    "kakao-ios-en",
+    "kakao-csv",
+    "kakao-android-ko-2025",
+    "kakao-ios-ko-2025",
+    "whatsapp-android",
+    "whatsapp-ios",
+    "whatsapp-android-us",
+    "whatsapp-ios-us",
+    "telegram-json",
+    "line-en",
+    "line-ja",
+];
+
 const GENERATOR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tools/gen_exports.py");
 
 /// Run `gen_exports.py KIND --format FORMAT ARGS… --out DIR/FILE_NAME`; the

@@ -7,6 +7,7 @@ use clap::Subcommand;
 use lifeboat::backup::{self, Keys, Limits, Protection};
 use lifeboat::vault::{StoredIdentity, Vault};
 
+use super::output::BatchSummary;
 use super::{Global, Out, prompt_hidden};
 
 /// Encrypted backups of the vault (age format; docs/BACKUP.md describes the inside).
@@ -188,29 +189,19 @@ impl Restore {
         if self.json {
             return out.json(&report);
         }
-        let verb = if self.dry_run { "Would add" } else { "Added" };
-        out.line(format!(
-            "{verb} {} people, {} phones, {} e-mails, {} groups, {} members, {} messages; {} people were already in the vault.",
-            report.new_people, report.new_phones, report.new_emails, report.new_groups, report.new_members, report.new_messages, report.merged_people
-        ))?;
-        out.line(format!(
-            "새 사람 {}명, 전화번호 {}개, 이메일 {}개, 그룹 {}개, 메시지 {}개{}.",
-            report.new_people,
-            report.new_phones,
-            report.new_emails,
-            report.new_groups,
-            report.new_messages,
-            if self.dry_run { " (미리보기: 저장하지 않음)" } else { "" }
-        ))?;
-        match report.batch_id {
-            Some(id) => out.line(format!(
-                "Restore {id}: undo with `lifeboat undo {id}`. / `lifeboat undo {id}`로 되돌릴 수 있습니다."
-            )),
-            None if self.dry_run => out.line("Dry run: nothing was written. / 미리보기: 아무것도 저장하지 않았습니다."),
-            None => {
-                out.line("Nothing new: the vault already holds everything in this backup. / 새로운 내용이 없습니다.")
-            }
-        }
+        out.batch_summary(&BatchSummary {
+            kind: "Restore",
+            dry_run: self.dry_run,
+            batch_id: report.batch_id,
+            people: report.new_people,
+            phones: report.new_phones,
+            emails: report.new_emails,
+            groups: report.new_groups,
+            members: report.new_members,
+            messages: report.new_messages,
+            known: report.merged_people,
+            nothing_new: "the vault already holds everything in this backup.",
+        })
     }
 }
 

@@ -9,6 +9,7 @@ use lifeboat::import::{DateOrder, ImportError};
 use lifeboat::phone::Region;
 use lifeboat::vault::{ImportOptions, ImportReport, VaultError};
 
+use super::output::BatchSummary;
 use super::{Global, Out};
 
 static CANCEL: AtomicBool = AtomicBool::new(false);
@@ -101,23 +102,17 @@ fn print_report(out: &mut Out, r: &ImportReport) -> Result<()> {
             out.line(format!("  {} line(s) matched no known shape; first at line {n}: {text:?}", f.unparsed))?;
         }
     }
-    let verb = if r.dry_run { "Would add" } else { "Added" };
-    out.line(format!(
-        "{verb} {} people, {} phones, {} e-mails, {} groups, {} members, {} messages; {} matched people already in the vault.",
-        r.new_people, r.new_phones, r.new_emails, r.new_groups, r.new_members, r.new_messages, r.merged
-    ))?;
-    out.line(format!(
-        "새 사람 {}명, 전화번호 {}개, 이메일 {}개, 그룹 {}개, 메시지 {}개{}.",
-        r.new_people,
-        r.new_phones,
-        r.new_emails,
-        r.new_groups,
-        r.new_messages,
-        if r.dry_run { " (미리보기: 저장하지 않음)" } else { "" }
-    ))?;
-    match r.batch_id {
-        Some(id) => out.line(format!("Import {id}: undo with `lifeboat undo {id}`. / 되돌리기: lifeboat undo {id}")),
-        None if r.dry_run => out.line("Dry run: nothing was written. / 미리보기: 아무것도 저장하지 않았습니다."),
-        None => out.line("Nothing new: the vault already had all of it. / 새로운 내용이 없습니다."),
-    }
+    out.batch_summary(&BatchSummary {
+        kind: "Import",
+        dry_run: r.dry_run,
+        batch_id: r.batch_id,
+        people: r.new_people,
+        phones: r.new_phones,
+        emails: r.new_emails,
+        groups: r.new_groups,
+        members: r.new_members,
+        messages: r.new_messages,
+        known: r.merged,
+        nothing_new: "the vault already had all of it.",
+    })
 }

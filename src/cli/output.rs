@@ -8,6 +8,24 @@ use unicode_width::UnicodeWidthStr;
 /// Widest a table cell gets before it is cut with `…`.
 const MAX_CELL: usize = 40;
 
+/// What an import or restore batch added, for [`Out::batch_summary`].
+pub struct BatchSummary<'a> {
+    /// `Import` or `Restore`.
+    pub kind: &'a str,
+    pub dry_run: bool,
+    pub batch_id: Option<i64>,
+    pub people: u64,
+    pub phones: u64,
+    pub emails: u64,
+    pub groups: u64,
+    pub members: u64,
+    pub messages: u64,
+    /// Records that matched people already in the vault.
+    pub known: u64,
+    /// Why nothing was added, when nothing was.
+    pub nothing_new: &'a str,
+}
+
 /// Buffered standard output.
 pub struct Out {
     inner: BufWriter<Stdout>,
@@ -51,6 +69,32 @@ impl Out {
             writeln!(self.inner, "{}", line(row.iter().map(String::as_str).collect()))?;
         }
         Ok(())
+    }
+
+    /// The closing lines of an import or a restore: what it added (or would
+    /// add, in a dry run), and how to undo it.
+    pub fn batch_summary(&mut self, s: &BatchSummary) -> anyhow::Result<()> {
+        let verb = if s.dry_run { "Would add" } else { "Added" };
+        self.line(format!(
+            "{verb} {} people, {} phones, {} e-mails, {} groups, {} members, {} messages; {} people were already in the vault.",
+            s.people, s.phones, s.emails, s.groups, s.members, s.messages, s.known
+        ))?;
+        self.line(format!(
+            "새 사람 {}명, 전화번호 {}개, 이메일 {}개, 그룹 {}개, 메시지 {}개{}.",
+            s.people,
+            s.phones,
+            s.emails,
+            s.groups,
+            s.messages,
+            if s.dry_run { " (미리보기: 저장하지 않음)" } else { "" }
+        ))?;
+        match s.batch_id {
+            Some(id) => {
+                self.line(format!("{} {id}: undo with `lifeboat undo {id}`. / 되돌리기: lifeboat undo {id}", s.kind))
+            }
+            None if s.dry_run => self.line("Dry run: nothing was written. / 미리보기: 아무것도 저장하지 않았습니다."),
+            None => self.line(format!("Nothing new: {} / 새로운 내용이 없습니다.", s.nothing_new)),
+        }
     }
 
     pub fn line(&mut self, text: impl AsRef<str>) -> anyhow::Result<()> {

@@ -38,18 +38,7 @@ pub fn check(id: &str, g: &Generated) -> Collected {
 #[test]
 fn other_formats_are_not_claimed() {
     use crate::import::{Limits, Probe, by_id, open_source};
-    let kakao = [
-        "kakao-pc-ko",
-        "kakao-pc-en",
-        "kakao-android-ko",
-        "kakao-android-en",
-        "kakao-ios-ko",
-        "kakao-ios-en",
-        "kakao-csv",
-        "kakao-android-ko-2025",
-        "kakao-ios-ko-2025",
-    ];
-    for format in kakao {
+    for format in test_support::CHAT_FORMATS.into_iter().filter(|f| f.starts_with("kakao")) {
         let g = generate(format, "KakaoTalkChats.txt", &["--messages", "200", "--seed", "3"]);
         let source = open_source(&g.path, &Limits::default()).expect("opens");
         let probe = Probe { file_name: source.file_name(), head: source.head() };

@@ -133,26 +133,8 @@ fn generated_outlook_csv_matches_truth() {
 
 #[test]
 fn no_chat_export_is_taken_for_an_address_book() {
-    let formats = [
-        "kakao-pc-ko",
-        "kakao-pc-en",
-        "kakao-android-ko",
-        "kakao-android-en",
-        "kakao-ios-ko",
-        "kakao-ios-en",
-        "kakao-csv",
-        "whatsapp-android",
-        "whatsapp-ios",
-        "telegram-json",
-        "kakao-android-ko-2025",
-        "kakao-ios-ko-2025",
-        "whatsapp-android-us",
-        "whatsapp-ios-us",
-        "line-en",
-        "line-ja",
-    ];
     let dir = tempfile::tempdir().unwrap();
-    for format in formats {
+    for format in crate::test_support::CHAT_FORMATS {
         let (out, _) =
             crate::test_support::generate(dir.path(), "chat", format, &format!("{format}.txt"), &["--messages", "200"]);
         let source = crate::import::open_source(&out, &crate::import::Limits::default()).unwrap();
