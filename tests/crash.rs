@@ -153,9 +153,23 @@ fn kill_9_while_a_vault_is_migrated_leaves_it_usable() {
     }
 }
 
+/// Turn the vault back into schema 4: messages one per row, as before chunks.
+fn downgrade_to_schema_4(conn: &rusqlite::Connection) {
+    // The version-1 message tables, as migration 1 made them.
+    let init = include_str!("../src/vault/migrations/0001_init.sql");
+    let start = init.find("CREATE TABLE message (").unwrap();
+    let end = init.find("-- Where a phone or e-mail came from").unwrap();
+    conn.execute_batch(&format!(
+        "DROP TABLE message_text; DROP TABLE message_chunk; {} PRAGMA user_version = 4;",
+        &init[start..end]
+    ))
+    .unwrap();
+}
+
 /// Turn the vault back into schema 1, as an older Lifeboat left it.
 fn downgrade_to_schema_1(v: &TestVault) {
     let conn = raw_connection(&v.dir());
+    downgrade_to_schema_4(&conn);
     // Undo migrations 4, 3 and 2, newest first.
     conn.execute_batch(
         "DROP INDEX person_by_name; DROP INDEX person_merged;
@@ -163,6 +177,55 @@ fn downgrade_to_schema_1(v: &TestVault) {
          DROP TABLE backup_identity; PRAGMA user_version = 1;",
     )
     .unwrap();
+}
+
+#[test]
+fn a_version_4_vault_keeps_its_messages_in_chunks() {
+    let v = TestVault::new();
+    let conn = raw_connection(&v.dir());
+    downgrade_to_schema_4(&conn);
+    // A room as version 4 stored it: a row per message, provenance pointing at one.
+    conn.execute_batch(
+        "INSERT INTO batch(id, at, kind) VALUES (1, '2022-10-16 09:00:00', 'import');
+         INSERT INTO source(id, batch_id, file_name, format, encoding, sha256, imported_at)
+           VALUES (1, 1, 'KakaoTalk_Chat_캡스톤.txt', 'kakao', 'UTF-8', 'ab', '2022-10-16 09:00:00');
+         INSERT INTO grp(id, name, kind, platform, batch_id) VALUES (1, '캡스톤', 'chat', 'kakao', 1);
+         INSERT INTO person(id, name, batch_id) VALUES (1, '김철수', 1), (2, '이영희', 1);
+         INSERT INTO membership(grp_id, person_id, display_name, messages, batch_id)
+           VALUES (1, 1, '김철수', 2, 1), (1, 2, '이영희', 1, 1);
+         INSERT INTO message(id, grp_id, person_id, sender, at, body, kind, fp, source_id, line, batch_id) VALUES
+           (70000, 1, 1, '김철수', '2022-10-15 21:02:00', '안녕하세요', 'text', 1, 1, 3, 1),
+           (70001, 1, 1, '김철수', '2022-10-15 21:03:00', '제 번호 010-2222-3333 입니다', 'text', 2, 1, 4, 1),
+           (70002, 1, 2, '이영희', '2022-10-15 21:04:00', '사진', 'media', 3, 1, 5, 1);
+         INSERT INTO message_fts(rowid, body) SELECT id, body FROM message WHERE kind = 'text';
+         INSERT INTO setting(key, value) VALUES ('fts_indexed_upto', '70002');
+         INSERT INTO phone(id, person_id, e164, raw, value, digits, status, batch_id)
+           VALUES (1, 1, '+821022223333', '010-2222-3333', '+821022223333', '01022223333', 'candidate', 1);
+         INSERT INTO provenance(phone_id, source_id, line, message_id, grp_id, shared_by, at, batch_id)
+           VALUES (1, 1, 4, 70001, 1, '김철수', '2022-10-15 21:03:00', 1);",
+    )
+    .unwrap();
+    drop(conn);
+
+    let groups = v.json(&["groups"]);
+    assert_eq!(groups[0]["messages"], 3, "{groups}");
+    let hits = v.json(&["search", "--messages", "번호"]);
+    assert_eq!(hits.as_array().unwrap().len(), 1, "{hits}");
+    assert_eq!(hits[0]["sender"], "김철수");
+    assert_eq!(hits[0]["at"], "2022-10-15 21:03:00");
+    assert_eq!(hits[0]["group"], "캡스톤");
+    let kim = v.json(&["show", "1"]);
+    assert_eq!(kim["phones"][0]["sources"][0]["message"], "제 번호 010-2222-3333 입니다", "{kim}");
+    // The old tables are gone, and undo removes the moved messages with their import.
+    let conn = raw_connection(&v.dir());
+    let old: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master WHERE name IN ('message', 'message_fts')", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(old, 0);
+    drop(conn);
+    v.ok(&["undo", "1"]);
+    assert_eq!(v.json(&["groups"]).as_array().unwrap().len(), 0);
+    assert!(v.json(&["search", "--messages", "번호"]).as_array().unwrap().is_empty());
 }
 
 /// The database opened with its key, as the vault does.

@@ -1,11 +1,13 @@
 //! Import batches: the history of what each import added, and undo.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-use rusqlite::{OptionalExtension, params};
+use chrono::NaiveDateTime;
+use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 
-use super::{Vault, VaultError, fts, people::refresh_haystack};
+use super::ingest::stamp;
+use super::{Vault, VaultError, chunk, fts, people::refresh_haystack};
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct BatchFile {
@@ -63,17 +65,18 @@ impl Vault {
             .map_err(sql)?
             .collect::<Result<_, _>>()
             .map_err(sql)?;
-        let count = |table: &str| -> Result<i64, VaultError> {
+        let sum = |what: &str, table: &str| -> Result<i64, VaultError> {
             self.conn
-                .query_row(&format!("SELECT count(*) FROM {table} WHERE batch_id = ?1"), [id], |r| r.get(0))
+                .query_row(&format!("SELECT coalesce({what}, 0) FROM {table} WHERE batch_id = ?1"), [id], |r| r.get(0))
                 .map_err(sql)
         };
+        let count = |table: &str| sum("count(*)", table);
         let added = Added {
             people: count("person")?,
             phones: count("phone")?,
             emails: count("email")?,
             groups: count("grp")?,
-            messages: count("message")?,
+            messages: sum("sum(count)", "message_chunk")?,
         };
         Ok(BatchSummary { id, at, kind, files, added })
     }
@@ -125,7 +128,7 @@ impl Vault {
                 }
             }
             let groups: Vec<i64> = {
-                let mut stmt = tx.prepare("SELECT DISTINCT grp_id FROM message WHERE batch_id = ?1")?;
+                let mut stmt = tx.prepare("SELECT DISTINCT grp_id FROM message_chunk WHERE batch_id = ?1")?;
                 stmt.query_map([id], |r| r.get(0))?.collect::<Result<_, _>>()?
             };
             let kept_edited: i64 = tx.query_row(
@@ -138,7 +141,7 @@ impl Vault {
             fts::forget_batch(&tx, id)?;
             tx.execute_batch(&format!(
                 "DELETE FROM provenance WHERE batch_id = {id};
-                 DELETE FROM message WHERE batch_id = {id};
+                 DELETE FROM message_chunk WHERE batch_id = {id};
                  DELETE FROM phone WHERE batch_id = {id} AND edited = 0;
                  DELETE FROM email WHERE batch_id = {id} AND edited = 0;
                  DELETE FROM handle WHERE batch_id = {id};
@@ -150,19 +153,12 @@ impl Vault {
                    AND NOT EXISTS (SELECT 1 FROM membership WHERE person_id = person.id);
                  DELETE FROM grp WHERE batch_id = {id}
                    AND NOT EXISTS (SELECT 1 FROM membership WHERE grp_id = grp.id)
-                   AND NOT EXISTS (SELECT 1 FROM message WHERE grp_id = grp.id);
+                   AND NOT EXISTS (SELECT 1 FROM message_chunk WHERE grp_id = grp.id);
                  DELETE FROM source WHERE batch_id = {id};"
             ))?;
             // Rosters of rooms that keep other batches' messages: recount from what remains.
             for grp in groups {
-                tx.execute(
-                    "UPDATE membership SET
-                       messages = (SELECT count(*) FROM message m WHERE m.grp_id = membership.grp_id AND m.sender = membership.display_name),
-                       first_seen = (SELECT min(at) FROM message m WHERE m.grp_id = membership.grp_id AND m.sender = membership.display_name),
-                       last_seen = (SELECT max(at) FROM message m WHERE m.grp_id = membership.grp_id AND m.sender = membership.display_name)
-                     WHERE grp_id = ?1",
-                    [grp],
-                )?;
+                recount_roster(&tx, grp)?;
             }
             for person in affected {
                 refresh_haystack(&tx, person)?;
@@ -186,4 +182,31 @@ impl Vault {
             Err(e) => Err(VaultError::sql(&dir, e)),
         }
     }
+}
+
+/// A room's roster statistics, counted again from the messages it keeps.
+fn recount_roster(tx: &Transaction, grp_id: i64) -> rusqlite::Result<()> {
+    // Per display name: messages, first and last time.
+    let mut tally: HashMap<String, (i64, NaiveDateTime, NaiveDateTime)> = HashMap::new();
+    chunk::for_each_chunk(tx, "grp_id = ?1", [grp_id], |c| {
+        for m in c.messages()? {
+            let t = tally.entry(m.sender.to_owned()).or_insert((0, m.at, m.at));
+            *t = (t.0 + 1, t.1.min(m.at), t.2.max(m.at));
+        }
+        Ok(())
+    })?;
+    let names: Vec<(i64, String)> = {
+        let mut stmt = tx.prepare("SELECT id, display_name FROM membership WHERE grp_id = ?1")?;
+        stmt.query_map([grp_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
+    };
+    let mut update =
+        tx.prepare("UPDATE membership SET messages = ?2, first_seen = ?3, last_seen = ?4 WHERE id = ?1")?;
+    for (id, name) in names {
+        let (count, first, last) = match tally.get(&name) {
+            Some((n, first, last)) => (*n, Some(stamp(*first)), Some(stamp(*last))),
+            None => (0, None, None),
+        };
+        update.execute(params![id, count, first, last])?;
+    }
+    Ok(())
 }

@@ -137,8 +137,6 @@ fn merge_in(tx: &Transaction, into: i64, from: i64, from_name: &str) -> rusqlite
             params![batch, into],
         )?;
     }
-    // Messages follow the memberships they were sent under.
-    tx.execute("UPDATE message SET person_id = ?1 WHERE person_id = ?2", params![into, from])?;
     tx.execute(
         "INSERT OR IGNORE INTO alias(person_id, name, batch_id)
          SELECT ?1, ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM person WHERE id = ?1 AND name = ?2)",
@@ -170,11 +168,6 @@ pub(super) fn undo_edit(tx: &Transaction, batch: i64) -> rusqlite::Result<bool> 
                 params![batch, from, into],
             )?;
         }
-        tx.execute(
-            "UPDATE message SET person_id = ?1 WHERE person_id = ?2 AND EXISTS
-               (SELECT 1 FROM membership m WHERE m.person_id = ?1 AND m.grp_id = message.grp_id AND m.display_name = message.sender)",
-            params![from, into],
-        )?;
         tx.execute("DELETE FROM alias WHERE batch_id = ?1", [batch])?;
         if set_me {
             tx.execute("UPDATE person SET me = 0 WHERE id = ?1", [into])?;

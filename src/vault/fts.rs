@@ -1,16 +1,27 @@
-//! The trigram full-text index over messages, brought up to date lazily.
+//! Message search: a trigram full-text index over the text of chunked
+//! messages, brought up to date lazily, and the search itself.
 //!
 //! Filling the index costs more than storing a million messages, so imports
 //! leave it to the first message search (or to the app, which calls
 //! [`Vault::index_messages`] in the background after an import): contacts and
 //! rosters are usable the moment the import returns. The setting
-//! `fts_indexed_upto` is the highest message id the index holds.
+//! `fts_chunks_upto` is the highest chunk id the index holds.
+//!
+//! The index is contentless: it gives candidate messages by their coded id,
+//! and each candidate's text, read back from its chunk, is checked for the
+//! query. Queries under three characters have no trigram and scan the chunks.
 
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Vault, VaultError};
+use super::chunk::{self, Chunk, coded_id};
+use super::ingest::stamp;
+use super::{MessageHit, Vault, VaultError};
+use crate::text::nfc;
 
-const UPTO: &str = "fts_indexed_upto";
+const UPTO: &str = "fts_chunks_upto";
 
 fn indexed_upto(conn: &Connection) -> rusqlite::Result<i64> {
     let value: Option<String> =
@@ -26,46 +37,126 @@ fn set_indexed_upto(conn: &Connection, id: i64) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Before a batch's messages are deleted: take the indexed ones out of the index.
+/// Before a batch's chunks are deleted: take their indexed messages out of the index.
 pub(super) fn forget_batch(conn: &Connection, batch_id: i64) -> rusqlite::Result<()> {
     let upto = indexed_upto(conn)?;
-    conn.execute(
-        "INSERT INTO message_fts(message_fts, rowid, body)
-         SELECT 'delete', id, body FROM message WHERE batch_id = ?1 AND kind = 'text' AND id <= ?2",
-        params![batch_id, upto],
-    )?;
-    Ok(())
+    let mut delete = conn.prepare_cached("DELETE FROM message_text WHERE rowid = ?1")?;
+    chunk::for_each_chunk(conn, "batch_id = ?1 AND id <= ?2", params![batch_id, upto], |c| {
+        for (i, m) in c.messages()?.iter().enumerate() {
+            if m.kind == "text" {
+                delete.execute([coded_id(c.id, i)])?;
+            }
+        }
+        Ok(())
+    })
 }
 
-/// After messages were deleted: ids above the highest remaining one may be
+/// After chunks were deleted: ids above the highest remaining one may be
 /// handed out again, so the index must not claim them.
 pub(super) fn clamp(conn: &Connection) -> rusqlite::Result<()> {
-    let max: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM message", [], |r| r.get(0))?;
+    let max: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM message_chunk", [], |r| r.get(0))?;
     if indexed_upto(conn)? > max {
         set_indexed_upto(conn, max)?;
     }
     Ok(())
 }
 
+/// The full-text query for `q`: every trigram of it (the tokenizer folds case).
+fn trigram_query(q: &str) -> String {
+    let chars: Vec<char> = q.chars().collect();
+    let grams: Vec<String> =
+        chars.windows(3).map(|w| format!("\"{}\"", w.iter().collect::<String>().replace('"', "\"\""))).collect();
+    grams.join(" AND ")
+}
+
 impl Vault {
-    /// Add every message not yet in the full-text index, in one statement and
-    /// one transaction. Returns how many messages were indexed.
+    /// Add every message not yet in the full-text index, in one transaction.
+    /// Returns how many messages were indexed.
     pub fn index_messages(&self) -> Result<u64, VaultError> {
         let run = || -> rusqlite::Result<u64> {
             let tx = self.conn.unchecked_transaction()?;
             let upto = indexed_upto(&tx)?;
-            let max: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM message", [], |r| r.get(0))?;
+            let max: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM message_chunk", [], |r| r.get(0))?;
             if max <= upto {
                 return Ok(0);
             }
-            let added = tx.execute(
-                "INSERT INTO message_fts(rowid, body) SELECT id, body FROM message WHERE id > ?1 AND kind = 'text'",
-                [upto],
-            )?;
+            let mut added = 0;
+            {
+                let mut insert = tx.prepare_cached("INSERT INTO message_text(rowid, body) VALUES (?1, ?2)")?;
+                chunk::for_each_chunk(&tx, "id > ?1", [upto], |c| {
+                    for (i, m) in c.messages()?.iter().enumerate() {
+                        if m.kind == "text" {
+                            insert.execute(params![coded_id(c.id, i), m.text])?;
+                            added += 1;
+                        }
+                    }
+                    Ok(())
+                })?;
+            }
             set_indexed_upto(&tx, max)?;
             tx.commit()?;
-            Ok(added as u64)
+            Ok(added)
         };
         run().map_err(|e| self.sql(e))
+    }
+
+    /// Text messages containing `query` (Korean substrings included, case
+    /// ignored), newest first.
+    pub fn search_messages(&self, query: &str, limit: usize) -> Result<Vec<MessageHit>, VaultError> {
+        let q = nfc(query);
+        if q.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        self.index_messages()?;
+        self.find_messages(&q, limit).map_err(|e| self.sql(e))
+    }
+
+    fn find_messages(&self, q: &str, limit: usize) -> rusqlite::Result<Vec<MessageHit>> {
+        let needle = q.to_lowercase();
+        let mut found: Vec<(NaiveDateTime, i64)> = Vec::new();
+        let mut check = |c: &Chunk, only: Option<&[usize]>| -> rusqlite::Result<()> {
+            let messages = c.messages()?;
+            let mut keep = |i: usize| {
+                if let Some(m) = messages.get(i)
+                    && m.kind == "text"
+                    && m.text.to_lowercase().contains(&needle)
+                {
+                    found.push((m.at, coded_id(c.id, i)));
+                }
+            };
+            match only {
+                Some(indexes) => indexes.iter().for_each(|i| keep(*i)),
+                None => (0..messages.len()).for_each(keep),
+            }
+            Ok(())
+        };
+        if q.chars().count() >= 3 {
+            let mut candidates: HashMap<i64, Vec<usize>> = HashMap::new();
+            let mut stmt = self.conn.prepare_cached("SELECT rowid FROM message_text WHERE message_text MATCH ?1")?;
+            for id in stmt.query_map([trigram_query(q)], |r| r.get::<_, i64>(0))? {
+                let (c, i) = chunk::split_id(id?);
+                candidates.entry(c).or_default().push(i);
+            }
+            for (id, indexes) in candidates {
+                if let Some(c) = chunk::chunks(&self.conn, "id = ?1", [id])?.first() {
+                    check(c, Some(&indexes))?;
+                }
+            }
+        } else {
+            chunk::for_each_chunk(&self.conn, "1", [], |c| check(c, None))?;
+        }
+        found.sort_unstable_by(|a, b| b.cmp(a));
+        found.truncate(limit);
+        found.iter().map(|(_, id)| self.message_hit(*id)).collect()
+    }
+
+    fn message_hit(&self, id: i64) -> rusqlite::Result<MessageHit> {
+        let group: String = self.conn.query_row(
+            "SELECT g.name FROM message_chunk c JOIN grp g ON g.id = c.grp_id WHERE c.id = ?1",
+            [chunk::split_id(id).0],
+            |r| r.get(0),
+        )?;
+        let m = chunk::message(&self.conn, id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+        Ok(MessageHit { id, group, sender: m.sender, at: stamp(m.at), text: m.text })
     }
 }

@@ -100,8 +100,10 @@ impl Vault {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
             .map_err(sql)?;
-        let messages: i64 =
-            self.conn.query_row("SELECT count(*) FROM message WHERE grp_id = ?1", [id], |r| r.get(0)).map_err(sql)?;
+        let messages: i64 = self
+            .conn
+            .query_row("SELECT coalesce(sum(count), 0) FROM message_chunk WHERE grp_id = ?1", [id], |r| r.get(0))
+            .map_err(sql)?;
         let mut stmt = self
             .conn
             .prepare_cached(

@@ -221,6 +221,7 @@ fn import_file(
         bytes_read: input.bytes_counter(),
         cards: Vec::new(),
         shared: None,
+        span: None,
     };
     let read = crate::import::read_bounded(importer, &mut input, &mut sink);
     let outcome = read.and_then(|()| sink.store_cards(&source)).and_then(|()| sink.finish());
@@ -286,6 +287,8 @@ struct VaultSink<'t, 'o> {
     cards: Vec<cards::Card>,
     /// Set while storing an attached card: where its numbers were shared.
     shared: Option<cards::Shared>,
+    /// The first and last message time of the file.
+    span: Option<(NaiveDateTime, NaiveDateTime)>,
 }
 
 impl<'t, 'o> VaultSink<'t, 'o> {
@@ -319,6 +322,10 @@ impl<'t, 'o> VaultSink<'t, 'o> {
 
     fn finish(&mut self) -> Result<(), ImportError> {
         self.close_room().map_err(|e| self.store(e))?;
+        if let Some((first, last)) = self.span {
+            self.file.first_message = Some(stamp(first));
+            self.file.last_message = Some(stamp(last));
+        }
         let touched: Vec<i64> = self.touched.drain().collect();
         for id in touched {
             refresh_haystack(self.tx, id).map_err(|e| self.store(e))?;

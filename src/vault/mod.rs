@@ -9,6 +9,7 @@ mod key;
 mod schema;
 
 mod batches;
+mod chunk;
 mod decide;
 mod edit;
 mod fts;

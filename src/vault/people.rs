@@ -3,7 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
-use super::{Vault, VaultError};
+use super::{Vault, VaultError, chunk};
 use crate::text::{digits, initials, is_initials_query, nfc};
 
 /// Where a phone or e-mail came from.
@@ -102,31 +102,6 @@ impl Vault {
             "SELECT id FROM person NOT INDEXED WHERE merged_into IS NULL AND haystack LIKE ?1 ESCAPE '\\' ORDER BY instr(haystack, ?2) <> 2, name, id LIMIT ?3",
             params![pattern.like, pattern.plain, limit as i64],
         )
-    }
-
-    /// Messages containing `query` (Korean substrings included), newest first.
-    pub fn search_messages(&self, query: &str, limit: usize) -> Result<Vec<MessageHit>, VaultError> {
-        let q = nfc(query);
-        if q.is_empty() {
-            return Ok(Vec::new());
-        }
-        self.index_messages()?;
-        let like = format!("%{}%", escape_like(&q));
-        // The trigram index answers LIKE for three characters or more.
-        let sql = if q.chars().count() >= 3 {
-            "SELECT m.id, g.name, m.sender, m.at, m.body FROM message_fts f JOIN message m ON m.id = f.rowid
-             JOIN grp g ON g.id = m.grp_id WHERE f.body LIKE ?1 ESCAPE '\\' ORDER BY m.at DESC LIMIT ?2"
-        } else {
-            "SELECT m.id, g.name, m.sender, m.at, m.body FROM message m JOIN grp g ON g.id = m.grp_id
-             WHERE m.kind = 'text' AND m.body LIKE ?1 ESCAPE '\\' ORDER BY m.at DESC LIMIT ?2"
-        };
-        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map(params![like, limit as i64], |r| {
-                Ok(MessageHit { id: r.get(0)?, group: r.get(1)?, sender: r.get(2)?, at: r.get(3)?, text: r.get(4)? })
-            })
-            .map_err(|e| self.sql(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
     }
 
     /// The person with this id, or the one person a name or number matches.
@@ -289,22 +264,30 @@ fn strings(conn: &Connection, sql: &str, id: i64) -> rusqlite::Result<Vec<String
 
 fn provenance(conn: &Connection, column: &str, item: i64) -> rusqlite::Result<Vec<ProvenanceView>> {
     let sql = format!(
-        "SELECT s.file_name, p.line, g.name, p.shared_by, p.at, m.body FROM provenance p
+        "SELECT s.file_name, p.line, g.name, p.shared_by, p.at, p.message_id FROM provenance p
          LEFT JOIN source s ON s.id = p.source_id LEFT JOIN grp g ON g.id = p.grp_id
-         LEFT JOIN message m ON m.id = p.message_id WHERE p.{column} = ?1 ORDER BY p.id"
+         WHERE p.{column} = ?1 ORDER BY p.id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    stmt.query_map([item], |r| {
-        Ok(ProvenanceView {
-            file: r.get(0)?,
-            line: r.get(1)?,
-            group: r.get(2)?,
-            shared_by: r.get(3)?,
-            at: r.get(4)?,
-            message: r.get(5)?,
-        })
-    })?
-    .collect()
+    let rows: Vec<(ProvenanceView, Option<i64>)> = stmt
+        .query_map([item], |r| {
+            let view = ProvenanceView {
+                file: r.get(0)?,
+                line: r.get(1)?,
+                group: r.get(2)?,
+                shared_by: r.get(3)?,
+                at: r.get(4)?,
+                message: None,
+            };
+            Ok((view, r.get(5)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    let ids: Vec<i64> = rows.iter().filter_map(|(_, id)| *id).collect();
+    let mut texts = chunk::texts(conn, &ids)?;
+    Ok(rows
+        .into_iter()
+        .map(|(view, id)| ProvenanceView { message: id.and_then(|id| texts.remove(&id)), ..view })
+        .collect())
 }
 
 /// Recompute the text search scans for one person.

@@ -11,9 +11,12 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 
-use super::ingest::{new_batch, now, phone_digits};
+use chrono::NaiveDateTime;
+
+use super::chunk::{self, ChunkWriter, kind_code};
+use super::ingest::{new_batch, now, phone_digits, stamp};
 use super::{Vault, VaultError, people::refresh_haystack};
-use crate::backup::format::{BackupPerson, BackupSource, Snapshot};
+use crate::backup::format::{BackupMessage, BackupPerson, BackupSource, Snapshot};
 use crate::text::nfc;
 
 /// A message as stored, for `backup create --with-messages`.
@@ -52,25 +55,34 @@ impl RestoreReport {
 impl Vault {
     /// Every message of a group, oldest first.
     pub fn group_messages(&self, grp_id: i64) -> Result<Vec<StoredMessage>, VaultError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT person_id, sender, at, body, kind, fp FROM message WHERE grp_id = ?1 ORDER BY at, id",
-            )
-            .map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map([grp_id], |r| {
-                Ok(StoredMessage {
-                    person_id: r.get(0)?,
-                    sender: r.get(1)?,
-                    at: r.get(2)?,
-                    body: r.get(3)?,
-                    kind: r.get(4)?,
-                    fp: r.get(5)?,
-                })
-            })
-            .map_err(|e| self.sql(e))?;
-        rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
+        let run = || -> rusqlite::Result<Vec<StoredMessage>> {
+            let people: HashMap<String, i64> = {
+                let mut stmt =
+                    self.conn.prepare_cached("SELECT display_name, person_id FROM membership WHERE grp_id = ?1")?;
+                stmt.query_map([grp_id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
+            };
+            let mut out: Vec<(NaiveDateTime, StoredMessage)> = Vec::new();
+            chunk::for_each_chunk(&self.conn, "grp_id = ?1", [grp_id], |c| {
+                for m in c.messages()? {
+                    out.push((
+                        m.at,
+                        StoredMessage {
+                            person_id: people.get(m.sender).copied(),
+                            sender: m.sender.to_owned(),
+                            at: stamp(m.at),
+                            body: m.text.to_owned(),
+                            kind: m.kind.to_owned(),
+                            fp: m.fp,
+                        },
+                    ));
+                }
+                Ok(())
+            })?;
+            // Stable: messages of one second keep the order they were stored in.
+            out.sort_by_key(|(at, _)| *at);
+            Ok(out.into_iter().map(|(_, m)| m).collect())
+        };
+        run().map_err(|e| self.sql(e))
     }
 
     /// Merge a snapshot in. `file_name` and `sha256` name the backup file in
@@ -156,28 +168,24 @@ impl<'s> Merge<'_, '_> {
                 self.report.new_members += added as u64;
             }
         }
+        // Per group, in the snapshot's order: each group's messages go into its own chunks.
+        let mut by_group: HashMap<i64, Vec<&BackupMessage>> = HashMap::new();
         for m in &snap.messages {
-            let Some(grp) = groups.get(&m.group) else { continue };
-            let added = self
-                .tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO message(grp_id, person_id, sender, at, body, kind, fp, source_id, batch_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                )?
-                .execute(params![
-                    grp,
-                    m.person.and_then(|p| people.get(&p)),
-                    nfc(&m.sender),
-                    m.at,
-                    nfc(&m.body),
-                    m.kind,
-                    m.fp,
-                    backup_source,
-                    self.batch_id
-                ])?;
-            if added > 0 {
-                self.report.new_messages += 1;
+            if let Some(grp) = groups.get(&m.group) {
+                by_group.entry(*grp).or_default().push(m);
             }
+        }
+        for (grp, messages) in by_group {
+            let mut existing = chunk::group_fingerprints(self.tx, grp)?;
+            let mut writer = ChunkWriter::new(self.tx, grp, Some(self.batch_id), Some(backup_source))?;
+            for m in messages {
+                let Ok(at) = NaiveDateTime::parse_from_str(&m.at, "%Y-%m-%d %H:%M:%S") else { continue };
+                if existing.insert(m.fp) {
+                    writer.push(self.tx, &nfc(&m.sender), at, kind_code(&m.kind), &nfc(&m.body), m.fp)?;
+                    self.report.new_messages += 1;
+                }
+            }
+            writer.flush(self.tx)?;
         }
         for p in pending {
             let grp = p.source.group.as_deref().and_then(|g| group_by_name.get(g).copied());
@@ -368,15 +376,9 @@ impl<'s> Merge<'_, '_> {
             Some(file) => Some(self.source(file, "restored")?),
             None => None,
         };
-        let message: Option<i64> = match (grp, &s.at, &s.shared_by) {
-            (Some(g), Some(at), Some(by)) => self
-                .tx
-                .query_row(
-                    "SELECT id FROM message WHERE grp_id = ?1 AND at = ?2 AND sender = ?3 ORDER BY id LIMIT 1",
-                    params![g, at, by],
-                    |r| r.get(0),
-                )
-                .optional()?,
+        let at = s.at.as_deref().and_then(|at| NaiveDateTime::parse_from_str(at, "%Y-%m-%d %H:%M:%S").ok());
+        let message = match (grp, at, &s.shared_by) {
+            (Some(g), Some(at), Some(by)) => chunk::find_message(self.tx, g, at, by)?,
             _ => None,
         };
         self.tx.execute(

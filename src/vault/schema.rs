@@ -3,15 +3,26 @@
 
 use std::path::Path;
 
-use rusqlite::Connection;
+use std::collections::HashMap;
+
+use rusqlite::{Connection, params};
 
 use super::VaultError;
+use super::chunk::{ChunkWriter, kind_code};
 
-const MIGRATIONS: &[&str] = &[
-    include_str!("migrations/0001_init.sql"),
-    include_str!("migrations/0002_backup_identity.sql"),
-    include_str!("migrations/0003_decisions.sql"),
-    include_str!("migrations/0004_person_order.sql"),
+/// One step of the schema: SQL, or data moved by code where SQL cannot.
+enum Migration {
+    Sql(&'static str),
+    Code(fn(&Connection) -> rusqlite::Result<()>),
+}
+
+const MIGRATIONS: &[Migration] = &[
+    Migration::Sql(include_str!("migrations/0001_init.sql")),
+    Migration::Sql(include_str!("migrations/0002_backup_identity.sql")),
+    Migration::Sql(include_str!("migrations/0003_decisions.sql")),
+    Migration::Sql(include_str!("migrations/0004_person_order.sql")),
+    Migration::Sql(include_str!("migrations/0005_message_chunks.sql")),
+    Migration::Code(pack_message_rows),
 ];
 
 /// Bring the schema up to date in one transaction; refuse a vault from the future.
@@ -29,7 +40,10 @@ pub fn migrate(conn: &Connection, db: &Path) -> Result<(), VaultError> {
     conn.execute_batch("BEGIN IMMEDIATE").map_err(sql)?;
     let result = (|| {
         for (i, migration) in MIGRATIONS.iter().enumerate().skip(current as usize) {
-            conn.execute_batch(migration)?;
+            match migration {
+                Migration::Sql(sql) => conn.execute_batch(sql)?,
+                Migration::Code(step) => step(conn)?,
+            }
             conn.pragma_update(None, "user_version", i as i64 + 1)?;
         }
         Ok(())
@@ -41,4 +55,54 @@ pub fn migrate(conn: &Connection, db: &Path) -> Result<(), VaultError> {
             Err(sql(e))
         }
     }
+}
+
+/// Version 6: the messages of version-4 vaults, one row each, packed into
+/// chunks of their room and batch; provenance follows them to their coded ids.
+fn pack_message_rows(conn: &Connection) -> rusqlite::Result<()> {
+    let mut moved: HashMap<i64, i64> = HashMap::new();
+    {
+        let mut stmt = conn.prepare(
+            "SELECT id, grp_id, batch_id, source_id, sender, at, body, kind, fp FROM message
+             ORDER BY grp_id, batch_id, source_id, at, id",
+        )?;
+        let mut rows = stmt.query([])?;
+        // One chunk sequence per (group, batch, source).
+        type Origin = (i64, Option<i64>, Option<i64>);
+        let mut writer: Option<(Origin, ChunkWriter)> = None;
+        while let Some(r) = rows.next()? {
+            let key: Origin = (r.get(1)?, r.get(2)?, r.get(3)?);
+            if writer.as_ref().is_none_or(|(k, _)| *k != key) {
+                if let Some((_, mut w)) = writer.take() {
+                    w.flush(conn)?;
+                }
+                writer = Some((key, ChunkWriter::new(conn, key.0, key.1, key.2)?));
+            }
+            let at: String = r.get(5)?;
+            let at = chrono::NaiveDateTime::parse_from_str(&at, "%Y-%m-%d %H:%M:%S").unwrap_or_default();
+            let kind: String = r.get(7)?;
+            let (_, w) = writer.as_mut().expect("set above");
+            let sender: String = r.get(4)?;
+            let body: String = r.get(6)?;
+            let id = w.push(conn, &sender, at, kind_code(&kind), &body, r.get(8)?)?;
+            moved.insert(r.get(0)?, id);
+        }
+        if let Some((_, mut w)) = writer {
+            w.flush(conn)?;
+        }
+    }
+    // By provenance row: old and coded ids share one number space.
+    let pointing: Vec<(i64, i64)> = {
+        let mut stmt = conn.prepare("SELECT id, message_id FROM provenance WHERE message_id IS NOT NULL")?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?
+    };
+    let mut update = conn.prepare("UPDATE provenance SET message_id = ?2 WHERE id = ?1")?;
+    for (row, old) in pointing {
+        update.execute(params![row, moved.get(&old)])?;
+    }
+    conn.execute_batch(
+        "DROP TABLE message_fts;
+         DROP TABLE message;
+         DELETE FROM setting WHERE key = 'fts_indexed_upto';",
+    )
 }

@@ -13,6 +13,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::VaultSink;
 use crate::model::{ChatEvent, ChatMessage, Platform, Speaker};
+use crate::vault::chunk::{self, ChunkWriter};
 
 /// How many of a room's first records are held before its group is chosen:
 /// enough messages to be sure, few enough to keep memory bounded.
@@ -51,9 +52,13 @@ impl VaultSink<'_, '_> {
             Some(id) => (id, self.match_senders(id, &sent)?),
             None => (self.group_named(&info)?, HashMap::new()),
         };
+        let existing = chunk::group_fingerprints(self.tx, grp_id)?;
+        let writer = ChunkWriter::new(self.tx, grp_id, Some(self.batch_id), Some(self.source_id))?;
         if let Some(room) = self.room.as_mut() {
             room.grp_id = Some(grp_id);
             room.matched = matched;
+            room.existing = existing;
+            room.writer = Some(writer);
         }
         for h in held {
             match h {
@@ -94,9 +99,10 @@ impl VaultSink<'_, '_> {
 
     /// For a message with this fingerprint in the group: Some(its sender's person, if any).
     fn message_person(&self, grp_id: i64, fp: i64) -> rusqlite::Result<Option<Option<i64>>> {
+        let Some(sender) = chunk::sender_of(self.tx, grp_id, fp)? else { return Ok(None) };
         self.tx
-            .prepare_cached("SELECT person_id FROM message WHERE grp_id = ?1 AND fp = ?2")?
-            .query_row(params![grp_id, fp], |r| r.get(0))
+            .prepare_cached("SELECT person_id FROM membership WHERE grp_id = ?1 AND display_name = ?2")?
+            .query_row(params![grp_id, sender], |r| r.get(0))
             .optional()
     }
 

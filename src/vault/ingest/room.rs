@@ -2,7 +2,7 @@
 //! events, and the numbers and e-mails members shared, given their owners
 //! once the whole roster is known.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use chrono::NaiveDateTime;
@@ -13,6 +13,7 @@ use crate::extract;
 use crate::model::{ChatEvent, ChatMessage, EventKind, MessageKind, RoomInfo, Speaker, is_not_a_person};
 use crate::phone;
 use crate::text::nfc;
+use crate::vault::chunk::ChunkWriter;
 
 /// What the sink knows about one member of the current room.
 pub(super) struct Member {
@@ -39,6 +40,10 @@ pub(super) struct Room {
     pub(super) last_at: Option<NaiveDateTime>,
     /// Values found in messages, resolved to owners once the whole roster is known.
     pub(super) pending: Vec<Pending>,
+    /// Where new messages go, once the room has its group.
+    pub(super) writer: Option<ChunkWriter>,
+    /// Fingerprints of the messages the group held before this file.
+    pub(super) existing: HashSet<i64>,
 }
 
 pub(super) struct Pending {
@@ -65,6 +70,8 @@ impl VaultSink<'_, '_> {
             occurrences: HashMap::new(),
             last_at: None,
             pending: Vec::new(),
+            writer: None,
+            existing: HashSet::new(),
         });
         Ok(())
     }
@@ -233,48 +240,27 @@ impl VaultSink<'_, '_> {
         let member = self.member(&m.sender, Some(fp))?;
         let text = m.text;
         let sender = nfc(&m.sender.name);
-        let room = self.room()?;
-        let Some(grp_id) = room.grp_id else { return Ok(()) };
-        let person_id = member.map(|i| room.list[i].1.person_id);
-        let at = stamp(m.at);
+        if self.room()?.grp_id.is_none() {
+            return Ok(());
+        }
         let kind = match m.kind {
-            MessageKind::Text => "text",
-            MessageKind::Media => "media",
-            MessageKind::Deleted => "deleted",
+            MessageKind::Text => 0,
+            MessageKind::Media => 1,
+            MessageKind::Deleted => 2,
         };
         self.file.messages += 1;
-        if self.file.first_message.as_ref().is_none_or(|f| *f > at) {
-            self.file.first_message = Some(at.clone());
-        }
-        if self.file.last_message.as_ref().is_none_or(|l| *l < at) {
-            self.file.last_message = Some(at.clone());
-        }
-        let mut insert = self.tx.prepare_cached(
-            "INSERT OR IGNORE INTO message(grp_id, person_id, sender, at, body, kind, fp, source_id, line, batch_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?;
-        let inserted = insert.execute(params![
-            grp_id,
-            person_id,
-            sender,
-            at,
-            text,
-            kind,
-            fp,
-            self.source_id,
-            m.line,
-            self.batch_id
-        ])?;
+        self.span = Some(self.span.map_or((m.at, m.at), |(first, last)| (first.min(m.at), last.max(m.at))));
         if let Some(i) = member {
             self.see(i, Some(m.at), Some(false));
         }
-        if inserted == 0 {
+        let room = self.room.as_mut().expect("room is open");
+        let Some(writer) = room.writer.as_mut() else { return Ok(()) };
+        if room.existing.contains(&fp) {
             return Ok(());
         }
-        let message_id = self.tx.last_insert_rowid();
+        let message_id = writer.push(self.tx, &sender, m.at, kind, &text, fp)?;
         self.file.new_messages += 1;
         self.report.new_messages += 1;
-        let room = self.room.as_mut().expect("room is open");
         if let Some(i) = member {
             room.list[i].1.new_messages += 1;
         }
@@ -284,7 +270,7 @@ impl VaultSink<'_, '_> {
                     message_id,
                     sender: sender.clone(),
                     text: text.clone(),
-                    at: at.clone(),
+                    at: stamp(m.at),
                     line: m.line,
                     found,
                 });
@@ -325,8 +311,11 @@ impl VaultSink<'_, '_> {
     /// Write the room's member statistics and give found values their owners.
     pub(super) fn close_room(&mut self) -> rusqlite::Result<()> {
         self.settle()?;
-        let Some(room) = self.room.take() else { return Ok(()) };
+        let Some(mut room) = self.room.take() else { return Ok(()) };
         let Some(grp_id) = room.grp_id else { return Ok(()) };
+        if let Some(writer) = room.writer.as_mut() {
+            writer.flush(self.tx)?;
+        }
         let fmt = |t: Option<NaiveDateTime>| t.map(stamp);
         for (_, m) in &room.list {
             self.exec(

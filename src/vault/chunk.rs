@@ -1,0 +1,461 @@
+//! Messages are stored in chunks: a few thousand of one room's messages,
+//! from one import, packed into one row.
+//!
+//! A row per message cost more than parsing the whole export: a million rows
+//! and a million unique-index entries, each encrypted page by page. Packed,
+//! a million messages are a few hundred rows of blobs, and SQLCipher's work is
+//! close to writing the text once. What the vault asks of messages still works:
+//! - dedup: each chunk keeps its messages' fingerprints (`fps`), loaded into a
+//!   set when an import adds to a room that already has messages;
+//! - recognising a room and its members: the fingerprint range of each chunk
+//!   (`first_fp`, `last_fp`) finds the chunks to look in;
+//! - search: the trigram index holds each text message under its coded id
+//!   (`chunk << 16 | index`, see [`coded_id`]) and the text is read back here;
+//! - undo: a chunk belongs to one batch.
+//!
+//! Layout of one chunk:
+//! - `senders`: the display names of its senders, each a varint length and UTF-8;
+//! - `who`: per message, the sender's index in `senders` (u16, little-endian);
+//! - `fps`: per message, its fingerprint (i64, little-endian);
+//! - `body`: per message, varints for the time (seconds, as a difference from
+//!   the previous message) and the kind, then the text's length and bytes.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, NaiveDateTime};
+use rusqlite::{Connection, params, types::Type};
+
+/// Messages per chunk: a coded id keeps 16 bits for the index in its chunk.
+const PER_CHUNK: usize = 4096;
+/// Text per chunk: rows stay a few dozen pages.
+const BODY_BYTES: usize = 256 * 1024;
+
+/// The id search and provenance use for the `index`th message of chunk `chunk`.
+pub(super) fn coded_id(chunk: i64, index: usize) -> i64 {
+    (chunk << 16) | index as i64
+}
+
+pub(super) fn split_id(id: i64) -> (i64, usize) {
+    (id >> 16, (id & 0xFFFF) as usize)
+}
+
+/// The stored names of message kinds, by their code in a chunk.
+const KINDS: [&str; 3] = ["text", "media", "deleted"];
+
+pub(super) fn kind_code(kind: &str) -> u8 {
+    KINDS.iter().position(|k| *k == kind).unwrap_or(0) as u8
+}
+
+/// One message read back from a chunk.
+pub(super) struct StoredText<'a> {
+    pub(super) sender: &'a str,
+    pub(super) at: NaiveDateTime,
+    pub(super) kind: &'static str,
+    pub(super) text: &'a str,
+    pub(super) fp: i64,
+}
+
+/// A chunk's columns as read from its row.
+pub(super) struct Chunk {
+    pub(super) id: i64,
+    senders: Vec<u8>,
+    who: Vec<u8>,
+    fps: Vec<u8>,
+    body: Vec<u8>,
+}
+
+fn damaged(id: i64) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        0,
+        Type::Blob,
+        format!("message chunk {id} is damaged / 메시지 묶음 {id}이(가) 손상되었습니다").into(),
+    )
+}
+
+impl Chunk {
+    const COLUMNS: &'static str = "id, senders, who, fps, body";
+
+    fn from_row(r: &rusqlite::Row) -> rusqlite::Result<Chunk> {
+        Ok(Chunk { id: r.get(0)?, senders: r.get(1)?, who: r.get(2)?, fps: r.get(3)?, body: r.get(4)? })
+    }
+
+    /// Every message of the chunk, in the order it was written.
+    pub(super) fn messages(&self) -> rusqlite::Result<Vec<StoredText<'_>>> {
+        let bad = || damaged(self.id);
+        let mut names = Vec::new();
+        let mut at = 0;
+        while at < self.senders.len() {
+            let len = varint(&self.senders, &mut at).ok_or_else(bad)? as usize;
+            let bytes = self.senders.get(at..at + len).ok_or_else(bad)?;
+            names.push(std::str::from_utf8(bytes).map_err(|_| bad())?);
+            at += len;
+        }
+        let count = self.fps.len() / 8;
+        if self.who.len() != count * 2 {
+            return Err(bad());
+        }
+        let mut out = Vec::with_capacity(count);
+        let (mut pos, mut secs) = (0usize, 0i64);
+        for i in 0..count {
+            let who = u16::from_le_bytes([self.who[2 * i], self.who[2 * i + 1]]) as usize;
+            secs += unzigzag(varint(&self.body, &mut pos).ok_or_else(bad)?);
+            let kind = *KINDS.get(varint(&self.body, &mut pos).ok_or_else(bad)? as usize).ok_or_else(bad)?;
+            let len = varint(&self.body, &mut pos).ok_or_else(bad)? as usize;
+            let text = self.body.get(pos..pos + len).ok_or_else(bad)?;
+            pos += len;
+            out.push(StoredText {
+                sender: names.get(who).copied().ok_or_else(bad)?,
+                at: DateTime::from_timestamp(secs, 0).ok_or_else(bad)?.naive_utc(),
+                kind,
+                text: std::str::from_utf8(text).map_err(|_| bad())?,
+                fp: self.fp(i),
+            });
+        }
+        Ok(out)
+    }
+
+    fn fp(&self, i: usize) -> i64 {
+        let b = &self.fps[8 * i..8 * i + 8];
+        i64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+    }
+
+    fn fps(&self) -> impl Iterator<Item = i64> + '_ {
+        (0..self.fps.len() / 8).map(|i| self.fp(i))
+    }
+}
+
+/// The chunks matching `filter` (a WHERE clause over `message_chunk`), in id order.
+pub(super) fn chunks(conn: &Connection, filter: &str, args: impl rusqlite::Params) -> rusqlite::Result<Vec<Chunk>> {
+    let sql = format!("SELECT {} FROM message_chunk WHERE {filter} ORDER BY id", Chunk::COLUMNS);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    stmt.query_map(args, Chunk::from_row)?.collect()
+}
+
+/// Calls `each` with every chunk matching `filter`, one at a time, so memory
+/// holds one chunk however many messages the vault has.
+pub(super) fn for_each_chunk(
+    conn: &Connection,
+    filter: &str,
+    args: impl rusqlite::Params,
+    mut each: impl FnMut(&Chunk) -> rusqlite::Result<()>,
+) -> rusqlite::Result<()> {
+    let sql = format!("SELECT {} FROM message_chunk WHERE {filter} ORDER BY id", Chunk::COLUMNS);
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(args)?;
+    while let Some(row) = rows.next()? {
+        each(&Chunk::from_row(row)?)?;
+    }
+    Ok(())
+}
+
+/// The fingerprints a group's messages already have.
+pub(super) fn group_fingerprints(conn: &Connection, grp_id: i64) -> rusqlite::Result<HashSet<i64>> {
+    let mut set = HashSet::new();
+    let mut stmt = conn.prepare_cached("SELECT fps FROM message_chunk WHERE grp_id = ?1")?;
+    let mut rows = stmt.query([grp_id])?;
+    while let Some(row) = rows.next()? {
+        let blob = row.get_ref(0)?.as_blob()?;
+        set.extend(blob.chunks_exact(8).map(|b| i64::from_le_bytes(b.try_into().expect("8 bytes"))));
+    }
+    Ok(set)
+}
+
+/// The display name that sent the group's message with fingerprint `fp`:
+/// Some(name) when the group holds that message.
+pub(super) fn sender_of(conn: &Connection, grp_id: i64, fp: i64) -> rusqlite::Result<Option<String>> {
+    for chunk in chunks(conn, "grp_id = ?1 AND first_fp <= ?2 AND last_fp >= ?2", params![grp_id, fp])? {
+        if let Some(i) = chunk.fps().position(|f| f == fp) {
+            return Ok(Some(chunk.messages()?.swap_remove(i).sender.to_owned()));
+        }
+    }
+    Ok(None)
+}
+
+/// A message read back by its coded id.
+pub(super) struct OwnedMessage {
+    pub(super) sender: String,
+    pub(super) at: NaiveDateTime,
+    pub(super) text: String,
+}
+
+/// The message with this coded id, if it is still stored.
+pub(super) fn message(conn: &Connection, id: i64) -> rusqlite::Result<Option<OwnedMessage>> {
+    let (chunk, index) = split_id(id);
+    let Some(chunk) = chunks(conn, "id = ?1", [chunk])?.pop() else { return Ok(None) };
+    Ok(chunk.messages()?.get(index).map(|m| OwnedMessage {
+        sender: m.sender.to_owned(),
+        at: m.at,
+        text: m.text.to_owned(),
+    }))
+}
+
+/// The coded id of the group's first message sent at `at` by `sender`.
+pub(super) fn find_message(
+    conn: &Connection,
+    grp_id: i64,
+    at: NaiveDateTime,
+    sender: &str,
+) -> rusqlite::Result<Option<i64>> {
+    let secs = at.and_utc().timestamp();
+    for chunk in chunks(conn, "grp_id = ?1 AND first_at <= ?2 AND last_at >= ?2", params![grp_id, secs])? {
+        if let Some(i) = chunk.messages()?.iter().position(|m| m.at == at && m.sender == sender) {
+            return Ok(Some(coded_id(chunk.id, i)));
+        }
+    }
+    Ok(None)
+}
+
+/// The texts of these messages by coded id; each chunk is read once.
+pub(super) fn texts(conn: &Connection, ids: &[i64]) -> rusqlite::Result<HashMap<i64, String>> {
+    let mut by_chunk: HashMap<i64, Vec<usize>> = HashMap::new();
+    for id in ids {
+        let (chunk, index) = split_id(*id);
+        by_chunk.entry(chunk).or_default().push(index);
+    }
+    let mut out = HashMap::new();
+    for (id, indexes) in by_chunk {
+        let Some(chunk) = chunks(conn, "id = ?1", [id])?.pop() else { continue };
+        let messages = chunk.messages()?;
+        for i in indexes {
+            if let Some(m) = messages.get(i) {
+                out.insert(coded_id(id, i), m.text.to_owned());
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Packs one room's new messages from one batch into chunks.
+pub(super) struct ChunkWriter {
+    grp_id: i64,
+    batch_id: Option<i64>,
+    source_id: Option<i64>,
+    id: i64,
+    names: HashMap<String, u16>,
+    senders: Vec<u8>,
+    who: Vec<u8>,
+    fps: Vec<u8>,
+    body: Vec<u8>,
+    secs: i64,
+    first_fp: i64,
+    last_fp: i64,
+    first_at: i64,
+    last_at: i64,
+}
+
+impl ChunkWriter {
+    pub(super) fn new(
+        conn: &Connection,
+        grp_id: i64,
+        batch_id: Option<i64>,
+        source_id: Option<i64>,
+    ) -> rusqlite::Result<ChunkWriter> {
+        let id = next_id(conn)?;
+        Ok(ChunkWriter {
+            grp_id,
+            batch_id,
+            source_id,
+            id,
+            names: HashMap::new(),
+            senders: Vec::new(),
+            who: Vec::new(),
+            fps: Vec::new(),
+            body: Vec::new(),
+            secs: 0,
+            first_fp: i64::MAX,
+            last_fp: i64::MIN,
+            first_at: i64::MAX,
+            last_at: i64::MIN,
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.fps.len() / 8
+    }
+
+    /// Add a message; returns its coded id. Writes the chunk when it is full.
+    pub(super) fn push(
+        &mut self,
+        conn: &Connection,
+        sender: &str,
+        at: NaiveDateTime,
+        kind: u8,
+        text: &str,
+        fp: i64,
+    ) -> rusqlite::Result<i64> {
+        if self.len() >= PER_CHUNK || self.body.len() >= BODY_BYTES || self.names.len() >= u16::MAX as usize {
+            self.flush(conn)?;
+        }
+        let who = match self.names.get(sender) {
+            Some(i) => *i,
+            None => {
+                let i = self.names.len() as u16;
+                put_varint(&mut self.senders, sender.len() as u64);
+                self.senders.extend_from_slice(sender.as_bytes());
+                self.names.insert(sender.to_owned(), i);
+                i
+            }
+        };
+        let id = coded_id(self.id, self.len());
+        self.who.extend_from_slice(&who.to_le_bytes());
+        self.fps.extend_from_slice(&fp.to_le_bytes());
+        let secs = at.and_utc().timestamp();
+        put_varint(&mut self.body, zigzag(secs - self.secs));
+        self.secs = secs;
+        put_varint(&mut self.body, u64::from(kind));
+        put_varint(&mut self.body, text.len() as u64);
+        self.body.extend_from_slice(text.as_bytes());
+        self.first_fp = self.first_fp.min(fp);
+        self.last_fp = self.last_fp.max(fp);
+        self.first_at = self.first_at.min(secs);
+        self.last_at = self.last_at.max(secs);
+        Ok(id)
+    }
+
+    /// Write what is packed so far as one chunk row.
+    pub(super) fn flush(&mut self, conn: &Connection) -> rusqlite::Result<()> {
+        if self.len() == 0 {
+            return Ok(());
+        }
+        conn.prepare_cached(
+            "INSERT INTO message_chunk(id, grp_id, batch_id, source_id, first_fp, last_fp, first_at, last_at, count,
+                                       senders, who, fps, body)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?
+        .execute(params![
+            self.id,
+            self.grp_id,
+            self.batch_id,
+            self.source_id,
+            self.first_fp,
+            self.last_fp,
+            self.first_at,
+            self.last_at,
+            self.len() as i64,
+            self.senders,
+            self.who,
+            self.fps,
+            self.body
+        ])?;
+        self.id += 1;
+        self.names.clear();
+        for buf in [&mut self.senders, &mut self.who, &mut self.fps, &mut self.body] {
+            buf.clear();
+        }
+        self.secs = 0;
+        self.first_fp = i64::MAX;
+        self.last_fp = i64::MIN;
+        self.first_at = i64::MAX;
+        self.last_at = i64::MIN;
+        Ok(())
+    }
+}
+
+fn next_id(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM message_chunk", [], |r| r.get(0))
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn varint(buf: &[u8], pos: &mut usize) -> Option<u64> {
+    let mut v = 0u64;
+    for shift in (0..64).step_by(7) {
+        let b = *buf.get(*pos)?;
+        *pos += 1;
+        v |= u64::from(b & 0x7F) << shift;
+        if b < 0x80 {
+            return Some(v);
+        }
+    }
+    None
+}
+
+fn zigzag(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+fn unzigzag(v: u64) -> i64 {
+    ((v >> 1) as i64) ^ -((v & 1) as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vault_conn() -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(include_str!("migrations/0005_message_chunks.sql")).unwrap();
+        conn
+    }
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    #[test]
+    fn messages_read_back_as_written_across_chunks() {
+        let conn = vault_conn();
+        let mut w = ChunkWriter::new(&conn, 7, Some(1), Some(3)).unwrap();
+        let mut ids = Vec::new();
+        for i in 0..(PER_CHUNK + 10) {
+            let sender = if i % 3 == 0 { "김민수" } else { "Ann (회사)" };
+            let text = format!("메시지 {i} 010-1234-{i:04}");
+            let t = at("1969-12-31 23:59:00") + chrono::Duration::seconds(i as i64 * 37);
+            ids.push(w.push(&conn, sender, t, (i % 3) as u8, &text, i as i64 * 11).unwrap());
+        }
+        w.flush(&conn).unwrap();
+        let all = chunks(&conn, "grp_id = ?1", [7]).unwrap();
+        assert_eq!(all.len(), 2);
+        let read: Vec<_> = all.iter().flat_map(|c| c.messages().unwrap().into_iter().map(|m| (c.id, m))).collect();
+        assert_eq!(read.len(), PER_CHUNK + 10);
+        for (i, (chunk, m)) in read.iter().enumerate() {
+            assert_eq!(ids[i], coded_id(*chunk, i % PER_CHUNK));
+            assert_eq!(m.text, format!("메시지 {i} 010-1234-{i:04}"));
+            assert_eq!(m.sender, if i % 3 == 0 { "김민수" } else { "Ann (회사)" });
+            assert_eq!(m.at, at("1969-12-31 23:59:00") + chrono::Duration::seconds(i as i64 * 37));
+            assert_eq!(m.kind, KINDS[i % 3]);
+            assert_eq!(m.fp, i as i64 * 11);
+        }
+        assert_eq!(sender_of(&conn, 7, 33).unwrap().as_deref(), Some("김민수"));
+        assert_eq!(sender_of(&conn, 7, 34).unwrap(), None);
+        let t = |i: i64| at("1969-12-31 23:59:00") + chrono::Duration::seconds(i * 37);
+        assert_eq!(find_message(&conn, 7, t(PER_CHUNK as i64 + 5), "김민수").unwrap(), Some(ids[PER_CHUNK + 5]));
+        assert_eq!(find_message(&conn, 7, t(4), "김민수").unwrap(), None);
+        assert_eq!(group_fingerprints(&conn, 7).unwrap().len(), PER_CHUNK + 10);
+        assert_eq!(
+            message(&conn, ids[PER_CHUNK + 2]).unwrap().unwrap().text,
+            format!("메시지 {} 010-1234-{:04}", PER_CHUNK + 2, PER_CHUNK + 2)
+        );
+    }
+
+    #[test]
+    fn a_damaged_chunk_is_an_error_not_a_panic() {
+        let conn = vault_conn();
+        let mut w = ChunkWriter::new(&conn, 1, Some(1), None).unwrap();
+        w.push(&conn, "a", at("2022-10-15 14:02:00"), 0, "hello", 1).unwrap();
+        w.flush(&conn).unwrap();
+        for cut in ["body", "senders", "who"] {
+            conn.execute(&format!("UPDATE message_chunk SET {cut} = substr({cut}, 1, 2)"), []).unwrap();
+            let chunk = chunks(&conn, "1", []).unwrap().remove(0);
+            assert!(chunk.messages().is_err(), "{cut}");
+        }
+    }
+
+    #[test]
+    fn varints_and_zigzag_round_trip() {
+        for v in [0i64, 1, -1, 63, -64, 1 << 40, i64::MIN / 2, i64::MAX / 2] {
+            let mut buf = Vec::new();
+            put_varint(&mut buf, zigzag(v));
+            let mut pos = 0;
+            assert_eq!(unzigzag(varint(&buf, &mut pos).unwrap()), v);
+            assert_eq!(pos, buf.len());
+        }
+        assert_eq!(varint(&[0x80, 0x80], &mut 0), None);
+    }
+}
