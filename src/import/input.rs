@@ -160,7 +160,7 @@ impl Source {
         ImportError::Io { path: self.path.clone(), source }
     }
 
-    fn raw_reader(&self) -> Result<Box<dyn Read>, ImportError> {
+    fn raw_reader(&self) -> Result<Box<dyn Read + Send>, ImportError> {
         let file = File::open(&self.path).map_err(|e| self.io(e))?;
         match &self.location {
             Location::Plain => Ok(Box::new(file)),
@@ -214,7 +214,7 @@ impl Input {
     /// An input over text in memory (tests, attachments inside an export).
     pub fn from_text(file: &str, text: &str) -> Input {
         let bytes = text.as_bytes().to_vec();
-        let raw: Box<dyn Read> = Box::new(io::Cursor::new(bytes));
+        let raw: Box<dyn Read + Send> = Box::new(io::Cursor::new(bytes));
         Input {
             file: file.to_owned(),
             file_name: file.to_owned(),
@@ -399,7 +399,7 @@ fn decode_head(encoding: &'static Encoding, raw: &[u8]) -> String {
 
 /// A `Read` that turns bytes in any supported encoding into UTF-8.
 struct DecodingReader {
-    inner: Box<dyn Read>,
+    inner: Box<dyn Read + Send>,
     decoder: Decoder,
     input: Vec<u8>,
     start: usize,
@@ -410,7 +410,7 @@ struct DecodingReader {
 }
 
 impl DecodingReader {
-    fn new(inner: Box<dyn Read>, decoder: Decoder) -> Self {
+    fn new(inner: Box<dyn Read + Send>, decoder: Decoder) -> Self {
         DecodingReader {
             inner,
             decoder,
@@ -471,7 +471,7 @@ impl Read for DecodingReader {
 /// Streams one entry out of an archive it owns, using the archive's raw
 /// offsets so no borrow outlives a call.
 struct OwnedZipEntry {
-    decoder: Box<dyn Read>,
+    decoder: Box<dyn Read + Send>,
 }
 
 impl OwnedZipEntry {
@@ -484,7 +484,7 @@ impl OwnedZipEntry {
         let mut file = archive.into_inner();
         file.seek(io::SeekFrom::Start(offset))?;
         let raw = file.take(compressed);
-        let decoder: Box<dyn Read> = match method {
+        let decoder: Box<dyn Read + Send> = match method {
             zip::CompressionMethod::Stored => Box::new(raw),
             zip::CompressionMethod::Deflated => Box::new(flate2::read::DeflateDecoder::new(raw)),
             other => {

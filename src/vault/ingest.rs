@@ -10,6 +10,7 @@
 
 mod cards;
 mod contacts;
+mod pipeline;
 mod recognise;
 mod room;
 
@@ -27,9 +28,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{Vault, VaultError, people::refresh_haystack};
-use crate::import::{self, DateOrder, ImportError, Input, Limits, Sink};
-use crate::model::{ChatEvent, ChatMessage, ContactRecord, RoomInfo};
+use crate::import::{self, DateOrder, ImportError, Input, Limits};
 use crate::phone::Region;
+use pipeline::{Record, RecordSink};
 
 /// How to run an import.
 #[derive(Default)]
@@ -223,7 +224,7 @@ fn import_file(
         shared: None,
         span: None,
     };
-    let read = crate::import::read_bounded(importer, &mut input, &mut sink);
+    let read = pipeline::read_in_parallel(importer, &mut input, region, &mut sink);
     let outcome = read.and_then(|()| sink.store_cards(&source)).and_then(|()| sink.finish());
     match outcome {
         Ok(()) => {}
@@ -334,25 +335,25 @@ impl<'t, 'o> VaultSink<'t, 'o> {
     }
 }
 
-impl Sink for VaultSink<'_, '_> {
-    fn contact(&mut self, contact: ContactRecord) -> Result<(), ImportError> {
-        self.tick()?;
-        self.store_contact(contact).map_err(|e| self.store(e))
-    }
-    fn room(&mut self, room: RoomInfo) -> Result<(), ImportError> {
-        self.open_room(&room).map_err(|e| self.store(e))
-    }
-    fn message(&mut self, message: ChatMessage) -> Result<(), ImportError> {
-        self.tick()?;
-        self.store_message(message).map_err(|e| self.store(e))
-    }
-    fn event(&mut self, event: ChatEvent) -> Result<(), ImportError> {
-        self.store_event(event).map_err(|e| self.store(e))
-    }
-    fn unparsed(&mut self, line: u32, text: &str) {
-        self.file.unparsed += 1;
-        if self.file.first_unparsed.is_none() {
-            self.file.first_unparsed = Some((line, text.chars().take(120).collect()));
-        }
+impl RecordSink for VaultSink<'_, '_> {
+    fn take(&mut self, record: Record) -> Result<(), ImportError> {
+        let stored = match record {
+            Record::Contact(contact) => {
+                self.tick()?;
+                self.store_contact(contact)
+            }
+            Record::Room(room) => self.open_room(&room),
+            Record::Message(message, found) => {
+                self.tick()?;
+                self.store_message(message, found)
+            }
+            Record::Event(event) => self.store_event(event),
+            Record::Unparsed(line, text) => {
+                self.file.unparsed += 1;
+                self.file.first_unparsed.get_or_insert((line, text));
+                Ok(())
+            }
+        };
+        stored.map_err(|e| self.store(e))
     }
 }

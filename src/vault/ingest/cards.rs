@@ -32,7 +32,8 @@ fn attached_card(text: &str) -> Option<&str> {
     let name = match bare.strip_prefix("<attached: ") {
         Some(rest) => rest.split('>').next()?,
         None => {
-            let end = bare.to_ascii_lowercase().find(".vcf (")? + 4;
+            // Without lower-casing a copy of every message.
+            let end = bare.as_bytes().windows(6).position(|w| w.eq_ignore_ascii_case(b".vcf ("))? + 4;
             bare.get(..end)?
         }
     };

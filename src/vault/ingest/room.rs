@@ -3,6 +3,7 @@
 //! once the whole roster is known.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
 use chrono::NaiveDateTime;
@@ -36,7 +37,7 @@ pub(super) struct Room {
     pub(super) list: Vec<(String, Member)>,
     /// For message fingerprints: occurrences of each text within the current minute.
     pub(super) minute: Option<NaiveDateTime>,
-    pub(super) occurrences: HashMap<u64, u32>,
+    pub(super) occurrences: HashMap<u64, u32, BuildHasherDefault<HashedKey>>,
     pub(super) last_at: Option<NaiveDateTime>,
     /// Values found in messages, resolved to owners once the whole roster is known.
     pub(super) pending: Vec<Pending>,
@@ -67,7 +68,7 @@ impl VaultSink<'_, '_> {
             members: HashMap::new(),
             list: Vec::new(),
             minute: None,
-            occurrences: HashMap::new(),
+            occurrences: HashMap::default(),
             last_at: None,
             pending: Vec::new(),
             writer: None,
@@ -112,12 +113,13 @@ impl VaultSink<'_, '_> {
     /// The member index for a speaker, creating the person and membership when
     /// new. `fp` is the fingerprint of the speaker's message, if any: a message
     /// another export of the room already holds tells who this display name is.
+    /// `speaker.name` is in NFC (see `pipeline`).
     pub(super) fn member(&mut self, speaker: &Speaker, fp: Option<i64>) -> rusqlite::Result<Option<usize>> {
-        let name = nfc(&speaker.name);
         let room = self.room()?;
-        if let Some(found) = room.members.get(&name) {
+        if let Some(found) = room.members.get(&speaker.name) {
             return Ok(*found);
         }
+        let name = speaker.name.clone();
         let Some(grp_id) = room.grp_id else { return Ok(None) };
         let matched = room.matched.get(&name).copied();
         if is_not_a_person(&name) {
@@ -220,26 +222,31 @@ impl VaultSink<'_, '_> {
         }
     }
 
-    pub(super) fn store_message(&mut self, mut m: ChatMessage) -> rusqlite::Result<()> {
-        m.text = nfc(&m.text);
+    /// Store a message whose text and sender are in NFC, with the values its text holds.
+    pub(super) fn store_message(&mut self, m: ChatMessage, found: Vec<extract::Found>) -> rusqlite::Result<()> {
         self.note_card(&m);
         let room = self.room()?;
         let fp = room.fingerprint(m.at, &m.text);
         room.last_at = Some(m.at);
         if room.grp_id.is_none() {
-            room.held.push(Held::Message(m, fp));
+            room.held.push(Held::Message(m, found, fp));
             if room.held.len() >= recognise::HOLD {
                 self.settle()?;
             }
             return Ok(());
         }
-        self.write_message(m, fp)
+        self.write_message(m, found, fp)
     }
 
-    pub(super) fn write_message(&mut self, m: ChatMessage, fp: i64) -> rusqlite::Result<()> {
+    pub(super) fn write_message(
+        &mut self,
+        m: ChatMessage,
+        found: Vec<extract::Found>,
+        fp: i64,
+    ) -> rusqlite::Result<()> {
         let member = self.member(&m.sender, Some(fp))?;
         let text = m.text;
-        let sender = nfc(&m.sender.name);
+        let sender = m.sender.name;
         if self.room()?.grp_id.is_none() {
             return Ok(());
         }
@@ -264,8 +271,8 @@ impl VaultSink<'_, '_> {
         if let Some(i) = member {
             room.list[i].1.new_messages += 1;
         }
-        if m.kind == MessageKind::Text && member.is_some() {
-            for found in extract::find(&text, self.region) {
+        if member.is_some() {
+            for found in found {
                 room.pending.push(Pending {
                     message_id,
                     sender: sender.clone(),
@@ -393,6 +400,23 @@ fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
         hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
     hash
+}
+
+/// The hasher for keys that are hashes already: hashing them again with
+/// SipHash was a fifth of the cost of fingerprinting a message.
+#[derive(Default)]
+pub(super) struct HashedKey(u64);
+
+impl Hasher for HashedKey {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv1a(self.0 ^ FNV_OFFSET, bytes);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 /// A sender name made of a number (`+82 10-1234-5678`, `+1 (777) 777‑7777`).

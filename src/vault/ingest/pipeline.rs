@@ -1,0 +1,193 @@
+//! Parsing on one core while the vault stores on the other.
+//!
+//! The importer runs on a second thread and hands its records, a thousand at
+//! a time, through a short channel to the sink on the calling thread (the
+//! transaction cannot leave it). The parsing side also does the work that
+//! needs no vault: NFC of texts and names, and finding the numbers and
+//! e-mails a message holds. A few batches in flight keep memory flat; when
+//! the store stops (an error, or Cancel) the channel closes and the parser
+//! stops at its next batch.
+
+use std::sync::mpsc::{SyncSender, sync_channel};
+
+use crate::extract;
+use crate::import::{ImportError, Importer, Input, Sink, read_bounded};
+use crate::model::{ChatEvent, ChatMessage, ContactRecord, MessageKind, RoomInfo, Speaker};
+use crate::phone::Region;
+use crate::text::nfc;
+
+/// One parsed record, ready for the store.
+pub(super) enum Record {
+    Contact(ContactRecord),
+    Room(RoomInfo),
+    /// A message with its text and sender in NFC, and what its text holds.
+    Message(ChatMessage, Vec<extract::Found>),
+    Event(ChatEvent),
+    Unparsed(u32, String),
+}
+
+/// Where the calling thread puts records.
+pub(super) trait RecordSink {
+    fn take(&mut self, record: Record) -> Result<(), ImportError>;
+}
+
+const BATCH: usize = 1024;
+const IN_FLIGHT: usize = 4;
+/// Of an unreadable line, what reports show.
+const UNPARSED_CHARS: usize = 120;
+
+/// Read `input` with `importer` on a second thread, giving every record to `sink` here.
+pub(super) fn read_in_parallel(
+    importer: &dyn Importer,
+    input: &mut Input,
+    region: Region,
+    sink: &mut dyn RecordSink,
+) -> Result<(), ImportError> {
+    std::thread::scope(|scope| {
+        let (out, batches) = sync_channel::<Vec<Record>>(IN_FLIGHT);
+        let parser = std::thread::Builder::new()
+            .name("lifeboat-parse".into())
+            .spawn_scoped(scope, move || {
+                let mut parsed = Parsed { out, batch: Vec::with_capacity(BATCH), region };
+                read_bounded(importer, input, &mut parsed)?;
+                parsed.send()
+            })
+            .map_err(|e| ImportError::Store(format!("could not start the parser thread: {e}")))?;
+        let mut stored = Ok(());
+        'batches: for batch in batches.iter() {
+            for record in batch {
+                stored = sink.take(record);
+                if stored.is_err() {
+                    break 'batches;
+                }
+            }
+        }
+        // Closing the channel stops the parser if the store stopped first.
+        drop(batches);
+        let read = match parser.join() {
+            Ok(read) => read,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        // The store's error explains a parser that was stopped; else the parser's own.
+        stored.and(read)
+    })
+}
+
+struct Parsed {
+    out: SyncSender<Vec<Record>>,
+    batch: Vec<Record>,
+    region: Region,
+}
+
+impl Parsed {
+    fn push(&mut self, record: Record) -> Result<(), ImportError> {
+        self.batch.push(record);
+        if self.batch.len() >= BATCH {
+            self.send()?;
+        }
+        Ok(())
+    }
+
+    fn send(&mut self) -> Result<(), ImportError> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH));
+        // The store has stopped and says why; the parser just stops.
+        self.out.send(batch).map_err(|_| ImportError::Cancelled)
+    }
+}
+
+fn normalize(speaker: &mut Speaker) {
+    speaker.name = nfc(&speaker.name);
+}
+
+impl Sink for Parsed {
+    fn contact(&mut self, contact: ContactRecord) -> Result<(), ImportError> {
+        self.push(Record::Contact(contact))
+    }
+    fn room(&mut self, room: RoomInfo) -> Result<(), ImportError> {
+        self.push(Record::Room(room))
+    }
+    fn message(&mut self, mut message: ChatMessage) -> Result<(), ImportError> {
+        message.text = nfc(&message.text);
+        normalize(&mut message.sender);
+        let found = match message.kind {
+            MessageKind::Text => extract::find(&message.text, self.region),
+            MessageKind::Media | MessageKind::Deleted => Vec::new(),
+        };
+        self.push(Record::Message(message, found))
+    }
+    fn event(&mut self, mut event: ChatEvent) -> Result<(), ImportError> {
+        event.actor.iter_mut().chain(event.subjects.iter_mut()).for_each(normalize);
+        self.push(Record::Event(event))
+    }
+    fn unparsed(&mut self, line: u32, text: &str) {
+        self.batch.push(Record::Unparsed(line, text.chars().take(UNPARSED_CHARS).collect()));
+        // A closed channel shows at the next record.
+        if self.batch.len() >= BATCH {
+            let _ = self.send();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::by_id;
+
+    /// Keeps records until `fail_at`, then refuses.
+    struct Store {
+        messages: Vec<(ChatMessage, Vec<extract::Found>)>,
+        fail_at: usize,
+    }
+
+    impl RecordSink for Store {
+        fn take(&mut self, record: Record) -> Result<(), ImportError> {
+            if self.messages.len() >= self.fail_at {
+                return Err(ImportError::Store("disk full".into()));
+            }
+            if let Record::Message(m, found) = record {
+                self.messages.push((m, found));
+            }
+            Ok(())
+        }
+    }
+
+    fn chat(messages: usize) -> Input {
+        let mut text = String::from("캡스톤 3조 님과 카카오톡 대화\n저장한 날짜 : 2022-10-16 14:05:32\n\n");
+        text.push_str("--------------- 2022년 10월 15일 토요일 ---------------\n");
+        for i in 0..messages {
+            text.push_str(&format!("[김민수] [오후 2:02] 제 번호 010-1234-{:04} 입니다\n", i % 10_000));
+        }
+        Input::from_text("KakaoTalk_Chat_캡스톤.txt", &text)
+    }
+
+    #[test]
+    fn every_record_arrives_in_order_normalized_with_its_values() {
+        let mut store = Store { messages: Vec::new(), fail_at: usize::MAX };
+        read_in_parallel(by_id("kakao").unwrap(), &mut chat(5000), Region::default(), &mut store).unwrap();
+        assert_eq!(store.messages.len(), 5000);
+        for (i, (m, found)) in store.messages.iter().enumerate() {
+            assert_eq!(m.text, format!("제 번호 010-1234-{:04} 입니다", i % 10_000));
+            assert_eq!(found.len(), 1);
+        }
+    }
+
+    #[test]
+    fn a_store_error_stops_the_parser_and_is_the_error_reported() {
+        let mut store = Store { messages: Vec::new(), fail_at: 3000 };
+        let err =
+            read_in_parallel(by_id("kakao").unwrap(), &mut chat(50_000), Region::default(), &mut store).unwrap_err();
+        assert!(matches!(err, ImportError::Store(ref m) if m == "disk full"), "{err:?}");
+    }
+
+    #[test]
+    fn a_parser_error_is_reported() {
+        let mut store = Store { messages: Vec::new(), fail_at: usize::MAX };
+        let mut input = Input::from_text("result.json", "{\"name\": ");
+        let err =
+            read_in_parallel(by_id("telegram-json").unwrap(), &mut input, Region::default(), &mut store).unwrap_err();
+        assert!(err.to_string().contains("result.json"), "{err}");
+    }
+}
