@@ -6,10 +6,30 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 pub fn nfc(s: &str) -> String {
     let trimmed = s.trim();
     // Nearly all text arrives composed already: check before rebuilding it.
-    if trimmed.is_ascii() || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
+    if trimmed.chars().all(is_nfc_stable) || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
         return trimmed.to_owned();
     }
     trimmed.nfc().collect()
+}
+
+/// True for characters that NFC leaves alone wherever they stand: canonical
+/// combining class 0 and NFC quick check Yes, so neither they nor their
+/// neighbours are ever recomposed or reordered. The ranges cover what chat
+/// text is made of (Latin, precomposed Hangul, jamo typed as letters,
+/// punctuation, fullwidth forms, emoji) and let `nfc` skip the library's
+/// table lookups, which are slow on Hangul; anything else takes the full
+/// check. `stable_ranges_are_stable` proves every range character by character.
+fn is_nfc_stable(c: char) -> bool {
+    matches!(c,
+        '\0'..='\u{02FF}'            // ASCII, Latin-1, Latin Extended, spacing modifiers
+        | '\u{AC00}'..='\u{D7A3}'    // precomposed Hangul syllables
+        | '\u{3131}'..='\u{318E}'    // Hangul compatibility jamo (ㅋㅋ, ㅠㅠ)
+        | '\u{2002}'..='\u{206F}'    // general punctuation but the two quads NFC replaces
+        | '\u{3000}'..='\u{3029}'    // CJK punctuation before the tone marks
+        | '\u{FF01}'..='\u{FFEE}'    // fullwidth and halfwidth forms
+        | '\u{1F000}'..='\u{1FAFF}'  // emoji and pictographs
+        | '\u{FE00}'..='\u{FE0F}'    // variation selectors (emoji presentation)
+    )
 }
 
 const INITIALS: [char; 19] =
@@ -57,5 +77,46 @@ mod tests {
     fn nfc_composes_jamo() {
         // 한 written as conjoining jamo (NFD) becomes one syllable.
         assert_eq!(nfc(" \u{1112}\u{1161}\u{11AB} "), "한");
+        // A precomposed syllable still takes a trailing jamo or a mark after it.
+        assert_eq!(nfc("하\u{11AB}"), "한");
+        assert_eq!(nfc("e\u{0301}"), "é");
+    }
+
+    #[test]
+    fn stable_ranges_are_stable() {
+        use unicode_normalization::char::canonical_combining_class;
+        let stable = (0..=0x10FFFF).filter_map(char::from_u32).filter(|&c| is_nfc_stable(c));
+        for c in stable {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
+    }
+
+    /// Characters that NFC composes, reorders or replaces, mixed with the
+    /// ones chat text is made of.
+    fn chat_char() -> impl proptest::strategy::Strategy<Value = char> {
+        use proptest::prelude::*;
+        prop_oneof![
+            prop::char::range(' ', '~'),
+            prop::char::range('\u{AC00}', '\u{D7A3}'),
+            prop::char::range('\u{1100}', '\u{11FF}'),
+            prop::char::range('\u{3131}', '\u{318E}'),
+            prop::char::range('\u{0300}', '\u{036F}'),
+            prop::char::range('\u{00C0}', '\u{017F}'),
+            prop::char::range('\u{1F300}', '\u{1F64F}'),
+            prop::char::range('\u{2000}', '\u{2010}'),
+            prop::char::range('\u{3000}', '\u{3030}'),
+            prop::sample::select(vec![
+                '\n', '\t', '\u{3000}', '\u{FE0F}', '\u{200D}', '\u{212B}', '\u{F900}', '\u{0344}'
+            ]),
+        ]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn nfc_matches_full_normalization(chars in proptest::collection::vec(chat_char(), 0..12)) {
+            let s: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(nfc(&s), s.trim().nfc().collect::<String>());
+        }
     }
 }
