@@ -5,11 +5,27 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// NFC-normalize and trim. Every name and text stored goes through here.
 pub fn nfc(s: &str) -> String {
     let trimmed = s.trim();
-    // Nearly all text arrives composed already: check before rebuilding it.
-    if trimmed.chars().all(is_nfc_stable) || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
+    if is_composed(trimmed) {
         return trimmed.to_owned();
     }
     trimmed.nfc().collect()
+}
+
+/// [`nfc`] of a string the caller is done with: composed text, nearly all
+/// of it, is trimmed in place instead of copied.
+pub fn nfc_owned(mut s: String) -> String {
+    if !is_composed(s.trim()) {
+        return nfc(&s);
+    }
+    s.truncate(s.trim_end().len());
+    s.drain(..s.len() - s.trim_start().len());
+    s
+}
+
+/// True when `s` is NFC already. Nearly all text arrives composed: checking
+/// is much cheaper than rebuilding it.
+fn is_composed(s: &str) -> bool {
+    s.chars().all(is_nfc_stable) || is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
 /// True for characters that NFC leaves alone wherever they stand: canonical
@@ -116,7 +132,9 @@ mod tests {
         #[test]
         fn nfc_matches_full_normalization(chars in proptest::collection::vec(chat_char(), 0..12)) {
             let s: String = chars.into_iter().collect();
-            proptest::prop_assert_eq!(nfc(&s), s.trim().nfc().collect::<String>());
+            let want = s.trim().nfc().collect::<String>();
+            proptest::prop_assert_eq!(&nfc(&s), &want);
+            proptest::prop_assert_eq!(&nfc_owned(s), &want);
         }
     }
 }

@@ -162,10 +162,10 @@ impl<'s> Emitter<'s> {
         }
     }
 
-    fn message(&mut self, line: u32, at: NaiveDateTime, sender: Speaker, text: &str) -> Result<(), ImportError> {
+    fn message(&mut self, line: u32, at: NaiveDateTime, sender: Speaker, text: String) -> Result<(), ImportError> {
         self.send_room()?;
         self.messages += 1;
-        let text = crate::text::nfc(text);
+        let text = crate::text::nfc_owned(text);
         let kind = system::message_kind(&text);
         self.sink.message(ChatMessage { line, at, sender, text, kind })
     }

@@ -23,9 +23,11 @@ pub(super) fn read(input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportE
         started: false,
         first: None,
         senders: HashMap::new(),
+        file: input.file().to_owned(),
+        max_message: input.max_line_bytes(),
     };
-    while let Some(line) = input.next_line()? {
-        reader.line(input.line_number(), &line, input)?;
+    while let Some((no, line)) = input.read_line()? {
+        reader.line(no, line)?;
     }
     reader.flush()?;
     let TextReader { out, first, .. } = reader;
@@ -53,13 +55,17 @@ struct TextReader<'s> {
     /// Senders as written → as normalised: a room has few senders, and NFC
     /// on every line would be the reader's largest cost.
     senders: HashMap<String, Speaker>,
+    /// For errors: the file's name as shown.
+    file: String,
+    /// Longest message text, continuation lines included (the line limit).
+    max_message: usize,
 }
 
 /// Most senders remembered; open chats with more just normalise again.
 const MAX_SENDERS: usize = 10_000;
 
 impl TextReader<'_> {
-    fn line(&mut self, no: u32, line: &str, input: &Input) -> Result<(), ImportError> {
+    fn line(&mut self, no: u32, line: &str) -> Result<(), ImportError> {
         if self.first.is_none() && !line.trim().is_empty() {
             self.first = Some((no, line.chars().take(80).collect()));
             if let Some(name) = room::room_in_header(line) {
@@ -89,9 +95,10 @@ impl TextReader<'_> {
             }
             None => match &mut self.pending {
                 Some(message) => {
-                    if message.text.len() + line.len() >= input.max_line_bytes() {
-                        let limit = input.max_line_bytes();
-                        return Err(input.malformed(message.line, format!("a message longer than {limit} bytes")));
+                    if message.text.len() + line.len() >= self.max_message {
+                        let (file, line, limit) = (self.file.clone(), message.line, self.max_message);
+                        let reason = format!("a message longer than {limit} bytes");
+                        return Err(ImportError::Malformed { file, line, reason });
                     }
                     message.text.push('\n');
                     message.text.push_str(line);
@@ -134,7 +141,7 @@ impl TextReader<'_> {
 
     fn flush(&mut self) -> Result<(), ImportError> {
         match self.pending.take() {
-            Some(m) => self.out.message(m.line, m.at, m.sender, &m.text),
+            Some(m) => self.out.message(m.line, m.at, m.sender, m.text),
             None => Ok(()),
         }
     }
