@@ -56,7 +56,7 @@ pub(super) fn classify(line: &str, day: Option<NaiveDate>) -> Option<Record<'_>>
     if let Some((sender, time, text)) = message_line(line) {
         let at = day.map(|d| d.and_time(time));
         // `[] [20:35] 시스템 알림`: a notice in message clothing.
-        if sender.trim().is_empty() {
+        if super::is_blank(sender) {
             return Some(Record::System { at, text });
         }
         return at.map(|at| Record::Message { at, sender, text });
