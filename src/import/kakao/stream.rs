@@ -22,7 +22,7 @@ pub(super) fn read(input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportE
         pending: None,
         started: false,
         first: None,
-        senders: HashMap::new(),
+        senders: HashMap::default(),
         file: input.file().to_owned(),
         max_message: input.max_line_bytes(),
     };
@@ -53,8 +53,9 @@ struct TextReader<'s> {
     /// The first non-blank line, for the "no messages" error.
     first: Option<(u32, String)>,
     /// Senders as written → as normalised: a room has few senders, and NFC
-    /// on every line would be the reader's largest cost.
-    senders: HashMap<String, Speaker>,
+    /// on every line would be the reader's largest cost. Looked up on every
+    /// message, so with a fast hash that is still seeded against crafted names.
+    senders: HashMap<String, Speaker, foldhash::fast::RandomState>,
     /// For errors: the file's name as shown.
     file: String,
     /// Longest message text, continuation lines included (the line limit).
@@ -81,7 +82,7 @@ impl TextReader<'_> {
         };
         self.dialect = Some(dialect);
         match dialect.classify(line, self.day) {
-            Some(Record::Message { at, sender, text }) if !sender.trim().is_empty() => {
+            Some(Record::Message { at, sender, text }) if !super::is_blank(sender) => {
                 self.flush()?;
                 self.started = true;
                 let sender = self.sender(sender, dialect);
