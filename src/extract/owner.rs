@@ -6,6 +6,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::Found;
@@ -58,18 +59,45 @@ pub fn named_owner<'a>(text: &str, found: &Found, members: &[&'a str], sender: &
 /// The ways a room's members may be written, worked out once for all of the
 /// room's messages (a million-message import asks for owners thousands of times).
 pub struct Roster<'a> {
-    keys: Vec<Key<'a>>,
+    keys: Keys<'a>,
 }
 
 impl<'a> Roster<'a> {
     pub fn new(members: &[&'a str]) -> Roster<'a> {
-        Roster { keys: keys(members) }
+        Roster { keys: Keys::new(keys(members)) }
     }
 
     /// See [`named_owner`].
     pub fn owner(&self, text: &str, found: &Found, sender: &str) -> Option<&'a str> {
         let owner = owner_before(text, found.start, &self.keys).or_else(|| owner_after(text, found.end, &self.keys))?;
         (owner != sender).then_some(owner)
+    }
+}
+
+/// The keys with one automaton over all of them: a clause is scanned once to
+/// learn which keys occur in it, instead of once per key (a room has dozens
+/// of members, and most clauses name none of them).
+struct Keys<'a> {
+    keys: Vec<Key<'a>>,
+    /// Pattern `i` is `keys[i].text`; None when the automaton cannot be
+    /// built (too large), and then every key is searched.
+    any: Option<AhoCorasick>,
+}
+
+impl<'a> Keys<'a> {
+    fn new(keys: Vec<Key<'a>>) -> Keys<'a> {
+        let any = AhoCorasick::new(keys.iter().map(|k| k.text.as_str())).ok();
+        Keys { keys, any }
+    }
+
+    /// Whether each key occurs somewhere in `span`, by key index.
+    fn present(&self, span: &str) -> Vec<bool> {
+        let Some(any) = &self.any else { return vec![true; self.keys.len()] };
+        let mut present = vec![false; self.keys.len()];
+        for m in any.find_overlapping_iter(span) {
+            present[m.pattern().as_usize()] = true;
+        }
+        present
     }
 }
 
@@ -161,9 +189,10 @@ struct Mention<'a> {
 }
 
 /// Mentions of members in `span`, longest key first at each place.
-fn mentions<'a>(span: &str, keys: &[Key<'a>]) -> Vec<Mention<'a>> {
+fn mentions<'a>(span: &str, keys: &Keys<'a>) -> Vec<Mention<'a>> {
     let mut found: Vec<Mention<'a>> = Vec::new();
-    for key in keys {
+    let present = keys.present(span);
+    for (key, _) in keys.keys.iter().zip(present).filter(|&(_, present)| present) {
         for (start, _) in span.match_indices(key.text.as_str()) {
             let end = start + key.text.len();
             let taken = found.iter().any(|m| start < m.end && m.start < end);
@@ -248,7 +277,7 @@ fn last_digit_run(s: &str, min: usize) -> Option<usize> {
 /// The member named before the value: the mention closest to it, when the
 /// clause has a contact word (before or after the name) or the name labels
 /// the value, and no self word comes after the name.
-fn owner_before<'a>(text: &str, start: usize, keys: &[Key<'a>]) -> Option<&'a str> {
+fn owner_before<'a>(text: &str, start: usize, keys: &Keys<'a>) -> Option<&'a str> {
     let clause = clause_before(text, start);
     let mention = mentions(&clause, keys).into_iter().max_by_key(|m| (m.end, m.end - m.start))?;
     let self_after = SELF_WORDS.find_iter(&clause).any(|m| m.end() > mention.end);
@@ -261,7 +290,7 @@ fn owner_before<'a>(text: &str, start: usize, keys: &[Key<'a>]) -> Option<&'a st
 
 /// The member named after the value (`010-… 은 철수 번호`, `… is Alice's`,
 /// `…(영희)`): only with a possessive or contact word right after the name.
-fn owner_after<'a>(text: &str, end: usize, keys: &[Key<'a>]) -> Option<&'a str> {
+fn owner_after<'a>(text: &str, end: usize, keys: &Keys<'a>) -> Option<&'a str> {
     let clause = clause_after(text, end);
     let mention = mentions(&clause, keys).into_iter().min_by_key(|m| m.start)?;
     if SELF_WORDS.find_iter(&clause).any(|m| m.start() < mention.start) {

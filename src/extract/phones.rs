@@ -9,6 +9,10 @@
 //! shape. Shapes that do look like phones are still dropped after words such
 //! as 계좌 or `order`.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::{Found, Kind, overlaps};
 use crate::phone::{self, Region};
 
@@ -40,6 +44,10 @@ const NOT_PHONE_WORDS: [&str; 24] = [
     "카드번호", "account", "acct", "order", "invoice", "tracking", "iban", "bank", "transfer", "deposit", "refund",
     "card number",
 ];
+
+/// Whether any of [`NOT_PHONE_WORDS`] occurs, in one pass: most numbers have
+/// none of them before them, and searching for each word is the slow part.
+static ANY_NOT_PHONE_WORD: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::new(NOT_PHONE_WORDS).ok());
 
 /// Words that make a number a phone again after a [`NOT_PHONE_WORDS`] word
 /// (`주문 확인 후 연락처 010-…`).
@@ -255,7 +263,12 @@ fn in_non_phone_context(text: &str, start: usize, end: usize) -> bool {
     let line_end = text[end..].find('\n').map_or(text.len(), |p| end + p);
     let after = text[end..text.floor_char_boundary((end + 40).min(line_end))].to_ascii_lowercase();
     let says_phone = |s: &str| PHONE_WORDS.iter().any(|w| s.contains(w));
-    let last_word = NOT_PHONE_WORDS.iter().filter_map(|w| before.rfind(w).map(|p| (p, p + w.len()))).max();
+    let any_word = ANY_NOT_PHONE_WORD.as_ref().is_none_or(|words| words.is_match(&before));
+    let last_word = if any_word {
+        NOT_PHONE_WORDS.iter().filter_map(|w| before.rfind(w).map(|p| (p, p + w.len()))).max()
+    } else {
+        None
+    };
     if let Some((_, word_end)) = last_word {
         // `번호` right after the word is part of it: `계좌번호`, `order number`.
         let rest = before[word_end..].trim_start();

@@ -279,3 +279,10 @@ fn korean_mobiles_outside_the_metadata_are_still_numbers() {
     assert_eq!(values("+821059862568"), ["+821059862568"]);
     assert_eq!(find("010-5986-2568", "US".parse().expect("region")), []);
 }
+
+#[test]
+fn census_counts_past_one_chunk() {
+    assert_eq!(census(""), (0, false));
+    assert_eq!(census(&format!("{}a@b", "1한".repeat(300))), (300, true));
+    assert_eq!(census(&"9".repeat(1000)), (1000, false));
+}

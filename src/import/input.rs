@@ -5,10 +5,11 @@
 //! are enforced in one place.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read, Seek};
+use std::io::{self, BufRead, Read, Seek};
 use std::path::{Path, PathBuf};
 
 use encoding_rs::{Decoder, EUC_KR, Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use memchr::memchr;
 
 use super::ImportError;
 
@@ -185,7 +186,7 @@ impl Source {
         Ok(Input {
             file: self.display_name(),
             file_name: self.file_name.clone(),
-            reader: BufReader::with_capacity(256 * 1024, DecodingReader::new(raw, decoder)),
+            reader: Decoded::new(raw, decoder),
             limits: self.limits.clone(),
             read_bytes: 0,
             progress: Default::default(),
@@ -200,7 +201,7 @@ impl Source {
 pub struct Input {
     file: String,
     file_name: String,
-    reader: BufReader<DecodingReader>,
+    reader: Decoded,
     limits: Limits,
     read_bytes: u64,
     progress: std::sync::Arc<std::sync::atomic::AtomicU64>,
@@ -218,7 +219,7 @@ impl Input {
         Input {
             file: file.to_owned(),
             file_name: file.to_owned(),
-            reader: BufReader::new(DecodingReader::new(raw, UTF_8.new_decoder_with_bom_removal())),
+            reader: Decoded::new(raw, UTF_8.new_decoder_with_bom_removal()),
             limits: Limits::default(),
             read_bytes: 0,
             progress: Default::default(),
@@ -252,40 +253,48 @@ impl Input {
     /// The next line without its `\n` or `\r\n`, or None at the end.
     /// Lines longer than the limit are an error, so memory stays bounded.
     pub fn next_line(&mut self) -> Result<Option<String>, ImportError> {
-        let mut buf = Vec::new();
+        Ok(self.read_line()?.map(|(_, line)| line.to_owned()))
+    }
+
+    /// Like [`Input::next_line`], with the line's number, borrowed from the
+    /// decoded text: the line is neither copied nor checked as UTF-8 again.
+    pub fn read_line(&mut self) -> Result<Option<(u32, &str)>, ImportError> {
         let max = self.limits.max_line_bytes;
-        loop {
-            let available = match self.reader.fill_buf() {
-                Ok(b) => b,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(self.read_error(e)),
-            };
-            if available.is_empty() {
-                if buf.is_empty() {
+        self.reader.align();
+        // Bytes after `pos` already searched for the end of the line.
+        let mut searched = 0;
+        let len = loop {
+            let rest = &self.reader.text.as_bytes()[self.reader.pos..];
+            if let Some(i) = memchr(b'\n', &rest[searched..]) {
+                break searched + i + 1;
+            }
+            searched = rest.len();
+            if searched > max + 2 {
+                return Err(self.line_too_long());
+            }
+            self.reader.compact();
+            if !self.reader.decode_more().map_err(|e| self.read_error(e))? {
+                if searched == 0 {
                     return Ok(None);
                 }
-                break;
+                break searched;
             }
-            let (take, done) = match memchr(b'\n', available) {
-                Some(i) => (i + 1, true),
-                None => (available.len(), false),
-            };
-            if buf.len() + take > max + 2 {
-                return Err(ImportError::LineTooLong { file: self.file.clone(), line: self.line + 1, limit: max });
-            }
-            buf.extend_from_slice(&available[..take]);
-            self.reader.consume(take);
-            if done {
-                break;
-            }
+        };
+        if len > max + 2 {
+            return Err(self.line_too_long());
         }
-        self.count(buf.len())?;
+        self.count(len)?;
         self.line += 1;
-        while matches!(buf.last(), Some(b'\n' | b'\r')) {
-            buf.pop();
-        }
-        // The decoder only ever produces UTF-8.
-        Ok(Some(String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())))
+        let start = self.reader.pos;
+        self.reader.pos += len;
+        // `align` put `start` on a character and the line ends after a `\n`
+        // or at the end of the text, so the slice always exists.
+        let line = self.reader.text.get(start..start + len).unwrap_or_default();
+        Ok(Some((self.line, line.trim_end_matches(['\n', '\r']))))
+    }
+
+    fn line_too_long(&self) -> ImportError {
+        ImportError::LineTooLong { file: self.file.clone(), line: self.line + 1, limit: self.limits.max_line_bytes }
     }
 
     /// An iterator over `(line number, line)`.
@@ -349,10 +358,6 @@ impl Iterator for Lines<'_> {
     }
 }
 
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
-}
-
 fn read_full(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
     let mut n = 0;
     while n < buf.len() {
@@ -397,74 +402,104 @@ fn decode_head(encoding: &'static Encoding, raw: &[u8]) -> String {
     out
 }
 
-/// A `Read` that turns bytes in any supported encoding into UTF-8.
-struct DecodingReader {
+/// Bytes in any supported encoding, decoded straight into a `String`: lines
+/// are cut out of it as `&str`, and byte readers (`csv`) read it as UTF-8.
+struct Decoded {
     inner: Box<dyn Read + Send>,
     decoder: Decoder,
-    input: Vec<u8>,
+    /// Bytes read from `inner`; `raw[start..end]` are not decoded yet.
+    raw: Vec<u8>,
     start: usize,
     end: usize,
-    eof: bool,
-    out: Vec<u8>,
-    out_pos: usize,
+    /// The decoder has been told the input ended.
+    finished: bool,
+    /// Decoded text; `text[pos..]` is not consumed yet.
+    text: String,
+    pos: usize,
 }
 
-impl DecodingReader {
+impl Decoded {
     fn new(inner: Box<dyn Read + Send>, decoder: Decoder) -> Self {
-        DecodingReader {
+        Decoded {
             inner,
             decoder,
-            input: vec![0; 64 * 1024],
+            raw: vec![0; 64 * 1024],
             start: 0,
             end: 0,
-            eof: false,
-            out: Vec::new(),
-            out_pos: 0,
+            finished: false,
+            text: String::new(),
+            pos: 0,
         }
     }
 
-    fn refill(&mut self) -> io::Result<()> {
-        self.out.clear();
-        self.out_pos = 0;
-        while self.out.is_empty() {
-            if self.start == self.end && !self.eof {
+    /// Decode more input onto the end of `text`; false when there is none.
+    fn decode_more(&mut self) -> io::Result<bool> {
+        let before = self.text.len();
+        while self.text.len() == before {
+            if self.finished {
+                return Ok(false);
+            }
+            if self.start == self.end {
                 self.start = 0;
                 self.end = loop {
-                    match self.inner.read(&mut self.input) {
+                    match self.inner.read(&mut self.raw) {
                         Ok(n) => break n,
                         Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                         Err(e) => return Err(e),
                     }
                 };
-                self.eof = self.end == 0;
             }
-            let last = self.eof;
-            let src = &self.input[self.start..self.end];
-            let cap = self.decoder.max_utf8_buffer_length(src.len()).unwrap_or(src.len() * 3 + 16).max(16);
-            self.out.resize(cap, 0);
-            let (_, read, written, _) = self.decoder.decode_to_utf8(src, &mut self.out, last);
-            self.out.truncate(written);
+            // Nothing left to read: flush what the decoder holds.
+            let last = self.start == self.end;
+            let src = &self.raw[self.start..self.end];
+            let room = self.decoder.max_utf8_buffer_length(src.len()).unwrap_or(src.len() * 3 + 16);
+            self.text.reserve(room);
+            let (_, read, _) = self.decoder.decode_to_string(src, &mut self.text, last);
             self.start += read;
-            if last {
-                break;
-            }
+            self.finished = last;
         }
-        Ok(())
+        Ok(true)
+    }
+
+    /// Drop the consumed text, keeping the start of a line being read.
+    fn compact(&mut self) {
+        self.align();
+        self.text.drain(..self.pos);
+        self.pos = 0;
+    }
+
+    /// A byte reader may have stopped inside a character; the text after it
+    /// is then rebuilt with that character replaced, so lines stay `&str`.
+    fn align(&mut self) {
+        if !self.text.is_char_boundary(self.pos) {
+            self.text = String::from_utf8_lossy(&self.text.as_bytes()[self.pos..]).into_owned();
+            self.pos = 0;
+        }
     }
 }
 
-impl Read for DecodingReader {
+impl Read for Decoded {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.out_pos >= self.out.len() {
-            if self.eof && self.start == self.end {
-                return Ok(0);
-            }
-            self.refill()?;
-        }
-        let n = buf.len().min(self.out.len() - self.out_pos);
-        buf[..n].copy_from_slice(&self.out[self.out_pos..self.out_pos + n]);
-        self.out_pos += n;
+        let available = self.fill_buf()?;
+        let n = buf.len().min(available.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
         Ok(n)
+    }
+}
+
+impl BufRead for Decoded {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.pos >= self.text.len() {
+            self.text.clear();
+            self.pos = 0;
+            self.decode_more()?;
+        }
+        Ok(&self.text.as_bytes()[self.pos..])
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.pos = (self.pos + amount).min(self.text.len());
     }
 }
 
@@ -582,5 +617,40 @@ mod tests {
             Err(ImportError::LineTooLong { line: 2, .. }) => {}
             other => panic!("expected LineTooLong, got {other:?}"),
         }
+    }
+
+    /// Lines that straddle the decoder's chunks, in UTF-8 and in CP949.
+    #[test]
+    fn lines_across_chunks_and_encodings() {
+        let lines: Vec<String> =
+            (0..20_000).map(|i| format!("[김하늘] [오후 2:{:02}] 줄 {i} {}", i % 60, "한".repeat(i % 7))).collect();
+        let text = lines.join("\r\n");
+        let mut input = Input::from_text("t.txt", &text);
+        let mut got = Vec::new();
+        while let Some((no, line)) = input.read_line().unwrap() {
+            got.push((no, line.to_owned()));
+        }
+        let want: Vec<_> = lines.iter().enumerate().map(|(i, l)| (i as u32 + 1, l.clone())).collect();
+        assert_eq!(got, want);
+
+        let (cp949, _, _) = EUC_KR.encode(&text);
+        let raw: Box<dyn Read + Send> = Box::new(io::Cursor::new(cp949.into_owned()));
+        let mut input = Input::from_text("t.txt", "");
+        input.reader = Decoded::new(raw, EUC_KR.new_decoder_with_bom_removal());
+        let got: Vec<_> = input.lines().map(|r| r.unwrap()).collect();
+        assert_eq!(got, want);
+    }
+
+    /// A byte reader that stops inside a character leaves lines readable.
+    #[test]
+    fn lines_after_a_partial_byte_read() {
+        let mut input = Input::from_text("t.txt", "한글\n둘째 줄\n");
+        assert_eq!(input.reader().fill_buf().unwrap().first(), Some(&0xED));
+        input.reader().consume(1);
+        assert_eq!(input.next_line().unwrap().as_deref(), Some("\u{FFFD}\u{FFFD}글"));
+        assert_eq!(input.next_line().unwrap().as_deref(), Some("둘째 줄"));
+        assert_eq!(input.next_line().unwrap(), None);
+        let mut input = Input::from_text("t.txt", "a,b\n한,글\n");
+        assert_eq!(input.read_document().unwrap(), "a,b\n한,글\n");
     }
 }

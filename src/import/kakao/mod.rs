@@ -123,6 +123,12 @@ fn speaker(name: &str, labels_me: bool) -> Speaker {
     Speaker { name, me, id: None }
 }
 
+/// True when `name` is empty or only white space (a nameless notice), without
+/// trimming it: this is asked of every message line.
+fn is_blank(name: &str) -> bool {
+    name.chars().all(char::is_whitespace)
+}
+
 /// A membership event from a system sentence.
 fn chat_event(line: u32, at: Option<NaiveDateTime>, event: system::SystemEvent, labels_me: bool) -> ChatEvent {
     ChatEvent {
@@ -162,10 +168,10 @@ impl<'s> Emitter<'s> {
         }
     }
 
-    fn message(&mut self, line: u32, at: NaiveDateTime, sender: Speaker, text: &str) -> Result<(), ImportError> {
+    fn message(&mut self, line: u32, at: NaiveDateTime, sender: Speaker, text: String) -> Result<(), ImportError> {
         self.send_room()?;
         self.messages += 1;
-        let text = crate::text::nfc(text);
+        let text = crate::text::nfc_owned(text);
         let kind = system::message_kind(&text);
         self.sink.message(ChatMessage { line, at, sender, text, kind })
     }

@@ -12,11 +12,17 @@
 //! separator. System lines have neither brackets nor time, so they are known
 //! only by their sentence.
 
+use std::sync::LazyLock;
+
 use chrono::{NaiveDate, NaiveTime};
+use memchr::memmem::Finder;
 
 use super::Record;
 use super::stamp::{Scan, day_line};
 use super::system;
+
+/// Where a PC message's name ends, searched for on every line: built once.
+static NAME_END: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("] ["));
 
 /// `[name] [오후 2:37] text` → (`name`, 14:37, `text`). Names may hold
 /// brackets (`황하린[조교]`), so the name ends at the first `] [` that is
@@ -24,7 +30,7 @@ use super::system;
 pub(super) fn message_line(line: &str) -> Option<(&str, NaiveTime, &str)> {
     let body = line.strip_prefix('[')?;
     let mut from = 0;
-    while let Some(found) = body[from..].find("] [") {
+    while let Some(found) = NAME_END.find(&body.as_bytes()[from..]) {
         let end = from + found;
         let mut scan = Scan::new(&body[end + 3..]);
         if let Some(time) = scan.clock() {
@@ -50,7 +56,7 @@ pub(super) fn classify(line: &str, day: Option<NaiveDate>) -> Option<Record<'_>>
     if let Some((sender, time, text)) = message_line(line) {
         let at = day.map(|d| d.and_time(time));
         // `[] [20:35] 시스템 알림`: a notice in message clothing.
-        if sender.trim().is_empty() {
+        if super::is_blank(sender) {
             return Some(Record::System { at, text });
         }
         return at.map(|at| Record::Message { at, sender, text });

@@ -53,9 +53,10 @@ impl<'a> Scan<'a> {
         if len == 0 || len > max {
             return None;
         }
-        let value = self.rest[..len].parse().ok()?;
-        self.rest = &self.rest[len..];
-        Some(value)
+        // At most a few ASCII digits: no overflow, no need for `str::parse`.
+        let (digits, rest) = self.rest.split_at(len);
+        self.rest = rest;
+        Some(digits.bytes().fold(0, |value, digit| value * 10 + u32::from(digit - b'0')))
     }
 
     /// Consume a run of ASCII letters (possibly empty).

@@ -22,10 +22,12 @@ pub(super) fn read(input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportE
         pending: None,
         started: false,
         first: None,
-        senders: HashMap::new(),
+        senders: HashMap::default(),
+        file: input.file().to_owned(),
+        max_message: input.max_line_bytes(),
     };
-    while let Some(line) = input.next_line()? {
-        reader.line(input.line_number(), &line, input)?;
+    while let Some((no, line)) = input.read_line()? {
+        reader.line(no, line)?;
     }
     reader.flush()?;
     let TextReader { out, first, .. } = reader;
@@ -51,15 +53,20 @@ struct TextReader<'s> {
     /// The first non-blank line, for the "no messages" error.
     first: Option<(u32, String)>,
     /// Senders as written → as normalised: a room has few senders, and NFC
-    /// on every line would be the reader's largest cost.
-    senders: HashMap<String, Speaker>,
+    /// on every line would be the reader's largest cost. Looked up on every
+    /// message, so with a fast hash that is still seeded against crafted names.
+    senders: HashMap<String, Speaker, foldhash::fast::RandomState>,
+    /// For errors: the file's name as shown.
+    file: String,
+    /// Longest message text, continuation lines included (the line limit).
+    max_message: usize,
 }
 
 /// Most senders remembered; open chats with more just normalise again.
 const MAX_SENDERS: usize = 10_000;
 
 impl TextReader<'_> {
-    fn line(&mut self, no: u32, line: &str, input: &Input) -> Result<(), ImportError> {
+    fn line(&mut self, no: u32, line: &str) -> Result<(), ImportError> {
         if self.first.is_none() && !line.trim().is_empty() {
             self.first = Some((no, line.chars().take(80).collect()));
             if let Some(name) = room::room_in_header(line) {
@@ -75,7 +82,7 @@ impl TextReader<'_> {
         };
         self.dialect = Some(dialect);
         match dialect.classify(line, self.day) {
-            Some(Record::Message { at, sender, text }) if !sender.trim().is_empty() => {
+            Some(Record::Message { at, sender, text }) if !super::is_blank(sender) => {
                 self.flush()?;
                 self.started = true;
                 let sender = self.sender(sender, dialect);
@@ -89,9 +96,10 @@ impl TextReader<'_> {
             }
             None => match &mut self.pending {
                 Some(message) => {
-                    if message.text.len() + line.len() >= input.max_line_bytes() {
-                        let limit = input.max_line_bytes();
-                        return Err(input.malformed(message.line, format!("a message longer than {limit} bytes")));
+                    if message.text.len() + line.len() >= self.max_message {
+                        let (file, line, limit) = (self.file.clone(), message.line, self.max_message);
+                        let reason = format!("a message longer than {limit} bytes");
+                        return Err(ImportError::Malformed { file, line, reason });
                     }
                     message.text.push('\n');
                     message.text.push_str(line);
@@ -134,7 +142,7 @@ impl TextReader<'_> {
 
     fn flush(&mut self) -> Result<(), ImportError> {
         match self.pending.take() {
-            Some(m) => self.out.message(m.line, m.at, m.sender, &m.text),
+            Some(m) => self.out.message(m.line, m.at, m.sender, m.text),
             None => Ok(()),
         }
     }

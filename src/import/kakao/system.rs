@@ -148,6 +148,10 @@ pub(super) fn message_kind(text: &str) -> MessageKind {
 /// Android "export with media" writes the attached file's name as the text:
 /// 64 lower-case hex-like characters and an extension.
 fn is_media_file_name(text: &str) -> bool {
+    // 64 + 1 + 3 or 4 bytes: other texts are not scanned for the dot at all.
+    if !(68..=69).contains(&text.len()) {
+        return false;
+    }
     let Some((stem, ext)) = text.split_once('.') else {
         return false;
     };
@@ -211,8 +215,12 @@ mod tests {
         for media in ["사진", "사진 18장", "이모티콘", "Photo", "파일: 보고서.pdf", "File: a.pdf"] {
             assert_eq!(message_kind(media), MessageKind::Media, "{media}");
         }
-        let hashed = format!("{}.jpg", "a1".repeat(32));
-        assert_eq!(message_kind(&hashed), MessageKind::Media);
+        for ext in ["jpg", "jpeg"] {
+            assert_eq!(message_kind(&format!("{}.{ext}", "a1".repeat(32))), MessageKind::Media);
+        }
+        for not_hashed in [format!("{}.jpg", "a".repeat(63)), format!("{}.jpegs", "a".repeat(64))] {
+            assert_eq!(message_kind(&not_hashed), MessageKind::Text, "{not_hashed}");
+        }
         for deleted in ["삭제된 메시지입니다.", "This message was deleted.", "채팅방 관리자가 메시지를 가렸습니다."]
         {
             assert_eq!(message_kind(deleted), MessageKind::Deleted, "{deleted}");

@@ -123,7 +123,7 @@ fn row(
     if let Some(event) = event {
         out.event(chat_event(line, Some(at), event, false))?;
     } else if !user.is_empty() {
-        out.message(line, at, speaker(user, false), &message)?;
+        out.message(line, at, speaker(user, false), message)?;
     }
     Ok(())
 }
