@@ -6,6 +6,8 @@
 
 use std::collections::HashSet;
 
+use foldhash::fast::RandomState;
+
 use super::{ImportError, Importer, Input, Sink};
 use crate::model::{ChatEvent, ChatMessage, ContactRecord, RoomInfo, Speaker};
 
@@ -16,14 +18,14 @@ pub const MAX_ROOM_MEMBERS: usize = 100_000;
 /// [`MAX_ROOM_MEMBERS`] distinct members. Every import goes through here.
 pub fn read_bounded(importer: &dyn Importer, input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportError> {
     let file = input.file().to_owned();
-    let mut bounded = Bounded { inner: sink, file, names: HashSet::new(), limit: MAX_ROOM_MEMBERS };
+    let mut bounded = Bounded { inner: sink, file, names: HashSet::default(), limit: MAX_ROOM_MEMBERS };
     importer.read(input, &mut bounded)
 }
 
 struct Bounded<'s> {
     inner: &'s mut dyn Sink,
     file: String,
-    names: HashSet<String>,
+    names: HashSet<String, RandomState>,
     limit: usize,
 }
 
@@ -70,7 +72,7 @@ mod tests {
     #[test]
     fn a_room_with_too_many_members_is_refused_with_file_and_line() {
         let mut sink = Collected::default();
-        let mut bounded = Bounded { inner: &mut sink, file: "room.txt".into(), names: HashSet::new(), limit: 3 };
+        let mut bounded = Bounded { inner: &mut sink, file: "room.txt".into(), names: HashSet::default(), limit: 3 };
         let message = |i: u32, name: &str| ChatMessage {
             line: i,
             at: chrono::NaiveDate::from_ymd_opt(2022, 10, 15).unwrap().and_hms_opt(14, 2, 0).unwrap(),

@@ -23,6 +23,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDateTime};
+use foldhash::fast::RandomState;
 use rusqlite::{Connection, params, types::Type};
 
 /// Messages per chunk: a coded id keeps 16 bits for the index in its chunk.
@@ -149,8 +150,8 @@ pub(super) fn for_each_chunk(
 }
 
 /// The fingerprints a group's messages already have.
-pub(super) fn group_fingerprints(conn: &Connection, grp_id: i64) -> rusqlite::Result<HashSet<i64>> {
-    let mut set = HashSet::new();
+pub(super) fn group_fingerprints(conn: &Connection, grp_id: i64) -> rusqlite::Result<HashSet<i64, RandomState>> {
+    let mut set = HashSet::default();
     let mut stmt = conn.prepare_cached("SELECT fps FROM message_chunk WHERE grp_id = ?1")?;
     let mut rows = stmt.query([grp_id])?;
     while let Some(row) = rows.next()? {
@@ -231,7 +232,7 @@ pub(super) struct ChunkWriter {
     batch_id: Option<i64>,
     source_id: Option<i64>,
     id: i64,
-    names: HashMap<String, u16>,
+    names: HashMap<String, u16, RandomState>,
     senders: Vec<u8>,
     who: Vec<u8>,
     fps: Vec<u8>,
@@ -256,7 +257,7 @@ impl ChunkWriter {
             batch_id,
             source_id,
             id,
-            names: HashMap::new(),
+            names: HashMap::default(),
             senders: Vec::new(),
             who: Vec::new(),
             fps: Vec::new(),

@@ -10,6 +10,7 @@
 
 mod cards;
 mod contacts;
+mod fingerprint;
 mod pipeline;
 mod recognise;
 mod room;
@@ -336,21 +337,21 @@ impl<'t, 'o> VaultSink<'t, 'o> {
 }
 
 impl RecordSink for VaultSink<'_, '_> {
-    fn take(&mut self, record: Record) -> Result<(), ImportError> {
+    fn take(&mut self, record: &mut Record) -> Result<(), ImportError> {
         let stored = match record {
             Record::Contact(contact) => {
                 self.tick()?;
-                self.store_contact(contact)
+                self.store_contact(std::mem::take(contact))
             }
-            Record::Room(room) => self.open_room(&room),
-            Record::Message(message, found) => {
+            Record::Room(room) => self.open_room(room),
+            Record::Message(message, prepared) => {
                 self.tick()?;
-                self.store_message(message, found)
+                self.store_message(message, prepared)
             }
             Record::Event(event) => self.store_event(event),
             Record::Unparsed(line, text) => {
                 self.file.unparsed += 1;
-                self.file.first_unparsed.get_or_insert((line, text));
+                self.file.first_unparsed.get_or_insert_with(|| (*line, std::mem::take(text)));
                 Ok(())
             }
         };

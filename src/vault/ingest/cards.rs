@@ -27,14 +27,16 @@ pub(super) struct Shared {
 }
 
 /// The `.vcf` file a message attached, if it attached one.
-fn attached_card(text: &str) -> Option<&str> {
+pub(super) fn attached_card(text: &str) -> Option<&str> {
     let bare = text.trim_start_matches(['\u{200e}', ' ']);
     let name = match bare.strip_prefix("<attached: ") {
         Some(rest) => rest.split('>').next()?,
         None => {
-            // Without lower-casing a copy of every message.
-            let end = bare.as_bytes().windows(6).position(|w| w.eq_ignore_ascii_case(b".vcf ("))? + 4;
-            bare.get(..end)?
+            // Every message passes here: look only at its dots, and copy nothing.
+            let bytes = bare.as_bytes();
+            let dot = memchr::memchr_iter(b'.', bytes)
+                .find(|&i| bytes.get(i..i + 6).is_some_and(|w| w.eq_ignore_ascii_case(b".vcf (")))?;
+            bare.get(..dot + 4)?
         }
     };
     let name = name.trim();

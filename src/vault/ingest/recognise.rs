@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use rusqlite::{OptionalExtension, params};
 
 use super::VaultSink;
-use crate::extract;
+use super::pipeline::Prepared;
 use crate::model::{ChatEvent, ChatMessage, Platform, Speaker};
 use crate::vault::chunk::{self, ChunkWriter};
 
@@ -28,7 +28,7 @@ const SELF_LABELS: [&str; 4] = ["회원님", "you", "You", "나"];
 
 /// A record held while its room is recognised; messages keep their fingerprint.
 pub(super) enum Held {
-    Message(ChatMessage, Vec<extract::Found>, i64),
+    Message(ChatMessage, Prepared),
     Event(ChatEvent),
 }
 
@@ -45,7 +45,7 @@ impl VaultSink<'_, '_> {
         let sent: Vec<(String, i64)> = held
             .iter()
             .filter_map(|h| match h {
-                Held::Message(m, _, fp) => Some((m.sender.name.clone(), *fp)),
+                Held::Message(m, prepared) => Some((m.sender.name.clone(), prepared.fp)),
                 Held::Event(_) => None,
             })
             .collect();
@@ -63,7 +63,7 @@ impl VaultSink<'_, '_> {
         }
         for h in held {
             match h {
-                Held::Message(m, found, fp) => self.write_message(m, found, fp)?,
+                Held::Message(m, prepared) => self.write_message(&m, &prepared)?,
                 Held::Event(e) => self.write_event(e)?,
             }
         }

@@ -3,12 +3,14 @@
 //! once the whole roster is known.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
+
+use foldhash::fast::RandomState;
 
 use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, params};
 
+use super::pipeline::Prepared;
 use super::{VaultSink, recognise, recognise::Held, stamp};
 use crate::extract;
 use crate::model::{ChatEvent, ChatMessage, EventKind, MessageKind, RoomInfo, Speaker, is_not_a_person};
@@ -33,18 +35,15 @@ pub(super) struct Room {
     pub(super) held: Vec<Held>,
     /// The person behind a display name, learnt from messages another export of the room holds.
     pub(super) matched: HashMap<String, i64>,
-    pub(super) members: HashMap<String, Option<usize>>,
+    pub(super) members: HashMap<String, Option<usize>, RandomState>,
     pub(super) list: Vec<(String, Member)>,
-    /// For message fingerprints: occurrences of each text within the current minute.
-    pub(super) minute: Option<NaiveDateTime>,
-    pub(super) occurrences: HashMap<u64, u32, BuildHasherDefault<HashedKey>>,
     pub(super) last_at: Option<NaiveDateTime>,
     /// Values found in messages, resolved to owners once the whole roster is known.
     pub(super) pending: Vec<Pending>,
     /// Where new messages go, once the room has its group.
     pub(super) writer: Option<ChunkWriter>,
     /// Fingerprints of the messages the group held before this file.
-    pub(super) existing: HashSet<i64>,
+    pub(super) existing: HashSet<i64, RandomState>,
 }
 
 pub(super) struct Pending {
@@ -65,14 +64,12 @@ impl VaultSink<'_, '_> {
             grp_id: None,
             held: Vec::new(),
             matched: HashMap::new(),
-            members: HashMap::new(),
+            members: HashMap::default(),
             list: Vec::new(),
-            minute: None,
-            occurrences: HashMap::default(),
             last_at: None,
             pending: Vec::new(),
             writer: None,
-            existing: HashSet::new(),
+            existing: HashSet::default(),
         });
         Ok(())
     }
@@ -222,31 +219,26 @@ impl VaultSink<'_, '_> {
         }
     }
 
-    /// Store a message whose text and sender are in NFC, with the values its text holds.
-    pub(super) fn store_message(&mut self, m: ChatMessage, found: Vec<extract::Found>) -> rusqlite::Result<()> {
-        self.note_card(&m);
+    /// Store a message whose text and sender are in NFC, prepared by the parser thread.
+    pub(super) fn store_message(&mut self, m: &ChatMessage, prepared: &Prepared) -> rusqlite::Result<()> {
+        if prepared.card {
+            self.note_card(m);
+        }
         let room = self.room()?;
-        let fp = room.fingerprint(m.at, &m.text);
         room.last_at = Some(m.at);
         if room.grp_id.is_none() {
-            room.held.push(Held::Message(m, found, fp));
+            room.held.push(Held::Message(m.clone(), prepared.clone()));
             if room.held.len() >= recognise::HOLD {
                 self.settle()?;
             }
             return Ok(());
         }
-        self.write_message(m, found, fp)
+        self.write_message(m, prepared)
     }
 
-    pub(super) fn write_message(
-        &mut self,
-        m: ChatMessage,
-        found: Vec<extract::Found>,
-        fp: i64,
-    ) -> rusqlite::Result<()> {
+    pub(super) fn write_message(&mut self, m: &ChatMessage, prepared: &Prepared) -> rusqlite::Result<()> {
+        let fp = prepared.fp;
         let member = self.member(&m.sender, Some(fp))?;
-        let text = m.text;
-        let sender = m.sender.name;
         if self.room()?.grp_id.is_none() {
             return Ok(());
         }
@@ -265,28 +257,29 @@ impl VaultSink<'_, '_> {
         if room.existing.contains(&fp) {
             return Ok(());
         }
-        let message_id = writer.push(self.tx, &sender, m.at, kind, &text, fp)?;
+        let message_id = writer.push(self.tx, &m.sender.name, m.at, kind, &m.text, fp)?;
         self.file.new_messages += 1;
         self.report.new_messages += 1;
         if let Some(i) = member {
             room.list[i].1.new_messages += 1;
         }
         if member.is_some() {
-            for found in found {
+            for found in &prepared.found {
                 room.pending.push(Pending {
                     message_id,
-                    sender: sender.clone(),
-                    text: text.clone(),
+                    sender: m.sender.name.clone(),
+                    text: m.text.clone(),
                     at: stamp(m.at),
                     line: m.line,
-                    found,
+                    found: found.clone(),
                 });
             }
         }
         Ok(())
     }
 
-    pub(super) fn store_event(&mut self, mut e: ChatEvent) -> rusqlite::Result<()> {
+    pub(super) fn store_event(&mut self, e: &ChatEvent) -> rusqlite::Result<()> {
+        let mut e = e.clone();
         let room = self.room()?;
         e.at = e.at.or(room.last_at);
         if room.grp_id.is_none() {
@@ -338,10 +331,18 @@ impl VaultSink<'_, '_> {
         }
         let names: Vec<&str> = room.list.iter().map(|(n, _)| n.as_str()).collect();
         let roster = extract::Roster::new(&names);
+        let owners = owners(&roster, &room.pending);
         // The same value is shared again and again: store it once per owner.
         let mut stored: HashMap<(i64, bool, &str), i64> = HashMap::new();
-        for p in &room.pending {
-            let owner_name = roster.owner(&p.text, &p.found, &p.sender).unwrap_or(&p.sender);
+        let mut shared_phone = self.tx.prepare_cached(
+            "INSERT INTO provenance(phone_id, source_id, line, message_id, grp_id, shared_by, at, batch_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        let mut shared_email = self.tx.prepare_cached(
+            "INSERT INTO provenance(email_id, source_id, line, message_id, grp_id, shared_by, at, batch_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for (p, owner_name) in room.pending.iter().zip(owners) {
             let Some(Some(index)) = room.members.get(owner_name) else { continue };
             let owner = room.list[*index].1.person_id;
             let is_phone = matches!(p.found.kind, extract::Kind::Phone);
@@ -357,66 +358,38 @@ impl VaultSink<'_, '_> {
                     item
                 }
             };
-            let sql = if is_phone {
-                "INSERT INTO provenance(phone_id, source_id, line, message_id, grp_id, shared_by, at, batch_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-            } else {
-                "INSERT INTO provenance(email_id, source_id, line, message_id, grp_id, shared_by, at, batch_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-            };
-            self.exec(sql, params![item, self.source_id, p.line, p.message_id, grp_id, p.sender, p.at, self.batch_id])?;
+            let insert = if is_phone { &mut shared_phone } else { &mut shared_email };
+            insert.execute(params![
+                item,
+                self.source_id,
+                p.line,
+                p.message_id,
+                grp_id,
+                p.sender,
+                p.at,
+                self.batch_id
+            ])?;
         }
         Ok(())
     }
 }
 
-impl Room {
-    /// A fingerprint of (minute, text, occurrence within that minute): the same
-    /// message in two exports of the room, whoever exported it.
-    fn fingerprint(&mut self, at: NaiveDateTime, text: &str) -> i64 {
-        let minute = at.with_second(0).unwrap_or(at);
-        if self.minute != Some(minute) {
-            self.minute = Some(minute);
-            self.occurrences.clear();
-        }
-        let base = fnv1a(fnv1a(FNV_OFFSET, minute.and_utc().timestamp().to_le_bytes().as_slice()), text.as_bytes());
-        let n = self.occurrences.entry(base).or_insert(0);
-        *n += 1;
-        // Minutes in the high bits keep index inserts in time order, so a
-        // million-message import appends to the index instead of scattering
-        // writes across it; the low 24 bits tell one minute's messages apart.
-        let minutes = minute.and_utc().timestamp().div_euclid(60);
-        (minutes << 24) | (fnv1a(base, &n.to_le_bytes()) & 0xFF_FFFF) as i64
+/// The member each found value belongs to (by display name), worked out on
+/// both cores: a room's shares are known only once its whole roster is.
+fn owners<'a>(roster: &'a extract::Roster, pending: &'a [Pending]) -> Vec<&'a str> {
+    let resolve = |part: &'a [Pending]| -> Vec<&'a str> {
+        part.iter().map(|p| roster.owner(&p.text, &p.found, &p.sender).unwrap_or(&p.sender)).collect()
+    };
+    if pending.len() < 4096 {
+        return resolve(pending);
     }
-}
-
-use chrono::Timelike;
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    hash
-}
-
-/// The hasher for keys that are hashes already: hashing them again with
-/// SipHash was a fifth of the cost of fingerprinting a message.
-#[derive(Default)]
-pub(super) struct HashedKey(u64);
-
-impl Hasher for HashedKey {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = fnv1a(self.0 ^ FNV_OFFSET, bytes);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
+    let (first, second) = pending.split_at(pending.len() / 2);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| resolve(second));
+        let mut owners = resolve(first);
+        owners.extend(other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        owners
+    })
 }
 
 /// A sender name made of a number (`+82 10-1234-5678`, `+1 (777) 777‑7777`).
