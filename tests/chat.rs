@@ -87,6 +87,28 @@ fn roster_lists_who_cannot_be_reached() {
 }
 
 #[test]
+fn a_number_shared_again_and_again_is_one_source_per_member_with_a_count() {
+    let v = TestVault::new();
+    let f = v.path("KakaoTalk_Chat_팀_2022-10-16-14-05-32.csv");
+    let mut csv = String::from("Date,User,Message\n");
+    for minute in 0..3 {
+        csv.push_str(&format!("2022-10-15 09:0{minute}:00,\"김민수\",\"제 번호 010-2345-6789 입니다\"\n"));
+    }
+    csv.push_str("2022-10-15 09:05:00,\"이영희\",\"김민수 번호 010-2345-6789\"\n");
+    std::fs::write(&f, csv).unwrap();
+    v.ok(&["import", f.to_str().unwrap()]);
+    let kim = v.json(&["show", "김민수"]);
+    let sources = kim["phones"][0]["sources"].as_array().unwrap();
+    assert_eq!(sources.len(), 2, "{kim}");
+    assert_eq!(sources[0]["shared_by"], "김민수");
+    assert_eq!(sources[0]["times"], 3);
+    assert_eq!(sources[0]["at"], "2022-10-15 09:00:00", "the first share stands for the others");
+    assert_eq!(sources[0]["message"], "제 번호 010-2345-6789 입니다");
+    assert_eq!((sources[1]["shared_by"].as_str(), sources[1]["times"].as_i64()), (Some("이영희"), Some(1)));
+    assert!(v.ok(&["show", "김민수"]).contains("shared by 김민수 in 팀 3 times, first 2022-10-15 09:00:00"));
+}
+
+#[test]
 fn a_truncated_or_corrupt_zip_is_refused_and_nothing_is_written() {
     let v = TestVault::new();
     let before = v.raw_bytes();

@@ -160,7 +160,8 @@ fn downgrade_to_schema_4(conn: &rusqlite::Connection) {
     let start = init.find("CREATE TABLE message (").unwrap();
     let end = init.find("-- Where a phone or e-mail came from").unwrap();
     conn.execute_batch(&format!(
-        "DROP TABLE message_text; DROP TABLE message_chunk; {} PRAGMA user_version = 4;",
+        "ALTER TABLE provenance DROP COLUMN times; DROP TABLE message_text; DROP TABLE message_chunk; {}
+         PRAGMA user_version = 4;",
         &init[start..end]
     ))
     .unwrap();
@@ -216,6 +217,7 @@ fn a_version_4_vault_keeps_its_messages_in_chunks() {
     assert_eq!(hits[0]["group"], "캡스톤");
     let kim = v.json(&["show", "1"]);
     assert_eq!(kim["phones"][0]["sources"][0]["message"], "제 번호 010-2222-3333 입니다", "{kim}");
+    assert_eq!(kim["phones"][0]["sources"][0]["times"], 1);
     // The old tables are gone, and undo removes the moved messages with their import.
     let conn = raw_connection(&v.dir());
     let old: i64 = conn

@@ -109,6 +109,13 @@ pub struct BackupSource {
     pub group: Option<String>,
     pub shared_by: Option<String>,
     pub at: Option<String>,
+    /// How many times `shared_by` shared it in `group` (backups before this field: once).
+    #[serde(default = "once")]
+    pub times: i64,
+}
+
+fn once() -> i64 {
+    1
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -156,6 +163,7 @@ impl BackupSource {
             group: v.group.clone(),
             shared_by: v.shared_by.clone(),
             at: v.at.clone(),
+            times: v.times,
         }
     }
 }
@@ -212,6 +220,7 @@ impl BackupPerson {
                     shared_by: s.shared_by.clone(),
                     at: s.at.clone(),
                     message: None,
+                    times: s.times,
                 })
                 .collect()
         };

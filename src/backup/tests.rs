@@ -10,6 +10,7 @@ fn snapshot() -> Snapshot {
         group: Some("캡스톤 3조".into()),
         shared_by: Some("김철수".into()),
         at: Some("2022-10-15 21:03:00".into()),
+        times: 2,
     };
     Snapshot {
         format: FORMAT.into(),

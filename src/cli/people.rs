@@ -140,6 +140,9 @@ fn people_table(out: &mut Out, people: &[PersonView]) -> Result<()> {
 
 fn provenance(s: &ProvenanceView) -> String {
     match (&s.group, &s.shared_by) {
+        (Some(g), Some(by)) if s.times > 1 => {
+            format!("shared by {by} in {g} {} times, first {}", s.times, s.at.as_deref().unwrap_or(""))
+        }
         (Some(g), Some(by)) => format!("shared by {by} in {g}, {}", s.at.as_deref().unwrap_or("")),
         _ => format!("{}:{}", s.file.as_deref().unwrap_or("?"), s.line.unwrap_or(0)),
     }

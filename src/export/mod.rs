@@ -189,6 +189,7 @@ mod tests {
             shared_by: Some("김철수".into()),
             at: Some("2022-10-15 21:03:00".into()),
             message: None,
+            times: 1,
         };
         assert_eq!(describe_source(&s), "shared by 김철수 in 캡스톤 3조, 2022-10-15");
         let f = ProvenanceView {
@@ -198,6 +199,7 @@ mod tests {
             shared_by: None,
             at: None,
             message: None,
+            times: 1,
         };
         assert_eq!(describe_source(&f), "from contacts.vcf");
     }

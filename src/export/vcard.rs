@@ -209,6 +209,7 @@ pub(crate) mod tests {
             shared_by: Some("김철수".into()),
             at: Some("2022-10-15 21:03:00".into()),
             message: Some("제 번호 010-2222-3333".into()),
+            times: 1,
         };
         PersonView {
             id: 7,

@@ -17,6 +17,8 @@ pub struct ProvenanceView {
     pub shared_by: Option<String>,
     pub at: Option<String>,
     pub message: Option<String>,
+    /// How many times the member shared it in that room (the first is `at`, `message`).
+    pub times: i64,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -264,7 +266,7 @@ fn strings(conn: &Connection, sql: &str, id: i64) -> rusqlite::Result<Vec<String
 
 fn provenance(conn: &Connection, column: &str, item: i64) -> rusqlite::Result<Vec<ProvenanceView>> {
     let sql = format!(
-        "SELECT s.file_name, p.line, g.name, p.shared_by, p.at, p.message_id FROM provenance p
+        "SELECT s.file_name, p.line, g.name, p.shared_by, p.at, p.message_id, p.times FROM provenance p
          LEFT JOIN source s ON s.id = p.source_id LEFT JOIN grp g ON g.id = p.grp_id
          WHERE p.{column} = ?1 ORDER BY p.id"
     );
@@ -278,6 +280,7 @@ fn provenance(conn: &Connection, column: &str, item: i64) -> rusqlite::Result<Ve
                 shared_by: r.get(3)?,
                 at: r.get(4)?,
                 message: None,
+                times: r.get(6)?,
             };
             Ok((view, r.get(5)?))
         })?

@@ -382,8 +382,8 @@ impl<'s> Merge<'_, '_> {
             _ => None,
         };
         self.tx.execute(
-            &format!("INSERT INTO provenance({column}, source_id, line, message_id, grp_id, shared_by, at, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
-            params![item, source_id, s.line, message, grp, s.shared_by, s.at, self.batch_id],
+            &format!("INSERT INTO provenance({column}, source_id, line, message_id, grp_id, shared_by, at, times, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+            params![item, source_id, s.line, message, grp, s.shared_by, s.at, s.times, self.batch_id],
         )?;
         Ok(())
     }

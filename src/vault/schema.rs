@@ -23,6 +23,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("migrations/0004_person_order.sql")),
     Migration::Sql(include_str!("migrations/0005_message_chunks.sql")),
     Migration::Code(pack_message_rows),
+    Migration::Sql(include_str!("migrations/0007_shared_times.sql")),
 ];
 
 /// Bring the schema up to date in one transaction; refuse a vault from the future.

@@ -66,7 +66,7 @@ fn email(address: &str, label: Option<&str>) -> BackupEmail {
 }
 
 fn file_source(file: &str, line: u32) -> BackupSource {
-    BackupSource { file: Some(file.into()), line: Some(line), group: None, shared_by: None, at: None }
+    BackupSource { file: Some(file.into()), line: Some(line), group: None, shared_by: None, at: None, times: 1 }
 }
 
 fn person(key: i64, name: &str) -> BackupPerson {
@@ -106,6 +106,7 @@ pub fn seed() -> Snapshot {
         group: Some(ROOM.into()),
         shared_by: Some("김철수".into()),
         at: Some("2022-10-15 21:03:00".into()),
+        times: 2,
     };
     let mut kim = person(1, "김철수");
     kim.aliases = vec!["철수".into()];

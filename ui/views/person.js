@@ -192,7 +192,8 @@ async function chooseOwner(button, { kind, id, sources, decide, owner }) {
 function source(s) {
   if (s.group || s.shared_by) {
     const who = t('shared_in', { who: s.shared_by || '?', group: s.group || '?' });
-    return h('li', who, s.at ? ` · ${fmtDate(s.at)}` : '', s.message ? h('q', s.message.length > 120 ? `${s.message.slice(0, 120)}…` : s.message) : null);
+    const times = s.times > 1 ? ` · ${t('shared_times', { n: s.times })}` : '';
+    return h('li', who, times, s.at ? ` · ${fmtDate(s.at)}` : '', s.message ? h('q', s.message.length > 120 ? `${s.message.slice(0, 120)}…` : s.message) : null);
   }
   if (s.file) return h('li', s.line ? t('from_file_line', { file: s.file, line: s.line }) : t('from_file', { file: s.file }));
   return null;

@@ -332,16 +332,11 @@ impl VaultSink<'_, '_> {
         let names: Vec<&str> = room.list.iter().map(|(n, _)| n.as_str()).collect();
         let roster = extract::Roster::new(&names);
         let owners = owners(&roster, &room.pending);
-        // The same value is shared again and again: store it once per owner.
+        // The same value is shared again and again: store it once per owner,
+        // and each member's shares of it once, as their first with a count.
         let mut stored: HashMap<(i64, bool, &str), i64> = HashMap::new();
-        let mut shared_phone = self.tx.prepare_cached(
-            "INSERT INTO provenance(phone_id, source_id, line, message_id, grp_id, shared_by, at, batch_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?;
-        let mut shared_email = self.tx.prepare_cached(
-            "INSERT INTO provenance(email_id, source_id, line, message_id, grp_id, shared_by, at, batch_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?;
+        let mut sources: HashMap<(bool, i64, &str), (&Pending, i64)> = HashMap::new();
+        let mut order = Vec::new();
         for (p, owner_name) in room.pending.iter().zip(owners) {
             let Some(Some(index)) = room.members.get(owner_name) else { continue };
             let owner = room.list[*index].1.person_id;
@@ -358,17 +353,26 @@ impl VaultSink<'_, '_> {
                     item
                 }
             };
-            let insert = if is_phone { &mut shared_phone } else { &mut shared_email };
-            insert.execute(params![
-                item,
-                self.source_id,
-                p.line,
-                p.message_id,
-                grp_id,
-                p.sender,
-                p.at,
-                self.batch_id
-            ])?;
+            let key = (is_phone, item, p.sender.as_str());
+            match sources.get_mut(&key) {
+                Some((_, times)) => *times += 1,
+                None => {
+                    sources.insert(key, (p, 1));
+                    order.push(key);
+                }
+            }
+        }
+        for key in order {
+            let (is_phone, item, _) = key;
+            let (p, times) = sources[&key];
+            let column = if is_phone { "phone_id" } else { "email_id" };
+            self.exec(
+                &format!(
+                    "INSERT INTO provenance({column}, source_id, line, message_id, grp_id, shared_by, at, times, batch_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                ),
+                params![item, self.source_id, p.line, p.message_id, grp_id, p.sender, p.at, times, self.batch_id],
+            )?;
         }
         Ok(())
     }
