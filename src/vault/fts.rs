@@ -2,9 +2,8 @@
 //! messages, brought up to date lazily, and the search itself.
 //!
 //! Filling the index costs more than storing a million messages, so imports
-//! leave it to the first message search (or to the app, which calls
-//! [`Vault::index_messages`] in the background after an import): contacts and
-//! rosters are usable the moment the import returns. The setting
+//! leave it to the first message search ([`Vault::index_messages`]): contacts
+//! and rosters are usable the moment the import returns. The setting
 //! `fts_chunks_upto` is the highest chunk id the index holds.
 //!
 //! The index is contentless: it gives candidate messages by their coded id,
