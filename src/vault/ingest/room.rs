@@ -3,6 +3,7 @@
 //! once the whole roster is known.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 use std::path::Path;
 
 use foldhash::fast::RandomState;
@@ -40,6 +41,9 @@ pub(super) struct Room {
     pub(super) last_at: Option<NaiveDateTime>,
     /// Values found in messages, resolved to owners once the whole roster is known.
     pub(super) pending: Vec<Pending>,
+    /// Where in `pending` a (sender, text, place of the value) is, by its hash:
+    /// memory grows with the different messages that share values, not with repeats.
+    pub(super) pending_at: HashMap<u64, usize, RandomState>,
     /// Where new messages go, once the room has its group.
     pub(super) writer: Option<ChunkWriter>,
     /// Fingerprints of the messages the group held before this file.
@@ -53,6 +57,8 @@ pub(super) struct Pending {
     pub(super) at: String,
     pub(super) line: u32,
     pub(super) found: extract::Found,
+    /// Messages with the same sender and text: shared again, word for word.
+    pub(super) times: i64,
 }
 
 impl VaultSink<'_, '_> {
@@ -68,6 +74,7 @@ impl VaultSink<'_, '_> {
             list: Vec::new(),
             last_at: None,
             pending: Vec::new(),
+            pending_at: HashMap::default(),
             writer: None,
             existing: HashSet::default(),
         });
@@ -265,6 +272,15 @@ impl VaultSink<'_, '_> {
         }
         if member.is_some() {
             for found in &prepared.found {
+                let key = room.pending_at.hasher().hash_one((&m.sender.name, &m.text, found.start));
+                if let Some(&i) = room.pending_at.get(&key) {
+                    let p = &mut room.pending[i];
+                    if p.sender == m.sender.name && p.text == m.text && p.found.start == found.start {
+                        p.times += 1;
+                        continue;
+                    }
+                }
+                room.pending_at.insert(key, room.pending.len());
                 room.pending.push(Pending {
                     message_id,
                     sender: m.sender.name.clone(),
@@ -272,6 +288,7 @@ impl VaultSink<'_, '_> {
                     at: stamp(m.at),
                     line: m.line,
                     found: found.clone(),
+                    times: 1,
                 });
             }
         }
@@ -355,9 +372,9 @@ impl VaultSink<'_, '_> {
             };
             let key = (is_phone, item, p.sender.as_str());
             match sources.get_mut(&key) {
-                Some((_, times)) => *times += 1,
+                Some((_, times)) => *times += p.times,
                 None => {
-                    sources.insert(key, (p, 1));
+                    sources.insert(key, (p, p.times));
                     order.push(key);
                 }
             }
