@@ -77,8 +77,18 @@ fn korean_mobile_fast(cleaned: &str, region: Region) -> Option<String> {
         13 => matches!((b[3], b[8]), (b'-', b'-') | (b'.', b'.') | (b' ', b' ')),
         _ => false,
     };
-    (separators_ok && grouped && digits.len() == 11 && digits.starts_with(b"010"))
-        .then(|| format!("+82{}", std::str::from_utf8(&digits[1..]).unwrap_or_default()))
+    if !(separators_ok && grouped) {
+        return None;
+    }
+    korean_010(std::str::from_utf8(&digits).ok()?.strip_prefix('0')?)
+}
+
+/// `+82` and the national number of a mobile number on Korea's 010 prefix
+/// (`1012345678`, ten digits): every Korean mobile number has this shape, and
+/// some blocks of it are handed out before `phonenumber`'s metadata lists them.
+pub fn korean_010(national: &str) -> Option<String> {
+    (national.len() == 10 && national.starts_with("10") && national.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| format!("+82{national}"))
 }
 
 /// Korean mobile numbers (`010` + 8 digits, the old `011`–`019` + 7 or 8)
@@ -89,12 +99,11 @@ fn korean_mobile(parsed: &phonenumber::PhoneNumber) -> Option<String> {
         return None;
     }
     let national = parsed.national().value().to_string();
-    let ok = match national.as_bytes() {
-        [b'1', b'0', rest @ ..] => rest.len() == 8,
+    let old_prefix = match national.as_bytes() {
         [b'1', b'1' | b'6' | b'7' | b'8' | b'9', rest @ ..] => rest.len() == 7 || rest.len() == 8,
         _ => false,
     };
-    ok.then(|| format!("+82{national}"))
+    korean_010(&national).or_else(|| old_prefix.then(|| format!("+82{national}")))
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ pub struct Snapshot {
 }
 
 /// A person. `key` links members and messages to people inside this file only.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BackupPerson {
     pub key: i64,
     pub name: String,

@@ -20,11 +20,7 @@ fn snapshot() -> Snapshot {
             BackupPerson {
                 key: 1,
                 name: "김철수".into(),
-                me: false,
                 aliases: vec!["철수".into()],
-                org: None,
-                note: None,
-                birthday: None,
                 phones: vec![BackupPhone {
                     raw: "010-1234-5678".into(),
                     e164: Some("+821012345678".into()),
@@ -32,21 +28,9 @@ fn snapshot() -> Snapshot {
                     status: Status::Candidate,
                     sources: vec![shared],
                 }],
-                emails: vec![],
-                handles: vec![],
+                ..Default::default()
             },
-            BackupPerson {
-                key: 2,
-                name: "이영희".into(),
-                me: false,
-                aliases: vec![],
-                org: None,
-                note: None,
-                birthday: None,
-                phones: vec![],
-                emails: vec![],
-                handles: vec![],
-            },
+            BackupPerson { key: 2, name: "이영희".into(), ..Default::default() },
         ],
         groups: vec![BackupGroup {
             key: 5,

@@ -167,7 +167,7 @@ fn korean_mobile(raw: &str, international: bool, region: Region) -> Option<Strin
     let digits = crate::text::digits(raw);
     let national = if international { digits.strip_prefix("82")? } else { digits.strip_prefix('0')? };
     let korea = international || region == Region(phonenumber::country::Id::KR);
-    (korea && national.len() == 10 && national.starts_with("10")).then(|| format!("+82{national}"))
+    korea.then(|| crate::phone::korean_010(national))?
 }
 
 /// A number does not start right after a letter or a path (`ID010…`,

@@ -70,18 +70,7 @@ fn file_source(file: &str, line: u32) -> BackupSource {
 }
 
 fn person(key: i64, name: &str) -> BackupPerson {
-    BackupPerson {
-        key,
-        name: name.into(),
-        me: false,
-        aliases: vec![],
-        org: None,
-        note: None,
-        birthday: None,
-        phones: vec![],
-        emails: vec![],
-        handles: vec![],
-    }
+    BackupPerson { key, name: name.into(), ..Default::default() }
 }
 
 fn member(person: i64, name: &str, messages: i64, left: bool) -> BackupMember {
