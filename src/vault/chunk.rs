@@ -87,7 +87,7 @@ impl Chunk {
         let mut at = 0;
         while at < self.senders.len() {
             let len = varint(&self.senders, &mut at).ok_or_else(bad)? as usize;
-            let bytes = self.senders.get(at..at + len).ok_or_else(bad)?;
+            let bytes = self.senders.get(at..at.checked_add(len).ok_or_else(bad)?).ok_or_else(bad)?;
             names.push(std::str::from_utf8(bytes).map_err(|_| bad())?);
             at += len;
         }
@@ -99,10 +99,10 @@ impl Chunk {
         let (mut pos, mut secs) = (0usize, 0i64);
         for i in 0..count {
             let who = u16::from_le_bytes([self.who[2 * i], self.who[2 * i + 1]]) as usize;
-            secs += unzigzag(varint(&self.body, &mut pos).ok_or_else(bad)?);
+            secs = secs.checked_add(unzigzag(varint(&self.body, &mut pos).ok_or_else(bad)?)).ok_or_else(bad)?;
             let kind = *KINDS.get(varint(&self.body, &mut pos).ok_or_else(bad)? as usize).ok_or_else(bad)?;
             let len = varint(&self.body, &mut pos).ok_or_else(bad)? as usize;
-            let text = self.body.get(pos..pos + len).ok_or_else(bad)?;
+            let text = self.body.get(pos..pos.checked_add(len).ok_or_else(bad)?).ok_or_else(bad)?;
             pos += len;
             out.push(StoredText {
                 sender: names.get(who).copied().ok_or_else(bad)?,
