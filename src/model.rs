@@ -126,6 +126,24 @@ pub enum MessageKind {
     Deleted,
 }
 
+impl MessageKind {
+    /// Every kind, in the order the vault numbers them.
+    pub const ALL: [MessageKind; 3] = [MessageKind::Text, MessageKind::Media, MessageKind::Deleted];
+
+    /// The name stored and written to JSON (`text`, `media`, `deleted`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageKind::Text => "text",
+            MessageKind::Media => "media",
+            MessageKind::Deleted => "deleted",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<MessageKind> {
+        MessageKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
 /// One message a member posted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChatMessage {

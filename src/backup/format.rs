@@ -9,6 +9,7 @@ use std::collections::{BTreeSet, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::BackupError;
+use crate::model::MessageKind;
 use crate::vault::{EmailView, GroupView, HandleView, PersonView, PhoneView, ProvenanceView, Vault};
 
 /// The value of `format` in every backup.
@@ -399,7 +400,7 @@ impl Snapshot {
             if !groups.contains(&m.group) || m.person.is_some_and(|p| !people.contains(&p)) {
                 return Err(BackupError::invalid("a message points to a group or person not in the backup".into()));
             }
-            if !matches!(m.kind.as_str(), "text" | "media" | "deleted") {
+            if MessageKind::from_name(&m.kind).is_none() {
                 return Err(BackupError::invalid(format!("a message is of unknown kind {:?}", m.kind)));
             }
         }

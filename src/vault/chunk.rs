@@ -24,7 +24,9 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDateTime};
 use foldhash::fast::RandomState;
-use rusqlite::{Connection, params, types::Type};
+use rusqlite::{Connection, OptionalExtension, params, types::Type};
+
+use crate::model::MessageKind;
 
 /// Messages per chunk: a coded id keeps 16 bits for the index in its chunk.
 const PER_CHUNK: usize = 4096;
@@ -40,18 +42,11 @@ pub(super) fn split_id(id: i64) -> (i64, usize) {
     (id >> 16, (id & 0xFFFF) as usize)
 }
 
-/// The stored names of message kinds, by their code in a chunk.
-const KINDS: [&str; 3] = ["text", "media", "deleted"];
-
-pub(super) fn kind_code(kind: &str) -> u8 {
-    KINDS.iter().position(|k| *k == kind).unwrap_or(0) as u8
-}
-
 /// One message read back from a chunk.
 pub(super) struct StoredText<'a> {
     pub(super) sender: &'a str,
     pub(super) at: NaiveDateTime,
-    pub(super) kind: &'static str,
+    pub(super) kind: MessageKind,
     pub(super) text: &'a str,
     pub(super) fp: i64,
 }
@@ -97,10 +92,10 @@ impl Chunk {
         }
         let mut out = Vec::with_capacity(count);
         let (mut pos, mut secs) = (0usize, 0i64);
-        for i in 0..count {
+        for (i, fp) in self.fps().enumerate() {
             let who = u16::from_le_bytes([self.who[2 * i], self.who[2 * i + 1]]) as usize;
             secs = secs.checked_add(unzigzag(varint(&self.body, &mut pos).ok_or_else(bad)?)).ok_or_else(bad)?;
-            let kind = *KINDS.get(varint(&self.body, &mut pos).ok_or_else(bad)? as usize).ok_or_else(bad)?;
+            let kind = *MessageKind::ALL.get(varint(&self.body, &mut pos).ok_or_else(bad)? as usize).ok_or_else(bad)?;
             let len = varint(&self.body, &mut pos).ok_or_else(bad)? as usize;
             let text = self.body.get(pos..pos.checked_add(len).ok_or_else(bad)?).ok_or_else(bad)?;
             pos += len;
@@ -109,27 +104,36 @@ impl Chunk {
                 at: DateTime::from_timestamp(secs, 0).ok_or_else(bad)?.naive_utc(),
                 kind,
                 text: std::str::from_utf8(text).map_err(|_| bad())?,
-                fp: self.fp(i),
+                fp,
             });
         }
         Ok(out)
     }
 
-    fn fp(&self, i: usize) -> i64 {
-        let b = &self.fps[8 * i..8 * i + 8];
-        i64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
-    }
-
     fn fps(&self) -> impl Iterator<Item = i64> + '_ {
-        (0..self.fps.len() / 8).map(|i| self.fp(i))
+        fingerprints(&self.fps)
     }
+}
+
+/// The fingerprints in a chunk's `fps` column.
+fn fingerprints(blob: &[u8]) -> impl Iterator<Item = i64> + '_ {
+    blob.chunks_exact(8).map(|b| i64::from_le_bytes(b.try_into().expect("chunks_exact gives 8 bytes")))
 }
 
 /// The chunks matching `filter` (a WHERE clause over `message_chunk`), in id order.
 pub(super) fn chunks(conn: &Connection, filter: &str, args: impl rusqlite::Params) -> rusqlite::Result<Vec<Chunk>> {
-    let sql = format!("SELECT {} FROM message_chunk WHERE {filter} ORDER BY id", Chunk::COLUMNS);
-    let mut stmt = conn.prepare_cached(&sql)?;
-    stmt.query_map(args, Chunk::from_row)?.collect()
+    let mut all = Vec::new();
+    for_each_chunk(conn, filter, args, |c| {
+        all.push(c);
+        Ok(())
+    })?;
+    Ok(all)
+}
+
+/// The chunk with this id, if it is still stored.
+pub(super) fn chunk(conn: &Connection, id: i64) -> rusqlite::Result<Option<Chunk>> {
+    let sql = format!("SELECT {} FROM message_chunk WHERE id = ?1", Chunk::COLUMNS);
+    conn.prepare_cached(&sql)?.query_row([id], Chunk::from_row).optional()
 }
 
 /// Calls `each` with every chunk matching `filter`, one at a time, so memory
@@ -138,13 +142,13 @@ pub(super) fn for_each_chunk(
     conn: &Connection,
     filter: &str,
     args: impl rusqlite::Params,
-    mut each: impl FnMut(&Chunk) -> rusqlite::Result<()>,
+    mut each: impl FnMut(Chunk) -> rusqlite::Result<()>,
 ) -> rusqlite::Result<()> {
     let sql = format!("SELECT {} FROM message_chunk WHERE {filter} ORDER BY id", Chunk::COLUMNS);
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(args)?;
     while let Some(row) = rows.next()? {
-        each(&Chunk::from_row(row)?)?;
+        each(Chunk::from_row(row)?)?;
     }
     Ok(())
 }
@@ -155,8 +159,7 @@ pub(super) fn group_fingerprints(conn: &Connection, grp_id: i64) -> rusqlite::Re
     let mut stmt = conn.prepare_cached("SELECT fps FROM message_chunk WHERE grp_id = ?1")?;
     let mut rows = stmt.query([grp_id])?;
     while let Some(row) = rows.next()? {
-        let blob = row.get_ref(0)?.as_blob()?;
-        set.extend(blob.chunks_exact(8).map(|b| i64::from_le_bytes(b.try_into().expect("8 bytes"))));
+        set.extend(fingerprints(row.get_ref(0)?.as_blob()?));
     }
     Ok(set)
 }
@@ -181,8 +184,8 @@ pub(super) struct OwnedMessage {
 
 /// The message with this coded id, if it is still stored.
 pub(super) fn message(conn: &Connection, id: i64) -> rusqlite::Result<Option<OwnedMessage>> {
-    let (chunk, index) = split_id(id);
-    let Some(chunk) = chunks(conn, "id = ?1", [chunk])?.pop() else { return Ok(None) };
+    let (chunk_id, index) = split_id(id);
+    let Some(chunk) = chunk(conn, chunk_id)? else { return Ok(None) };
     Ok(chunk.messages()?.get(index).map(|m| OwnedMessage {
         sender: m.sender.to_owned(),
         at: m.at,
@@ -215,7 +218,7 @@ pub(super) fn texts(conn: &Connection, ids: &[i64]) -> rusqlite::Result<HashMap<
     }
     let mut out = HashMap::new();
     for (id, indexes) in by_chunk {
-        let Some(chunk) = chunks(conn, "id = ?1", [id])?.pop() else { continue };
+        let Some(chunk) = chunk(conn, id)? else { continue };
         let messages = chunk.messages()?;
         for i in indexes {
             if let Some(m) = messages.get(i) {
@@ -280,7 +283,7 @@ impl ChunkWriter {
         conn: &Connection,
         sender: &str,
         at: NaiveDateTime,
-        kind: u8,
+        kind: MessageKind,
         text: &str,
         fp: i64,
     ) -> rusqlite::Result<i64> {
@@ -303,7 +306,8 @@ impl ChunkWriter {
         let secs = at.and_utc().timestamp();
         put_varint(&mut self.body, zigzag(secs - self.secs));
         self.secs = secs;
-        put_varint(&mut self.body, u64::from(kind));
+        let code = MessageKind::ALL.iter().position(|k| *k == kind).expect("ALL lists every kind");
+        put_varint(&mut self.body, code as u64);
         put_varint(&mut self.body, text.len() as u64);
         self.body.extend_from_slice(text.as_bytes());
         self.first_fp = self.first_fp.min(fp);
@@ -406,9 +410,10 @@ mod tests {
         let mut ids = Vec::new();
         for i in 0..(PER_CHUNK + 10) {
             let sender = if i % 3 == 0 { "김민수" } else { "Ann (회사)" };
+            let kind = MessageKind::ALL[i % 3];
             let text = format!("메시지 {i} 010-1234-{i:04}");
             let t = at("1969-12-31 23:59:00") + chrono::Duration::seconds(i as i64 * 37);
-            ids.push(w.push(&conn, sender, t, (i % 3) as u8, &text, i as i64 * 11).unwrap());
+            ids.push(w.push(&conn, sender, t, kind, &text, i as i64 * 11).unwrap());
         }
         w.flush(&conn).unwrap();
         let all = chunks(&conn, "grp_id = ?1", [7]).unwrap();
@@ -420,7 +425,7 @@ mod tests {
             assert_eq!(m.text, format!("메시지 {i} 010-1234-{i:04}"));
             assert_eq!(m.sender, if i % 3 == 0 { "김민수" } else { "Ann (회사)" });
             assert_eq!(m.at, at("1969-12-31 23:59:00") + chrono::Duration::seconds(i as i64 * 37));
-            assert_eq!(m.kind, KINDS[i % 3]);
+            assert_eq!(m.kind, MessageKind::ALL[i % 3]);
             assert_eq!(m.fp, i as i64 * 11);
         }
         assert_eq!(sender_of(&conn, 7, 33).unwrap().as_deref(), Some("김민수"));
@@ -439,7 +444,7 @@ mod tests {
     fn a_damaged_chunk_is_an_error_not_a_panic() {
         let conn = vault_conn();
         let mut w = ChunkWriter::new(&conn, 1, Some(1), None).unwrap();
-        w.push(&conn, "a", at("2022-10-15 14:02:00"), 0, "hello", 1).unwrap();
+        w.push(&conn, "a", at("2022-10-15 14:02:00"), MessageKind::Text, "hello", 1).unwrap();
         w.flush(&conn).unwrap();
         for cut in ["body", "senders", "who"] {
             conn.execute(&format!("UPDATE message_chunk SET {cut} = substr({cut}, 1, 2)"), []).unwrap();

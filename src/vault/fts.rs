@@ -18,6 +18,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::chunk::{self, Chunk, coded_id};
 use super::ingest::stamp;
 use super::{MessageHit, Vault, VaultError};
+use crate::model::MessageKind;
 use crate::text::nfc;
 
 const UPTO: &str = "fts_chunks_upto";
@@ -42,7 +43,7 @@ pub(super) fn forget_batch(conn: &Connection, batch_id: i64) -> rusqlite::Result
     let mut delete = conn.prepare_cached("DELETE FROM message_text WHERE rowid = ?1")?;
     chunk::for_each_chunk(conn, "batch_id = ?1 AND id <= ?2", params![batch_id, upto], |c| {
         for (i, m) in c.messages()?.iter().enumerate() {
-            if m.kind == "text" {
+            if m.kind == MessageKind::Text {
                 delete.execute([coded_id(c.id, i)])?;
             }
         }
@@ -84,7 +85,7 @@ impl Vault {
                 let mut insert = tx.prepare_cached("INSERT INTO message_text(rowid, body) VALUES (?1, ?2)")?;
                 chunk::for_each_chunk(&tx, "id > ?1", [upto], |c| {
                     for (i, m) in c.messages()?.iter().enumerate() {
-                        if m.kind == "text" {
+                        if m.kind == MessageKind::Text {
                             insert.execute(params![coded_id(c.id, i), m.text])?;
                             added += 1;
                         }
@@ -117,7 +118,7 @@ impl Vault {
             let messages = c.messages()?;
             let mut keep = |i: usize| {
                 if let Some(m) = messages.get(i)
-                    && m.kind == "text"
+                    && m.kind == MessageKind::Text
                     && m.text.to_lowercase().contains(&needle)
                 {
                     found.push((m.at, coded_id(c.id, i)));
@@ -137,12 +138,12 @@ impl Vault {
                 candidates.entry(c).or_default().push(i);
             }
             for (id, indexes) in candidates {
-                if let Some(c) = chunk::chunks(&self.conn, "id = ?1", [id])?.first() {
-                    check(c, Some(&indexes))?;
+                if let Some(c) = chunk::chunk(&self.conn, id)? {
+                    check(&c, Some(&indexes))?;
                 }
             }
         } else {
-            chunk::for_each_chunk(&self.conn, "1", [], |c| check(c, None))?;
+            chunk::for_each_chunk(&self.conn, "1", [], |c| check(&c, None))?;
         }
         found.sort_unstable_by(|a, b| b.cmp(a));
         found.truncate(limit);

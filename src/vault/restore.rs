@@ -13,10 +13,11 @@ use serde::Serialize;
 
 use chrono::NaiveDateTime;
 
-use super::chunk::{self, ChunkWriter, kind_code};
+use super::chunk::{self, ChunkWriter};
 use super::ingest::{new_batch, now, phone_digits, stamp};
 use super::{Vault, VaultError, people::refresh_haystack};
 use crate::backup::format::{BackupMessage, BackupPerson, BackupSource, Snapshot};
+use crate::model::MessageKind;
 use crate::text::nfc;
 
 /// A message as stored, for `backup create --with-messages`.
@@ -71,7 +72,7 @@ impl Vault {
                             sender: m.sender.to_owned(),
                             at: stamp(m.at),
                             body: m.text.to_owned(),
-                            kind: m.kind.to_owned(),
+                            kind: m.kind.as_str().to_owned(),
                             fp: m.fp,
                         },
                     ));
@@ -181,7 +182,14 @@ impl<'s> Merge<'_, '_> {
             for m in messages {
                 let Ok(at) = NaiveDateTime::parse_from_str(&m.at, "%Y-%m-%d %H:%M:%S") else { continue };
                 if existing.insert(m.fp) {
-                    writer.push(self.tx, &nfc(&m.sender), at, kind_code(&m.kind), &nfc(&m.body), m.fp)?;
+                    writer.push(
+                        self.tx,
+                        &nfc(&m.sender),
+                        at,
+                        MessageKind::from_name(&m.kind).unwrap_or(MessageKind::Text),
+                        &nfc(&m.body),
+                        m.fp,
+                    )?;
                     self.report.new_messages += 1;
                 }
             }

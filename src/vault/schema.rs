@@ -8,7 +8,8 @@ use std::collections::HashMap;
 use rusqlite::{Connection, params};
 
 use super::VaultError;
-use super::chunk::{ChunkWriter, kind_code};
+use super::chunk::ChunkWriter;
+use crate::model::MessageKind;
 
 /// One step of the schema: SQL, or data moved by code where SQL cannot.
 enum Migration {
@@ -85,7 +86,14 @@ fn pack_message_rows(conn: &Connection) -> rusqlite::Result<()> {
             let (_, w) = writer.as_mut().expect("set above");
             let sender: String = r.get(4)?;
             let body: String = r.get(6)?;
-            let id = w.push(conn, &sender, at, kind_code(&kind), &body, r.get(8)?)?;
+            let id = w.push(
+                conn,
+                &sender,
+                at,
+                MessageKind::from_name(&kind).unwrap_or(MessageKind::Text),
+                &body,
+                r.get(8)?,
+            )?;
             moved.insert(r.get(0)?, id);
         }
         if let Some((_, mut w)) = writer {

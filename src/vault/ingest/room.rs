@@ -14,7 +14,7 @@ use rusqlite::{OptionalExtension, params};
 use super::pipeline::Prepared;
 use super::{VaultSink, recognise, recognise::Held, stamp};
 use crate::extract;
-use crate::model::{ChatEvent, ChatMessage, EventKind, MessageKind, RoomInfo, Speaker, is_not_a_person};
+use crate::model::{ChatEvent, ChatMessage, EventKind, RoomInfo, Speaker, is_not_a_person};
 use crate::phone;
 use crate::text::nfc;
 use crate::vault::chunk::ChunkWriter;
@@ -249,11 +249,6 @@ impl VaultSink<'_, '_> {
         if self.room()?.grp_id.is_none() {
             return Ok(());
         }
-        let kind = match m.kind {
-            MessageKind::Text => 0,
-            MessageKind::Media => 1,
-            MessageKind::Deleted => 2,
-        };
         self.file.messages += 1;
         self.span = Some(self.span.map_or((m.at, m.at), |(first, last)| (first.min(m.at), last.max(m.at))));
         if let Some(i) = member {
@@ -264,7 +259,7 @@ impl VaultSink<'_, '_> {
         if room.existing.contains(&fp) {
             return Ok(());
         }
-        let message_id = writer.push(self.tx, &m.sender.name, m.at, kind, &m.text, fp)?;
+        let message_id = writer.push(self.tx, &m.sender.name, m.at, m.kind, &m.text, fp)?;
         self.file.new_messages += 1;
         self.report.new_messages += 1;
         if let Some(i) = member {
