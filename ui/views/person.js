@@ -192,8 +192,9 @@ async function chooseOwner(button, { kind, id, sources, decide, owner }) {
 function source(s) {
   if (s.group || s.shared_by) {
     const who = t('shared_in', { who: s.shared_by || '?', group: s.group || '?' });
-    const times = s.times > 1 ? ` · ${t('shared_times', { n: s.times })}` : '';
-    return h('li', who, times, s.at ? ` · ${fmtDate(s.at)}` : '', s.message ? h('q', s.message.length > 120 ? `${s.message.slice(0, 120)}…` : s.message) : null);
+    // "3 times, first Jan 2, 2023": the count reads into the date of the first share.
+    const when = [s.times > 1 ? t('shared_times', { n: s.times }) : '', s.at ? fmtDate(s.at) : ''].filter(Boolean).join(' ');
+    return h('li', who, when ? ` · ${when}` : '', s.message ? h('q', s.message.length > 120 ? `${s.message.slice(0, 120)}…` : s.message) : null);
   }
   if (s.file) return h('li', s.line ? t('from_file_line', { file: s.file, line: s.line }) : t('from_file', { file: s.file }));
   return null;
