@@ -12,8 +12,9 @@ cd "$(dirname "$0")/.."
 
 ./scripts/setup-debian.sh
 cargo build --release -j2 -p lifeboat -p lifeboat-app
-target="${CARGO_TARGET_DIR:-target}/release"
-export PATH="$PWD/$target:$PATH"
+# CARGO_TARGET_DIR may be relative (to this folder) or absolute.
+target="$(realpath -m "${CARGO_TARGET_DIR:-target}")/release"
+export PATH="$target:$PATH"
 
 demo_vault() {
   export LIFEBOAT_VAULT="${XDG_DATA_HOME:-$HOME/.local/share}/lifeboat-demo"
