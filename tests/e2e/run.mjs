@@ -63,7 +63,7 @@ async function main() {
 
   // Korean first: the app's main audience. Language is a page setting.
   await el('#passphrase');
-  await driver.executeScript("localStorage.setItem('lifeboat.lang', 'ko'); location.reload();");
+  await reloadWith("localStorage.setItem('lifeboat.lang', 'ko');");
   await el('#passphrase-repeat');
   await shot('01-create-vault');
   step('create: a too short passphrase is refused');
@@ -198,6 +198,18 @@ async function main() {
 }
 
 function step(s) { console.log(`• ${s}`); }
+// Run `script`, reload the page, and wait for the new page: a lookup made
+// while the old one unloads fails (NoSuchFrameError) instead of waiting.
+async function reloadWith(script) {
+  await driver.executeScript(`${script} window.__lifeboatOldPage = true; location.reload();`);
+  await driver.wait(async () => {
+    try {
+      return await driver.executeScript("return document.readyState === 'complete' && !window.__lifeboatOldPage;");
+    } catch {
+      return false;
+    }
+  }, TIMEOUT, 'the page to reload');
+}
 async function el(css, timeout = TIMEOUT) {
   return driver.wait(until.elementLocated(By.css(css)), timeout, `waiting for ${css}`);
 }
