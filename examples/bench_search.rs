@@ -8,7 +8,8 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use lifeboat::vault::{ImportOptions, Vault};
+use lifeboat::ingest::{ImportOptions, import_files};
+use lifeboat::vault::Vault;
 
 const PASSPHRASE: &str = "benchmark passphrase";
 const QUERIES: [&str; 8] = ["김", "ㄱㅁ", "ㄱㅁㅈ", "민준", "010", "5678", "@gmail", "zzzz-nobody"];
@@ -25,7 +26,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("open/create (key derivation): {:.0} ms", started.elapsed().as_secs_f64() * 1e3);
     if vault.batches()?.is_empty() {
         let started = Instant::now();
-        let report = vault.import(&[PathBuf::from(file)], &ImportOptions::default())?;
+        let report = import_files(&mut vault, &[PathBuf::from(file)], &ImportOptions::default())?;
         println!("import: {} people in {:.1} s", report.new_people, started.elapsed().as_secs_f64());
     }
     println!("{:<14} {:>8} {:>14} {:>16}", "query", "matches", "search_ids ms", "person_page ms");

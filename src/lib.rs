@@ -7,10 +7,13 @@
 #![forbid(unsafe_code)]
 
 pub mod backup;
+pub mod email;
 pub mod export;
 pub mod extract;
 mod harden;
 pub mod import;
+pub mod ingest;
+pub mod load;
 pub mod model;
 pub mod phone;
 pub mod qr;

@@ -46,6 +46,43 @@ pub struct ContactRecord {
     pub phones: Vec<RawPhone>,
     pub emails: Vec<RawEmail>,
     pub handles: Vec<Handle>,
+    /// Set for a contact card a member shared in a chat: the room is the one
+    /// the importer sent last.
+    #[serde(default)]
+    pub shared: Option<SharedIn>,
+}
+
+/// Where a contact card was shared: who sent it, when, on which line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedIn {
+    pub sender: String,
+    pub at: NaiveDateTime,
+    pub line: u32,
+}
+
+/// How sure the vault is that a phone or e-mail is the person's:
+/// `confirmed` (an address book of yours, or you confirmed it) or
+/// `candidate` (found in a chat, or claimed by someone else's backup).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Confirmed,
+    #[default]
+    Candidate,
+}
+
+impl Status {
+    /// The name stored and written to JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Confirmed => "confirmed",
+            Status::Candidate => "candidate",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Status> {
+        [Status::Confirmed, Status::Candidate].into_iter().find(|s| s.as_str() == name)
+    }
 }
 
 /// Which messenger a chat export came from.

@@ -4,6 +4,7 @@
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
 
+use crate::model::Status;
 use crate::vault::PersonView;
 
 /// The vCard text a phone camera turns into a new contact: the name, the
@@ -12,10 +13,10 @@ pub fn person_vcard(p: &PersonView) -> String {
     let mut lines = vec!["BEGIN:VCARD".to_string(), "VERSION:3.0".to_string()];
     lines.push(format!("FN:{}", escape(&p.name)));
     lines.push(format!("N:{};;;;", escape(&p.name)));
-    for ph in p.phones.iter().filter(|ph| ph.status == "confirmed") {
+    for ph in p.phones.iter().filter(|ph| ph.status == Status::Confirmed) {
         lines.push(format!("TEL;TYPE=CELL:{}", escape(ph.e164.as_deref().unwrap_or(&ph.raw))));
     }
-    for e in p.emails.iter().filter(|e| e.status == "confirmed") {
+    for e in p.emails.iter().filter(|e| e.status == Status::Confirmed) {
         lines.push(format!("EMAIL:{}", escape(&e.address)));
     }
     if let Some(org) = &p.org {
@@ -53,7 +54,8 @@ mod tests {
                     e164: Some("+821012345678".into()),
                     raw: "010-1234-5678".into(),
                     label: None,
-                    status: "confirmed".into(),
+                    status: Status::Confirmed,
+                    conflict: false,
                     sources: vec![],
                 },
                 PhoneView {
@@ -61,7 +63,8 @@ mod tests {
                     e164: None,
                     raw: "010 9".into(),
                     label: None,
-                    status: "candidate".into(),
+                    status: Status::Candidate,
+                    conflict: false,
                     sources: vec![],
                 },
             ],
@@ -69,7 +72,8 @@ mod tests {
                 id: 3,
                 address: "min;jun@example.com".into(),
                 label: None,
-                status: "confirmed".into(),
+                status: Status::Confirmed,
+                conflict: false,
                 sources: vec![],
             }],
             handles: vec![],

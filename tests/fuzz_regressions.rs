@@ -52,7 +52,8 @@ fn replay(target: &str, data: &[u8], scratch: &Path) {
             if let Ok(opened) = open(&bytes, &keys(&identity), &Limits::default()) {
                 let dir = scratch.join("vault");
                 let mut vault = lifeboat::vault::Vault::create(&dir, "fuzzing passphrase").unwrap();
-                vault.restore(&opened.snapshot, "fuzz.lifeboat", "00", false).unwrap();
+                let origin = lifeboat::backup::origin(&vault, &opened, Path::new("fuzz.lifeboat"), &bytes).unwrap();
+                vault.restore(&opened.snapshot, &origin, Default::default()).unwrap();
                 drop(vault);
                 std::fs::remove_dir_all(&dir).unwrap();
             }

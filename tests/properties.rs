@@ -5,6 +5,7 @@
 use lifeboat::export::{csv, vcard};
 use lifeboat::extract;
 use lifeboat::import::{IMPORTERS, collect};
+use lifeboat::model::Status;
 use lifeboat::phone::Region;
 use lifeboat::vault::{EmailView, PersonView, PhoneView};
 use proptest::prelude::*;
@@ -227,7 +228,8 @@ fn person() -> impl Strategy<Value = PersonView> {
                         e164: None,
                         raw,
                         label: Some("mobile".into()),
-                        status: "confirmed".into(),
+                        status: Status::Confirmed,
+                        conflict: false,
                         sources: Vec::new(),
                     })
                     .collect(),
@@ -237,7 +239,8 @@ fn person() -> impl Strategy<Value = PersonView> {
                         id: 0,
                         address,
                         label: None,
-                        status: "confirmed".into(),
+                        status: Status::Confirmed,
+                        conflict: false,
                         sources: Vec::new(),
                     })
                     .collect(),

@@ -49,7 +49,9 @@ pub fn backup_payload(data: &[u8]) {
     let keys = Keys { passphrase: None, identities: vec![Box::new(identity)] };
     let Ok(opened) = open(&bytes, &keys, &Limits::default()) else { return };
     let mut vault = scratch_vault();
-    vault.restore(&opened.snapshot, "fuzz.lifeboat", "00", false).expect("a checked snapshot restores");
+    let origin = lifeboat::backup::origin(&vault, &opened, std::path::Path::new("fuzz.lifeboat"), &bytes)
+        .expect("the vault reads its own keys");
+    vault.restore(&opened.snapshot, &origin, Default::default()).expect("a checked snapshot restores");
 }
 
 fn pack(contacts: &[u8], json: &[u8]) -> Vec<u8> {

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{BackupError, Counts, Keys, Limits, Passphrase, Protection, Snapshot};
 use crate::export::ExportError;
-use crate::vault::{RestoreReport, Vault};
+use crate::vault::{RestoreOptions, RestoreReport, Vault};
 
 /// What a verified backup holds.
 #[derive(Debug, Clone, Serialize)]
@@ -60,14 +60,14 @@ pub fn restore_file(
     vault: &mut Vault,
     path: &Path,
     passphrase: Option<Passphrase>,
-    dry_run: bool,
+    opts: RestoreOptions,
 ) -> Result<RestoreReport, BackupError> {
     let limits = Limits::default();
     let bytes = super::read_file(path, &limits)?;
     let keys = keys(&bytes, passphrase, Some(vault))?;
     let opened = super::open(&bytes, &keys, &limits)?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(vault.restore(&opened.snapshot, &name, &super::sha256_hex(&bytes), dry_run)?)
+    let origin = super::origin(vault, &opened, path, &bytes)?;
+    Ok(vault.restore(&opened.snapshot, &origin, opts)?)
 }
 
 /// The user's own public key (`age1…`), made and kept in the vault the first time.
@@ -109,7 +109,7 @@ mod tests {
         let counts = create_file(&v, &out, &protection, &[], false).unwrap();
         assert_eq!(verify_file(&out, None, Some(&v)).unwrap().counts, counts);
         assert!(matches!(verify_file(&out, None, None), Err(BackupError::NeedIdentity | BackupError::WrongKey)));
-        let report = restore_file(&mut v, &out, None, true).unwrap();
+        let report = restore_file(&mut v, &out, None, RestoreOptions { dry_run: true, ..Default::default() }).unwrap();
         assert!(report.dry_run && report.batch_id.is_none());
     }
 

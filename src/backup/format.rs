@@ -56,26 +56,7 @@ pub struct BackupPerson {
     pub handles: Vec<BackupHandle>,
 }
 
-/// `confirmed` (from an address book or confirmed by the user) or `candidate`
-/// (found in a message, not yet confirmed).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Confirmed,
-    Candidate,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Confirmed => "confirmed",
-            Status::Candidate => "candidate",
-        }
-    }
-    fn parse(s: &str) -> Status {
-        if s == "candidate" { Status::Candidate } else { Status::Confirmed }
-    }
-}
+pub use crate::model::Status;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BackupPhone {
@@ -186,7 +167,7 @@ impl BackupPerson {
                     raw: ph.raw.clone(),
                     e164: ph.e164.clone(),
                     label: ph.label.clone(),
-                    status: Status::parse(&ph.status),
+                    status: ph.status,
                     sources: ph.sources.iter().map(BackupSource::from_view).collect(),
                 })
                 .collect(),
@@ -196,7 +177,7 @@ impl BackupPerson {
                 .map(|e| BackupEmail {
                     address: e.address.clone(),
                     label: e.label.clone(),
-                    status: Status::parse(&e.status),
+                    status: e.status,
                     sources: e.sources.iter().map(BackupSource::from_view).collect(),
                 })
                 .collect(),
@@ -222,6 +203,7 @@ impl BackupPerson {
                     at: s.at.clone(),
                     message: None,
                     times: s.times,
+                    claim: None,
                 })
                 .collect()
         };
@@ -239,7 +221,8 @@ impl BackupPerson {
                     e164: p.e164.clone(),
                     raw: p.raw.clone(),
                     label: p.label.clone(),
-                    status: p.status.as_str().into(),
+                    status: p.status,
+                    conflict: false,
                     sources: sources(&p.sources),
                 })
                 .collect(),
@@ -251,7 +234,8 @@ impl BackupPerson {
                     id: i as i64,
                     address: e.address.clone(),
                     label: e.label.clone(),
-                    status: e.status.as_str().into(),
+                    status: e.status,
+                    conflict: false,
                     sources: sources(&e.sources),
                 })
                 .collect(),
@@ -318,7 +302,7 @@ impl Snapshot {
                     sender: m.sender,
                     at: m.at,
                     body: m.body,
-                    kind: m.kind,
+                    kind: m.kind.as_str().to_owned(),
                     fp: m.fp,
                 }));
             }

@@ -20,7 +20,7 @@ pub use keys::{Generated, from_secrets, generate};
 
 use std::path::{Path, PathBuf};
 
-use crate::vault::VaultError;
+use crate::vault::{BackupOrigin, Vault, VaultError};
 
 /// Size bounds when reading a backup.
 #[derive(Debug, Clone, Copy)]
@@ -193,3 +193,16 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The backup file being restored and who made it, for the vault's restore.
+pub fn origin(vault: &Vault, opened: &Opened, path: &Path, bytes: &[u8]) -> Result<BackupOrigin, BackupError> {
+    let _ = vault;
+    Ok(BackupOrigin {
+        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        sha256: sha256_hex(bytes),
+        made_at: opened.snapshot.created_at.clone(),
+        signer: None,
+        fingerprint: None,
+        own: false,
+    })
+}

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::Subcommand;
 use lifeboat::backup::{self, Keys, Limits, Protection};
-use lifeboat::vault::{StoredIdentity, Vault};
+use lifeboat::vault::{RestoreOptions, StoredIdentity, Vault};
 
 use super::output::BatchSummary;
 use super::{Global, Out, prompt_hidden};
@@ -53,9 +53,14 @@ struct Restore {
     /// key). Default: the keys kept in this vault by `lifeboat keygen`.
     #[arg(long, value_name = "FILE")]
     identity: Option<PathBuf>,
-    /// Check and count, and keep nothing.
+    /// Show what would change (per person: new people, new numbers and
+    /// e-mails, conflicts, the signer), and keep nothing.
     #[arg(long)]
     dry_run: bool,
+    /// Yes to a group roster signed by another key than last time (check the
+    /// fingerprint with the sender first).
+    #[arg(long)]
+    accept_new_signer: bool,
     #[arg(long)]
     json: bool,
 }
@@ -184,11 +189,13 @@ impl Restore {
         let mut vault = global.open()?;
         let keys = keys(&bytes, self.identity.as_deref(), || Ok(vault.backup_identities()?))?;
         let opened = backup::open(&bytes, &keys, &limits)?;
-        let name = self.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let report = vault.restore(&opened.snapshot, &name, &backup::sha256_hex(&bytes), self.dry_run)?;
+        let origin = backup::origin(&vault, &opened, &self.file, &bytes)?;
+        let opts = RestoreOptions { dry_run: self.dry_run, accept_new_signer: self.accept_new_signer };
+        let report = vault.restore(&opened.snapshot, &origin, opts)?;
         if self.json {
             return out.json(&report);
         }
+        super::preview::print_restore(out, &report)?;
         out.batch_summary(&BatchSummary {
             kind: "Restore",
             dry_run: self.dry_run,

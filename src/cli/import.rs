@@ -6,8 +6,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Result;
 use lifeboat::import::{DateOrder, ImportError};
+use lifeboat::ingest::{ImportOptions, import_files};
 use lifeboat::phone::Region;
-use lifeboat::vault::{ImportOptions, ImportReport, VaultError};
+use lifeboat::vault::{ImportReport, VaultError};
 
 use super::output::BatchSummary;
 use super::{Global, Out};
@@ -57,11 +58,11 @@ impl Import {
             cancel: Some(&CANCEL),
             progress: None,
         };
-        let report = match vault.import(&self.files, &opts) {
+        let report = match import_files(&mut vault, &self.files, &opts) {
             // At a terminal, ask instead of failing; scripts get the error naming the flag.
             Err(VaultError::Import(ImportError::AmbiguousDates { file })) if std::io::stdin().is_terminal() => {
                 opts.date_order = Some(ask_date_order(&file)?);
-                vault.import(&self.files, &opts)?
+                import_files(&mut vault, &self.files, &opts)?
             }
             other => other?,
         };

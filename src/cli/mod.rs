@@ -13,6 +13,7 @@ mod merge;
 mod not_same;
 mod output;
 mod people;
+mod preview;
 mod redact;
 mod suggest;
 mod unmerge;

@@ -1,6 +1,7 @@
 //! `lifeboat people`, `lifeboat show`, `lifeboat search`.
 
 use anyhow::Result;
+use lifeboat::model::Status;
 use lifeboat::vault::{PersonView, ProvenanceView};
 
 use super::{Global, Out};
@@ -55,7 +56,7 @@ impl Show {
             out.line(format!(
                 "  phone  {shown}  {}  [{}]  written {:?}",
                 ph.label.as_deref().unwrap_or(""),
-                ph.status,
+                status(ph.status, ph.conflict),
                 ph.raw
             ))?;
             for s in &ph.sources {
@@ -63,7 +64,12 @@ impl Show {
             }
         }
         for e in &p.emails {
-            out.line(format!("  e-mail {}  {}  [{}]", e.address, e.label.as_deref().unwrap_or(""), e.status))?;
+            out.line(format!(
+                "  e-mail {}  {}  [{}]",
+                e.address,
+                e.label.as_deref().unwrap_or(""),
+                status(e.status, e.conflict)
+            ))?;
             for s in &e.sources {
                 out.line(format!("         from {}", provenance(s)))?;
             }
@@ -138,7 +144,18 @@ fn people_table(out: &mut Out, people: &[PersonView]) -> Result<()> {
     out.table(&["ID", "NAME", "PHONES", "E-MAILS", "GROUPS"], &rows)
 }
 
+/// `confirmed`, `candidate`, or `candidate, conflicts with yours / 충돌`.
+fn status(status: Status, conflict: bool) -> String {
+    match conflict {
+        true => format!("{}, conflicts with a number you confirmed / 확인한 번호와 다름", status.as_str()),
+        false => status.as_str().to_owned(),
+    }
+}
+
 fn provenance(s: &ProvenanceView) -> String {
+    if let Some(claim) = &s.claim {
+        return lifeboat::export::describe_claim(claim, s.file.as_deref().unwrap_or("?"));
+    }
     match (&s.group, &s.shared_by) {
         (Some(g), Some(by)) if s.times > 1 => {
             format!("shared by {by} in {g} {} times, first {}", s.times, s.at.as_deref().unwrap_or(""))

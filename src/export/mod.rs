@@ -13,7 +13,8 @@ mod vcard3;
 
 use std::path::{Path, PathBuf};
 
-use crate::vault::{PersonView, ProvenanceView, Vault, VaultError};
+use crate::model::Status;
+use crate::vault::{ClaimView, PersonView, ProvenanceView, Vault, VaultError};
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -110,6 +111,9 @@ fn is_hangul_syllable(c: char) -> bool {
 /// "shared by 김철수 in 캡스톤 3조, 2022-10-15" for a value found in a chat;
 /// "from contacts.vcf" for one read from a file.
 pub fn describe_source(s: &ProvenanceView) -> String {
+    if let Some(claim) = &s.claim {
+        return describe_claim(claim, s.file.as_deref().unwrap_or("a backup"));
+    }
     match (&s.group, &s.shared_by) {
         (Some(group), Some(by)) => {
             let date: String = s.at.as_deref().unwrap_or("").chars().take(10).collect();
@@ -121,6 +125,18 @@ pub fn describe_source(s: &ProvenanceView) -> String {
         }
         _ => format!("from {}", s.file.as_deref().unwrap_or("an import")),
     }
+}
+
+/// Whose word a value from someone else's backup is: `claimed in b.age by
+/// 김민수 (SHA256:…), made 2024-03-01, confirmed by the sender`.
+pub fn describe_claim(c: &ClaimView, file: &str) -> String {
+    let made: String = c.made_at.as_deref().unwrap_or("").chars().take(10).collect();
+    let by = if c.signer.signed { format!("by {}", c.signer.describe()) } else { c.signer.describe() };
+    let said = match c.claimed {
+        Status::Confirmed => ", confirmed by the sender",
+        Status::Candidate => "",
+    };
+    format!("claimed in {file} {by}, made {made}{said}")
 }
 
 /// The person's note followed by one line per phone or e-mail that came from
@@ -190,6 +206,7 @@ mod tests {
             at: Some("2022-10-15 21:03:00".into()),
             message: None,
             times: 1,
+            claim: None,
         };
         assert_eq!(describe_source(&s), "shared by 김철수 in 캡스톤 3조, 2022-10-15");
         let f = ProvenanceView {
@@ -200,6 +217,7 @@ mod tests {
             at: None,
             message: None,
             times: 1,
+            claim: None,
         };
         assert_eq!(describe_source(&f), "from contacts.vcf");
     }

@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
+use crate::model::Status;
+
 use super::ExportError;
 use crate::vault::{GroupView, MemberView, PersonView, ProvenanceView, Reachability, Vault};
 
@@ -126,7 +128,7 @@ fn member(h: &mut String, m: &MemberView, p: Option<&PersonView>, group: &str) {
     let _ = writeln!(h, "</span><span class=\"how\">{words}</span></h2>\n<ul>");
     if let Some(p) = p {
         for ph in &p.phones {
-            let unconfirmed = ph.status == "candidate";
+            let unconfirmed = ph.status == Status::Candidate;
             let _ = write!(
                 h,
                 "<li{}>☎ <span class=\"num\">{}{}</span>",
@@ -143,7 +145,7 @@ fn member(h: &mut String, m: &MemberView, p: Option<&PersonView>, group: &str) {
             h.push_str("</li>\n");
         }
         for e in &p.emails {
-            let unconfirmed = if e.status == "candidate" { " ?" } else { "" };
+            let unconfirmed = if e.status == Status::Candidate { " ?" } else { "" };
             let _ = writeln!(h, "<li>✉ {}{unconfirmed}</li>", esc(&e.address));
         }
         for handle in p.handles.iter().filter(|x| x.service != "id") {

@@ -199,6 +199,7 @@ fn card(p: &PersonView) -> Vcard {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::model::Status;
     use crate::vault::{EmailView, ProvenanceView};
 
     pub(crate) fn sample() -> PersonView {
@@ -210,6 +211,7 @@ pub(crate) mod tests {
             at: Some("2022-10-15 21:03:00".into()),
             message: Some("제 번호 010-2222-3333".into()),
             times: 1,
+            claim: None,
         };
         PersonView {
             id: 7,
@@ -222,7 +224,8 @@ pub(crate) mod tests {
                     e164: Some("+821012345678".into()),
                     raw: "010-1234-5678".into(),
                     label: Some("mobile".into()),
-                    status: "confirmed".into(),
+                    status: Status::Confirmed,
+                    conflict: false,
                     sources: vec![],
                 },
                 PhoneView {
@@ -230,7 +233,8 @@ pub(crate) mod tests {
                     e164: Some("+821022223333".into()),
                     raw: "010-2222-3333".into(),
                     label: Some("업무폰".into()),
-                    status: "candidate".into(),
+                    status: Status::Candidate,
+                    conflict: false,
                     sources: vec![shared],
                 },
                 PhoneView {
@@ -238,7 +242,8 @@ pub(crate) mod tests {
                     e164: None,
                     raw: "*123#".into(),
                     label: None,
-                    status: "confirmed".into(),
+                    status: Status::Confirmed,
+                    conflict: false,
                     sources: vec![],
                 },
             ],
@@ -246,7 +251,8 @@ pub(crate) mod tests {
                 id: 1,
                 address: "cs.kim@example.kr".into(),
                 label: Some("work".into()),
-                status: "confirmed".into(),
+                status: Status::Confirmed,
+                conflict: false,
                 sources: vec![],
             }],
             handles: vec![

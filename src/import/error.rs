@@ -63,6 +63,11 @@ pub enum ImportError {
     #[error("import cancelled; nothing was written.\n가져오기를 취소했습니다. 아무것도 저장하지 않았습니다.")]
     Cancelled,
 
-    #[error("{0}")]
-    Store(String),
+    #[error(
+        "could not start the parser thread: {source}. Close other programs and try again.\n파싱 스레드를 시작할 수 없습니다. 다른 프로그램을 닫고 다시 시도하세요."
+    )]
+    Thread {
+        #[source]
+        source: std::io::Error,
+    },
 }

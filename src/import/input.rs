@@ -136,27 +136,6 @@ impl Source {
         self.encoding.name()
     }
 
-    /// The text of a contact card (`.vcf`) shipped beside the chat in the
-    /// same zip, by its file name; None when there is no such card. Cards are
-    /// small: one larger than [`MAX_CARD_BYTES`] is left out.
-    pub fn attachment(&self, name: &str) -> Result<Option<String>, ImportError> {
-        if !matches!(self.location, Location::ZipEntry { .. }) || !name.to_ascii_lowercase().ends_with(".vcf") {
-            return Ok(None);
-        }
-        let file = File::open(&self.path).map_err(|e| self.io(e))?;
-        let mut archive = zip::ZipArchive::new(file).map_err(|e| self.zip_error(e.to_string()))?;
-        let found = (0..archive.len()).find(|&i| {
-            archive
-                .by_index_raw(i)
-                .is_ok_and(|e| e.name().rsplit('/').next() == Some(name) && e.size() <= MAX_CARD_BYTES)
-        });
-        let Some(index) = found else { return Ok(None) };
-        let entry = archive.by_index(index).map_err(|e| self.zip_error(e.to_string()))?;
-        let mut raw = Vec::new();
-        entry.take(MAX_CARD_BYTES).read_to_end(&mut raw).map_err(|e| self.io(e))?;
-        Ok(Some(decode_head(detect_encoding(&raw), &raw)))
-    }
-
     fn io(&self, source: io::Error) -> ImportError {
         ImportError::Io { path: self.path.clone(), source }
     }
@@ -193,6 +172,10 @@ impl Source {
             limit,
             line: 0,
             date_order: self.date_order,
+            archive: match self.location {
+                Location::ZipEntry { .. } => Some(self.path.clone()),
+                Location::Plain => None,
+            },
         })
     }
 }
@@ -209,6 +192,8 @@ pub struct Input {
     line: u32,
     /// The user's `--date-order`, if any.
     pub date_order: Option<DateOrder>,
+    /// The zip this text came from, where attachments beside it are.
+    archive: Option<PathBuf>,
 }
 
 impl Input {
@@ -226,7 +211,32 @@ impl Input {
             limit: Limits::default().max_text_bytes,
             line: 0,
             date_order: None,
+            archive: None,
         }
+    }
+
+    /// The text of a contact card (`.vcf`) shipped beside the chat in the
+    /// same zip, by its file name; None when there is no such card. Cards are
+    /// small: one larger than [`MAX_CARD_BYTES`] is left out.
+    pub fn attachment(&self, name: &str) -> Result<Option<String>, ImportError> {
+        let Some(path) = self.archive.as_deref().filter(|_| name.to_ascii_lowercase().ends_with(".vcf")) else {
+            return Ok(None);
+        };
+        let io = |source| ImportError::Io { path: path.to_owned(), source };
+        let zip_error =
+            |e: zip::result::ZipError| ImportError::Zip { file: self.file_name.clone(), reason: e.to_string() };
+        let file = File::open(path).map_err(io)?;
+        let mut archive = zip::ZipArchive::new(file).map_err(zip_error)?;
+        let found = (0..archive.len()).find(|&i| {
+            archive
+                .by_index_raw(i)
+                .is_ok_and(|e| e.name().rsplit('/').next() == Some(name) && e.size() <= MAX_CARD_BYTES)
+        });
+        let Some(index) = found else { return Ok(None) };
+        let entry = archive.by_index(index).map_err(zip_error)?;
+        let mut raw = Vec::new();
+        entry.take(MAX_CARD_BYTES).read_to_end(&mut raw).map_err(io)?;
+        Ok(Some(decode_head(detect_encoding(&raw), &raw)))
     }
 
     /// The name to put in errors: `room.txt` or `export.zip!_chat.txt`.

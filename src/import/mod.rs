@@ -1,15 +1,19 @@
 //! Reading files into records: one importer per format, one sniffer to choose.
 //!
 //! Data flows one way: file → [`open_source`] (zip, encoding) → [`sniff`] →
-//! an [`Importer`] → a [`Sink`]. Importers never touch the store; the vault
-//! implements `Sink`, tests use [`Collected`].
+//! an [`Importer`] → a [`Sink`]. Importers never touch the store: the driver
+//! ([`run`]) reads them on a second thread and pushes records into a
+//! [`crate::load::Loader`], which the vault implements; tests use [`Collected`].
 
 mod bounded;
 mod chat_common;
+mod driver;
 mod error;
+mod fingerprint;
 mod input;
 mod kakao;
 mod line;
+mod pipeline;
 mod registry;
 mod telegram;
 mod whatsapp;
@@ -19,6 +23,7 @@ mod contacts_csv;
 mod vcard;
 
 pub use bounded::{MAX_ROOM_MEMBERS, read_bounded};
+pub use driver::{Progress, ReadOptions, run};
 pub use error::ImportError;
 pub use input::{DateOrder, Input, Limits, Lines, Source, open_source};
 pub use registry::{IMPORTERS, by_id, sniff};

@@ -140,11 +140,15 @@ impl Vault {
             )?;
             fts::forget_batch(&tx, id)?;
             tx.execute_batch(&format!(
-                "DELETE FROM provenance WHERE batch_id = {id};
+                "UPDATE membership SET left_group = 0 WHERE id IN (SELECT membership_id FROM claim_left WHERE batch_id = {id});
+                 DELETE FROM claim_left WHERE batch_id = {id};
+                 DELETE FROM provenance WHERE batch_id = {id};
                  DELETE FROM message_chunk WHERE batch_id = {id};
                  DELETE FROM phone WHERE batch_id = {id} AND edited = 0;
                  DELETE FROM email WHERE batch_id = {id} AND edited = 0;
                  DELETE FROM handle WHERE batch_id = {id};
+                 DELETE FROM group_signer WHERE batch_id = {id};
+                 DELETE FROM claim_match WHERE batch_id = {id};
                  DELETE FROM alias WHERE batch_id = {id};
                  DELETE FROM membership WHERE batch_id = {id};
                  DELETE FROM person WHERE batch_id = {id} AND edited = 0

@@ -7,7 +7,7 @@
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 
-use super::ingest::{new_batch, now};
+use super::ingest::{BatchKind, new_batch, now};
 use super::{Vault, VaultError, people::refresh_haystack};
 
 /// The rows a person owns that a merge moves, with the columns that make a
@@ -65,7 +65,7 @@ impl Vault {
         let dir = self.dir.clone();
         let sql = |e| VaultError::sql(&dir, e);
         let tx = self.conn.transaction().map_err(sql)?;
-        let batch = new_batch(&tx, "edit").map_err(sql)?;
+        let batch = new_batch(&tx, BatchKind::Edit).map_err(sql)?;
         tx.execute(
             "INSERT OR IGNORE INTO not_same(a, b, batch_id) VALUES (?1, ?2, ?3)",
             params![a.min(b), a.max(b), batch],
@@ -110,7 +110,7 @@ impl Vault {
 }
 
 fn merge_in(tx: &Transaction, into: i64, from: i64, from_name: &str) -> rusqlite::Result<i64> {
-    let batch = new_batch(tx, "edit")?;
+    let batch = new_batch(tx, BatchKind::Edit)?;
     let was_me: bool = tx.query_row("SELECT me FROM person WHERE id = ?1", [from], |r| r.get(0))?;
     let into_me: bool = tx.query_row("SELECT me FROM person WHERE id = ?1", [into], |r| r.get(0))?;
     let set_me = was_me && !into_me;

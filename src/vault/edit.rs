@@ -150,6 +150,7 @@ impl Vault {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+    use crate::model::Status;
 
     /// A vault with a cheap key, and one person with a confirmed and a candidate phone.
     pub(in crate::vault) fn sample() -> (tempfile::TempDir, Vault, i64) {
@@ -175,7 +176,7 @@ pub(super) mod tests {
         let (_d, mut v, id) = sample();
         v.set_phone_status(11, Decision::Confirm).unwrap();
         let p = v.person(id).unwrap();
-        assert!(p.phones.iter().all(|ph| ph.status == "confirmed"));
+        assert!(p.phones.iter().all(|ph| ph.status == Status::Confirmed));
         v.set_phone_status(10, Decision::Reject).unwrap();
         let p = v.person(id).unwrap();
         assert_eq!(p.phones.len(), 1);
@@ -193,12 +194,12 @@ pub(super) mod tests {
         assert!(v.person(id).unwrap().phones.iter().all(|ph| ph.id != 11));
         let other = v.person(2).unwrap();
         assert_eq!(other.phones.len(), 1);
-        assert_eq!(other.phones[0].status, "confirmed");
+        assert_eq!(other.phones[0].status, Status::Confirmed);
         assert_eq!(v.search_ids("9999", 10).unwrap(), vec![2]);
         // Given to someone who already has it: one row remains.
         v.set_phone_owner(10, 1).unwrap();
         v.set_email_owner(20, 1).unwrap();
-        assert_eq!(v.person(1).unwrap().emails[0].status, "confirmed");
+        assert_eq!(v.person(1).unwrap().emails[0].status, Status::Confirmed);
         assert!(v.set_phone_owner(11, 99).is_err());
     }
 

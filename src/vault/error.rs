@@ -56,6 +56,11 @@ pub enum VaultError {
     )]
     TooNew { found: i64, known: i64 },
 
+    #[error(
+        "the roster of {groups} is signed by a different key than last time: now {signer}. Nothing was written. Ask the sender, on the phone, to read you their fingerprint (`lifeboat keygen --show-recipient`); if it matches, restore again and accept the new signer (--accept-new-signer).\n{groups}의 명단이 지난번과 다른 키로 서명되었습니다(지금: {signer}). 아무것도 쓰지 않았습니다. 보낸 사람에게 전화로 지문을 확인하고, 맞으면 새 서명자를 받아들여 다시 복원하세요(--accept-new-signer)."
+    )]
+    NewSigner { groups: String, signer: String },
+
     #[error("key derivation failed: {0}")]
     Crypto(String),
 

@@ -21,6 +21,7 @@ mod restore;
 mod rows;
 mod suggest;
 mod unlock;
+mod write;
 
 pub use batches::{Added, BatchFile, BatchSummary, UndoReport};
 pub use decide::MergeReport;
@@ -28,10 +29,13 @@ pub use edit::Decision;
 pub use error::VaultError;
 pub use groups::{GroupView, MemberView, Reachability};
 pub use identity::StoredIdentity;
-pub use ingest::{FileReport, ImportOptions, ImportReport, Progress};
+pub use ingest::{ImportBatch, ImportReport};
 pub use key::{KdfCost, Passphrase};
-pub use people::{EmailView, HandleView, MessageHit, PersonView, PhoneView, ProvenanceView};
-pub use restore::{RestoreReport, StoredMessage};
+pub use people::{ClaimView, EmailView, HandleView, MessageHit, PersonView, PhoneView, ProvenanceView};
+pub use restore::{
+    BackupOrigin, PersonChange, RestoreOptions, RestoreReport, SignerChange, SignerView, StoredMessage, SuggestedMatch,
+    ValueConflict,
+};
 pub use rows::{PersonPage, PersonRow};
 pub use suggest::{SuggestedPerson, Suggestion};
 

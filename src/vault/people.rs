@@ -4,10 +4,11 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::{Vault, VaultError, chunk};
+use crate::model::Status;
 use crate::text::{digits, initials, is_initials_query, nfc};
 
 /// Where a phone or e-mail came from.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct ProvenanceView {
     /// The file it was read from.
     pub file: Option<String>,
@@ -19,6 +20,20 @@ pub struct ProvenanceView {
     pub message: Option<String>,
     /// How many times the member shared it in that room (the first is `at`, `message`).
     pub times: i64,
+    /// Set when the value came from someone else's backup: their claim.
+    pub claim: Option<ClaimView>,
+}
+
+/// A value someone else's backup gave: whose word it is.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct ClaimView {
+    /// Who signed the backup (or that nobody did).
+    pub signer: super::SignerView,
+    /// When they made it.
+    pub made_at: Option<String>,
+    /// The status their backup gave it: `confirmed` means confirmed by the
+    /// sender, never by you.
+    pub claimed: Status,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -27,7 +42,10 @@ pub struct PhoneView {
     pub e164: Option<String>,
     pub raw: String,
     pub label: Option<String>,
-    pub status: String,
+    pub status: Status,
+    /// A candidate from someone else's backup that differs from a number you
+    /// confirmed for this person: shown as such, never used for calls.
+    pub conflict: bool,
     pub sources: Vec<ProvenanceView>,
 }
 
@@ -36,7 +54,9 @@ pub struct EmailView {
     pub id: i64,
     pub address: String,
     pub label: Option<String>,
-    pub status: String,
+    pub status: Status,
+    /// As for phones: a claim that differs from an address you confirmed.
+    pub conflict: bool,
     pub sources: Vec<ProvenanceView>,
 }
 
@@ -229,6 +249,7 @@ fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView
                 raw: r.get(2)?,
                 label: r.get(3)?,
                 status: r.get(4)?,
+                conflict: false,
                 sources: vec![],
             })
         })?;
@@ -238,13 +259,24 @@ fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView
             phones.push(phone);
         }
     }
+    let confirmed_phone = phones.iter().any(|p| p.status == Status::Confirmed);
+    for phone in &mut phones {
+        phone.conflict = confirmed_phone && is_claim(phone.status, &phone.sources);
+    }
     let mut emails = Vec::new();
     {
         let mut stmt = conn.prepare_cached(
             "SELECT id, address, label, status FROM email WHERE person_id = ?1 ORDER BY status = 'candidate', id",
         )?;
         let rows = stmt.query_map([id], |r| {
-            Ok(EmailView { id: r.get(0)?, address: r.get(1)?, label: r.get(2)?, status: r.get(3)?, sources: vec![] })
+            Ok(EmailView {
+                id: r.get(0)?,
+                address: r.get(1)?,
+                label: r.get(2)?,
+                status: r.get(3)?,
+                conflict: false,
+                sources: vec![],
+            })
         })?;
         for row in rows {
             let mut email = row?;
@@ -252,11 +284,20 @@ fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView
             emails.push(email);
         }
     }
+    let confirmed_email = emails.iter().any(|e| e.status == Status::Confirmed);
+    for email in &mut emails {
+        email.conflict = confirmed_email && is_claim(email.status, &email.sources);
+    }
     let handles = {
         let mut stmt = conn.prepare_cached("SELECT service, value FROM handle WHERE person_id = ?1 ORDER BY id")?;
         stmt.query_map([id], |r| Ok(HandleView { service: r.get(0)?, value: r.get(1)? }))?.collect::<Result<_, _>>()?
     };
     Ok(Some(PersonView { id, name, aliases, me, phones, emails, handles, groups, org, note, birthday }))
+}
+
+/// A candidate whose word is someone else's backup.
+fn is_claim(status: Status, sources: &[ProvenanceView]) -> bool {
+    status == Status::Candidate && sources.iter().any(|s| s.claim.is_some())
 }
 
 fn strings(conn: &Connection, sql: &str, id: i64) -> rusqlite::Result<Vec<String>> {
@@ -266,7 +307,8 @@ fn strings(conn: &Connection, sql: &str, id: i64) -> rusqlite::Result<Vec<String
 
 fn provenance(conn: &Connection, column: &str, item: i64) -> rusqlite::Result<Vec<ProvenanceView>> {
     let sql = format!(
-        "SELECT s.file_name, p.line, g.name, p.shared_by, p.at, p.message_id, p.times FROM provenance p
+        "SELECT s.file_name, p.line, g.name, p.shared_by, p.at, p.message_id, p.times,
+                s.claim, s.signer, s.signer_key, s.made_at, p.claimed FROM provenance p
          LEFT JOIN source s ON s.id = p.source_id LEFT JOIN grp g ON g.id = p.grp_id
          WHERE p.{column} = ?1 ORDER BY p.id"
     );
@@ -281,6 +323,14 @@ fn provenance(conn: &Connection, column: &str, item: i64) -> rusqlite::Result<Ve
                 at: r.get(4)?,
                 message: None,
                 times: r.get(6)?,
+                claim: match r.get::<_, Option<bool>>(7)? {
+                    Some(true) => Some(ClaimView {
+                        signer: super::SignerView::from_parts(r.get(8)?, r.get(9)?, false),
+                        made_at: r.get(10)?,
+                        claimed: r.get::<_, Option<Status>>(11)?.unwrap_or_default(),
+                    }),
+                    _ => None,
+                },
             };
             Ok((view, r.get(5)?))
         })?

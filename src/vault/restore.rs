@@ -2,22 +2,34 @@
 //! not show fingerprints), and merging a backup back in as one batch of kind
 //! `restore`, in one transaction, so `lifeboat undo` removes it whole.
 //!
-//! A restore merges like an import: people are found by the same E.164 number
-//! or e-mail, chat members by their display name in the same group; rows that
-//! already exist are left alone, so restoring twice adds nothing.
+//! Who made the backup decides how it is read:
+//! - signed by this vault: restored exactly as it was ([`own`]);
+//! - anything else is someone else's claim ([`claim`]): every number and
+//!   e-mail arrives as a candidate whose provenance names the backup and its
+//!   signer, joins one of your people only through a number or e-mail you
+//!   confirmed, and never outranks what you confirmed.
+//!
+//! Both write through the one write path per table (`write::Rows`).
+
+mod claim;
+mod own;
+mod report;
+
+pub use report::{PersonChange, RestoreReport, SignerChange, SignerView, SuggestedMatch, ValueConflict};
 
 use std::collections::HashMap;
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use chrono::NaiveDateTime;
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use chrono::NaiveDateTime;
-
 use super::chunk::{self, ChunkWriter};
-use super::ingest::{new_batch, now, phone_digits, stamp};
+use super::ingest::{BatchKind, new_batch, now, stamp};
+use super::write::Rows;
 use super::{Vault, VaultError, people::refresh_haystack};
-use crate::backup::format::{BackupMessage, BackupPerson, BackupSource, Snapshot};
+use crate::backup::format::{BackupGroup, BackupMessage, Snapshot};
 use crate::model::MessageKind;
+use crate::phone::Region;
 use crate::text::nfc;
 
 /// A message as stored, for `backup create --with-messages`.
@@ -26,31 +38,32 @@ pub struct StoredMessage {
     pub sender: String,
     pub at: String,
     pub body: String,
-    pub kind: String,
+    pub kind: MessageKind,
     pub fp: i64,
 }
 
-/// What a restore added (or, for a dry run, would add).
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
-pub struct RestoreReport {
-    /// The batch to undo; None for a dry run or when nothing was new.
-    pub batch_id: Option<i64>,
-    pub dry_run: bool,
-    pub new_people: u64,
-    /// People of the backup who were already in the vault.
-    pub merged_people: u64,
-    pub new_phones: u64,
-    pub new_emails: u64,
-    pub new_groups: u64,
-    pub new_members: u64,
-    pub new_messages: u64,
+/// The backup file being restored and who made it, as its signature shows.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct BackupOrigin {
+    pub file_name: String,
+    pub sha256: String,
+    /// When the maker made it (their clock).
+    pub made_at: String,
+    /// The maker's name as they chose it; None when unsigned.
+    pub signer: Option<String>,
+    /// The signing key's fingerprint (`SHA256:…`); None when unsigned.
+    pub fingerprint: Option<String>,
+    /// Signed by this vault's own key: restored exactly as it was.
+    pub own: bool,
 }
 
-impl RestoreReport {
-    fn is_empty(&self) -> bool {
-        self.new_people + self.new_phones + self.new_emails + self.new_groups + self.new_members + self.new_messages
-            == 0
-    }
+/// How to restore.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RestoreOptions {
+    /// Work out everything, report it, keep nothing.
+    pub dry_run: bool,
+    /// The user said yes to a group roster signed by another key than last time.
+    pub accept_new_signer: bool,
 }
 
 impl Vault {
@@ -72,7 +85,7 @@ impl Vault {
                             sender: m.sender.to_owned(),
                             at: stamp(m.at),
                             body: m.text.to_owned(),
-                            kind: m.kind.as_str().to_owned(),
+                            kind: m.kind,
                             fp: m.fp,
                         },
                     ));
@@ -86,26 +99,33 @@ impl Vault {
         run().map_err(|e| self.sql(e))
     }
 
-    /// Merge a snapshot in. `file_name` and `sha256` name the backup file in
-    /// the batch history. All or nothing. Members and messages whose person or
-    /// group is not in the snapshot are skipped (`Snapshot::from_json` refuses
-    /// such files outright).
+    /// Merge a snapshot in, all or nothing. Members and messages whose person
+    /// or group is not in the snapshot are skipped (`Snapshot::from_json`
+    /// refuses such files outright). A roster signed by another key than the
+    /// last one restored for its group is refused unless accepted.
     pub fn restore(
         &mut self,
         snapshot: &Snapshot,
-        file_name: &str,
-        sha256: &str,
-        dry_run: bool,
+        origin: &BackupOrigin,
+        opts: RestoreOptions,
     ) -> Result<RestoreReport, VaultError> {
+        let region = self.region()?;
         let dir = self.dir.clone();
         let sql = |e| VaultError::sql(&dir, e);
         let tx = self.conn.transaction().map_err(sql)?;
-        let mut report = RestoreReport { dry_run, ..Default::default() };
-        let batch_id = new_batch(&tx, "restore").map_err(sql)?;
-        Merge { tx: &tx, batch_id, sha256, sources: HashMap::new(), report: &mut report }
-            .run(snapshot, file_name)
-            .map_err(sql)?;
-        if dry_run || report.is_empty() {
+        let batch_id = new_batch(&tx, BatchKind::Restore).map_err(sql)?;
+        let mut report = RestoreReport::new(origin, opts.dry_run);
+        let rows = Rows { conn: &tx, batch_id };
+        Restore { rows, origin, region, report: &mut report }.run(snapshot).map_err(sql)?;
+        report.needs_acceptance = !report.signer_changes.is_empty() && !opts.accept_new_signer;
+        if report.needs_acceptance && !opts.dry_run {
+            tx.rollback().map_err(sql)?;
+            return Err(VaultError::NewSigner {
+                groups: report.signer_changes.iter().map(|c| c.group.clone()).collect::<Vec<_>>().join(", "),
+                signer: report.signer.describe(),
+            });
+        }
+        if opts.dry_run || report.is_empty() {
             tx.rollback().map_err(sql)?;
         } else {
             tx.commit().map_err(sql)?;
@@ -115,284 +135,140 @@ impl Vault {
     }
 }
 
-struct Merge<'t, 'r> {
-    tx: &'t Transaction<'t>,
-    batch_id: i64,
-    sha256: &'r str,
-    /// Source rows of this batch by file name: the backup itself, and the
-    /// original files that provenance names.
-    sources: HashMap<String, i64>,
+/// One restore in progress.
+struct Restore<'t, 'r> {
+    rows: Rows<'t>,
+    origin: &'r BackupOrigin,
+    region: Region,
     report: &'r mut RestoreReport,
 }
 
-/// Provenance to write once the messages it may point to are in.
-struct PendingSource<'s> {
-    column: &'static str,
-    item: i64,
-    source: &'s BackupSource,
+/// The vault's groups for the snapshot's, by the snapshot's keys.
+struct Groups<'s> {
+    by_key: HashMap<i64, i64>,
+    by_name: HashMap<&'s str, i64>,
+    /// Groups that already were in the vault before this restore.
+    existed: HashMap<i64, bool>,
 }
 
-impl<'s> Merge<'_, '_> {
-    fn run(&mut self, snap: &'s Snapshot, file_name: &str) -> rusqlite::Result<()> {
-        let backup_source = self.source(file_name, "lifeboat-backup")?;
-        let mut groups: HashMap<i64, i64> = HashMap::new();
-        let mut group_by_name: HashMap<&str, i64> = HashMap::new();
-        for g in &snap.groups {
-            let id = self.group(&nfc(&g.name), &g.kind, g.platform.as_deref())?;
-            groups.insert(g.key, id);
-            group_by_name.entry(g.name.as_str()).or_insert(id);
+impl<'s> Restore<'_, '_> {
+    fn run(&mut self, snap: &'s Snapshot) -> rusqlite::Result<()> {
+        let backup_source = self.backup_source()?;
+        let groups = self.groups(&snap.groups)?;
+        if !self.origin.own {
+            self.check_signers(snap, &groups)?;
         }
-        // Where each person appears, to find chat members who have no number.
-        let mut seats: HashMap<i64, Vec<(i64, String)>> = HashMap::new();
-        for g in &snap.groups {
-            let grp = groups[&g.key];
-            for m in &g.members {
-                seats.entry(m.person).or_default().push((grp, nfc(&m.display_name)));
-            }
-        }
-        let mut people: HashMap<i64, i64> = HashMap::new();
-        let mut pending = Vec::new();
-        for p in &snap.people {
-            let id =
-                self.person(p, seats.get(&p.key).map(Vec::as_slice).unwrap_or(&[]), backup_source, &mut pending)?;
-            people.insert(p.key, id);
-        }
-        for g in &snap.groups {
-            let grp = groups[&g.key];
-            for m in &g.members {
-                let Some(person) = people.get(&m.person) else { continue };
-                let added = self.tx.execute(
-                    "INSERT OR IGNORE INTO membership(grp_id, person_id, display_name, first_seen, last_seen, messages, left_group, batch_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    params![grp, person, nfc(&m.display_name), m.first_seen, m.last_seen, m.messages, m.left, self.batch_id],
-                )?;
-                self.report.new_members += added as u64;
-            }
-        }
-        // Per group, in the snapshot's order: each group's messages go into its own chunks.
-        let mut by_group: HashMap<i64, Vec<&BackupMessage>> = HashMap::new();
-        for m in &snap.messages {
-            if let Some(grp) = groups.get(&m.group) {
-                by_group.entry(*grp).or_default().push(m);
-            }
-        }
-        for (grp, messages) in by_group {
-            let mut existing = chunk::group_fingerprints(self.tx, grp)?;
-            let mut writer = ChunkWriter::new(self.tx, grp, Some(self.batch_id), Some(backup_source))?;
-            for m in messages {
-                let Ok(at) = NaiveDateTime::parse_from_str(&m.at, "%Y-%m-%d %H:%M:%S") else { continue };
-                if existing.insert(m.fp) {
-                    writer.push(
-                        self.tx,
-                        &nfc(&m.sender),
-                        at,
-                        MessageKind::from_name(&m.kind).unwrap_or(MessageKind::Text),
-                        &nfc(&m.body),
-                        m.fp,
-                    )?;
-                    self.report.new_messages += 1;
-                }
-            }
-            writer.flush(self.tx)?;
-        }
-        for p in pending {
-            let grp = p.source.group.as_deref().and_then(|g| group_by_name.get(g).copied());
-            self.provenance(p.column, p.item, p.source, grp)?;
-        }
-        for id in people.values() {
-            refresh_haystack(self.tx, *id)?;
+        let touched = if self.origin.own {
+            own::merge(self, snap, &groups, backup_source)?
+        } else {
+            claim::merge(self, snap, &groups, backup_source)?
+        };
+        for id in touched {
+            refresh_haystack(self.rows.conn, id)?;
         }
         Ok(())
     }
 
-    /// A source row of this batch for a file name, made on first use.
-    fn source(&mut self, file_name: &str, format: &str) -> rusqlite::Result<i64> {
-        if let Some(id) = self.sources.get(file_name) {
-            return Ok(*id);
-        }
-        self.tx.execute(
-            "INSERT INTO source(batch_id, file_name, format, encoding, sha256, imported_at) VALUES (?1, ?2, ?3, 'age', ?4, ?5)",
-            params![self.batch_id, file_name, format, self.sha256, now()],
+    /// The source row of the backup file itself, naming its signer.
+    fn backup_source(&mut self) -> rusqlite::Result<i64> {
+        let o = self.origin;
+        self.rows.exec(
+            "INSERT INTO source(batch_id, file_name, format, encoding, sha256, imported_at, signer, signer_key, made_at, claim)
+             VALUES (?1, ?2, 'lifeboat-backup', 'age', ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![self.rows.batch_id, o.file_name, o.sha256, now(), o.signer, o.fingerprint, o.made_at, !o.own],
         )?;
-        let id = self.tx.last_insert_rowid();
-        self.sources.insert(file_name.to_owned(), id);
-        Ok(id)
+        Ok(self.rows.conn.last_insert_rowid())
     }
 
-    fn group(&mut self, name: &str, kind: &str, platform: Option<&str>) -> rusqlite::Result<i64> {
-        let found: Option<i64> = self
-            .tx
-            .query_row(
-                "SELECT id FROM grp WHERE kind = ?1 AND platform IS ?2 AND name = ?3 ORDER BY id LIMIT 1",
-                params![kind, platform, name],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(id) = found {
-            return Ok(id);
-        }
-        self.tx.execute(
-            "INSERT INTO grp(name, kind, platform, batch_id) VALUES (?1, ?2, ?3, ?4)",
-            params![name, kind, platform, self.batch_id],
-        )?;
-        self.report.new_groups += 1;
-        Ok(self.tx.last_insert_rowid())
-    }
-
-    /// The vault person for a backup person: by number, e-mail, seat in a
-    /// group, "me", or, for someone known by nothing else, the exact name.
-    fn existing(&self, p: &BackupPerson, seats: &[(i64, String)]) -> rusqlite::Result<Option<i64>> {
-        let one = |sql: &str, value: &dyn rusqlite::ToSql| -> rusqlite::Result<Option<i64>> {
-            self.tx.prepare_cached(sql)?.query_row([value], |r| r.get(0)).optional()
-        };
-        for ph in &p.phones {
-            if let Some(e164) = &ph.e164
-                && let Some(id) = one(
-                    "SELECT person_id FROM phone WHERE e164 = ?1 ORDER BY status = 'confirmed' DESC, person_id LIMIT 1",
-                    e164,
-                )?
-            {
-                return Ok(Some(id));
-            }
-        }
-        for e in &p.emails {
-            let address = nfc(&e.address).to_lowercase();
-            if let Some(id) = one(
-                "SELECT person_id FROM email WHERE address = ?1 ORDER BY status = 'confirmed' DESC, person_id LIMIT 1",
-                &address,
-            )? {
-                return Ok(Some(id));
-            }
-        }
-        for (grp, name) in seats {
+    fn groups(&mut self, list: &'s [BackupGroup]) -> rusqlite::Result<Groups<'s>> {
+        let mut out = Groups { by_key: HashMap::new(), by_name: HashMap::new(), existed: HashMap::new() };
+        for g in list {
+            let name = nfc(&g.name);
             let found: Option<i64> = self
-                .tx
-                .query_row(
-                    "SELECT person_id FROM membership WHERE grp_id = ?1 AND display_name = ?2",
-                    params![grp, name],
-                    |r| r.get(0),
-                )
+                .rows
+                .conn
+                .prepare_cached(
+                    "SELECT id FROM grp WHERE kind = ?1 AND platform IS ?2 AND name = ?3 ORDER BY id LIMIT 1",
+                )?
+                .query_row(params![g.kind, g.platform, name], |r| r.get(0))
                 .optional()?;
-            if found.is_some() {
-                return Ok(found);
-            }
+            let id = match found {
+                Some(id) => {
+                    out.existed.insert(id, true);
+                    id
+                }
+                None => {
+                    self.rows.exec(
+                        "INSERT INTO grp(name, kind, platform, batch_id) VALUES (?1, ?2, ?3, ?4)",
+                        params![name, g.kind, g.platform, self.rows.batch_id],
+                    )?;
+                    self.report.new_groups += 1;
+                    let id = self.rows.conn.last_insert_rowid();
+                    out.existed.insert(id, false);
+                    id
+                }
+            };
+            out.by_key.insert(g.key, id);
+            out.by_name.entry(g.name.as_str()).or_insert(id);
         }
-        if p.me {
-            return self
-                .tx
-                .query_row("SELECT id FROM person WHERE me = 1 ORDER BY id LIMIT 1", [], |r| r.get(0))
-                .optional();
-        }
-        if p.phones.is_empty() && p.emails.is_empty() && seats.is_empty() {
-            return one("SELECT id FROM person WHERE name = ?1 ORDER BY id LIMIT 1", &nfc(&p.name));
-        }
-        Ok(None)
+        Ok(out)
     }
 
-    fn person(
-        &mut self,
-        p: &'s BackupPerson,
-        seats: &[(i64, String)],
-        backup_source: i64,
-        pending: &mut Vec<PendingSource<'s>>,
-    ) -> rusqlite::Result<i64> {
-        let name = nfc(&p.name);
-        let (org, note, birthday) =
-            (p.org.as_deref().map(nfc), p.note.as_deref().map(nfc), p.birthday.as_deref().map(nfc));
-        let id = match self.existing(p, seats)? {
-            Some(id) => {
-                self.report.merged_people += 1;
-                self.tx.execute(
-                    "UPDATE person SET org = coalesce(org, ?2), note = coalesce(note, ?3), birthday = coalesce(birthday, ?4) WHERE id = ?1",
-                    params![id, org, note, birthday],
-                )?;
-                id
+    /// Trust on first use, per group: the first roster restored for a group
+    /// remembers its signer; another key (or none) later is a change the
+    /// user must accept. Remembers this signer for every group.
+    fn check_signers(&mut self, snap: &Snapshot, groups: &Groups) -> rusqlite::Result<()> {
+        for g in &snap.groups {
+            let grp = groups.by_key[&g.key];
+            let last: Option<(Option<String>, Option<String>)> = self
+                .rows
+                .conn
+                .prepare_cached(
+                    "SELECT signer_key, signer FROM group_signer WHERE grp_id = ?1 ORDER BY id DESC LIMIT 1",
+                )?
+                .query_row([grp], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let same = last.as_ref().is_some_and(|(key, _)| *key == self.origin.fingerprint);
+            if let Some((key, name)) = &last
+                && !same
+            {
+                self.report.signer_changes.push(SignerChange {
+                    group: nfc(&g.name),
+                    before: SignerView::from_parts(name.clone(), key.clone(), false),
+                });
             }
-            None => {
-                self.tx.execute(
-                    "INSERT INTO person(name, me, org, note, birthday, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![name, p.me, org, note, birthday, self.batch_id],
+            if !same {
+                self.rows.exec(
+                    "INSERT INTO group_signer(grp_id, signer_key, signer, batch_id) VALUES (?1, ?2, ?3, ?4)",
+                    params![grp, self.origin.fingerprint, self.origin.signer, self.rows.batch_id],
                 )?;
-                self.report.new_people += 1;
-                self.tx.last_insert_rowid()
             }
-        };
-        for alias in std::iter::once(&p.name).chain(&p.aliases) {
-            self.tx.execute(
-                "INSERT OR IGNORE INTO alias(person_id, name, source_id, batch_id)
-                 SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM person WHERE id = ?1 AND name = ?2)",
-                params![id, nfc(alias), backup_source, self.batch_id],
-            )?;
         }
-        for ph in &p.phones {
-            let raw = nfc(&ph.raw);
-            let value = ph.e164.clone().unwrap_or_else(|| raw.clone());
-            let added = self.tx.execute(
-                "INSERT OR IGNORE INTO phone(person_id, e164, raw, value, digits, label, status, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![id, ph.e164, raw, value, phone_digits(&raw, ph.e164.as_deref()), ph.label, ph.status.as_str(), self.batch_id],
-            )?;
-            self.report.new_phones += added as u64;
-            let phone_id: i64 = self.tx.query_row(
-                "SELECT id FROM phone WHERE person_id = ?1 AND value = ?2",
-                params![id, value],
-                |r| r.get(0),
-            )?;
-            pending.extend(ph.sources.iter().map(|source| PendingSource {
-                column: "phone_id",
-                item: phone_id,
-                source,
-            }));
-        }
-        for e in &p.emails {
-            let address = nfc(&e.address).to_lowercase();
-            let added = self.tx.execute(
-                "INSERT OR IGNORE INTO email(person_id, address, label, status, batch_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, address, e.label, e.status.as_str(), self.batch_id],
-            )?;
-            self.report.new_emails += added as u64;
-            let email_id: i64 = self.tx.query_row(
-                "SELECT id FROM email WHERE person_id = ?1 AND address = ?2",
-                params![id, address],
-                |r| r.get(0),
-            )?;
-            pending.extend(e.sources.iter().map(|source| PendingSource { column: "email_id", item: email_id, source }));
-        }
-        for h in &p.handles {
-            self.tx.execute(
-                "INSERT OR IGNORE INTO handle(person_id, service, value, batch_id) VALUES (?1, ?2, ?3, ?4)",
-                params![id, h.service, nfc(&h.value), self.batch_id],
-            )?;
-        }
-        Ok(id)
+        Ok(())
     }
 
-    /// Provenance for a phone or e-mail, unless the vault already records the
-    /// same origin (same file and line, or same group, sharer and time).
-    fn provenance(&mut self, column: &str, item: i64, s: &BackupSource, grp: Option<i64>) -> rusqlite::Result<()> {
-        let known: bool = self.tx.query_row(
-            &format!(
-                "SELECT EXISTS (SELECT 1 FROM provenance p LEFT JOIN source s ON s.id = p.source_id
-                 WHERE p.{column} = ?1 AND s.file_name IS ?2 AND p.line IS ?3 AND p.grp_id IS ?4 AND p.shared_by IS ?5 AND p.at IS ?6)"
-            ),
-            params![item, s.file, s.line, grp, s.shared_by, s.at],
-            |r| r.get(0),
-        )?;
-        if known {
-            return Ok(());
+    /// The snapshot's messages, each group's into its own chunks, never twice.
+    fn messages(&mut self, snap: &Snapshot, groups: &Groups, backup_source: i64) -> rusqlite::Result<()> {
+        let mut by_group: HashMap<i64, Vec<&BackupMessage>> = HashMap::new();
+        for m in &snap.messages {
+            if let Some(grp) = groups.by_key.get(&m.group) {
+                by_group.entry(*grp).or_default().push(m);
+            }
         }
-        let source_id = match &s.file {
-            Some(file) => Some(self.source(file, "restored")?),
-            None => None,
-        };
-        let at = s.at.as_deref().and_then(|at| NaiveDateTime::parse_from_str(at, "%Y-%m-%d %H:%M:%S").ok());
-        let message = match (grp, at, &s.shared_by) {
-            (Some(g), Some(at), Some(by)) => chunk::find_message(self.tx, g, at, by)?,
-            _ => None,
-        };
-        self.tx.execute(
-            &format!("INSERT INTO provenance({column}, source_id, line, message_id, grp_id, shared_by, at, times, batch_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
-            params![item, source_id, s.line, message, grp, s.shared_by, s.at, s.times, self.batch_id],
-        )?;
+        let conn = self.rows.conn;
+        for (grp, messages) in by_group {
+            let mut existing = chunk::group_fingerprints(conn, grp)?;
+            let mut writer = ChunkWriter::new(conn, grp, Some(self.rows.batch_id), Some(backup_source))?;
+            for m in messages {
+                let Ok(at) = NaiveDateTime::parse_from_str(&m.at, "%Y-%m-%d %H:%M:%S") else { continue };
+                if existing.insert(m.fp) {
+                    let kind = MessageKind::from_name(&m.kind).unwrap_or(MessageKind::Text);
+                    writer.push(conn, &nfc(&m.sender), at, kind, &nfc(&m.body), m.fp)?;
+                    self.report.new_messages += 1;
+                }
+            }
+            writer.flush(conn)?;
+        }
         Ok(())
     }
 }

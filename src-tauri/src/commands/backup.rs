@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use lifeboat::backup::{self, Counts, Protection, Verified};
-use lifeboat::vault::RestoreReport;
+use lifeboat::vault::{RestoreOptions, RestoreReport};
 use tauri::State;
 
 use crate::error::AppError;
@@ -62,10 +62,12 @@ pub async fn restore_backup(
     path: String,
     passphrase: Option<String>,
     dry_run: bool,
+    accept_new_signer: Option<bool>,
 ) -> Result<RestoreReport, AppError> {
     let passphrase = secret(passphrase);
     let path = chosen(path)?;
-    state.with_vault(move |v| Ok(backup::restore_file(v, &path, passphrase, dry_run)?)).await
+    let opts = RestoreOptions { dry_run, accept_new_signer: accept_new_signer.unwrap_or(false) };
+    state.with_vault(move |v| Ok(backup::restore_file(v, &path, passphrase, opts)?)).await
 }
 
 /// The user's public key (made the first time): back up "to me" with it.

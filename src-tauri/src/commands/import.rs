@@ -7,7 +7,9 @@ use std::sync::Mutex;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
-use lifeboat::vault::{ImportOptions, ImportReport, Progress};
+use lifeboat::import::Progress;
+use lifeboat::ingest::{ImportOptions, import_files};
+use lifeboat::vault::ImportReport;
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, DragDropEvent, State};
@@ -100,7 +102,7 @@ pub async fn import_files(
             };
             let opts =
                 ImportOptions { dry_run, cancel: Some(&cancel), progress: Some(&progress), ..Default::default() };
-            Ok(v.import(&paths, &opts)?)
+            Ok(import_files(v, &paths, &opts)?)
         })
         .await
 }

@@ -10,11 +10,13 @@
 //! iOS writes as author of system lines, when either comes before the first
 //! message; otherwise from the file name. Nothing is buffered to find it.
 
+mod cards;
 mod stamp;
 mod system;
 
 use chrono::{NaiveDate, NaiveTime};
 
+use self::cards::Cards;
 use self::stamp::{Body, Shape, parse_stamp, split_body};
 use self::system::{SystemLine, is_ios_system_text, message_kind, read_system, room_from_file_name, sender_name};
 use super::chat_common::{DateOrderQueue, RawDate, append_line, clean_name};
@@ -44,14 +46,14 @@ impl Importer for WhatsApp {
     fn read(&self, input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportError> {
         let mut reader = Reader {
             queue: DateOrderQueue::new(input),
-            out: Output { sink, room: RoomState::new(room_from_file_name(input.file_name())) },
+            out: Output { sink, room: RoomState::new(room_from_file_name(input.file_name())), cards: Cards::default() },
             shape: None,
             open: None,
         };
         while let Some(line) = input.next_line()? {
             reader.line(input, input.line_number(), &line)?;
         }
-        reader.finish()
+        reader.finish(input)
     }
 }
 
@@ -139,11 +141,12 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn finish(mut self) -> Result<(), ImportError> {
+    fn finish(mut self, input: &Input) -> Result<(), ImportError> {
         self.close_open()?;
         let out = &mut self.out;
         self.queue.finish(&mut |d, e| out.emit(d, e))?;
-        self.out.room.ensure(self.out.sink)
+        self.out.room.ensure(self.out.sink)?;
+        self.out.cards.send(input, self.out.sink)
     }
 }
 
@@ -179,6 +182,8 @@ impl RoomState {
 struct Output<'s> {
     sink: &'s mut dyn Sink,
     room: RoomState,
+    /// Contact cards messages attached, read from the zip once the chat is read.
+    cards: Cards,
 }
 
 impl Output<'_> {
@@ -193,7 +198,9 @@ impl Output<'_> {
                 self.room.ensure(self.sink)?;
                 let kind = message_kind(&entry.text);
                 let text = text::nfc(&entry.text);
-                self.sink.message(ChatMessage { line: entry.line, at, sender: Speaker::named(sender), text, kind })
+                let message = ChatMessage { line: entry.line, at, sender: Speaker::named(sender), text, kind };
+                self.cards.note(&message);
+                self.sink.message(message)
             }
             EntryKind::System { author } => {
                 if let Some(group) = &author {

@@ -11,8 +11,8 @@ use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, params};
 
-use super::VaultSink;
-use super::pipeline::Prepared;
+use super::ImportBatch;
+use crate::load::Prepared;
 use crate::model::{ChatEvent, ChatMessage, Platform, Speaker};
 use crate::vault::chunk::{self, ChunkWriter};
 
@@ -32,7 +32,7 @@ pub(super) enum Held {
     Event(ChatEvent),
 }
 
-impl VaultSink<'_, '_> {
+impl ImportBatch<'_> {
     /// Choose the open room's group from its held messages, learn who is who,
     /// then store what was held. Does nothing once the room has its group.
     pub(super) fn settle(&mut self) -> rusqlite::Result<()> {
@@ -53,8 +53,8 @@ impl VaultSink<'_, '_> {
             Some(id) => (id, self.match_senders(id, &sent)?),
             None => (self.group_named(&info)?, HashMap::new()),
         };
-        let existing = chunk::group_fingerprints(self.tx, grp_id)?;
-        let writer = ChunkWriter::new(self.tx, grp_id, Some(self.batch_id), Some(self.source_id))?;
+        let existing = chunk::group_fingerprints(&self.tx, grp_id)?;
+        let writer = ChunkWriter::new(&self.tx, grp_id, Some(self.batch_id), Some(self.source_id))?;
         if let Some(room) = self.room.as_mut() {
             room.grp_id = Some(grp_id);
             room.matched = matched;
@@ -100,7 +100,7 @@ impl VaultSink<'_, '_> {
 
     /// For a message with this fingerprint in the group: Some(its sender's person, if any).
     fn message_person(&self, grp_id: i64, fp: i64) -> rusqlite::Result<Option<Option<i64>>> {
-        let Some(sender) = chunk::sender_of(self.tx, grp_id, fp)? else { return Ok(None) };
+        let Some(sender) = chunk::sender_of(&self.tx, grp_id, fp)? else { return Ok(None) };
         self.tx
             .prepare_cached("SELECT person_id FROM membership WHERE grp_id = ?1 AND display_name = ?2")?
             .query_row(params![grp_id, sender], |r| r.get(0))
@@ -119,7 +119,7 @@ impl VaultSink<'_, '_> {
         let mut matched = HashMap::new();
         for (name, tally) in votes {
             if let Some((person, _)) = tally.into_iter().max_by_key(|(p, n)| (*n, -p)) {
-                matched.insert(name.to_owned(), self.live(person)?);
+                matched.insert(name.to_owned(), self.rows().live(person)?);
             }
         }
         Ok(matched)
@@ -136,7 +136,7 @@ impl VaultSink<'_, '_> {
         if let Some(fp) = fp
             && let Some(Some(person)) = self.message_person(grp_id, fp)?
         {
-            return self.live(person).map(Some);
+            return self.rows().live(person).map(Some);
         }
         let Some(id) = &speaker.id else { return Ok(None) };
         let holder: Option<i64> = self
@@ -146,47 +146,31 @@ impl VaultSink<'_, '_> {
             )?
             .query_row([id], |r| r.get(0))
             .optional()?;
-        holder.map(|p| self.live(p)).transpose()
+        holder.map(|p| self.rows().live(p)).transpose()
     }
 
     /// A new display name for a known person: kept as an alias; the exporter's
     /// label makes them the vault owner, and their real name replaces the label.
     pub(super) fn adopt(&mut self, person_id: i64, speaker: &Speaker, name: &str) -> rusqlite::Result<()> {
         if speaker.me {
-            self.exec(
+            self.rows().exec(
                 "UPDATE person SET me = 1 WHERE id = ?1
                    AND NOT EXISTS (SELECT 1 FROM person WHERE me = 1 AND merged_into IS NULL)",
                 [person_id],
             )?;
         } else {
             let label: Option<String> = self
-                .query_row("SELECT name FROM person WHERE id = ?1 AND me = 1", [person_id], |r| r.get(0))
+                .tx
+                .prepare_cached("SELECT name FROM person WHERE id = ?1 AND me = 1")?
+                .query_row([person_id], |r| r.get(0))
                 .optional()?;
             if label.is_some_and(|l| SELF_LABELS.contains(&l.as_str())) {
-                self.exec("UPDATE person SET name = ?2 WHERE id = ?1", params![person_id, name])?;
+                self.rows().exec("UPDATE person SET name = ?2 WHERE id = ?1", params![person_id, name])?;
             } else {
                 self.add_alias(person_id, name)?;
             }
         }
         self.touched.insert(person_id);
         Ok(())
-    }
-
-    /// The person a possibly merged person became.
-    pub(super) fn live(&self, mut id: i64) -> rusqlite::Result<i64> {
-        // Bounded: a merge chain is never longer than the people in the vault, and never circular.
-        for _ in 0..64 {
-            let next: Option<i64> = self
-                .tx
-                .prepare_cached("SELECT merged_into FROM person WHERE id = ?1")?
-                .query_row([id], |r| r.get(0))
-                .optional()?
-                .flatten();
-            match next {
-                Some(n) if n != id => id = n,
-                _ => break,
-            }
-        }
-        Ok(id)
     }
 }

@@ -11,13 +11,14 @@ use foldhash::fast::RandomState;
 use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, params};
 
-use super::pipeline::Prepared;
-use super::{VaultSink, recognise, recognise::Held, stamp};
+use super::{ImportBatch, recognise, recognise::Held, stamp};
 use crate::extract;
-use crate::model::{ChatEvent, ChatMessage, EventKind, RoomInfo, Speaker, is_not_a_person};
+use crate::load::Prepared;
+use crate::model::{ChatEvent, ChatMessage, EventKind, RoomInfo, Speaker, Status, is_not_a_person};
 use crate::phone;
 use crate::text::nfc;
 use crate::vault::chunk::ChunkWriter;
+use crate::vault::write::{Item, Known, Origin};
 
 /// What the sink knows about one member of the current room.
 pub(super) struct Member {
@@ -61,7 +62,7 @@ pub(super) struct Pending {
     pub(super) times: i64,
 }
 
-impl VaultSink<'_, '_> {
+impl ImportBatch<'_> {
     pub(super) fn open_room(&mut self, info: &RoomInfo) -> rusqlite::Result<()> {
         self.close_room()?;
         let info = RoomInfo { name: nfc(&info.name), ..info.clone() };
@@ -95,7 +96,7 @@ impl VaultSink<'_, '_> {
         if let Some(id) = existing {
             return Ok(id);
         }
-        self.exec(
+        self.rows().exec(
             "INSERT INTO grp(name, kind, platform, batch_id) VALUES (?1, 'chat', ?2, ?3)",
             params![info.name, info.platform.as_str(), self.batch_id],
         )?;
@@ -153,17 +154,11 @@ impl VaultSink<'_, '_> {
                     None => self.person_for_speaker(speaker, &name)?,
                 };
                 if let Some(handle) = &speaker.id {
-                    self.exec(
-                        "INSERT OR IGNORE INTO handle(person_id, service, value, batch_id) VALUES (?1, 'id', ?2, ?3)",
-                        params![person_id, handle, self.batch_id],
-                    )?;
+                    self.rows().add_handle(person_id, "id", handle)?;
                 }
-                self.exec(
-                    "INSERT INTO membership(grp_id, person_id, display_name, batch_id) VALUES (?1, ?2, ?3, ?4)",
-                    params![grp_id, person_id, name, self.batch_id],
-                )?;
+                let membership = self.rows().add_membership(grp_id, person_id, &name)?;
                 self.report.new_members += 1;
-                (self.tx.last_insert_rowid(), person_id)
+                (membership.id, person_id)
             }
         };
         self.file.members += 1;
@@ -196,19 +191,18 @@ impl VaultSink<'_, '_> {
         if looks_like_phone_name(name)
             && let Some(e164) = phone::to_e164(name, self.region)
         {
-            let known: Option<i64> = self
-                .tx
-                .query_row("SELECT person_id FROM phone WHERE e164 = ?1 ORDER BY person_id LIMIT 1", [&e164], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            let id = match known {
-                Some(id) => self.live(id)?,
+            let id = match self.rows().person_with_phone(&e164, false)? {
+                Some(id) => id,
                 None => self.new_person(name, false)?,
             };
-            let phone_id = self.add_phone(id, name, Some("messenger"), "confirmed")?;
-            let line = self.file.messages as u32;
-            self.file_provenance("phone_id", phone_id, line)?;
+            let phone_id = self.add_phone(id, name, Some(&e164), Some("messenger"), Status::Confirmed)?;
+            let origin = Origin {
+                source_id: Some(self.source_id),
+                line: Some(self.file.messages as u32),
+                times: 1,
+                ..Origin::default()
+            };
+            self.rows().add_provenance(Item::Phone(phone_id), &origin, Known::SameSource)?;
             return Ok(id);
         }
         self.new_person(name, false)
@@ -228,9 +222,6 @@ impl VaultSink<'_, '_> {
 
     /// Store a message whose text and sender are in NFC, prepared by the parser thread.
     pub(super) fn store_message(&mut self, m: &ChatMessage, prepared: &Prepared) -> rusqlite::Result<()> {
-        if prepared.card {
-            self.note_card(m);
-        }
         let room = self.room()?;
         room.last_at = Some(m.at);
         if room.grp_id.is_none() {
@@ -259,7 +250,7 @@ impl VaultSink<'_, '_> {
         if room.existing.contains(&fp) {
             return Ok(());
         }
-        let message_id = writer.push(self.tx, &m.sender.name, m.at, m.kind, &m.text, fp)?;
+        let message_id = writer.push(&self.tx, &m.sender.name, m.at, m.kind, &m.text, fp)?;
         self.file.new_messages += 1;
         self.report.new_messages += 1;
         if let Some(i) = member {
@@ -326,19 +317,11 @@ impl VaultSink<'_, '_> {
         let Some(mut room) = self.room.take() else { return Ok(()) };
         let Some(grp_id) = room.grp_id else { return Ok(()) };
         if let Some(writer) = room.writer.as_mut() {
-            writer.flush(self.tx)?;
+            writer.flush(&self.tx)?;
         }
-        let fmt = |t: Option<NaiveDateTime>| t.map(stamp);
         for (_, m) in &room.list {
-            self.exec(
-                "UPDATE membership SET
-                   first_seen = CASE WHEN first_seen IS NULL OR ?2 < first_seen THEN coalesce(?2, first_seen) ELSE first_seen END,
-                   last_seen = CASE WHEN last_seen IS NULL OR ?3 > last_seen THEN coalesce(?3, last_seen) ELSE last_seen END,
-                   messages = messages + ?4,
-                   left_group = CASE WHEN ?5 IS NULL OR (last_seen IS NOT NULL AND ?3 IS NOT NULL AND last_seen > ?3) THEN left_group ELSE ?5 END
-                 WHERE id = ?1",
-                params![m.membership_id, fmt(m.first), fmt(m.last), m.new_messages, m.left],
-            )?;
+            let (first, last) = (m.first.map(stamp), m.last.map(stamp));
+            self.rows().see_member(m.membership_id, first.as_deref(), last.as_deref(), m.new_messages, m.left)?;
             self.touched.insert(m.person_id);
         }
         let names: Vec<&str> = room.list.iter().map(|(n, _)| n.as_str()).collect();
@@ -346,8 +329,8 @@ impl VaultSink<'_, '_> {
         let owners = owners(&roster, &room.pending);
         // The same value is shared again and again: store it once per owner,
         // and each member's shares of it once, as their first with a count.
-        let mut stored: HashMap<(i64, bool, &str), i64> = HashMap::new();
-        let mut sources: HashMap<(bool, i64, &str), (&Pending, i64)> = HashMap::new();
+        let mut stored: HashMap<(i64, bool, &str), Item> = HashMap::new();
+        let mut sources: HashMap<(bool, Item, &str), (&Pending, i64)> = HashMap::new();
         let mut order = Vec::new();
         for (p, owner_name) in room.pending.iter().zip(owners) {
             let Some(Some(index)) = room.members.get(owner_name) else { continue };
@@ -357,9 +340,15 @@ impl VaultSink<'_, '_> {
                 Some(item) => *item,
                 None => {
                     let item = if is_phone {
-                        self.insert_phone(owner, &p.found.raw, Some(p.found.value.clone()), None, "candidate")?
+                        Item::Phone(self.add_phone(
+                            owner,
+                            &p.found.raw,
+                            Some(&p.found.value),
+                            None,
+                            Status::Candidate,
+                        )?)
                     } else {
-                        self.add_email(owner, &p.found.value, None, "candidate")?
+                        Item::Email(self.add_email(owner, &p.found.value, None, Status::Candidate)?)
                     };
                     stored.insert((owner, is_phone, p.found.value.as_str()), item);
                     item
@@ -375,18 +364,27 @@ impl VaultSink<'_, '_> {
             }
         }
         for key in order {
-            let (is_phone, item, _) = key;
+            let (_, item, _) = key;
             let (p, times) = sources[&key];
-            let column = if is_phone { "phone_id" } else { "email_id" };
-            self.exec(
-                &format!(
-                    "INSERT INTO provenance({column}, source_id, line, message_id, grp_id, shared_by, at, times, batch_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-                ),
-                params![item, self.source_id, p.line, p.message_id, grp_id, p.sender, p.at, times, self.batch_id],
-            )?;
+            let origin = Origin {
+                source_id: Some(self.source_id),
+                line: Some(p.line),
+                message_id: Some(p.message_id),
+                grp_id: Some(grp_id),
+                shared_by: Some(&p.sender),
+                at: Some(&p.at),
+                times,
+                claimed: None,
+            };
+            self.rows().add_provenance(item, &origin, Known::SameSource)?;
         }
         Ok(())
+    }
+
+    /// The group of the open room, settled, for a contact card shared in it.
+    pub(super) fn shared_in_group(&mut self) -> rusqlite::Result<Option<i64>> {
+        self.settle()?;
+        Ok(self.room.as_ref().and_then(|r| r.grp_id))
     }
 }
 

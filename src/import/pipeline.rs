@@ -10,41 +10,13 @@
 
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
-use super::cards::attached_card;
 use super::fingerprint::Fingerprints;
+use super::{ImportError, Importer, Input, Sink, read_bounded};
 use crate::extract;
-use crate::import::{ImportError, Importer, Input, Sink, read_bounded};
+use crate::load::{Prepared, Record};
 use crate::model::{ChatEvent, ChatMessage, ContactRecord, MessageKind, RoomInfo, Speaker};
 use crate::phone::Region;
 use crate::text::nfc;
-
-/// One parsed record, ready for the store.
-pub(super) enum Record {
-    Contact(ContactRecord),
-    Room(RoomInfo),
-    /// A message with its text and sender in NFC.
-    Message(ChatMessage, Prepared),
-    Event(ChatEvent),
-    Unparsed(u32, String),
-}
-
-/// What the parser thread works out about a message for the store.
-#[derive(Clone)]
-pub(super) struct Prepared {
-    /// The numbers and e-mails its text holds.
-    pub(super) found: Vec<extract::Found>,
-    pub(super) fp: i64,
-    /// It attaches a contact card (`name.vcf`).
-    pub(super) card: bool,
-}
-
-/// Where the calling thread puts records. Records are lent, not given: their
-/// memory goes back to the parser thread, which made it and frees it
-/// cheaply (freeing another thread's allocations cost the store a tenth of
-/// its time).
-pub(super) trait RecordSink {
-    fn take(&mut self, record: &mut Record) -> Result<(), ImportError>;
-}
 
 const BATCH: usize = 4096;
 const IN_FLIGHT: usize = 4;
@@ -52,12 +24,14 @@ const IN_FLIGHT: usize = 4;
 const UNPARSED_CHARS: usize = 120;
 
 /// Read `input` with `importer` on a second thread, giving every record to `sink` here.
-pub(super) fn read_in_parallel(
+/// `take` is the store's side: it returns the store's own error type, which
+/// the parser's errors convert into.
+pub(super) fn read_in_parallel<E: From<ImportError>>(
     importer: &dyn Importer,
     input: &mut Input,
     region: Region,
-    sink: &mut dyn RecordSink,
-) -> Result<(), ImportError> {
+    mut take: impl FnMut(&mut Record) -> Result<(), E>,
+) -> Result<(), E> {
     std::thread::scope(|scope| {
         let (out, batches) = sync_channel::<Vec<Record>>(IN_FLIGHT);
         let (give_back, spent) = sync_channel::<Vec<Record>>(IN_FLIGHT);
@@ -74,11 +48,11 @@ pub(super) fn read_in_parallel(
                 read_bounded(importer, input, &mut parsed)?;
                 parsed.send()
             })
-            .map_err(|e| ImportError::Store(format!("could not start the parser thread: {e}")))?;
+            .map_err(|source| E::from(ImportError::Thread { source }))?;
         let mut stored = Ok(());
         'batches: for mut batch in batches.iter() {
             for record in &mut batch {
-                stored = sink.take(record);
+                stored = take(record);
                 if stored.is_err() {
                     break 'batches;
                 }
@@ -93,7 +67,7 @@ pub(super) fn read_in_parallel(
             Err(panic) => std::panic::resume_unwind(panic),
         };
         // The store's error explains a parser that was stopped; else the parser's own.
-        stored.and(read)
+        stored.and(read.map_err(E::from))
     })
 }
 
@@ -133,7 +107,10 @@ fn normalize(speaker: &mut Speaker) {
 }
 
 impl Sink for Parsed {
-    fn contact(&mut self, contact: ContactRecord) -> Result<(), ImportError> {
+    fn contact(&mut self, mut contact: ContactRecord) -> Result<(), ImportError> {
+        if let Some(shared) = &mut contact.shared {
+            shared.sender = nfc(&shared.sender);
+        }
         self.push(Record::Contact(contact))
     }
     fn room(&mut self, room: RoomInfo) -> Result<(), ImportError> {
@@ -148,8 +125,7 @@ impl Sink for Parsed {
             MessageKind::Media | MessageKind::Deleted => Vec::new(),
         };
         let fp = self.fingerprints.next(message.at, &message.text);
-        let card = attached_card(&message.text).is_some();
-        self.push(Record::Message(message, Prepared { found, fp, card }))
+        self.push(Record::Message(message, Prepared { found, fp }))
     }
     fn event(&mut self, mut event: ChatEvent) -> Result<(), ImportError> {
         event.actor.iter_mut().chain(event.subjects.iter_mut()).for_each(normalize);
@@ -175,10 +151,22 @@ mod tests {
         fail_at: usize,
     }
 
-    impl RecordSink for Store {
-        fn take(&mut self, record: &mut Record) -> Result<(), ImportError> {
+    #[derive(Debug)]
+    enum StoreError {
+        DiskFull,
+        Read(ImportError),
+    }
+
+    impl From<ImportError> for StoreError {
+        fn from(e: ImportError) -> StoreError {
+            StoreError::Read(e)
+        }
+    }
+
+    impl Store {
+        fn take(&mut self, record: &mut Record) -> Result<(), StoreError> {
             if self.messages.len() >= self.fail_at {
-                return Err(ImportError::Store("disk full".into()));
+                return Err(StoreError::DiskFull);
             }
             if let Record::Message(m, prepared) = record {
                 self.messages.push((m.clone(), prepared.clone()));
@@ -199,31 +187,30 @@ mod tests {
     #[test]
     fn every_record_arrives_in_order_normalized_with_its_values() {
         let mut store = Store { messages: Vec::new(), fail_at: usize::MAX };
-        read_in_parallel(by_id("kakao").unwrap(), &mut chat(5000), Region::default(), &mut store).unwrap();
+        read_in_parallel(by_id("kakao").unwrap(), &mut chat(5000), Region::default(), |r| store.take(r)).unwrap();
         assert_eq!(store.messages.len(), 5000);
         let mut fps = std::collections::HashSet::new();
         for (i, (m, prepared)) in store.messages.iter().enumerate() {
             assert_eq!(m.text, format!("제 번호 010-1234-{:04} 입니다", i % 10_000));
             assert_eq!(prepared.found.len(), 1);
-            assert!(!prepared.card);
             assert!(fps.insert(prepared.fp), "fingerprints of one minute's messages differ");
         }
     }
 
     #[test]
-    fn a_store_error_stops_the_parser_and_is_the_error_reported() {
+    fn a_store_error_stops_the_parser_and_is_the_error_reported_whole() {
         let mut store = Store { messages: Vec::new(), fail_at: 3000 };
-        let err =
-            read_in_parallel(by_id("kakao").unwrap(), &mut chat(50_000), Region::default(), &mut store).unwrap_err();
-        assert!(matches!(err, ImportError::Store(ref m) if m == "disk full"), "{err:?}");
+        let err = read_in_parallel(by_id("kakao").unwrap(), &mut chat(50_000), Region::default(), |r| store.take(r))
+            .unwrap_err();
+        assert!(matches!(err, StoreError::DiskFull), "{err:?}");
     }
 
     #[test]
     fn a_parser_error_is_reported() {
         let mut store = Store { messages: Vec::new(), fail_at: usize::MAX };
         let mut input = Input::from_text("result.json", "{\"name\": ");
-        let err =
-            read_in_parallel(by_id("telegram-json").unwrap(), &mut input, Region::default(), &mut store).unwrap_err();
-        assert!(err.to_string().contains("result.json"), "{err}");
+        let err = read_in_parallel(by_id("telegram-json").unwrap(), &mut input, Region::default(), |r| store.take(r))
+            .unwrap_err();
+        assert!(matches!(&err, StoreError::Read(e) if e.to_string().contains("result.json")), "{err:?}");
     }
 }

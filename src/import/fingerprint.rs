@@ -12,14 +12,14 @@ use chrono::{NaiveDateTime, Timelike};
 
 /// Fingerprints of one room's messages, in the order the export lists them.
 #[derive(Default)]
-pub(super) struct Fingerprints {
+pub(crate) struct Fingerprints {
     minute: Option<NaiveDateTime>,
     /// Occurrences of each text within the current minute, by its hash.
     occurrences: HashMap<u64, u32, BuildHasherDefault<HashedKey>>,
 }
 
 impl Fingerprints {
-    pub(super) fn next(&mut self, at: NaiveDateTime, text: &str) -> i64 {
+    pub(crate) fn next(&mut self, at: NaiveDateTime, text: &str) -> i64 {
         let minute = at.with_second(0).unwrap_or(at);
         if self.minute != Some(minute) {
             self.minute = Some(minute);

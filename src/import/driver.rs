@@ -1,0 +1,165 @@
+//! The import driver: for each file, hash it, skip it if the loader has it,
+//! open it (zip entry, encoding), sniff or take the named format, read it on
+//! a second thread, push every record into the loader, and check that the
+//! file was read whole. The loader stores; it never sees a file.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::{DateOrder, ImportError, Input, Limits, by_id, open_source, pipeline, sniff};
+use crate::load::{FileReport, FileStart, Loader, Record};
+use crate::phone::Region;
+
+/// How to read files.
+#[derive(Default)]
+pub struct ReadOptions<'a> {
+    /// An importer id that overrides the sniffer (`--format`).
+    pub format: Option<String>,
+    pub date_order: Option<DateOrder>,
+    /// Region for numbers without a country code.
+    pub region: Region,
+    /// Set from another thread (Ctrl-C, a Cancel button) to stop.
+    pub cancel: Option<&'a AtomicBool>,
+    pub progress: Option<&'a (dyn Fn(&Progress) + Sync)>,
+}
+
+/// Progress of a running import, reported every few thousand records.
+#[derive(Debug, Clone, Serialize)]
+pub struct Progress {
+    pub file: String,
+    pub bytes_read: u64,
+    pub bytes_total: u64,
+    pub messages: u64,
+    pub contacts: u64,
+}
+
+/// More unreadable lines than this fraction refuses a file.
+const MAX_UNPARSED_FRACTION: f64 = 0.02;
+const MAX_UNPARSED_ALWAYS_OK: u64 = 20;
+/// Records between two looks at Cancel and two progress reports.
+const TICK: u64 = 4096;
+
+/// Read every file into `loader`, in order. The first error stops the run;
+/// the loader's caller then keeps nothing (one transaction for all files).
+pub fn run<L: Loader>(paths: &[PathBuf], opts: &ReadOptions, loader: &mut L) -> Result<Vec<FileReport>, L::Error> {
+    paths.iter().map(|path| read_file(path, opts, loader)).collect()
+}
+
+fn read_file<L: Loader>(path: &Path, opts: &ReadOptions, loader: &mut L) -> Result<FileReport, L::Error> {
+    let sha256 = sha256_file(path)?;
+    let mut file = FileReport { file: path.display().to_string(), sha256, ..Default::default() };
+    if let Some(format) = loader.already_imported(&file.sha256)? {
+        file.already_imported = true;
+        file.format = format;
+        return Ok(file);
+    }
+    let mut source = open_source(path, &Limits::default())?;
+    source.date_order = opts.date_order;
+    let importer = match &opts.format {
+        Some(id) => by_id(id).ok_or_else(|| ImportError::UnknownFormatName { name: id.clone() })?,
+        None => sniff(&source)?,
+    };
+    file.format = importer.id().to_owned();
+    file.encoding = source.encoding_name().to_owned();
+    let display_name = source.display_name();
+    loader.begin_file(&FileStart {
+        display_name: &display_name,
+        file_name: source.file_name(),
+        format: importer.id(),
+        encoding: source.encoding_name(),
+        sha256: &file.sha256,
+    })?;
+    let bytes_total = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let mut input = source.input()?;
+    let bytes_read = input.bytes_counter();
+    let mut counted = Counted::default();
+    pipeline::read_in_parallel(importer, &mut input, opts.region, |record: &mut Record| {
+        counted.see(record, &mut file);
+        if counted.records.is_multiple_of(TICK) {
+            if opts.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                return Err(L::Error::from(ImportError::Cancelled));
+            }
+            if let Some(progress) = opts.progress {
+                progress(&Progress {
+                    file: file.file.clone(),
+                    bytes_read: bytes_read.load(Ordering::Relaxed),
+                    bytes_total,
+                    messages: counted.messages,
+                    contacts: counted.contacts,
+                });
+            }
+        }
+        loader.take(record)
+    })?;
+    file.lines = u64::from(input.line_number());
+    loader.end_file(&mut file)?;
+    check_coverage(&input, &file)?;
+    Ok(file)
+}
+
+/// What the driver counts as records pass: for progress and unreadable lines.
+#[derive(Default)]
+struct Counted {
+    records: u64,
+    messages: u64,
+    contacts: u64,
+}
+
+impl Counted {
+    fn see(&mut self, record: &mut Record, file: &mut FileReport) {
+        self.records += 1;
+        match record {
+            Record::Message(..) => self.messages += 1,
+            Record::Contact(_) => self.contacts += 1,
+            Record::Unparsed(line, text) => {
+                file.unparsed += 1;
+                file.first_unparsed.get_or_insert_with(|| (*line, std::mem::take(text)));
+            }
+            Record::Room(_) | Record::Event(_) => {}
+        }
+    }
+}
+
+fn sha256_file(path: &Path) -> Result<String, ImportError> {
+    let io = |source| ImportError::Io { path: path.to_owned(), source };
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 256 * 1024];
+    loop {
+        let n = file.read(&mut buf).map_err(io)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hex::encode(hasher.finalize()))
+}
+
+/// A recognised file must not silently lose lines, nor yield nothing.
+fn check_coverage(input: &Input, file: &FileReport) -> Result<(), ImportError> {
+    if file.messages == 0 && file.contacts == 0 {
+        let (line, text) = file.first_unparsed.clone().unwrap_or((1, String::new()));
+        return Err(ImportError::Empty {
+            file: input.file().to_owned(),
+            line,
+            reason: format!(
+                "read as {} but found no messages or contacts (first unreadable line: {text:?})",
+                file.format
+            ),
+            hint: "check that this is the exported chat or contact file, or name its format with --format.".into(),
+        });
+    }
+    let allowed = MAX_UNPARSED_ALWAYS_OK.max((file.lines as f64 * MAX_UNPARSED_FRACTION) as u64);
+    if file.unparsed > allowed {
+        let (line, text) = file.first_unparsed.clone().unwrap_or_default();
+        return Err(input.malformed(
+            line,
+            format!("{} of {} lines match no known {} shape (first: {text:?})", file.unparsed, file.lines, file.format),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,84 @@
+//! Between the import driver and the store: the records the driver pushes,
+//! and the [`Loader`] it pushes them into.
+//!
+//! The driver (`import::run`) owns everything about files: opening, hashing,
+//! zip entries, encodings, sniffing, the parser thread, coverage. The vault
+//! implements `Loader` and knows no file format, as atuin's `Loader` does.
+//! Neither `import/` nor `vault/` imports the other: both meet here.
+
+use crate::extract;
+use serde::Serialize;
+
+use crate::import::ImportError;
+use crate::model::{ChatEvent, ChatMessage, ContactRecord, RoomInfo};
+
+/// One parsed record, ready for the store.
+pub enum Record {
+    Contact(ContactRecord),
+    Room(RoomInfo),
+    /// A message with its text and sender in NFC.
+    Message(ChatMessage, Prepared),
+    Event(ChatEvent),
+    Unparsed(u32, String),
+}
+
+/// What the parser thread works out about a message for the store.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// The numbers and e-mails its text holds.
+    pub found: Vec<extract::Found>,
+    /// The message's fingerprint in its room (the same message in two exports).
+    pub fp: i64,
+}
+
+/// A file the driver is about to read into the loader.
+pub struct FileStart<'a> {
+    /// As users see it: `room.txt`, `export.zip!_chat.txt`.
+    pub display_name: &'a str,
+    /// The outer file's name, for rooms named after their file.
+    pub file_name: &'a str,
+    pub format: &'static str,
+    pub encoding: &'static str,
+    pub sha256: &'a str,
+}
+
+/// Where the driver puts what it read. Records are lent, not given: their
+/// memory goes back to the parser thread that made them, which frees it
+/// cheaply (freeing another thread's allocations cost the store a tenth of
+/// its time).
+pub trait Loader {
+    /// The store's own error; the driver's errors convert into it, so the
+    /// caller gets one error with the store's failure inside it whole.
+    type Error: From<ImportError>;
+
+    /// The format a file with this SHA-256 was already imported as, if it
+    /// was: the driver then reads nothing of it.
+    fn already_imported(&mut self, sha256: &str) -> Result<Option<String>, Self::Error>;
+    /// Called once per file, before its first record.
+    fn begin_file(&mut self, file: &FileStart) -> Result<(), Self::Error>;
+    fn take(&mut self, record: &mut Record) -> Result<(), Self::Error>;
+    /// The file was read whole: add what the store counted (contacts,
+    /// messages, members, new messages, first and last time) to `report`.
+    fn end_file(&mut self, report: &mut FileReport) -> Result<(), Self::Error>;
+}
+
+/// What one file brought.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FileReport {
+    pub file: String,
+    pub format: String,
+    pub encoding: String,
+    pub sha256: String,
+    /// True when this exact file was imported before: nothing was read.
+    pub already_imported: bool,
+    pub lines: u64,
+    pub contacts: u64,
+    pub messages: u64,
+    pub new_messages: u64,
+    pub members: u64,
+    pub first_message: Option<String>,
+    pub last_message: Option<String>,
+    /// Lines that matched no known shape, and the first of them.
+    pub unparsed: u64,
+    pub first_unparsed: Option<(u32, String)>,
+}

@@ -1,0 +1,335 @@
+//! Restoring someone else's backup: everything in it is their claim.
+//!
+//! - Every number and e-mail arrives as a candidate. Its provenance is the
+//!   backup file, which names the signer (or "unsigned") and the date; the
+//!   file's "confirmed" is kept as what the sender claimed, never as yours.
+//! - E.164 is worked out here from the raw text, never taken from the file.
+//! - A backup person joins one of your people only through a number or
+//!   e-mail that person has confirmed, or one this same signer claimed for
+//!   them before (an update). A match by seat, name or "me" is a merge
+//!   suggestion, not a merge.
+//! - A value that differs from one you confirmed for that person is a
+//!   conflict: listed, and never first (confirmed values sort first).
+//! - Messages are never taken from someone else's backup: a message is the
+//!   one thing a provenance line quotes as proof.
+
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{OptionalExtension, params};
+
+use super::report::{SuggestedMatch, ValueConflict};
+use super::{Groups, Restore};
+use crate::backup::format::{BackupPerson, Snapshot};
+use crate::model::Status;
+use crate::phone;
+use crate::text::nfc;
+use crate::vault::write::{Item, Known, Origin};
+
+/// A value of the backup as the vault reads it.
+struct Value {
+    /// As written (a phone's raw text, an e-mail lower-cased).
+    text: String,
+    /// What makes two rows the same: E.164, or the text.
+    key: String,
+    e164: Option<String>,
+    label: Option<String>,
+    claimed: Status,
+}
+
+pub(super) fn merge(
+    r: &mut Restore,
+    snap: &Snapshot,
+    groups: &Groups,
+    backup_source: i64,
+) -> rusqlite::Result<HashSet<i64>> {
+    r.report.messages_left_out = snap.messages.len() as u64;
+    let mut seats: HashMap<i64, Vec<(i64, String, bool)>> = HashMap::new();
+    for g in &snap.groups {
+        let grp = groups.by_key[&g.key];
+        for m in &g.members {
+            seats.entry(m.person).or_default().push((grp, nfc(&m.display_name), m.left));
+        }
+    }
+    let mut touched = HashSet::new();
+    for (index, p) in snap.people.iter().enumerate() {
+        let seats = seats.get(&p.key).map(Vec::as_slice).unwrap_or(&[]);
+        if let Some(id) = person(r, index, p, seats, backup_source)? {
+            touched.insert(id);
+        }
+    }
+    Ok(touched)
+}
+
+fn values(r: &Restore, p: &BackupPerson) -> (Vec<Value>, Vec<Value>) {
+    let phones = p
+        .phones
+        .iter()
+        .map(|ph| {
+            let raw = nfc(&ph.raw);
+            let e164 = phone::to_e164(&raw, r.region);
+            Value {
+                key: e164.clone().unwrap_or_else(|| raw.clone()),
+                text: raw,
+                e164,
+                label: ph.label.clone(),
+                claimed: ph.status,
+            }
+        })
+        .collect();
+    let emails = p
+        .emails
+        .iter()
+        .filter_map(|e| {
+            let address = crate::email::normalize(&e.address)?;
+            Some(Value { key: address.clone(), text: address, e164: None, label: e.label.clone(), claimed: e.status })
+        })
+        .collect();
+    (phones, emails)
+}
+
+/// The person of yours a backup person is: one with a number or e-mail of
+/// theirs confirmed, or to whom this signer gave one of them before.
+fn joins(r: &Restore, phones: &[Value], emails: &[Value], backup_source: i64) -> rusqlite::Result<Option<i64>> {
+    for v in phones {
+        if let Some(e164) = &v.e164
+            && let Some(id) = r.rows.person_with_phone(e164, true)?
+        {
+            return Ok(Some(id));
+        }
+    }
+    for v in emails {
+        if let Some(id) = r.rows.person_with_email(&v.key, true)? {
+            return Ok(Some(id));
+        }
+    }
+    let conn = r.rows.conn;
+    for (table, column, values) in [("phone", "value", phones), ("email", "address", emails)] {
+        let item = if table == "phone" { "phone_id" } else { "email_id" };
+        let sql = format!(
+            "SELECT x.person_id FROM {table} x JOIN provenance v ON v.{item} = x.id JOIN source s ON s.id = v.source_id
+             WHERE x.{column} = ?1 AND s.claim = 1 AND s.id <> ?2
+               AND s.signer_key IS (SELECT signer_key FROM source WHERE id = ?2)
+             ORDER BY x.person_id LIMIT 1"
+        );
+        for v in values {
+            let found: Option<i64> =
+                conn.prepare_cached(&sql)?.query_row(params![v.key, backup_source], |row| row.get(0)).optional()?;
+            if let Some(id) = found {
+                return r.rows.live(id).map(Some);
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// Someone of yours the backup person looks like, without proof.
+fn looks_like(
+    r: &Restore,
+    p: &BackupPerson,
+    seats: &[(i64, String, bool)],
+) -> rusqlite::Result<Option<SuggestedMatch>> {
+    let conn = r.rows.conn;
+    let named = |id: i64, reason: String| -> rusqlite::Result<Option<SuggestedMatch>> {
+        let id = r.rows.live(id)?;
+        let name: String = conn.query_row("SELECT name FROM person WHERE id = ?1", [id], |row| row.get(0))?;
+        Ok(Some(SuggestedMatch { id, name, reason }))
+    };
+    for (grp, display, _) in seats {
+        let found: Option<i64> = conn
+            .prepare_cached("SELECT person_id FROM membership WHERE grp_id = ?1 AND display_name = ?2")?
+            .query_row(params![grp, display], |row| row.get(0))
+            .optional()?;
+        if let Some(id) = found {
+            return named(
+                id,
+                format!(
+                    "the backup seats them as {display:?} in the same group / 백업에서 같은 그룹의 {display:?} 자리입니다"
+                ),
+            );
+        }
+    }
+    if p.me {
+        let me: Option<i64> = conn
+            .query_row("SELECT id FROM person WHERE me = 1 AND merged_into IS NULL ORDER BY id LIMIT 1", [], |row| {
+                row.get(0)
+            })
+            .optional()?;
+        if let Some(id) = me {
+            return named(id, "the backup's maker, and you are \"me\" here / 백업을 만든 사람입니다".into());
+        }
+    }
+    let same_name: Option<i64> = conn
+        .prepare_cached("SELECT id FROM person WHERE name = ?1 AND merged_into IS NULL ORDER BY id LIMIT 1")?
+        .query_row([nfc(&p.name)], |row| row.get(0))
+        .optional()?;
+    match same_name {
+        Some(id) => named(id, "the same name / 이름이 같습니다".into()),
+        None => Ok(None),
+    }
+}
+
+fn person(
+    r: &mut Restore,
+    index: usize,
+    p: &BackupPerson,
+    seats: &[(i64, String, bool)],
+    backup_source: i64,
+) -> rusqlite::Result<Option<i64>> {
+    let (phones, emails) = values(r, p);
+    let joined = joins(r, &phones, &emails, backup_source)?;
+    let conn = r.rows.conn;
+    let id = match joined {
+        Some(id) => {
+            r.report.merged_people += 1;
+            id
+        }
+        None => {
+            let new_seat = seats.iter().any(|(grp, display, _)| !seat_taken(r, *grp, display).unwrap_or(true));
+            // Someone known by nothing but a name, whose seat is taken: nothing to add.
+            if phones.is_empty() && emails.is_empty() && !new_seat {
+                left_groups(r, index, p, seats)?;
+                return Ok(None);
+            }
+            let suggestion = looks_like(r, p, seats)?;
+            let id = r.rows.new_person(&nfc(&p.name), false)?;
+            r.rows.fill_details(id, p.org.as_deref(), p.note.as_deref(), p.birthday.as_deref())?;
+            for alias in &p.aliases {
+                r.rows.add_alias(id, alias, Some(backup_source))?;
+            }
+            for h in &p.handles {
+                r.rows.add_handle(id, &h.service, &h.value)?;
+            }
+            r.report.new_people += 1;
+            let change = r.report.person(index, &p.name);
+            change.new_person = true;
+            if let Some(s) = suggestion {
+                r.rows.exec(
+                    "INSERT OR IGNORE INTO claim_match(person_id, existing_id, reason, batch_id) VALUES (?1, ?2, ?3, ?4)",
+                    params![id, s.id, s.reason, r.rows.batch_id],
+                )?;
+                r.report.person(index, &p.name).suggested_merge = Some(s);
+            }
+            id
+        }
+    };
+    if joined.is_some() {
+        let existing: String = conn.query_row("SELECT name FROM person WHERE id = ?1", [id], |row| row.get(0))?;
+        let change = r.report.person(index, &p.name);
+        change.person_id = Some(id);
+        change.existing_name = Some(existing);
+    }
+    let yours_phones =
+        confirmed(r, "SELECT coalesce(e164, raw), value FROM phone WHERE person_id = ?1 AND status = 'confirmed'", id)?;
+    let yours_emails =
+        confirmed(r, "SELECT address, address FROM email WHERE person_id = ?1 AND status = 'confirmed'", id)?;
+    for v in &phones {
+        let added = r.rows.add_phone(id, &v.text, v.e164.as_deref(), v.label.as_deref(), Status::Candidate)?;
+        record(r, index, p, Item::Phone(added.id), added.new, v, &yours_phones, backup_source)?;
+    }
+    for v in &emails {
+        let added = r.rows.add_email(id, &v.text, v.label.as_deref(), Status::Candidate)?;
+        record(r, index, p, Item::Email(added.id), added.new, v, &yours_emails, backup_source)?;
+    }
+    for (grp, display, _) in seats {
+        let seat = r.rows.add_membership(*grp, id, display)?;
+        if seat.new {
+            r.report.new_members += 1;
+        }
+    }
+    left_groups(r, index, p, seats)?;
+    if r.report.people.iter().any(|c| c.index == index && c.person_id.is_some() && is_quiet(c)) {
+        r.report.people.retain(|c| c.index != index);
+    }
+    Ok(Some(id))
+}
+
+fn is_quiet(c: &super::PersonChange) -> bool {
+    !c.new_person
+        && c.new_phones.is_empty()
+        && c.new_emails.is_empty()
+        && c.conflicts.is_empty()
+        && c.left.is_empty()
+        && c.suggested_merge.is_none()
+}
+
+fn seat_taken(r: &Restore, grp: i64, display: &str) -> rusqlite::Result<bool> {
+    r.rows
+        .conn
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM membership WHERE grp_id = ?1 AND display_name = ?2)")?
+        .query_row(params![grp, display], |row| row.get(0))
+}
+
+/// What a person has confirmed: (as shown, the value rows are compared by).
+fn confirmed(r: &Restore, sql: &str, id: i64) -> rusqlite::Result<Vec<(String, String)>> {
+    let mut stmt = r.rows.conn.prepare_cached(sql)?;
+    stmt.query_map([id], |row| Ok((row.get(0)?, row.get(1)?)))?.collect()
+}
+
+/// Count a claimed value, note it as new or as a conflict, and give it the
+/// backup as its provenance.
+#[allow(clippy::too_many_arguments)]
+fn record(
+    r: &mut Restore,
+    index: usize,
+    p: &BackupPerson,
+    item: Item,
+    new: bool,
+    v: &Value,
+    yours: &[(String, String)],
+    backup_source: i64,
+) -> rusqlite::Result<()> {
+    let origin = Origin { source_id: Some(backup_source), claimed: Some(v.claimed), times: 1, ..Origin::default() };
+    r.rows.add_provenance(item, &origin, Known::SameSigner)?;
+    let conflict = !yours.is_empty() && !yours.iter().any(|(_, key)| *key == v.key);
+    if !new {
+        return Ok(());
+    }
+    let is_phone = matches!(item, Item::Phone(_));
+    if is_phone {
+        r.report.new_phones += 1;
+    } else {
+        r.report.new_emails += 1;
+    }
+    let change = r.report.person(index, &p.name);
+    if is_phone {
+        change.new_phones.push(v.text.clone());
+    } else {
+        change.new_emails.push(v.text.clone());
+    }
+    if conflict {
+        change.conflicts.push(ValueConflict {
+            value: v.text.clone(),
+            claimed: v.claimed,
+            yours: yours.iter().map(|(shown, _)| shown.clone()).collect(),
+        });
+        r.report.conflicts += 1;
+    }
+    Ok(())
+}
+
+/// A member the backup says left a group: applied when this signer is the
+/// one the group trusts (the check refuses a restore from another signer
+/// unless the user accepted it).
+fn left_groups(r: &mut Restore, index: usize, p: &BackupPerson, seats: &[(i64, String, bool)]) -> rusqlite::Result<()> {
+    for (grp, display, left) in seats {
+        if !left {
+            continue;
+        }
+        let seat: Option<i64> = r
+            .rows
+            .conn
+            .prepare_cached("SELECT id FROM membership WHERE grp_id = ?1 AND display_name = ?2 AND left_group = 0")?
+            .query_row(params![grp, display], |row| row.get(0))
+            .optional()?;
+        if let Some(seat) = seat {
+            r.rows.exec("UPDATE membership SET left_group = 1 WHERE id = ?1", [seat])?;
+            r.rows.exec(
+                "INSERT INTO claim_left(membership_id, batch_id) VALUES (?1, ?2)",
+                params![seat, r.rows.batch_id],
+            )?;
+            let group: String = r.rows.conn.query_row("SELECT name FROM grp WHERE id = ?1", [grp], |row| row.get(0))?;
+            r.report.person(index, &p.name).left.push(group);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,310 @@
+//! One write path per table. Every import and every restore stores people,
+//! aliases, phones, e-mails, handles, memberships and provenance through
+//! these functions, so the rules of what makes a row the same (an E.164
+//! number, a lower-cased address, a display name in a group) live once.
+//!
+//! Every statement goes through the connection's statement cache: a
+//! million-message import must not parse SQL per row.
+
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
+use rusqlite::{Connection, OptionalExtension, ToSql, params};
+
+use crate::model::Status;
+use crate::text::nfc;
+
+impl ToSql for Status {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_str()))
+    }
+}
+
+impl FromSql for Status {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Status> {
+        let text = value.as_str()?;
+        Status::from_name(text).ok_or_else(|| FromSqlError::Other(format!("{text:?} is not a status").into()))
+    }
+}
+
+/// A phone or an e-mail row: what provenance points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Item {
+    Phone(i64),
+    Email(i64),
+}
+
+impl Item {
+    pub(super) fn column(self) -> &'static str {
+        match self {
+            Item::Phone(_) => "phone_id",
+            Item::Email(_) => "email_id",
+        }
+    }
+    pub(super) fn id(self) -> i64 {
+        match self {
+            Item::Phone(id) | Item::Email(id) => id,
+        }
+    }
+}
+
+/// Where a phone or e-mail came from: a file and line, a message in a group,
+/// or both.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Origin<'a> {
+    pub source_id: Option<i64>,
+    pub line: Option<u32>,
+    pub message_id: Option<i64>,
+    pub grp_id: Option<i64>,
+    pub shared_by: Option<&'a str>,
+    pub at: Option<&'a str>,
+    pub times: i64,
+    /// For a value from someone else's backup: the status that backup gave it.
+    pub claimed: Option<Status>,
+}
+
+/// When a provenance row counts as recorded already.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Known {
+    /// The same source row, line, group, sharer and time (imports).
+    SameSource,
+    /// The same file name, line, group, sharer and time (restoring your own
+    /// backup, whose source rows are new each time).
+    SameFileName,
+    /// Any earlier claim of the same signer (someone else's backups).
+    SameSigner,
+}
+
+/// The rows of one batch: every write names it, so undo removes it whole.
+#[derive(Clone, Copy)]
+pub(super) struct Rows<'c> {
+    pub conn: &'c Connection,
+    pub batch_id: i64,
+}
+
+/// A phone or e-mail row, and whether this call made it.
+pub(super) struct Added {
+    pub id: i64,
+    pub new: bool,
+}
+
+impl<'c> Rows<'c> {
+    pub(super) fn exec<P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<usize> {
+        self.conn.prepare_cached(sql)?.execute(params)
+    }
+
+    fn one<T: FromSql, P: rusqlite::Params>(&self, sql: &str, params: P) -> rusqlite::Result<Option<T>> {
+        self.conn.prepare_cached(sql)?.query_row(params, |r| r.get(0)).optional()
+    }
+
+    pub(super) fn new_person(&self, name: &str, me: bool) -> rusqlite::Result<i64> {
+        self.exec("INSERT INTO person(name, me, batch_id) VALUES (?1, ?2, ?3)", params![name, me, self.batch_id])?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Fill what a person lacks; never overwrites what they have.
+    pub(super) fn fill_details(
+        &self,
+        person_id: i64,
+        org: Option<&str>,
+        note: Option<&str>,
+        birthday: Option<&str>,
+    ) -> rusqlite::Result<()> {
+        self.exec(
+            "UPDATE person SET org = coalesce(org, ?2), note = coalesce(note, ?3), birthday = coalesce(birthday, ?4) WHERE id = ?1",
+            params![person_id, org.map(nfc), note.map(nfc), birthday.map(nfc)],
+        )?;
+        Ok(())
+    }
+
+    /// Another name for a person, unless it is their name already.
+    pub(super) fn add_alias(&self, person_id: i64, name: &str, source_id: Option<i64>) -> rusqlite::Result<()> {
+        self.exec(
+            "INSERT OR IGNORE INTO alias(person_id, name, source_id, batch_id)
+             SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM person WHERE id = ?1 AND name = ?2)",
+            params![person_id, nfc(name), source_id, self.batch_id],
+        )?;
+        Ok(())
+    }
+
+    /// Add a phone to a person, or find it there. `e164` is what the vault
+    /// worked out from `raw` (never a file's word for it).
+    pub(super) fn add_phone(
+        &self,
+        person_id: i64,
+        raw: &str,
+        e164: Option<&str>,
+        label: Option<&str>,
+        status: Status,
+    ) -> rusqlite::Result<Added> {
+        let raw = nfc(raw);
+        let value = e164.unwrap_or(&raw);
+        let digits = phone_digits(&raw, e164);
+        let inserted = self.exec(
+            "INSERT OR IGNORE INTO phone(person_id, e164, raw, value, digits, label, status, batch_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![person_id, e164, raw, value, digits, label, status, self.batch_id],
+        )?;
+        if inserted > 0 {
+            return Ok(Added { id: self.conn.last_insert_rowid(), new: true });
+        }
+        let id = self.one("SELECT id FROM phone WHERE person_id = ?1 AND value = ?2", params![person_id, value])?;
+        Ok(Added { id: id.ok_or(rusqlite::Error::QueryReturnedNoRows)?, new: false })
+    }
+
+    /// Add an e-mail (already checked and lower-cased) to a person, or find it there.
+    pub(super) fn add_email(
+        &self,
+        person_id: i64,
+        address: &str,
+        label: Option<&str>,
+        status: Status,
+    ) -> rusqlite::Result<Added> {
+        let inserted = self.exec(
+            "INSERT OR IGNORE INTO email(person_id, address, label, status, batch_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![person_id, address, label, status, self.batch_id],
+        )?;
+        if inserted > 0 {
+            return Ok(Added { id: self.conn.last_insert_rowid(), new: true });
+        }
+        let id = self.one("SELECT id FROM email WHERE person_id = ?1 AND address = ?2", params![person_id, address])?;
+        Ok(Added { id: id.ok_or(rusqlite::Error::QueryReturnedNoRows)?, new: false })
+    }
+
+    pub(super) fn add_handle(&self, person_id: i64, service: &str, value: &str) -> rusqlite::Result<bool> {
+        let added = self.exec(
+            "INSERT OR IGNORE INTO handle(person_id, service, value, batch_id) VALUES (?1, ?2, ?3, ?4)",
+            params![person_id, service, nfc(value), self.batch_id],
+        )?;
+        Ok(added > 0)
+    }
+
+    /// The membership of a display name in a group: found, or made for `person_id`.
+    pub(super) fn add_membership(&self, grp_id: i64, person_id: i64, display_name: &str) -> rusqlite::Result<Added> {
+        if let Some(id) = self
+            .one("SELECT id FROM membership WHERE grp_id = ?1 AND display_name = ?2", params![grp_id, display_name])?
+        {
+            return Ok(Added { id, new: false });
+        }
+        self.exec(
+            "INSERT INTO membership(grp_id, person_id, display_name, batch_id) VALUES (?1, ?2, ?3, ?4)",
+            params![grp_id, person_id, display_name, self.batch_id],
+        )?;
+        Ok(Added { id: self.conn.last_insert_rowid(), new: true })
+    }
+
+    /// Widen a membership's first and last seen, add messages, and set
+    /// whether they left unless a later sighting says otherwise.
+    pub(super) fn see_member(
+        &self,
+        membership_id: i64,
+        first: Option<&str>,
+        last: Option<&str>,
+        messages: i64,
+        left: Option<bool>,
+    ) -> rusqlite::Result<()> {
+        self.exec(
+            "UPDATE membership SET
+               first_seen = CASE WHEN first_seen IS NULL OR ?2 < first_seen THEN coalesce(?2, first_seen) ELSE first_seen END,
+               last_seen = CASE WHEN last_seen IS NULL OR ?3 > last_seen THEN coalesce(?3, last_seen) ELSE last_seen END,
+               messages = messages + ?4,
+               left_group = CASE WHEN ?5 IS NULL OR (last_seen IS NOT NULL AND ?3 IS NOT NULL AND last_seen > ?3) THEN left_group ELSE ?5 END
+             WHERE id = ?1",
+            params![membership_id, first, last, messages, left],
+        )?;
+        Ok(())
+    }
+
+    /// Record where a phone or e-mail came from, unless `known` finds it
+    /// recorded already.
+    pub(super) fn add_provenance(&self, item: Item, o: &Origin, known: Known) -> rusqlite::Result<bool> {
+        let column = item.column();
+        let exists = match known {
+            Known::SameSource => format!(
+                "SELECT EXISTS (SELECT 1 FROM provenance p WHERE p.{column} = ?1 AND p.source_id IS ?2
+                 AND p.line IS ?3 AND p.grp_id IS ?4 AND p.shared_by IS ?5 AND p.at IS ?6)"
+            ),
+            Known::SameFileName => format!(
+                "SELECT EXISTS (SELECT 1 FROM provenance p LEFT JOIN source s ON s.id = p.source_id WHERE p.{column} = ?1
+                 AND s.file_name IS (SELECT file_name FROM source WHERE id = ?2)
+                 AND p.line IS ?3 AND p.grp_id IS ?4 AND p.shared_by IS ?5 AND p.at IS ?6)"
+            ),
+            Known::SameSigner => format!(
+                "SELECT EXISTS (SELECT 1 FROM provenance p JOIN source s ON s.id = p.source_id WHERE p.{column} = ?1
+                 AND s.claim = 1 AND s.signer_key IS (SELECT signer_key FROM source WHERE id = ?2)
+                 AND ?3 IS ?3 AND ?4 IS ?4 AND ?5 IS ?5 AND ?6 IS ?6)"
+            ),
+        };
+        let found: bool = self
+            .conn
+            .prepare_cached(&exists)?
+            .query_row(params![item.id(), o.source_id, o.line, o.grp_id, o.shared_by, o.at], |r| r.get(0))?;
+        if found {
+            return Ok(false);
+        }
+        self.exec(
+            &format!(
+                "INSERT INTO provenance({column}, source_id, line, message_id, grp_id, shared_by, at, times, claimed, batch_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+            ),
+            params![
+                item.id(),
+                o.source_id,
+                o.line,
+                o.message_id,
+                o.grp_id,
+                o.shared_by,
+                o.at,
+                o.times.max(1),
+                o.claimed,
+                self.batch_id
+            ],
+        )?;
+        Ok(true)
+    }
+
+    /// Whoever has this E.164 number, people who confirmed it first; with
+    /// `confirmed_only`, only someone for whom it is confirmed.
+    pub(super) fn person_with_phone(&self, e164: &str, confirmed_only: bool) -> rusqlite::Result<Option<i64>> {
+        let found = self.one(
+            "SELECT person_id FROM phone WHERE e164 = ?1 AND (?2 = 0 OR status = 'confirmed')
+             ORDER BY status = 'confirmed' DESC, person_id LIMIT 1",
+            params![e164, confirmed_only],
+        )?;
+        found.map(|id| self.live(id)).transpose()
+    }
+
+    /// Like [`Rows::person_with_phone`], for an e-mail address.
+    pub(super) fn person_with_email(&self, address: &str, confirmed_only: bool) -> rusqlite::Result<Option<i64>> {
+        let found = self.one(
+            "SELECT person_id FROM email WHERE address = ?1 AND (?2 = 0 OR status = 'confirmed')
+             ORDER BY status = 'confirmed' DESC, person_id LIMIT 1",
+            params![address, confirmed_only],
+        )?;
+        found.map(|id| self.live(id)).transpose()
+    }
+
+    /// The person a merged person's rows now belong to.
+    pub(super) fn live(&self, mut id: i64) -> rusqlite::Result<i64> {
+        // Merges chain (a into b, b into c); a cycle cannot be made, but never loop forever.
+        for _ in 0..64 {
+            match self.one::<Option<i64>, _>("SELECT merged_into FROM person WHERE id = ?1", [id])?.flatten() {
+                Some(next) if next != id => id = next,
+                _ => break,
+            }
+        }
+        Ok(id)
+    }
+}
+
+/// The digits search matches a phone by: as written, E.164, and national (`010…`).
+pub(super) fn phone_digits(raw: &str, e164: Option<&str>) -> String {
+    let mut out = crate::text::digits(raw);
+    if let Some(e164) = e164 {
+        out.push(' ');
+        out.push_str(&crate::text::digits(e164));
+        if let Some(national) = e164.strip_prefix("+82") {
+            out.push_str(" 0");
+            out.push_str(national);
+        }
+    }
+    out
+}
