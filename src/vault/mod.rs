@@ -19,6 +19,7 @@ mod ingest;
 mod people;
 mod restore;
 mod rows;
+mod signing;
 mod suggest;
 mod unlock;
 
@@ -33,6 +34,7 @@ pub use key::{KdfCost, Passphrase};
 pub use people::{EmailView, HandleView, MessageHit, PersonView, PhoneView, ProvenanceView};
 pub use restore::{RestoreReport, StoredMessage};
 pub use rows::{PersonPage, PersonRow};
+pub use signing::MAKER_NAME;
 pub use suggest::{SuggestedPerson, Suggestion};
 
 use std::fs::{self, DirBuilder, File, OpenOptions};
