@@ -163,7 +163,9 @@ contacts.vcf   every person as a vCard 4.0: import it into any phone or address 
 lifeboat.json  everything Lifeboat knows: phones and e-mails with their status and\n\
                where they came from, aliases, handles, groups and their members,\n\
                and messages when the backup was made with --with-messages.\n\
-               The layout is described in docs/BACKUP.md of Lifeboat.\n\n\
+               The layout is described in docs/BACKUP.md of Lifeboat.\n\
+lifeboat.json.sig  its maker's signature: ssh-keygen -Y verify -n lifeboat-backup\n\
+               (서명: 만든 사람을 확인하려면 ssh-keygen -Y verify).\n\n\
 Restore into Lifeboat: lifeboat backup restore FILE (복원: lifeboat backup restore 파일)\n";
 
 /// Build the encrypted, signed backup of a snapshot: zip of vCard 4, JSON

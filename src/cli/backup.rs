@@ -252,13 +252,17 @@ impl Verify {
         ))?;
         out.line("백업이 정상입니다: 복호화되고 손상이 없습니다.")?;
         match &opened.signer {
-            backup::Signer::Signed { name, key } => out.line(format!(
-                "Signed by {name:?} ({}, {}). Compare the fingerprint with its maker's `lifeboat keygen --show-recipient`.\n서명한 사람: {name:?} ({}). 만든 사람의 지문과 같은지 확인하세요.",
-                key.fingerprint, key.short, key.short
-            )),
-            backup::Signer::Unsigned => out.line(
-                "Unsigned: anyone could have made it.\n서명 없음: 누구든 만들 수 있었던 백업입니다.",
-            ),
+            backup::Signer::Signed { name, key } => {
+                let name =
+                    if name.is_empty() { "(no name given / 이름 없음)".to_owned() } else { format!("{name:?}") };
+                out.line(format!(
+                    "Signed by {name} ({}, {}). Compare the fingerprint with its maker's `lifeboat keygen --show-recipient`.\n서명한 사람: {name} ({}). 만든 사람의 지문과 같은지 확인하세요.",
+                    key.fingerprint, key.short, key.short
+                ))
+            }
+            backup::Signer::Unsigned => {
+                out.line("Unsigned: anyone could have made it.\n서명 없음: 누구든 만들 수 있었던 백업입니다.")
+            }
         }
     }
 }
