@@ -81,8 +81,9 @@ fn backup_to_the_vaults_own_key_restores_without_a_key_file() {
     let b = TestVault::new();
     assert!(b.fails(&["keygen", "--show-recipient"]).contains("lifeboat keygen"));
     assert!(b.ok(&["keygen"]).contains("age1"));
-    let recipient = b.ok(&["keygen", "--show-recipient"]).trim().to_owned();
-    assert!(recipient.starts_with("age1") && !recipient.contains('\n'));
+    let shown = b.ok(&["keygen", "--show-recipient"]);
+    let recipient = shown.lines().next().unwrap().trim().to_owned();
+    assert!(recipient.starts_with("age1"), "{shown}");
     // A second keygen keeps the key.
     assert!(b.ok(&["keygen"]).contains(&recipient));
     let f = a.path("to-b.age");
@@ -140,13 +141,13 @@ fn age_cli_decrypts_a_recipient_backup() {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(out.stdout)).unwrap();
     let mut names: Vec<String> = zip.file_names().map(str::to_owned).collect();
     names.sort();
-    assert_eq!(names, ["README.txt", "contacts.vcf", "lifeboat.json"]);
+    assert_eq!(names, ["README.txt", "contacts.vcf", "lifeboat.json", "lifeboat.json.sig"]);
     let mut vcf = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("contacts.vcf").unwrap(), &mut vcf).unwrap();
     assert_eq!(vcard4::parse(&vcf).unwrap().len(), 5);
     let data: serde_json::Value = serde_json::from_reader(zip.by_name("lifeboat.json").unwrap()).unwrap();
     assert_eq!(data["format"], "lifeboat-backup");
-    assert_eq!(data["version"], 1);
+    assert_eq!(data["version"], 2);
 }
 
 #[test]

@@ -160,7 +160,7 @@ fn downgrade_to_schema_4(conn: &rusqlite::Connection) {
     let start = init.find("CREATE TABLE message (").unwrap();
     let end = init.find("-- Where a phone or e-mail came from").unwrap();
     conn.execute_batch(&format!(
-        "ALTER TABLE provenance DROP COLUMN times; DROP TABLE message_text; DROP TABLE message_chunk; {}
+        "DROP TABLE signing_key; ALTER TABLE provenance DROP COLUMN times; DROP TABLE message_text; DROP TABLE message_chunk; {}
          PRAGMA user_version = 4;",
         &init[start..end]
     ))

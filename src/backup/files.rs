@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{BackupError, Counts, Keys, Limits, Passphrase, Protection, Snapshot};
+use super::{BackupError, Counts, Keys, Limits, Passphrase, Protection, Signer, Signing, Snapshot};
 use crate::export::ExportError;
 use crate::vault::{RestoreOptions, RestoreReport, Vault};
 
@@ -17,18 +17,27 @@ pub struct Verified {
     pub counts: Counts,
     /// Cards in `contacts.vcf`.
     pub vcards: usize,
+    /// Who signed it, the signature checked.
+    pub signer: Signer,
 }
 
-/// Write an encrypted backup of the vault (or of the named groups) to `path`.
+/// Write an encrypted backup of the vault (or of the named groups) to
+/// `path`, signed by the vault's key under `name` (default: the vault's
+/// `name` setting, else the person marked as me).
 pub fn create_file(
     vault: &Vault,
     path: &Path,
     protection: &Protection,
     groups: &[String],
     with_messages: bool,
+    name: Option<&str>,
 ) -> Result<Counts, BackupError> {
     let snapshot = Snapshot::from_vault(vault, groups, with_messages)?;
-    let bytes = super::create(&snapshot, protection)?;
+    let name = match name {
+        Some(n) => n.to_owned(),
+        None => vault.maker_name()?,
+    };
+    let bytes = super::create(&snapshot, &Signing { name, key: vault.signing_key()? }, protection)?;
     crate::export::write_private(path, &bytes).map_err(|e| match e {
         ExportError::Io { path, source } => BackupError::Io { path, source },
         other => BackupError::Encrypt(other.to_string()),
@@ -51,6 +60,7 @@ pub fn verify_file(
         created_at: opened.snapshot.created_at.clone(),
         counts: opened.snapshot.counts(),
         vcards: opened.vcards,
+        signer: opened.signer,
     })
 }
 
@@ -106,8 +116,10 @@ mod tests {
         assert_eq!(my_recipient(&v).unwrap(), me, "the key is made once");
         let out = d.path().join("b.age");
         let protection = Protection::Recipients(vec![super::super::parse_recipient(&me).unwrap()]);
-        let counts = create_file(&v, &out, &protection, &[], false).unwrap();
-        assert_eq!(verify_file(&out, None, Some(&v)).unwrap().counts, counts);
+        let counts = create_file(&v, &out, &protection, &[], false, Some("나")).unwrap();
+        let verified = verify_file(&out, None, Some(&v)).unwrap();
+        assert_eq!(verified.counts, counts);
+        assert_eq!(verified.signer, Signer::Signed { name: "나".into(), key: v.signing_public().unwrap() });
         assert!(matches!(verify_file(&out, None, None), Err(BackupError::NeedIdentity | BackupError::WrongKey)));
         let report = restore_file(&mut v, &out, None, RestoreOptions { dry_run: true, ..Default::default() }).unwrap();
         assert!(report.dry_run && report.batch_id.is_none());
@@ -119,7 +131,7 @@ mod tests {
         let v = Vault::create(&d.path().join("v"), "correct horse battery").unwrap();
         let out = d.path().join("b.age");
         let protection = Protection::passphrase(Passphrase::from("backup passphrase".to_owned())).unwrap();
-        create_file(&v, &out, &protection, &[], false).unwrap();
+        create_file(&v, &out, &protection, &[], false, None).unwrap();
         assert!(matches!(verify_file(&out, None, Some(&v)), Err(BackupError::NeedPassphrase)));
         let wrong = Some(Passphrase::from("not the passphrase".to_owned()));
         assert!(matches!(verify_file(&out, wrong, Some(&v)), Err(BackupError::WrongKey)));

@@ -8,20 +8,17 @@ use std::collections::{BTreeSet, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::BackupError;
+use super::sign::Maker;
+use super::{BackupError, census};
 use crate::model::MessageKind;
 use crate::vault::{EmailView, GroupView, HandleView, PersonView, PhoneView, ProvenanceView, Vault};
 
 /// The value of `format` in every backup.
 pub const FORMAT: &str = "lifeboat-backup";
-/// The version this Lifeboat writes and the newest it reads.
-pub const VERSION: u32 = 1;
-
-/// Bounds on what a backup may hold, checked before anything touches the vault.
-const MAX_PEOPLE: usize = 1_000_000;
-const MAX_GROUPS: usize = 100_000;
-const MAX_MESSAGES: usize = 20_000_000;
-const MAX_TEXT: usize = 64 * 1024;
+/// The version this Lifeboat writes and the newest it reads. Version 2 adds
+/// the `maker` object and the signature `lifeboat.json.sig`; version 1
+/// backups are read as unsigned.
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
@@ -318,8 +315,11 @@ impl Snapshot {
     }
 
     /// Parse `lifeboat.json` and check that it is whole and consistent. The
-    /// input is already bounded in size; serde_json bounds the nesting depth.
-    pub fn from_json(bytes: &[u8]) -> Result<Snapshot, BackupError> {
+    /// input is already bounded in size; serde_json bounds the nesting depth;
+    /// a first pass refuses it before anything is built when every record
+    /// and text together would cost more than `budget` bytes of memory.
+    pub fn from_json(bytes: &[u8], budget: u64) -> Result<Snapshot, BackupError> {
+        census::check(bytes, budget)?;
         #[derive(Deserialize)]
         struct Head {
             format: String,
@@ -339,27 +339,40 @@ impl Snapshot {
         Ok(snapshot)
     }
 
+    /// `lifeboat.json` without a maker, as version 1 wrote it.
     pub fn to_json(&self) -> Vec<u8> {
         serde_json::to_vec_pretty(self).expect("a snapshot always serializes")
     }
 
-    /// References resolve, kinds are known, sizes are sane.
-    fn check(&self) -> Result<(), BackupError> {
-        if self.people.len() > MAX_PEOPLE || self.groups.len() > MAX_GROUPS || self.messages.len() > MAX_MESSAGES {
-            return Err(BackupError::invalid("lifeboat.json holds more records than any vault could".into()));
+    /// `lifeboat.json` with the `maker` object first, the bytes a signature covers.
+    pub fn to_signed_json(&self, maker: &Maker) -> Vec<u8> {
+        #[derive(Serialize)]
+        struct WithMaker<'a> {
+            maker: &'a Maker,
+            #[serde(flatten)]
+            snapshot: &'a Snapshot,
         }
+        serde_json::to_vec_pretty(&WithMaker { maker, snapshot: self }).expect("a snapshot always serializes")
+    }
+
+    /// The `maker` object of a `lifeboat.json` that [`Snapshot::from_json`] accepted.
+    pub fn maker_of(bytes: &[u8]) -> Result<Option<Maker>, BackupError> {
+        #[derive(Deserialize)]
+        struct Head {
+            maker: Option<Maker>,
+        }
+        let head: Head =
+            serde_json::from_slice(bytes).map_err(|e| BackupError::invalid(format!("lifeboat.json: {e}")))?;
+        Ok(head.maker)
+    }
+
+    /// References resolve, kinds are known, names are there (counts and text
+    /// lengths were checked by the census).
+    fn check(&self) -> Result<(), BackupError> {
         let mut people = HashSet::new();
         for p in &self.people {
             if !people.insert(p.key) {
                 return Err(BackupError::invalid(format!("person key {} appears twice", p.key)));
-            }
-            let texts = std::iter::once(&p.name)
-                .chain(&p.aliases)
-                .chain(p.phones.iter().map(|x| &x.raw))
-                .chain(p.emails.iter().map(|x| &x.address))
-                .chain(p.note.iter());
-            if texts.clone().any(|t| t.len() > MAX_TEXT) {
-                return Err(BackupError::invalid(format!("person {} has a field longer than {MAX_TEXT} bytes", p.key)));
             }
             if p.name.trim().is_empty() {
                 return Err(BackupError::invalid(format!("person {} has no name", p.key)));

@@ -5,18 +5,23 @@
 //!
 //! A backup is hostile input when read: sizes are bounded at every layer,
 //! entries are read in memory by exact name, and the JSON is checked whole
-//! before the vault sees any of it.
+//! before the vault sees any of it. Every backup is signed by the vault that
+//! made it (`sign`); opening one checks the signature and says who signed.
 
 mod archive;
+mod census;
 mod crypt;
 mod files;
 pub mod format;
 mod keys;
+mod sign;
+mod vcards;
 
 pub use crypt::{Keys, Passphrase, Protection, Recipient, needs_passphrase, parse_identity_file, parse_recipient};
 pub use files::{Verified, create_file, my_recipient, restore_file, verify_file};
 pub use format::{Counts, Snapshot};
 pub use keys::{Generated, from_secrets, generate};
+pub use sign::{Maker, NAMESPACE, Signer, SignerKey, Signing, SigningKey};
 
 use std::path::{Path, PathBuf};
 
@@ -32,11 +37,27 @@ pub struct Limits {
     /// Any one entry of the zip, uncompressed.
     pub max_entry: u64,
     pub max_entries: usize,
+    /// How many times its packed size an entry may unpack to (past its first
+    /// MiB); real backups compress 5 to 15 times.
+    pub max_ratio: u64,
+    /// How many bytes of memory the parsed `lifeboat.json` may cost per byte
+    /// of it packed (past a floor of [`MEMORY_FLOOR`]).
+    pub memory_per_byte: u64,
 }
+
+/// Any `lifeboat.json` may cost this much memory parsed, however small it is packed.
+pub const MEMORY_FLOOR: u64 = 48 << 20;
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_file: 512 << 20, max_decrypted: 512 << 20, max_entry: 384 << 20, max_entries: 8 }
+        Limits {
+            max_file: 512 << 20,
+            max_decrypted: 512 << 20,
+            max_entry: 384 << 20,
+            max_entries: 8,
+            max_ratio: 64,
+            memory_per_byte: 48,
+        }
     }
 }
 
@@ -45,6 +66,8 @@ pub struct Opened {
     pub snapshot: Snapshot,
     /// vCards in `contacts.vcf`.
     pub vcards: usize,
+    /// Who signed it, the signature checked (backups of format version 1 are unsigned).
+    pub signer: Signer,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -140,39 +163,94 @@ contacts.vcf   every person as a vCard 4.0: import it into any phone or address 
 lifeboat.json  everything Lifeboat knows: phones and e-mails with their status and\n\
                where they came from, aliases, handles, groups and their members,\n\
                and messages when the backup was made with --with-messages.\n\
-               The layout is described in docs/BACKUP.md of Lifeboat.\n\n\
+               The layout is described in docs/BACKUP.md of Lifeboat.\n\
+lifeboat.json.sig  its maker's signature: ssh-keygen -Y verify -n lifeboat-backup\n\
+               (서명: 만든 사람을 확인하려면 ssh-keygen -Y verify).\n\n\
 Restore into Lifeboat: lifeboat backup restore FILE (복원: lifeboat backup restore 파일)\n";
 
-/// Build the encrypted backup of a snapshot: zip of vCard 4, JSON and README, then age.
-pub fn create(snapshot: &Snapshot, protection: &Protection) -> Result<Vec<u8>, BackupError> {
+/// Build the encrypted, signed backup of a snapshot: zip of vCard 4, JSON
+/// with its `maker`, the signature and README, then age.
+pub fn create(snapshot: &Snapshot, signing: &Signing, protection: &Protection) -> Result<Vec<u8>, BackupError> {
     let contacts = crate::export::vcard::to_vcard4(&snapshot.people_views());
-    let zip = archive::pack(contacts.as_bytes(), &snapshot.to_json(), README_TEXT)?;
+    let maker = Maker {
+        name: signing.name.clone(),
+        key: signing.key.public().openssh,
+        created_at: snapshot.created_at.clone(),
+        groups: snapshot.groups.iter().map(|g| g.name.clone()).collect(),
+        contacts_sha256: sha256_hex(contacts.as_bytes()),
+    };
+    let data = snapshot.to_signed_json(&maker);
+    let signature = sign::sign(&signing.key, &data);
+    let zip = archive::pack(&archive::Packed {
+        contacts: contacts.as_bytes(),
+        data: &data,
+        signature: &signature,
+        readme: README_TEXT,
+    })?;
     crypt::encrypt(&zip, protection)
 }
 
-/// Decrypt, unpack and check a backup. Nothing here touches a vault.
+/// Decrypt, unpack and check a backup and its signature. Nothing here touches a vault.
 pub fn open(bytes: &[u8], keys: &Keys, limits: &Limits) -> Result<Opened, BackupError> {
     if bytes.len() as u64 > limits.max_file {
         return Err(BackupError::TooLarge { what: "file".into(), limit: limits.max_file });
     }
-    let zip = crypt::decrypt(bytes, keys, limits.max_decrypted)?;
-    let entries = archive::unpack(&zip, limits)?;
-    let snapshot = Snapshot::from_json(&entries.data)?;
-    let text =
-        std::str::from_utf8(&entries.contacts).map_err(|_| BackupError::invalid("contacts.vcf is not UTF-8".into()))?;
-    // A backup of an empty vault has an empty contacts.vcf, which the parser refuses.
-    let vcards = if text.trim().is_empty() {
-        0
-    } else {
-        vcard4::parse_loose(text).map_err(|e| BackupError::invalid(format!("contacts.vcf does not parse: {e}")))?.len()
+    let entries = {
+        let zip = crypt::decrypt(bytes, keys, limits.max_decrypted)?;
+        archive::unpack(&zip, limits)?
     };
+    let signed = match &entries.signature {
+        Some(sig) => Some(sign::verify(sig, &entries.data).map_err(|reason| BackupError::Damaged {
+            reason: format!("its signature does not check out: {reason} (서명이 맞지 않음)"),
+        })?),
+        None => None,
+    };
+    let budget = MEMORY_FLOOR.max(entries.data_compressed.saturating_mul(limits.memory_per_byte));
+    let snapshot = Snapshot::from_json(&entries.data, budget)?;
+    let signer = signer(&snapshot, Snapshot::maker_of(&entries.data)?, signed, &entries.contacts.sha256)?;
+    let vcards = entries.contacts.cards;
     if vcards != snapshot.people.len() {
         return Err(BackupError::invalid(format!(
             "contacts.vcf holds {vcards} people, lifeboat.json {}",
             snapshot.people.len()
         )));
     }
-    Ok(Opened { snapshot, vcards })
+    Ok(Opened { snapshot, vcards, signer })
+}
+
+/// Who signed: the `maker` object and the signature must come together and
+/// agree with each other, with the payload and with `contacts.vcf`.
+fn signer(
+    snapshot: &Snapshot,
+    maker: Option<Maker>,
+    signed: Option<SignerKey>,
+    contacts_sha256: &str,
+) -> Result<Signer, BackupError> {
+    let damaged = |reason: &str| BackupError::Damaged { reason: reason.to_owned() };
+    let (maker, key) = match (maker, signed) {
+        (None, None) => return Ok(Signer::Unsigned),
+        (Some(_), None) => {
+            return Err(damaged("it names a maker but its signature was removed (서명이 없어짐)"));
+        }
+        (None, Some(_)) => return Err(damaged("it is signed but names no maker (만든 사람 정보가 없음)")),
+        (Some(maker), Some(key)) => (maker, key),
+    };
+    if maker.key.split_whitespace().take(2).ne(key.openssh.split_whitespace()) {
+        return Err(damaged("it is signed by another key than the one it names (서명한 키가 다름)"));
+    }
+    if maker.contacts_sha256 != contacts_sha256 {
+        return Err(damaged("contacts.vcf was changed after signing (contacts.vcf가 서명 뒤에 바뀜)"));
+    }
+    let groups = snapshot.groups.iter().map(|g| &g.name);
+    if maker.created_at != snapshot.created_at || maker.groups.iter().ne(groups) {
+        return Err(BackupError::invalid(
+            "its maker's date or groups differ from its contents (만든 날짜나 그룹이 내용과 다름)".into(),
+        ));
+    }
+    if maker.name.chars().any(char::is_control) {
+        return Err(BackupError::invalid("its maker's name holds control characters".into()));
+    }
+    Ok(Signer::Signed { name: maker.name, key })
 }
 
 /// Read a backup file, refusing one larger than the limit before reading it.

@@ -60,6 +60,10 @@ fn snapshot() -> Snapshot {
     }
 }
 
+fn signing() -> Signing {
+    Signing { name: "김철수".into(), key: SigningKey::from_seed(&[3; 32]) }
+}
+
 fn to_key() -> (Keys, Protection) {
     let k = generate();
     let protection = Protection::Recipients(vec![parse_recipient(&k.recipient).unwrap()]);
@@ -69,18 +73,19 @@ fn to_key() -> (Keys, Protection) {
 #[test]
 fn round_trip_to_a_key() {
     let (keys, protection) = to_key();
-    let bytes = create(&snapshot(), &protection).unwrap();
+    let bytes = create(&snapshot(), &signing(), &protection).unwrap();
     assert!(!needs_passphrase(&bytes).unwrap());
     let opened = open(&bytes, &keys, &Limits::default()).unwrap();
     assert_eq!(opened.snapshot, snapshot());
     assert_eq!(opened.vcards, 2);
     assert_eq!(opened.snapshot.counts().members, 2);
+    assert_eq!(opened.signer, Signer::Signed { name: "김철수".into(), key: signing().key.public() });
 }
 
 #[test]
 fn passphrase_round_trip_and_wrong_passphrase() {
     let protection = Protection::passphrase(Passphrase::from("correct horse battery".to_owned())).unwrap();
-    let bytes = create(&snapshot(), &protection).unwrap();
+    let bytes = create(&snapshot(), &signing(), &protection).unwrap();
     assert!(needs_passphrase(&bytes).unwrap());
     // The shipped work factor is age's standard 2^18, not a tuned-down one.
     let header = String::from_utf8_lossy(&bytes[..200]).into_owned();
@@ -101,7 +106,7 @@ fn passphrase_round_trip_and_wrong_passphrase() {
 #[test]
 fn tampered_truncated_and_wrong_key_are_refused() {
     let (keys, protection) = to_key();
-    let bytes = create(&snapshot(), &protection).unwrap();
+    let bytes = create(&snapshot(), &signing(), &protection).unwrap();
     let mut tampered = bytes.clone();
     let last = tampered.len() - 20;
     tampered[last] ^= 0x01;
@@ -155,14 +160,14 @@ fn hostile_archives_are_refused() {
 fn inconsistent_json_is_refused() {
     let mut s = snapshot();
     s.groups[0].members[0].person = 99;
-    assert!(matches!(Snapshot::from_json(&s.to_json()), Err(BackupError::Invalid { .. })));
+    assert!(matches!(Snapshot::from_json(&s.to_json(), u64::MAX), Err(BackupError::Invalid { .. })));
     let mut s = snapshot();
     s.version = VERSION + 1;
-    assert!(matches!(Snapshot::from_json(&s.to_json()), Err(BackupError::TooNew { .. })));
+    assert!(matches!(Snapshot::from_json(&s.to_json(), u64::MAX), Err(BackupError::TooNew { .. })));
     let mut s = snapshot();
     s.format = "something-else".into();
-    assert!(matches!(Snapshot::from_json(&s.to_json()), Err(BackupError::Invalid { .. })));
+    assert!(matches!(Snapshot::from_json(&s.to_json(), u64::MAX), Err(BackupError::Invalid { .. })));
     let mut s = snapshot();
     s.groups[0].kind = "evil".into();
-    assert!(matches!(Snapshot::from_json(&s.to_json()), Err(BackupError::Invalid { .. })));
+    assert!(matches!(Snapshot::from_json(&s.to_json(), u64::MAX), Err(BackupError::Invalid { .. })));
 }

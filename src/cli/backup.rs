@@ -36,9 +36,13 @@ struct Create {
     group: Vec<String>,
     /// Encrypt to this key instead of a passphrase (repeatable): age1…,
     /// "ssh-ed25519 …", "ssh-rsa …", or a file of such lines (e.g. ~/.ssh/id_ed25519.pub).
-    /// Your own: $(lifeboat keygen --show-recipient).
+    /// Your own: "$(lifeboat keygen --show-recipient | head -n1)".
     #[arg(long, value_name = "KEY")]
     recipient: Vec<String>,
+    /// The name the backup is signed with, as its receivers will see it.
+    /// Default: `lifeboat config name`, else the person marked as you.
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
     /// Include chat messages (larger; without them groups and rosters are still kept).
     #[arg(long)]
     with_messages: bool,
@@ -126,7 +130,12 @@ impl Create {
             Protection::Recipients(list)
         };
         let vault = global.open()?;
-        let c = backup::create_file(&vault, &self.output, &protection, &self.group, self.with_messages)?;
+        let name = match self.name {
+            Some(n) => super::config::maker_name(&n)?,
+            None => vault.maker_name()?,
+        };
+        let c = backup::create_file(&vault, &self.output, &protection, &self.group, self.with_messages, Some(&name))?;
+        let key = vault.signing_public()?;
         out.line(format!(
             "Wrote {}: {} people, {} phones, {} e-mails, {} groups, {} messages. Check it with `lifeboat backup verify`.",
             self.output.display(),
@@ -139,6 +148,10 @@ impl Create {
         out.line(format!(
             "백업을 저장했습니다: 사람 {}명, 전화번호 {}개, 이메일 {}개, 그룹 {}개, 메시지 {}개.",
             c.people, c.phones, c.emails, c.groups, c.messages
+        ))?;
+        out.line(format!(
+            "Signed as {name:?} with your key {} ({}). / 서명: {name:?}, 키 {}",
+            key.fingerprint, key.short, key.short
         ))
     }
 }
@@ -224,7 +237,13 @@ impl Verify {
         let opened = backup::open(&bytes, &keys, &limits)?;
         let c = opened.snapshot.counts();
         if self.json {
-            return out.json(&c);
+            #[derive(serde::Serialize)]
+            struct Report<'a> {
+                #[serde(flatten)]
+                counts: backup::Counts,
+                signer: &'a backup::Signer,
+            }
+            return out.json(&Report { counts: c, signer: &opened.signer });
         }
         out.line(format!(
             "{}: OK, decrypts and is whole. Made {}. {} people, {} phones, {} e-mails, {} groups, {} members, {} messages; contacts.vcf holds {} cards.",
@@ -238,6 +257,19 @@ impl Verify {
             c.messages,
             opened.vcards
         ))?;
-        out.line("백업이 정상입니다: 복호화되고 손상이 없습니다.")
+        out.line("백업이 정상입니다: 복호화되고 손상이 없습니다.")?;
+        match &opened.signer {
+            backup::Signer::Signed { name, key } => {
+                let name =
+                    if name.is_empty() { "(no name given / 이름 없음)".to_owned() } else { format!("{name:?}") };
+                out.line(format!(
+                    "Signed by {name} ({}, {}). Compare the fingerprint with its maker's `lifeboat keygen --show-recipient`.\n서명한 사람: {name} ({}). 만든 사람의 지문과 같은지 확인하세요.",
+                    key.fingerprint, key.short, key.short
+                ))
+            }
+            backup::Signer::Unsigned => {
+                out.line("Unsigned: anyone could have made it.\n서명 없음: 누구든 만들 수 있었던 백업입니다.")
+            }
+        }
     }
 }

@@ -3,24 +3,32 @@
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
+use lifeboat::backup::SignerKey;
 
 use super::{Global, Out};
 
-/// Make your own backup key (an age X25519 identity), kept in the vault.
+/// Make your own keys, kept in the vault: a backup key (an age X25519
+/// identity) others encrypt backups to, and a signing key (Ed25519) that
+/// signs every backup you make.
 ///
-/// Back up to yourself with `lifeboat backup create --recipient $(lifeboat
-/// keygen --show-recipient)`; `backup restore` then needs no key file while
-/// this vault exists. Keep a copy of the key elsewhere (--write-identity):
-/// without the vault or that copy, such a backup cannot be opened.
+/// Back up to yourself with `lifeboat backup create --recipient "$(lifeboat
+/// keygen --show-recipient | head -n1)"`; `backup restore` then needs no key
+/// file while this vault exists. Keep a copy of the key elsewhere
+/// (--write-identity): without the vault or that copy, such a backup cannot
+/// be opened.
 #[derive(clap::Args)]
 pub struct Keygen {
-    /// Print your public key (age1…) and nothing else.
+    /// Print your public key (age1…) on the first line, then your signing key
+    /// (ssh-ed25519 …), its fingerprint (SHA256:…) and the short form to read aloud.
     #[arg(long)]
     show_recipient: bool,
-    /// Make another key even if you have one (old keys are kept for old backups).
+    /// With --show-recipient: print them as JSON.
+    #[arg(long, requires = "show_recipient")]
+    json: bool,
+    /// Make another backup key even if you have one (old keys are kept for old backups).
     #[arg(long)]
     new: bool,
-    /// Also write the secret key to this file (readable only by you), for safekeeping.
+    /// Also write the secret backup key to this file (readable only by you), for safekeeping.
     #[arg(long, value_name = "FILE")]
     write_identity: Option<PathBuf>,
 }
@@ -35,7 +43,20 @@ impl Keygen {
                     "you have no backup key yet: run `lifeboat keygen` first.\n아직 백업 키가 없습니다. 먼저 `lifeboat keygen`을 실행하세요."
                 );
             };
-            return out.line(&newest.recipient);
+            let signing = vault.signing_public()?;
+            if self.json {
+                #[derive(serde::Serialize)]
+                struct Shown<'a> {
+                    recipient: &'a str,
+                    signing: &'a SignerKey,
+                }
+                return out.json(&Shown { recipient: &newest.recipient, signing: &signing });
+            }
+            // Bare values, one per line, for scripts: `sed -n 2p` is an allowed_signers key.
+            for line in [&newest.recipient, &signing.openssh, &signing.fingerprint, &signing.short] {
+                out.line(line)?;
+            }
+            return Ok(());
         }
         let (secret, recipient) = match existing.into_iter().next() {
             Some(k) if !self.new => {
@@ -55,6 +76,9 @@ impl Keygen {
             }
         };
         out.line(format!("Public key (받는 사람 키): {recipient}"))?;
+        let signing = vault.signing_public()?;
+        out.line(format!("Signing key (서명 키): {}", signing.openssh))?;
+        out.line(format!("Fingerprint (지문): {}  read aloud (읽어 주기): {}", signing.fingerprint, signing.short))?;
         match self.write_identity {
             Some(path) => {
                 // The file text holds the secret: wiped on drop like the secret itself.

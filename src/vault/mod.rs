@@ -19,6 +19,7 @@ mod ingest;
 mod people;
 mod restore;
 mod rows;
+mod signing;
 mod suggest;
 mod unlock;
 mod write;
@@ -37,6 +38,7 @@ pub use restore::{
     ValueConflict,
 };
 pub use rows::{PersonPage, PersonRow};
+pub use signing::MAKER_NAME;
 pub use suggest::{SuggestedPerson, Suggestion};
 
 use std::fs::{self, DirBuilder, File, OpenOptions};

@@ -25,6 +25,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("migrations/0005_message_chunks.sql")),
     Migration::Code(pack_message_rows),
     Migration::Sql(include_str!("migrations/0007_shared_times.sql")),
+    Migration::Sql(include_str!("migrations/0008_signing_key.sql")),
     Migration::Sql(include_str!("migrations/0009_claims.sql")),
 ];
 

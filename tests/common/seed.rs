@@ -41,9 +41,14 @@ pub fn seeded() -> TestVault {
     std::fs::write(&identity, format!("{}\n", key.secret.as_str())).unwrap();
     let protection = Protection::Recipients(vec![backup::parse_recipient(&key.recipient).unwrap()]);
     let file = v.path("seed.age");
-    std::fs::write(&file, backup::create(&seed(), &protection).unwrap()).unwrap();
+    std::fs::write(&file, backup::create(&seed(), &seed_signer(), &protection).unwrap()).unwrap();
     v.ok(&["backup", "restore", file.to_str().unwrap(), "--identity", identity.to_str().unwrap()]);
     v
+}
+
+/// The key the seed backups are signed with: someone else's vault.
+pub fn seed_signer() -> backup::Signing {
+    backup::Signing { name: "seed".into(), key: backup::SigningKey::from_seed(&[42; 32]) }
 }
 
 fn phone(raw: &str, label: Option<&str>, status: Status, sources: Vec<BackupSource>) -> BackupPhone {

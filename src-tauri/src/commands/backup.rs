@@ -41,7 +41,7 @@ pub async fn create_backup(
         return Err(AppError::new("no_recipient", "give at least one public key.\n받는 사람 키를 하나 이상 주세요."));
     }
     let path = chosen(path)?;
-    state.with_vault(move |v| Ok(backup::create_file(v, &path, &protection, &[], with_messages)?)).await
+    state.with_vault(move |v| Ok(backup::create_file(v, &path, &protection, &[], with_messages, None)?)).await
 }
 
 #[tauri::command]

@@ -1,0 +1,196 @@
+//! A first pass over `lifeboat.json` that builds nothing: it counts the
+//! records, checks every text against the length limit and adds up what the
+//! parsed file would cost in memory, so a small hostile file (millions of
+//! tiny objects, one huge string) is refused before anything is allocated.
+
+use std::fmt;
+
+use serde::Deserializer;
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+
+use super::BackupError;
+
+/// The longest text any field may hold, in bytes.
+pub const MAX_TEXT: usize = 64 * 1024;
+/// The most records of each kind (people, groups, messages) a backup may hold.
+pub const MAX_RECORDS: [(&str, usize); 3] = [("people", 1_000_000), ("groups", 100_000), ("messages", 20_000_000)];
+/// What one JSON object may cost parsed: at least the largest record type.
+pub const OBJECT_COST: u64 = 256;
+/// What a string costs beside its bytes.
+const STRING_COST: u64 = 24;
+
+/// Why a census stopped, beside serde's own syntax errors.
+enum Stop {
+    LongText,
+    TooMany(&'static str, usize),
+    OverBudget,
+}
+
+struct Tally {
+    cost: u64,
+    budget: u64,
+    records: [usize; 3],
+    stop: Option<Stop>,
+}
+
+impl Tally {
+    fn spend<E: de::Error>(&mut self, cost: u64) -> Result<(), E> {
+        self.cost += cost;
+        if self.cost > self.budget {
+            return Err(self.halt(Stop::OverBudget));
+        }
+        Ok(())
+    }
+
+    fn halt<E: de::Error>(&mut self, stop: Stop) -> E {
+        self.stop = Some(stop);
+        E::custom("census stopped")
+    }
+}
+
+/// Walk the document; refuse it when a text is too long, a record kind too
+/// numerous, or the parsed file would cost more than `budget` bytes.
+pub fn check(bytes: &[u8], budget: u64) -> Result<(), BackupError> {
+    let mut tally = Tally { cost: 0, budget, records: [0; 3], stop: None };
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let walked = de.deserialize_any(Value { tally: &mut tally, records: None, root: true }).and_then(|()| de.end());
+    match (tally.stop, walked) {
+        (Some(Stop::LongText), _) => {
+            Err(BackupError::invalid(format!("lifeboat.json has a text longer than {MAX_TEXT} bytes")))
+        }
+        (Some(Stop::TooMany(what, max)), _) => {
+            Err(BackupError::invalid(format!("lifeboat.json holds more than {max} {what}, more than any vault could")))
+        }
+        (Some(Stop::OverBudget), _) => Err(BackupError::TooLarge {
+            what: "lifeboat.json, parsed, for a file of its size (far more records than its size allows)".into(),
+            limit: budget,
+        }),
+        (None, Err(e)) => Err(BackupError::invalid(format!("lifeboat.json: {e}"))),
+        (None, Ok(())) => Ok(()),
+    }
+}
+
+/// Any JSON value; `records` says which kind to count when it is a top-level
+/// list, `root` that it is the document itself.
+struct Value<'t> {
+    tally: &'t mut Tally,
+    records: Option<usize>,
+    root: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for Value<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Value<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<(), E> {
+        if s.len() > MAX_TEXT {
+            return Err(self.tally.halt(Stop::LongText));
+        }
+        self.tally.spend(STRING_COST + s.len() as u64)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let tally = self.tally;
+        while seq.next_element_seed(Value { tally: &mut *tally, records: None, root: false })?.is_some() {
+            if let Some(kind) = self.records {
+                tally.records[kind] += 1;
+                let (what, max) = MAX_RECORDS[kind];
+                if tally.records[kind] > max {
+                    return Err(tally.halt(Stop::TooMany(what, max)));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let tally = self.tally;
+        tally.spend(OBJECT_COST)?;
+        while let Some(kind) = map.next_key_seed(Key { tally: &mut *tally })? {
+            // Only the document's own lists are records.
+            let records = if self.root { kind } else { None };
+            map.next_value_seed(Value { tally: &mut *tally, records, root: false })?;
+        }
+        Ok(())
+    }
+}
+
+/// A key of an object: checked for length, and recognised when it names a record kind.
+struct Key<'t> {
+    tally: &'t mut Tally,
+}
+
+impl<'de> DeserializeSeed<'de> for Key<'_> {
+    type Value = Option<usize>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<usize>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key<'_> {
+    type Value = Option<usize>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Option<usize>, E> {
+        if s.len() > MAX_TEXT {
+            return Err(self.tally.halt(Stop::LongText));
+        }
+        self.tally.spend(s.len() as u64)?;
+        Ok(MAX_RECORDS.iter().position(|(what, _)| *what == s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backup::format::{BackupPerson, BackupPhone, BackupSource};
+
+    #[test]
+    fn every_record_type_fits_in_one_object_cost() {
+        for size in
+            [size_of::<BackupPerson>(), size_of::<BackupPhone>(), size_of::<BackupSource>(), size_of::<String>()]
+        {
+            assert!(size as u64 <= OBJECT_COST, "{size}");
+        }
+    }
+
+    #[test]
+    fn counts_texts_records_and_cost() {
+        assert!(check(br#"{"people":[{"name":"a"}],"x":{"people":[1,2,3]}}"#, 10_000).is_ok());
+        let long = format!(r#"{{"people":[{{"note":"{}"}}]}}"#, "a".repeat(MAX_TEXT + 1));
+        assert!(matches!(check(long.as_bytes(), u64::MAX), Err(BackupError::Invalid { .. })));
+        let tiny = format!(r#"{{"people":[{}{{}}]}}"#, "{},".repeat(1000));
+        assert!(matches!(check(tiny.as_bytes(), 100 * OBJECT_COST), Err(BackupError::TooLarge { .. })));
+        assert!(check(tiny.as_bytes(), 2000 * OBJECT_COST).is_ok());
+        assert!(matches!(check(b"{\"people\": [", u64::MAX), Err(BackupError::Invalid { .. })));
+    }
+}

@@ -1,0 +1,83 @@
+//! The vault's own Ed25519 key that signs its backups, made on first use
+//! (vaults from before signing get one then) and kept inside the encrypted
+//! vault, one per vault. Signing itself is `backup::sign`.
+
+use rusqlite::OptionalExtension;
+use zeroize::Zeroizing;
+
+use super::{Vault, VaultError};
+use crate::backup::{SignerKey, SigningKey};
+
+/// The setting that holds the name a user signs backups with (`lifeboat config name`).
+pub const MAKER_NAME: &str = "name";
+
+impl Vault {
+    /// The key that signs this vault's backups; made and kept the first time.
+    pub fn signing_key(&self) -> Result<SigningKey, VaultError> {
+        let stored = self
+            .conn
+            .query_row("SELECT seed FROM signing_key WHERE id = 1", [], |r| {
+                let blob = r.get_ref(0)?.as_blob()?;
+                let seed: [u8; 32] = blob.try_into().map_err(|_| {
+                    let e = rusqlite::types::FromSqlError::InvalidBlobSize { expected_size: 32, blob_size: blob.len() };
+                    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Blob, Box::new(e))
+                })?;
+                Ok(Zeroizing::new(seed))
+            })
+            .optional()
+            .map_err(|e| self.sql(e))?;
+        if let Some(seed) = stored {
+            return Ok(SigningKey::from_seed(&seed));
+        }
+        let mut seed = Zeroizing::new([0u8; 32]);
+        getrandom::getrandom(seed.as_mut()).map_err(|e| VaultError::Crypto(e.to_string()))?;
+        self.conn
+            .execute(
+                "INSERT INTO signing_key(id, seed, created_at) VALUES (1, ?1, ?2)",
+                rusqlite::params![seed.as_slice(), super::ingest::now()],
+            )
+            .map_err(|e| self.sql(e))?;
+        Ok(SigningKey::from_seed(&seed))
+    }
+
+    /// The public half of [`Vault::signing_key`], as people compare it.
+    pub fn signing_public(&self) -> Result<SignerKey, VaultError> {
+        Ok(self.signing_key()?.public())
+    }
+
+    /// The name backups are signed with: the `name` setting, else the person
+    /// marked as me, else empty.
+    pub fn maker_name(&self) -> Result<String, VaultError> {
+        if let Some(name) = self.setting(MAKER_NAME)? {
+            return Ok(name);
+        }
+        let me = self
+            .conn
+            .query_row("SELECT name FROM person WHERE me = 1 AND merged_into IS NULL ORDER BY id LIMIT 1", [], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(|e| self.sql(e))?;
+        Ok(me.unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_signing_key_is_made_once_and_kept() {
+        let d = tempfile::tempdir().unwrap();
+        let dir = d.path().join("v");
+        let first = {
+            let v = Vault::create(&dir, "correct horse battery").unwrap();
+            assert_eq!(v.maker_name().unwrap(), "");
+            v.set_setting(MAKER_NAME, "홍길동").unwrap();
+            v.signing_public().unwrap()
+        };
+        let v = Vault::open(&dir, "correct horse battery").unwrap();
+        assert_eq!(v.signing_public().unwrap(), first);
+        assert_eq!(v.maker_name().unwrap(), "홍길동");
+    }
+}
