@@ -27,6 +27,7 @@ fn passphrase_backup_round_trips_everything() {
     assert!(ok_with(&a, &["backup", "restore", f], WITH_PASS).contains("Nothing new"));
 
     let b = TestVault::new();
+    common::same_signer(&a, &b);
     let restored = ok_with(&b, &["backup", "restore", f], WITH_PASS);
     assert!(restored.contains("Added 5 people, 5 phones, 3 e-mails, 1 groups, 3 members, 2 messages"), "{restored}");
     // Same people, numbers, statuses (candidates stay candidates), provenance, aliases, handles, rosters.
@@ -90,6 +91,7 @@ fn backup_to_the_vaults_own_key_restores_without_a_key_file() {
     a.ok(&["backup", "create", "-o", f.to_str().unwrap(), "--recipient", &recipient, "--with-messages"]);
     // Without the key, a's vault cannot read it.
     assert!(a.fails(&["backup", "verify", f.to_str().unwrap()]).contains("no key was given"));
+    common::same_signer(&a, &b);
     b.ok(&["backup", "restore", f.to_str().unwrap()]);
     assert_eq!(people(&a), people(&b));
     // The key written out opens it too.
@@ -120,6 +122,7 @@ fn ssh_recipients() {
         // A public key file, as `--recipient ~/.ssh/id_ed25519.pub`.
         a.ok(&["backup", "create", "-o", f.to_str().unwrap(), "--recipient", &public, "--with-messages"]);
         let b = TestVault::new();
+        common::same_signer(&a, &b);
         b.ok(&["backup", "restore", f.to_str().unwrap(), "--identity", key.to_str().unwrap()]);
         assert_eq!(people(&a), people(&b), "{kind}");
     }

@@ -90,6 +90,40 @@ pub fn my_recipient(vault: &Vault) -> Result<String, BackupError> {
     Ok(made.recipient)
 }
 
+/// What `keygen --import` kept.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportedKeys {
+    /// Age identities new to this vault.
+    pub identities: usize,
+    /// True when the file's signing key was new to this vault.
+    pub signing: bool,
+}
+
+/// Bring the keys of a key file (`keygen --write-identity`, from the user's
+/// other vault) into this one: backups made to them open here, and backups
+/// signed by them restore as the user's own.
+pub fn import_keys(vault: &Vault, path: &Path) -> Result<ImportedKeys, BackupError> {
+    let io = |source| BackupError::Io { path: path.to_owned(), source };
+    if std::fs::metadata(path).map_err(io)?.len() > 64 * 1024 {
+        return Err(BackupError::BadIdentity {
+            file: path.display().to_string(),
+            reason: "too large for a key file".into(),
+        });
+    }
+    let text = zeroize::Zeroizing::new(std::fs::read_to_string(path).map_err(io)?);
+    let file = super::read_key_file(&path.display().to_string(), &text)?;
+    let known: Vec<String> = vault.backup_identities()?.into_iter().map(|k| k.recipient).collect();
+    let mut imported = ImportedKeys::default();
+    for id in file.identities.iter().filter(|id| !known.contains(&id.recipient)) {
+        vault.add_backup_identity(&id.secret, &id.recipient)?;
+        imported.identities += 1;
+    }
+    if let Some(signing) = &file.signing {
+        imported.signing = vault.add_signing_key(signing)?;
+    }
+    Ok(imported)
+}
+
 /// The passphrase for a passphrase backup (refused when missing), else the
 /// keys kept in the vault.
 fn keys(bytes: &[u8], passphrase: Option<Passphrase>, vault: Option<&Vault>) -> Result<Keys, BackupError> {

@@ -18,9 +18,9 @@ mod sign;
 mod vcards;
 
 pub use crypt::{Keys, Passphrase, Protection, Recipient, needs_passphrase, parse_identity_file, parse_recipient};
-pub use files::{Verified, create_file, my_recipient, restore_file, verify_file};
+pub use files::{ImportedKeys, Verified, create_file, import_keys, my_recipient, restore_file, verify_file};
 pub use format::{Counts, Snapshot};
-pub use keys::{Generated, from_secrets, generate};
+pub use keys::{Generated, KeyFile, from_secrets, generate, key_file, read_key_file};
 pub use sign::{Maker, NAMESPACE, Signer, SignerKey, Signing, SigningKey};
 
 use std::path::{Path, PathBuf};
@@ -273,14 +273,22 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 mod tests;
 
 /// The backup file being restored and who made it, for the vault's restore.
+/// A backup is this vault's own when this vault's key signed it; the name
+/// in it proves nothing (anyone can choose any name).
 pub fn origin(vault: &Vault, opened: &Opened, path: &Path, bytes: &[u8]) -> Result<BackupOrigin, BackupError> {
-    let _ = vault;
+    let (signer, fingerprint, own) = match &opened.signer {
+        Signer::Unsigned => (None, None, false),
+        Signer::Signed { name, key } => {
+            let own = vault.is_own_signer(key)?;
+            (Some(name.clone()), Some(key.fingerprint.clone()), own)
+        }
+    };
     Ok(BackupOrigin {
         file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
         sha256: sha256_hex(bytes),
         made_at: opened.snapshot.created_at.clone(),
-        signer: None,
-        fingerprint: None,
-        own: false,
+        signer,
+        fingerprint,
+        own,
     })
 }

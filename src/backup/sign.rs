@@ -35,6 +35,11 @@ impl SigningKey {
     pub fn public(&self) -> SignerKey {
         SignerKey::of(&self.0.verifying_key())
     }
+
+    /// The secret seed, to keep in the vault or in the user's key file.
+    pub fn seed(&self) -> zeroize::Zeroizing<[u8; 32]> {
+        zeroize::Zeroizing::new(self.0.to_bytes())
+    }
 }
 
 /// What a backup being made is signed with: the key, and the maker's name as they chose it.

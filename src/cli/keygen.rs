@@ -28,14 +28,31 @@ pub struct Keygen {
     /// Make another backup key even if you have one (old keys are kept for old backups).
     #[arg(long)]
     new: bool,
-    /// Also write the secret backup key to this file (readable only by you), for safekeeping.
+    /// Also write your secret keys (backup and signing) to this file
+    /// (readable only by you), for safekeeping or for your next computer.
     #[arg(long, value_name = "FILE")]
     write_identity: Option<PathBuf>,
+    /// Bring the keys of a file written by --write-identity on your other
+    /// computer into this vault: your backups then open here and restore as
+    /// your own, exactly as they were.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["show_recipient", "new", "write_identity"])]
+    import: Option<PathBuf>,
 }
 
 impl Keygen {
     pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
         let vault = global.open()?;
+        if let Some(path) = &self.import {
+            let imported = lifeboat::backup::import_keys(&vault, path)?;
+            return out.line(format!(
+                "Kept {} new backup key(s){} from {}: your backups open here and restore as your own.\n키를 가져왔습니다(백업 키 {}개{}). 내 백업을 이 보관함에서 그대로 복원할 수 있습니다.",
+                imported.identities,
+                if imported.signing { " and your signing key" } else { "" },
+                path.display(),
+                imported.identities,
+                if imported.signing { ", 서명 키" } else { "" },
+            ));
+        }
         let existing = vault.backup_identities()?;
         if self.show_recipient {
             let Some(newest) = existing.first() else {
@@ -81,14 +98,11 @@ impl Keygen {
         out.line(format!("Fingerprint (지문): {}  read aloud (읽어 주기): {}", signing.fingerprint, signing.short))?;
         match self.write_identity {
             Some(path) => {
-                // The file text holds the secret: wiped on drop like the secret itself.
-                let text = zeroize::Zeroizing::new(format!(
-                    "# Lifeboat backup key\n# public key: {recipient}\n{}\n",
-                    secret.as_str()
-                ));
+                // The file text holds the secrets: wiped on drop like the secrets themselves.
+                let text = lifeboat::backup::key_file(&secret, &recipient, &vault.signing_key()?);
                 lifeboat::export::write_private(&path, text.as_bytes())?;
                 out.line(format!(
-                    "Wrote the secret key to {}: keep it offline; anyone with it can open your backups.\n비밀 키를 저장했습니다. 안전한 곳에 따로 보관하세요.",
+                    "Wrote your secret keys to {}: keep it offline; anyone with it can open your backups and sign as you. On a new computer: lifeboat keygen --import FILE.\n비밀 키를 저장했습니다. 안전한 곳에 따로 보관하세요. 새 컴퓨터에서는 lifeboat keygen --import 파일.",
                     path.display()
                 ))
             }

@@ -12,32 +12,52 @@ use crate::backup::{SignerKey, SigningKey};
 pub const MAKER_NAME: &str = "name";
 
 impl Vault {
-    /// The key that signs this vault's backups; made and kept the first time.
+    /// The key that signs this vault's backups (the newest); made and kept the first time.
     pub fn signing_key(&self) -> Result<SigningKey, VaultError> {
-        let stored = self
-            .conn
-            .query_row("SELECT seed FROM signing_key WHERE id = 1", [], |r| {
-                let blob = r.get_ref(0)?.as_blob()?;
-                let seed: [u8; 32] = blob.try_into().map_err(|_| {
-                    let e = rusqlite::types::FromSqlError::InvalidBlobSize { expected_size: 32, blob_size: blob.len() };
-                    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Blob, Box::new(e))
-                })?;
-                Ok(Zeroizing::new(seed))
-            })
-            .optional()
-            .map_err(|e| self.sql(e))?;
-        if let Some(seed) = stored {
-            return Ok(SigningKey::from_seed(&seed));
+        if let Some(newest) = self.signing_keys()?.into_iter().next() {
+            return Ok(newest);
         }
         let mut seed = Zeroizing::new([0u8; 32]);
         getrandom::getrandom(seed.as_mut()).map_err(|e| VaultError::Crypto(e.to_string()))?;
-        self.conn
+        let key = SigningKey::from_seed(&seed);
+        self.add_signing_key(&key)?;
+        Ok(key)
+    }
+
+    /// Every signing key this vault holds, newest first.
+    fn signing_keys(&self) -> Result<Vec<SigningKey>, VaultError> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT seed FROM signing_key ORDER BY id DESC").map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                let blob = r.get_ref(0)?.as_blob()?;
+                let seed: Zeroizing<[u8; 32]> = Zeroizing::new(blob.try_into().map_err(|_| {
+                    let e = rusqlite::types::FromSqlError::InvalidBlobSize { expected_size: 32, blob_size: blob.len() };
+                    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Blob, Box::new(e))
+                })?);
+                Ok(SigningKey::from_seed(&seed))
+            })
+            .map_err(|e| self.sql(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
+    }
+
+    /// Keep a signing key (one brought from the user's other vault, or a
+    /// new one); true when it was not kept already. The newest signs.
+    pub fn add_signing_key(&self, key: &SigningKey) -> Result<bool, VaultError> {
+        let added = self
+            .conn
             .execute(
-                "INSERT INTO signing_key(id, seed, created_at) VALUES (1, ?1, ?2)",
-                rusqlite::params![seed.as_slice(), super::ingest::now()],
+                "INSERT OR IGNORE INTO signing_key(seed, created_at) VALUES (?1, ?2)",
+                rusqlite::params![key.seed().as_slice(), super::ingest::now()],
             )
             .map_err(|e| self.sql(e))?;
-        Ok(SigningKey::from_seed(&seed))
+        Ok(added > 0)
+    }
+
+    /// True when `key` is one of this vault's signing keys: a backup it
+    /// signed is the user's own word.
+    pub fn is_own_signer(&self, key: &SignerKey) -> Result<bool, VaultError> {
+        Ok(self.signing_keys()?.iter().any(|k| k.public() == *key))
     }
 
     /// The public half of [`Vault::signing_key`], as people compare it.

@@ -133,3 +133,17 @@ pub fn contains(haystack: &[u8], needle: &str) -> bool {
     let n = needle.as_bytes();
     !n.is_empty() && haystack.windows(n.len()).any(|w| w == n)
 }
+
+/// Make `to` the same person as `from` for backups: `to` takes `from`'s
+/// signing key (`keygen --write-identity` there, `keygen --import` here,
+/// without the age key), so `from`'s backups restore in `to` as its own.
+pub fn same_signer(from: &TestVault, to: &TestVault) {
+    let file = from.path("signing-key-for-import.txt");
+    from.ok(&["keygen", "--write-identity", file.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let signing_only: String =
+        text.lines().filter(|l| !l.starts_with("AGE-SECRET-KEY-")).map(|l| format!("{l}\n")).collect();
+    let file = to.path("signing-key-imported.txt");
+    std::fs::write(&file, signing_only).unwrap();
+    assert!(to.ok(&["keygen", "--import", file.to_str().unwrap()]).contains("signing key"));
+}

@@ -33,22 +33,29 @@ pub fn ok_with(v: &TestVault, args: &[&str], env: &[(&str, &str)]) -> String {
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
-/// A new vault holding [`seed`].
+/// A new vault holding [`seed`], restored from a backup the vault itself
+/// signed, so it restores exactly as written.
 pub fn seeded() -> TestVault {
     let v = TestVault::new();
+    // The vault takes a known signing key (and no age key, which some tests
+    // need it not to have), and the seed backup is signed with it.
+    let seed_key = || backup::SigningKey::from_seed(&[42; 32]);
+    let throwaway = backup::generate();
+    let text = backup::key_file(&throwaway.secret, &throwaway.recipient, &seed_key());
+    let signing_only: String =
+        text.lines().filter(|l| !l.starts_with("AGE-SECRET-KEY-")).map(|l| format!("{l}\n")).collect();
+    let keys = v.path("seed-signing-key.txt");
+    std::fs::write(&keys, signing_only).unwrap();
+    v.ok(&["keygen", "--import", keys.to_str().unwrap()]);
+    let own = backup::Signing { name: "seed".into(), key: seed_key() };
     let key = backup::generate();
     let identity = v.path("seed-key.txt");
     std::fs::write(&identity, format!("{}\n", key.secret.as_str())).unwrap();
     let protection = Protection::Recipients(vec![backup::parse_recipient(&key.recipient).unwrap()]);
     let file = v.path("seed.age");
-    std::fs::write(&file, backup::create(&seed(), &seed_signer(), &protection).unwrap()).unwrap();
+    std::fs::write(&file, backup::create(&seed(), &own, &protection).unwrap()).unwrap();
     v.ok(&["backup", "restore", file.to_str().unwrap(), "--identity", identity.to_str().unwrap()]);
     v
-}
-
-/// The key the seed backups are signed with: someone else's vault.
-pub fn seed_signer() -> backup::Signing {
-    backup::Signing { name: "seed".into(), key: backup::SigningKey::from_seed(&[42; 32]) }
 }
 
 fn phone(raw: &str, label: Option<&str>, status: Status, sources: Vec<BackupSource>) -> BackupPhone {
