@@ -7,10 +7,12 @@
 #![forbid(unsafe_code)]
 
 pub mod backup;
+pub mod email;
 pub mod export;
 pub mod extract;
 mod harden;
 pub mod import;
+pub mod links;
 pub mod model;
 pub mod phone;
 pub mod qr;

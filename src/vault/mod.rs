@@ -32,7 +32,7 @@ pub use ingest::{FileReport, ImportOptions, ImportReport, Progress};
 pub use key::{KdfCost, Passphrase};
 pub use people::{EmailView, HandleView, MessageHit, PersonView, PhoneView, ProvenanceView};
 pub use restore::{RestoreReport, StoredMessage};
-pub use rows::{PersonPage, PersonRow};
+pub use rows::{PersonPage, PersonRow, StoredPhone};
 pub use suggest::{SuggestedPerson, Suggestion};
 
 use std::fs::{self, DirBuilder, File, OpenOptions};
