@@ -20,6 +20,7 @@ const COMMANDS: &[&str] = &[
     "groups",
     "group",
     "group_numbers",
+    "open_link",
     "batches",
     "undo_batch",
     "watch_drops",

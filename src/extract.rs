@@ -35,7 +35,7 @@ pub struct Found {
     pub kind: Kind,
     /// The text as written (`010.1234.5678`, `Kim@Naver.com`).
     pub raw: String,
-    /// E.164 for phones (`+821012345678`), lower-cased for e-mails.
+    /// E.164 for phones (`+821012345678`), [`crate::email::normalize`]d for e-mails.
     pub value: String,
     /// Byte range of `raw` in the message.
     pub start: usize,
@@ -120,7 +120,24 @@ fn email_at(text: &str, start: usize, end: usize, urls: &[(usize, usize)]) -> Op
         return None;
     }
     let raw = &matched[lead..];
-    Some(Found { kind: Kind::Email, raw: raw.to_owned(), value: raw.to_ascii_lowercase(), start: start + lead, end })
+    if in_mailto_query(text, start + lead, end) {
+        return None;
+    }
+    let value = crate::email::normalize(raw)?;
+    Some(Found { kind: Kind::Email, raw: raw.to_owned(), value, start: start + lead, end })
+}
+
+/// True when `[start, end)` is part of a `mailto:` query: followed by
+/// `?key=` or `&key=` (`mom@x.kr?bcc=…`), or the value of such a key
+/// (`…?bcc=spy@evil.example`). Neither is an address someone shared.
+fn in_mailto_query(text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    let key_follows = after.strip_prefix(['?', '&']).is_some_and(|rest| {
+        let key = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+        key > 0 && rest[key..].starts_with('=')
+    });
+    let before = text[..start].rsplit(char::is_whitespace).next().unwrap_or("");
+    key_follows || (before.ends_with('=') && before.contains(['?', '&']))
 }
 
 #[cfg(test)]

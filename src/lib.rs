@@ -13,6 +13,7 @@ pub mod extract;
 mod harden;
 pub mod import;
 pub mod ingest;
+pub mod links;
 pub mod load;
 pub mod model;
 pub mod phone;

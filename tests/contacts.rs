@@ -87,7 +87,7 @@ fn decode_qp(line: &str) -> String {
 }
 
 #[test]
-fn every_real_vcard_fixture_keeps_every_phone_and_email() {
+fn every_real_vcard_fixture_keeps_every_phone_and_every_address() {
     for name in [
         "John_Doe_ANDROID.vcf",
         "John_Doe_GMAIL.vcf",
@@ -100,7 +100,9 @@ fn every_real_vcard_fixture_keeps_every_phone_and_email() {
         let path = fixture(&format!("vcard/{name}"));
         v.ok(&["import", path.to_str().unwrap()]);
         let (phones, emails) = values(&v);
-        let (want_phones, want_emails) = vcard_values(&std::fs::read_to_string(&path).unwrap());
+        let (want_phones, mut want_emails) = vcard_values(&std::fs::read_to_string(&path).unwrap());
+        // An EMAIL that is no address (John_Doe_ANDROID's `ÑÑÑ…`) is reported, never stored.
+        want_emails.retain(|e| lifeboat::email::normalize(e).is_some());
         assert!(!want_phones.is_empty() || !want_emails.is_empty(), "{name}: fixture has values");
         let lost_phones: Vec<_> = want_phones.difference(&phones).collect();
         let lost_emails: Vec<_> = want_emails.difference(&emails).collect();

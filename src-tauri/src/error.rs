@@ -5,6 +5,7 @@
 use lifeboat::backup::BackupError;
 use lifeboat::export::ExportError;
 use lifeboat::import::ImportError;
+use lifeboat::links::LinkError;
 use lifeboat::vault::VaultError;
 use serde::Serialize;
 
@@ -72,6 +73,21 @@ impl From<BackupError> for AppError {
             BackupError::BadRecipient { .. } => "bad_recipient",
             BackupError::Io { .. } => "io",
             _ => "backup",
+        };
+        AppError::new(code, e.to_string())
+    }
+}
+
+impl From<LinkError> for AppError {
+    fn from(e: LinkError) -> AppError {
+        if let LinkError::Vault(v) = e {
+            return v.into();
+        }
+        let code = match &e {
+            LinkError::NotDialable { .. } => "not_dialable",
+            LinkError::NotAnAddress { .. } => "not_an_address",
+            LinkError::NoNumbers => "no_numbers",
+            _ => "internal",
         };
         AppError::new(code, e.to_string())
     }

@@ -9,12 +9,9 @@ mod error;
 mod state;
 mod timing;
 
-use tauri::{Manager, WebviewUrl, WebviewWindowBuilder, WindowEvent};
+use tauri::{Manager, RunEvent, WebviewUrl, WebviewWindowBuilder, WindowEvent};
 
 use commands::import::DropWatch;
-
-/// Links the page may hand to the desktop: dialing, texting, mailing.
-const HANDED_OUT_SCHEMES: [&str; 3] = ["tel", "sms", "mailto"];
 
 fn main() {
     timing::start();
@@ -45,6 +42,7 @@ fn main() {
             commands::groups::groups,
             commands::groups::group,
             commands::groups::group_numbers,
+            commands::links::open_link,
             commands::groups::batches,
             commands::groups::undo_batch,
             commands::import::watch_drops,
@@ -68,14 +66,9 @@ fn main() {
                 .title("Lifeboat")
                 .inner_size(1120.0, 740.0)
                 .min_inner_size(760.0, 520.0)
-                .on_navigation(|url| {
-                    if HANDED_OUT_SCHEMES.contains(&url.scheme()) {
-                        hand_out(url.as_str());
-                        return false;
-                    }
-                    // Only the app's own pages: no remote content, ever.
-                    url.scheme() == "tauri" || url.host_str() == Some("tauri.localhost")
-                })
+                // Only the app's own pages: no remote content, and no link
+                // the page made (calls and mails go through `open_link`).
+                .on_navigation(|url| url.scheme() == "tauri" || url.host_str() == Some("tauri.localhost"))
                 .build()?;
             Ok(())
         })
@@ -84,12 +77,19 @@ fn main() {
                 window.state::<DropWatch>().forward(drop);
             }
         })
-        .run(tauri::generate_context!())
-        .expect("the Lifeboat window could not start");
+        .build(tauri::generate_context!())
+        .expect("the Lifeboat window could not start")
+        .run(|app, event| {
+            // Printed sheets hold other people's numbers: gone when the app is.
+            if let RunEvent::Exit = event {
+                app.state::<state::AppState>().forget_sheets();
+            }
+        });
 }
 
-/// Open a tel:/sms:/mailto: link with the desktop's handler (a phone app,
-/// KDE Connect, the mail client). Without one, nothing happens.
+/// Open a tel:/sms:/mailto: link built by the core, or a sheet's path, with
+/// the desktop's handler (a phone app, KDE Connect, the mail client, the
+/// browser). Without one, nothing happens.
 pub(crate) fn hand_out(url: &str) {
     let _ = std::process::Command::new("xdg-open").arg(url).spawn();
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
+use lifeboat::export::private_dir::PrivateDir;
 use lifeboat::vault::Vault;
 
 use crate::error::AppError;
@@ -14,6 +15,8 @@ pub struct AppState {
     pub vault: Arc<Mutex<Option<Vault>>>,
     pub dir: PathBuf,
     pub cancel: Arc<AtomicBool>,
+    /// The folders of sheets opened to print, removed on lock and on exit.
+    pub sheets: Mutex<Vec<PrivateDir>>,
 }
 
 impl AppState {
@@ -23,7 +26,22 @@ impl AppState {
             .map(PathBuf::from)
             .or_else(Vault::default_dir)
             .unwrap_or_else(|| PathBuf::from("lifeboat-vault"));
-        AppState { vault: Arc::new(Mutex::new(None)), dir, cancel: Arc::new(AtomicBool::new(false)) }
+        AppState {
+            vault: Arc::new(Mutex::new(None)),
+            dir,
+            cancel: Arc::new(AtomicBool::new(false)),
+            sheets: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Keep a printed sheet's folder until the vault locks or the app exits.
+    pub fn keep_sheet(&self, dir: PrivateDir) {
+        self.sheets.lock().unwrap_or_else(|p| p.into_inner()).push(dir);
+    }
+
+    /// Remove every printed sheet (dropping a [`PrivateDir`] removes it).
+    pub fn forget_sheets(&self) {
+        self.sheets.lock().unwrap_or_else(|p| p.into_inner()).clear();
     }
 
     /// Run `f` on the unlocked vault on a blocking thread, so neither the

@@ -4,9 +4,10 @@
 //!
 //! Exporters read the vault's views (`PersonView`, `GroupView`) and return
 //! text; they never run SQL and never write files themselves, except
-//! through [`write_private`].
+//! through [`write_private`] and [`private_dir::PrivateDir`].
 
 pub mod csv;
+pub mod private_dir;
 pub mod sheet;
 pub mod vcard;
 mod vcard3;
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::Status;
 use crate::vault::{ClaimView, PersonView, ProvenanceView, Vault, VaultError};
+use private_dir::PrivateDir;
 
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -47,7 +49,7 @@ pub fn select(vault: &Vault, group: Option<&str>, person: Option<&str>) -> Resul
         let scope = group.map(|g| format!(" in {g:?}")).unwrap_or_default();
         return Err(ExportError::Nobody { scope });
     }
-    Ok(people)
+    Ok(people.into_iter().map(PersonView::without_conflicts).collect())
 }
 
 /// The forms [`to_file`] writes.
@@ -83,6 +85,16 @@ pub fn to_file(
     };
     write_private(path, &bytes)?;
     Ok(people.len())
+}
+
+/// A group's sheet to print from a browser, in a fresh private folder under
+/// `parent` ([`PrivateDir::default_parent`] in the app): the folder, which
+/// removes itself when dropped, and the sheet's path in it.
+pub fn sheet_for_printing(vault: &Vault, group: &str, parent: &Path) -> Result<(PrivateDir, PathBuf), ExportError> {
+    let html = sheet::for_group(vault, group)?;
+    let dir = PrivateDir::create_in(parent)?;
+    let file = dir.write_new("contact-sheet.html", html.as_bytes())?;
+    Ok((dir, file))
 }
 
 /// `(family, given)` for a name: a Hangul name without spaces is family name

@@ -17,11 +17,15 @@ pub fn for_group(vault: &Vault, group: &str) -> Result<String, ExportError> {
     let mut people = HashMap::new();
     for m in &g.members {
         if let std::collections::hash_map::Entry::Vacant(slot) = people.entry(m.person_id) {
-            slot.insert(vault.person(m.person_id)?);
+            slot.insert(vault.person(m.person_id)?.without_conflicts());
         }
     }
     Ok(render(&g, &people, &chrono::Local::now().format("%Y-%m-%d %H:%M").to_string()))
 }
+
+/// The sheet's own policy, wherever it is opened: its inline style and
+/// nothing else (no script, image, font, frame, form or base).
+const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /// HTML-escape text for element content and quoted attributes.
 fn esc(s: &str) -> String {
@@ -80,7 +84,7 @@ pub fn render(g: &GroupView, people: &HashMap<i64, PersonView>, made: &str) -> S
     let mut h = String::new();
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} — 연락처 / contacts</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"ko\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n<title>{} — 연락처 / contacts</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n",
         esc(&g.name),
         esc(&g.name)
     );
@@ -218,6 +222,9 @@ mod tests {
         assert!(html.contains("010-2222-3333 ?"));
         assert!(html.contains("나간 사람 / left the group: 떠난이"));
         assert!(html.contains("@page { size: A4"));
+        assert!(html.contains(&format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">")));
+        let head = &html[..html.find("<style>").unwrap()];
+        assert!(head.contains("default-src 'none'") && !head.contains("script-src"), "{head}");
         for external in ["http:", "https:", "src=", "@import", "url("] {
             assert!(!html.contains(external), "{external}");
         }

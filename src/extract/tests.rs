@@ -127,6 +127,20 @@ fn at_signs_that_are_not_emails() {
 }
 
 #[test]
+fn fail_a_mailto_query_yields_no_address() {
+    for text in [
+        "엄마 메일 mom@x.kr?bcc=spy@evil.example 로 보내",
+        "mom@x.kr&cc=spy@evil.example",
+        "mailto:mom@x.kr?subject=hi",
+        "a%0Ab@x.kr",
+    ] {
+        assert_eq!(values(text), Vec::<String>::new(), "{text}");
+    }
+    // A question mark that ends a question is not a query.
+    assert_eq!(values("메일이 mom@x.kr? 맞아?"), ["mom@x.kr"]);
+}
+
+#[test]
 fn digits_in_an_email_are_not_a_phone() {
     assert_eq!(values("01012345678@naver.com"), ["01012345678@naver.com"]);
 }

@@ -1,10 +1,12 @@
 //! Pieces the address-book importers (vCard, contact CSV) share: composing a
-//! display name from its parts, and turning the many spellings of a phone or
-//! e-mail label into one.
+//! display name from its parts, turning the many spellings of a phone or
+//! e-mail label into one, and keeping only e-mails that are addresses.
 //!
 //! Kept apart so both importers name people and label numbers the same way;
 //! nothing here reads a file.
 
+use super::Sink;
+use crate::model::ContactRecord;
 use crate::text;
 
 #[cfg(test)]
@@ -77,6 +79,22 @@ pub(super) fn label_from_types<'a>(types: impl IntoIterator<Item = &'a str>) -> 
     const PRIORITY: [&str; 8] = ["fax", "iPhone", "mobile", "main", "pager", "home", "work", "other"];
     let found: Vec<&'static str> = types.into_iter().filter_map(standard_label).collect();
     PRIORITY.iter().find(|p| found.contains(p)).map(|p| (*p).to_owned())
+}
+
+/// Keep the record's e-mails that [`crate::email::normalize`] takes; report
+/// each other one as an unparsed line at the record's line. The file's other
+/// cards and this card's numbers still import (one odd address must not
+/// refuse a 2,000-card address book), the bad value is never stored, and the
+/// import report shows it; many of them fail the import's coverage check.
+pub(super) fn keep_addresses(record: &mut ContactRecord, sink: &mut dyn Sink) {
+    let line = record.line;
+    record.emails.retain(|e| {
+        let ok = crate::email::normalize(&e.address).is_some();
+        if !ok {
+            sink.unparsed(line, &format!("not an e-mail address: {:?}", e.address));
+        }
+        ok
+    });
 }
 
 #[cfg(test)]

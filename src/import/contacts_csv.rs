@@ -11,7 +11,7 @@
 
 use csv::StringRecord;
 
-use super::contact::{compose_name, label_from_text};
+use super::contact::{compose_name, keep_addresses, label_from_text};
 use super::{ImportError, Importer, Input, Probe, Sink};
 use crate::model::{ContactRecord, RawEmail, RawPhone};
 use crate::text;
@@ -316,7 +316,9 @@ impl Importer for ContactsCsvImporter {
                 continue;
             }
             let line = line_at(&text, row.position());
-            sink.contact(layout.record(line, &row))?;
+            let mut contact = layout.record(line, &row);
+            keep_addresses(&mut contact, sink);
+            sink.contact(contact)?;
         }
         Ok(())
     }

@@ -11,6 +11,7 @@
 mod prepass;
 mod record;
 
+use super::contact::keep_addresses;
 use super::{ImportError, Importer, Input, Probe, Sink};
 use prepass::Card;
 
@@ -53,7 +54,11 @@ impl Importer for VcardImporter {
                 card = Some(Card::new(line_no));
             } else if is_keyword(&line, "END:VCARD") {
                 match card.take() {
-                    Some(done) => sink.contact(record::record(done.begin, &done.props))?,
+                    Some(done) => {
+                        let mut contact = record::record(done.begin, &done.props);
+                        keep_addresses(&mut contact, sink);
+                        sink.contact(contact)?;
+                    }
                     None => sink.unparsed(line_no, &line),
                 }
             } else if let Some(open) = card.as_mut() {

@@ -37,7 +37,7 @@ pub use restore::{
     BackupOrigin, PersonChange, RestoreOptions, RestoreReport, SignerChange, SignerView, StoredMessage, SuggestedMatch,
     ValueConflict,
 };
-pub use rows::{PersonPage, PersonRow};
+pub use rows::{PersonPage, PersonRow, StoredPhone};
 pub use signing::MAKER_NAME;
 pub use suggest::{SuggestedPerson, Suggestion};
 

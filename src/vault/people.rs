@@ -295,6 +295,16 @@ fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView
     Ok(Some(PersonView { id, name, aliases, me, phones, emails, handles, groups, org, note, birthday }))
 }
 
+impl PersonView {
+    /// The person as exports and sheets show them: without numbers and
+    /// e-mails that someone else's backup claims against what you confirmed.
+    pub fn without_conflicts(mut self) -> PersonView {
+        self.phones.retain(|p| !p.conflict);
+        self.emails.retain(|e| !e.conflict);
+        self
+    }
+}
+
 /// A candidate whose word is someone else's backup.
 fn is_claim(status: Status, sources: &[ProvenanceView]) -> bool {
     status == Status::Candidate && sources.iter().any(|s| s.claim.is_some())

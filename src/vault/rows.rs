@@ -2,7 +2,7 @@
 //! virtual list and asks for one screenful at a time, so it must not load
 //! every phone and provenance of everyone on each keystroke.
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::people::search_pattern;
@@ -20,6 +20,13 @@ pub struct PersonRow {
     pub reachable: bool,
     /// Phones and e-mails found in chats and not yet confirmed.
     pub candidates: i64,
+}
+
+/// A phone number as stored: as written, and its E.164 form when it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredPhone {
+    pub raw: String,
+    pub e164: Option<String>,
 }
 
 /// A page of people and how many match in all.
@@ -73,19 +80,44 @@ impl Vault {
         Ok(PersonPage { total, offset, rows })
     }
 
-    /// One phone number per current member of a group who has one (a
-    /// confirmed number before a candidate): what "text everyone" dials.
-    pub fn group_numbers(&self, grp_id: i64) -> Result<Vec<String>, VaultError> {
+    /// Every phone of every current member of a group, member by member (in
+    /// the order of their names in the group), each member's confirmed
+    /// numbers first: what "text everyone" chooses from.
+    pub fn group_phones(&self, grp_id: i64) -> Result<Vec<(i64, StoredPhone)>, VaultError> {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT (SELECT coalesce(e164, raw) FROM phone WHERE person_id = m.person_id ORDER BY status = 'candidate', id LIMIT 1) AS n
-                 FROM membership m WHERE m.grp_id = ?1 AND m.left_group = 0 AND n IS NOT NULL
-                 GROUP BY m.person_id ORDER BY min(m.display_name)",
+                "SELECT m.person_id, ph.raw, ph.e164
+                 FROM (SELECT person_id, min(display_name) AS shown FROM membership
+                       WHERE grp_id = ?1 AND left_group = 0 GROUP BY person_id) m
+                 JOIN phone ph ON ph.person_id = m.person_id
+                 ORDER BY m.shown, m.person_id, ph.status = 'candidate', ph.id",
             )
             .map_err(|e| self.sql(e))?;
-        let rows = stmt.query_map([grp_id], |r| r.get(0)).map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([grp_id], |r| Ok((r.get(0)?, StoredPhone { raw: r.get(1)?, e164: r.get(2)? })))
+            .map_err(|e| self.sql(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
+    }
+
+    /// One phone, as stored, by its id.
+    pub fn phone_by_id(&self, phone_id: i64) -> Result<StoredPhone, VaultError> {
+        self.conn
+            .query_row("SELECT raw, e164 FROM phone WHERE id = ?1", [phone_id], |r| {
+                Ok(StoredPhone { raw: r.get(0)?, e164: r.get(1)? })
+            })
+            .optional()
+            .map_err(|e| self.sql(e))?
+            .ok_or_else(|| missing("phone", phone_id))
+    }
+
+    /// One e-mail address, as stored, by its id.
+    pub fn email_by_id(&self, email_id: i64) -> Result<String, VaultError> {
+        self.conn
+            .query_row("SELECT address FROM email WHERE id = ?1", [email_id], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.sql(e))?
+            .ok_or_else(|| missing("email", email_id))
     }
 
     fn rows(
@@ -138,8 +170,13 @@ impl Vault {
     }
 }
 
+fn missing(table: &str, id: i64) -> VaultError {
+    VaultError::NotFoundItem(format!("no {table} with id {id}: it may have been removed.\n{id}번 항목이 없습니다."))
+}
+
 #[cfg(test)]
 mod tests {
+    use super::super::VaultError;
     use super::super::edit::tests::sample;
 
     #[test]
@@ -182,6 +219,42 @@ mod tests {
                  INSERT INTO membership(grp_id, person_id, display_name, left_group) VALUES (5, 3, '떠난 사람', 1);",
             )
             .unwrap();
-        assert_eq!(v.group_numbers(5).unwrap(), vec!["+821012345678".to_string()]);
+        let phones = v.group_phones(5).unwrap();
+        let numbers: Vec<_> = phones.iter().map(|(p, ph)| (*p, ph.e164.as_deref())).collect();
+        // 민준's numbers, confirmed first; 서연 has none; who left is not asked.
+        assert_eq!(numbers, vec![(1, Some("+821012345678")), (1, Some("+821099998888"))]);
+    }
+
+    #[test]
+    fn phones_and_emails_by_id() {
+        let (_d, v, _) = sample();
+        let id: i64 = v.conn.query_row("SELECT id FROM phone WHERE person_id = 1 LIMIT 1", [], |r| r.get(0)).unwrap();
+        assert_eq!(v.phone_by_id(id).unwrap().e164.as_deref(), Some("+821012345678"));
+        assert!(matches!(v.phone_by_id(9999), Err(VaultError::NotFoundItem(_))));
+        assert!(matches!(v.email_by_id(9999), Err(VaultError::NotFoundItem(_))));
+    }
+
+    #[test]
+    fn links_come_from_stored_rows_and_refuse_what_is_not_plain() {
+        use crate::links::{LinkError, LinkKind, for_row};
+        let (_d, v, _) = sample();
+        // What an older vault may hold, from before every way in checked addresses.
+        v.conn
+            .execute_batch(
+                "INSERT INTO email(id, person_id, address, status) VALUES (21, 2, 'mom@x.kr?bcc=spy@evil.example', 'confirmed');
+                 INSERT INTO phone(id, person_id, raw, value, digits, status) VALUES (12, 2, '*21*01012345678#', '*21*01012345678#', '2101012345678', 'confirmed');
+                 INSERT INTO grp(id, name, kind) VALUES (5, '동창회', 'chat');
+                 INSERT INTO membership(grp_id, person_id, display_name) VALUES (5, 1, '민준'), (5, 2, '서연');",
+            )
+            .unwrap();
+        assert_eq!(for_row(&v, LinkKind::Call, 10).unwrap(), "tel:+821012345678");
+        assert_eq!(for_row(&v, LinkKind::Text, 11).unwrap(), "sms:+821099998888");
+        assert_eq!(for_row(&v, LinkKind::Mail, 20).unwrap(), "mailto:seo@example.com");
+        assert!(matches!(for_row(&v, LinkKind::Mail, 21), Err(LinkError::NotAnAddress { .. })));
+        assert!(matches!(for_row(&v, LinkKind::Call, 12), Err(LinkError::NotDialable { .. })));
+        assert!(matches!(for_row(&v, LinkKind::Call, 9999), Err(LinkError::Vault(VaultError::NotFoundItem(_)))));
+        // 서연's only number is a service code: text everyone leaves her out.
+        assert_eq!(for_row(&v, LinkKind::TextGroup, 5).unwrap(), "sms:+821012345678");
+        assert!(matches!(for_row(&v, LinkKind::TextGroup, 6), Err(LinkError::NoNumbers)));
     }
 }

@@ -106,6 +106,10 @@ async function main() {
   await textIn('#person-name', new RegExp(member));
   await el('#person-qr img');
   await driver.wait(() => driver.executeScript("const i = document.querySelector('#person-qr img'); return i && i.complete && i.naturalWidth > 0;"), TIMEOUT, 'the QR code drawn');
+  step('people: call and text are buttons the Rust side answers; the page holds no tel:/sms:/mailto: link');
+  await el('.item[data-kind="phone"] .link-call');
+  const pageLinks = await driver.executeScript("return document.querySelectorAll('a[href^=\"tel:\"], a[href^=\"sms:\"], a[href^=\"mailto:\"]').length;");
+  if (pageLinks !== 0) fail(`the page built ${pageLinks} tel:/sms:/mailto: links`);
   step('people: a possible duplicate is suggested, merged, and the merge undone');
   const suggested = await el('#suggestions .same-item, #same-person .error');
   if (!(await suggested.getAttribute('class')).includes('same-item')) fail(`suggestions failed: ${await suggested.getText()}`);
@@ -136,6 +140,8 @@ async function main() {
   await click('[data-screen="groups"]');
   await click('.group-item');
   const reach = await textIn('#reach', /\d+ \/ \d+/);
+  await driver.wait(async () => !(await (await el('#sms-everyone')).getAttribute('disabled')), TIMEOUT, '"text everyone" enabled with its count');
+  await textIn('#sms-everyone', /\(\d+\)/);
   console.log(`  reachability: ${reach.replace(/\s+/g, ' ')}`);
   await driver.wait(async () => (await driver.findElements(By.css('.toast'))).length === 0, TIMEOUT, 'toasts gone');
   await shot('06-group');

@@ -7,6 +7,7 @@ import { h, icon, mount } from '../dom.js';
 import { t, errorText, fmtDate } from '../i18n.js';
 import { avatar } from './people.js';
 import { printSheet } from './export.js';
+import { openLink } from './person.js';
 
 let selected = null;
 
@@ -77,7 +78,7 @@ async function renderGroup(pane, g, ctx) {
   const current = g.members.filter((m) => !m.left);
   const reachable = current.filter((m) => m.reachable);
   const unreachable = current.filter((m) => !m.reachable);
-  const sms = h('a.button.primary', { id: 'sms-everyone', href: '#', 'aria-disabled': 'true' }, icon('sms'), t('sms_everyone'));
+  const sms = h('button.primary', { id: 'sms-everyone', disabled: true, onclick: () => openLink('text_group', g.id) }, icon('sms'), t('sms_everyone'));
   const openPerson = (id) => ctx.go('people', { personId: id });
 
   mount(pane, h('div.group',
@@ -105,15 +106,12 @@ async function renderGroup(pane, g, ctx) {
   ));
 
   try {
-    const numbers = await call('group_numbers', { id: g.id });
-    if (numbers.length) {
-      sms.href = `sms:${numbers.join(',')}`;
-      sms.removeAttribute('aria-disabled');
-      sms.replaceChildren(icon('sms'), t('sms_everyone_n', { n: numbers.length }));
-    } else {
-      sms.addEventListener('click', (e) => e.preventDefault());
+    const n = await call('group_numbers', { id: g.id });
+    if (n) {
+      sms.disabled = false;
+      sms.replaceChildren(icon('sms'), t('sms_everyone_n', { n }));
     }
   } catch {
-    sms.addEventListener('click', (e) => e.preventDefault());
+    // The button stays disabled: there is nobody to text, or the vault locked.
   }
 }

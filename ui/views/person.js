@@ -62,20 +62,22 @@ export async function renderPerson(pane, id, ctx) {
     }
   };
 
+  // Links are built in Rust from the row id; a number with a service code
+  // or a pause (`*21*…#`) gets none and is shown as text only.
+  const dialable = new Set(p.dialable);
   const phones = p.phones.map((ph) => {
     const number = ph.e164 || ph.raw;
     return item({
-      kind: 'phone', id: ph.id, value: formatPhone(number), status: ph.status, label: ph.label, sources: ph.sources,
-      links: [
-        h('a.action', { href: `tel:${number}`, title: t('call') }, icon('call'), t('call')),
-        h('a.action', { href: `sms:${number}`, title: t('text') }, icon('sms'), t('text')),
-      ],
-      copy: number, decide, owner: id,
+      kind: 'phone', id: ph.id, value: dialable.has(ph.id) ? formatPhone(number) : ph.raw, status: ph.status, label: ph.label, sources: ph.sources,
+      links: dialable.has(ph.id)
+        ? [linkButton('call', ph.id, 'call', t('call')), linkButton('text', ph.id, 'sms', t('text'))]
+        : [h('span.fine.no-link', { title: t('not_dialable_hint') }, t('not_dialable'))],
+      copy: dialable.has(ph.id) ? number : ph.raw, decide, owner: id,
     });
   });
   const emails = p.emails.map((em) => item({
     kind: 'email', id: em.id, value: em.address, status: em.status, label: em.label, sources: em.sources,
-    links: [h('a.action', { href: `mailto:${em.address}`, title: t('mail') }, icon('mail'), t('mail'))],
+    links: [linkButton('mail', em.id, 'mail', t('mail'))],
     copy: em.address, decide, owner: id,
   }));
 
@@ -152,6 +154,19 @@ async function sameness(box, p, id, reload) {
         h('button.small.primary', { className: 'small primary merge', onclick: () => act(other, true) }, t('merge')),
         h('button.small.ghost', { className: 'small ghost not-same', onclick: () => act(other, false) }, t('not_same')));
     })));
+}
+
+/** Call, text or mail: Rust builds the link for the row and opens it. */
+function linkButton(kind, id, iconName, label) {
+  return h('button.action', { className: `action link-${kind}`, title: label, onclick: () => openLink(kind, id) }, icon(iconName), label);
+}
+
+export async function openLink(kind, id) {
+  try {
+    await call('open_link', { kind, id });
+  } catch (e) {
+    toast(errorText(e), 'error');
+  }
 }
 
 function item({ kind, id, value, status, label, sources, links, copy, decide, owner }) {

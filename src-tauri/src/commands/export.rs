@@ -1,8 +1,10 @@
 //! Export: vCard 4.0/3.0, CSV and the printable group sheet to a file the
-//! user chose, or the sheet opened in the desktop's browser to print.
+//! user chose, or the sheet opened in the desktop's browser to print from a
+//! private folder of its own.
 
 use std::path::PathBuf;
 
+use lifeboat::export::private_dir::PrivateDir;
 use lifeboat::export::{self, Format};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -41,14 +43,15 @@ pub async fn export_file(
         .await
 }
 
-/// Write a group's sheet where only this user can read it, and hand it to the
-/// desktop's browser, whose Print works better than the webview's.
+/// Write a group's sheet into a fresh folder only this user can enter, and
+/// hand it to the desktop's browser, whose Print works better than the
+/// webview's. The folder goes when the vault locks or the app exits.
 #[tauri::command]
 pub async fn open_sheet(state: State<'_, AppState>, group: i64) -> Result<(), AppError> {
-    let dir = std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
-    let path = dir.join(format!("lifeboat-sheet-{group}.html"));
-    let shown = path.clone();
-    state.with_vault(move |v| Ok(export::to_file(v, Format::Sheet, Some(&group.to_string()), None, &path)?)).await?;
-    crate::hand_out(&shown.display().to_string());
+    let parent = PrivateDir::default_parent();
+    let (dir, file) =
+        state.with_vault(move |v| Ok(export::sheet_for_printing(v, &group.to_string(), &parent)?)).await?;
+    crate::hand_out(&file.display().to_string());
+    state.keep_sheet(dir);
     Ok(())
 }

@@ -16,10 +16,11 @@ pub async fn group(state: State<'_, AppState>, id: i64) -> Result<GroupView, App
     state.with_vault(move |v| Ok(v.group(&id.to_string())?)).await
 }
 
-/// A number per reachable member, for one `sms:` link to everyone.
+/// How many members "text everyone" reaches (one dialable number each); the
+/// link itself is built by `open_link`.
 #[tauri::command]
-pub async fn group_numbers(state: State<'_, AppState>, id: i64) -> Result<Vec<String>, AppError> {
-    state.with_vault(move |v| Ok(v.group_numbers(id)?)).await
+pub async fn group_numbers(state: State<'_, AppState>, id: i64) -> Result<usize, AppError> {
+    state.with_vault(move |v| Ok(lifeboat::links::group_numbers(v, id)?.len())).await
 }
 
 #[tauri::command]

@@ -8,7 +8,7 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use lifeboat::import::Progress;
-use lifeboat::ingest::{ImportOptions, import_files};
+use lifeboat::ingest::{self, ImportOptions};
 use lifeboat::vault::ImportReport;
 use serde::Serialize;
 use tauri::ipc::Channel;
@@ -102,7 +102,7 @@ pub async fn import_files(
             };
             let opts =
                 ImportOptions { dry_run, cancel: Some(&cancel), progress: Some(&progress), ..Default::default() };
-            Ok(import_files(v, &paths, &opts)?)
+            Ok(ingest::import_files(v, &paths, &opts)?)
         })
         .await
 }

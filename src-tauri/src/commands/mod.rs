@@ -6,5 +6,6 @@ pub mod decide;
 pub mod export;
 pub mod groups;
 pub mod import;
+pub mod links;
 pub mod people;
 pub mod vault;

@@ -1,6 +1,7 @@
 //! People: the virtual list, one person, their QR code, and the user's edits.
 
 use lifeboat::vault::{Decision, PersonPage, PersonView};
+use serde::Serialize;
 use tauri::State;
 
 use crate::error::AppError;
@@ -19,9 +20,23 @@ pub async fn people_page(
     state.with_vault(move |v| Ok(v.person_page(&query, offset, limit.min(MAX_PAGE))?)).await
 }
 
+/// A person as the person screen shows them: the vault's view, and which
+/// phones get call and text links (a service code or pause gets none).
+#[derive(Serialize)]
+pub struct PersonScreen {
+    #[serde(flatten)]
+    pub person: PersonView,
+    pub dialable: Vec<i64>,
+}
+
 #[tauri::command]
-pub async fn person(state: State<'_, AppState>, id: i64) -> Result<PersonView, AppError> {
-    state.with_vault(move |v| Ok(v.person(id)?)).await
+pub async fn person(state: State<'_, AppState>, id: i64) -> Result<PersonScreen, AppError> {
+    state
+        .with_vault(move |v| {
+            let person = v.person(id)?;
+            Ok(PersonScreen { dialable: lifeboat::links::dialable_phones(&person), person })
+        })
+        .await
 }
 
 /// The person's confirmed phones and e-mails as a vCard in a QR code (SVG).

@@ -61,9 +61,11 @@ pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<()
         .await
 }
 
-/// Close the vault: the connection and its key leave memory.
+/// Close the vault: the connection and its key leave memory, and the
+/// sheets opened to print leave the disk.
 #[tauri::command]
 pub async fn lock(state: State<'_, AppState>) -> Result<(), AppError> {
+    state.forget_sheets();
     state
         .with_slot(|slot| {
             slot.take();

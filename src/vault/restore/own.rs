@@ -73,8 +73,8 @@ fn existing(r: &Restore, p: &BackupPerson, seats: &[(i64, String)]) -> rusqlite:
             return Ok(Some(id));
         }
     }
-    for e in &p.emails {
-        if let Some(id) = r.rows.person_with_email(&nfc(&e.address).to_lowercase(), false)? {
+    for address in p.emails.iter().filter_map(|e| crate::email::normalize(&e.address)) {
+        if let Some(id) = r.rows.person_with_email(&address, false)? {
             return Ok(Some(id));
         }
     }
@@ -136,7 +136,8 @@ fn person<'s>(
         pending.extend(ph.sources.iter().map(|source| Pending { item: Item::Phone(added.id), source }));
     }
     for e in &p.emails {
-        let address = nfc(&e.address).to_lowercase();
+        // A backup is hostile input, your own included: no address, no row.
+        let Some(address) = crate::email::normalize(&e.address) else { continue };
         let added = r.rows.add_email(id, &address, e.label.as_deref(), e.status)?;
         if added.new {
             r.report.new_emails += 1;
