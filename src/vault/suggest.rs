@@ -120,6 +120,25 @@ impl Vault {
                 }
             }
         }
+        // People someone else's backup brought who look like one of yours.
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT person_id, existing_id, reason FROM claim_match ORDER BY person_id")
+            .map_err(sql)?;
+        let claims: Vec<(i64, i64, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .map_err(sql)?
+            .collect::<Result<_, _>>()
+            .map_err(sql)?;
+        for (claimed, existing, reason) in claims {
+            let (a, b) = (claimed.min(existing), claimed.max(existing));
+            let (Some(pa), Some(pb)) = (people.get(&a), people.get(&b)) else { continue };
+            if different.contains(&(a, b)) || !seen.insert((a, b)) {
+                continue;
+            }
+            let reason = format!("someone else's backup: {reason} / 다른 사람의 백업");
+            out.push(Suggestion { a: pa.clone(), b: pb.clone(), name: pb.name.clone(), reason });
+        }
         Ok(out)
     }
 

@@ -63,14 +63,14 @@ pub(super) struct Origin<'a> {
 
 /// When a provenance row counts as recorded already.
 #[derive(Debug, Clone, Copy)]
-pub(super) enum Known {
+pub(super) enum SameAs {
     /// The same source row, line, group, sharer and time (imports).
-    SameSource,
+    Source,
     /// The same file name, line, group, sharer and time (restoring your own
     /// backup, whose source rows are new each time).
-    SameFileName,
+    FileName,
     /// Any earlier claim of the same signer (someone else's backups).
-    SameSigner,
+    Signer,
 }
 
 /// The rows of one batch: every write names it, so undo removes it whole.
@@ -213,21 +213,21 @@ impl<'c> Rows<'c> {
         Ok(())
     }
 
-    /// Record where a phone or e-mail came from, unless `known` finds it
+    /// Record where a phone or e-mail came from, unless one that is `same` is
     /// recorded already.
-    pub(super) fn add_provenance(&self, item: Item, o: &Origin, known: Known) -> rusqlite::Result<bool> {
+    pub(super) fn add_provenance(&self, item: Item, o: &Origin, same: SameAs) -> rusqlite::Result<bool> {
         let column = item.column();
-        let exists = match known {
-            Known::SameSource => format!(
+        let exists = match same {
+            SameAs::Source => format!(
                 "SELECT EXISTS (SELECT 1 FROM provenance p WHERE p.{column} = ?1 AND p.source_id IS ?2
                  AND p.line IS ?3 AND p.grp_id IS ?4 AND p.shared_by IS ?5 AND p.at IS ?6)"
             ),
-            Known::SameFileName => format!(
+            SameAs::FileName => format!(
                 "SELECT EXISTS (SELECT 1 FROM provenance p LEFT JOIN source s ON s.id = p.source_id WHERE p.{column} = ?1
                  AND s.file_name IS (SELECT file_name FROM source WHERE id = ?2)
                  AND p.line IS ?3 AND p.grp_id IS ?4 AND p.shared_by IS ?5 AND p.at IS ?6)"
             ),
-            Known::SameSigner => format!(
+            SameAs::Signer => format!(
                 "SELECT EXISTS (SELECT 1 FROM provenance p JOIN source s ON s.id = p.source_id WHERE p.{column} = ?1
                  AND s.claim = 1 AND s.signer_key IS (SELECT signer_key FROM source WHERE id = ?2)
                  AND ?3 IS ?3 AND ?4 IS ?4 AND ?5 IS ?5 AND ?6 IS ?6)"

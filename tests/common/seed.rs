@@ -58,7 +58,7 @@ pub fn seeded() -> TestVault {
     v
 }
 
-fn phone(raw: &str, label: Option<&str>, status: Status, sources: Vec<BackupSource>) -> BackupPhone {
+pub fn phone(raw: &str, label: Option<&str>, status: Status, sources: Vec<BackupSource>) -> BackupPhone {
     BackupPhone {
         raw: raw.into(),
         e164: to_e164(raw, Region::default()),
@@ -77,15 +77,15 @@ fn email(address: &str, label: Option<&str>) -> BackupEmail {
     }
 }
 
-fn file_source(file: &str, line: u32) -> BackupSource {
+pub fn file_source(file: &str, line: u32) -> BackupSource {
     BackupSource { file: Some(file.into()), line: Some(line), group: None, shared_by: None, at: None, times: 1 }
 }
 
-fn person(key: i64, name: &str) -> BackupPerson {
+pub fn person(key: i64, name: &str) -> BackupPerson {
     BackupPerson { key, name: name.into(), ..Default::default() }
 }
 
-fn member(person: i64, name: &str, messages: i64, left: bool) -> BackupMember {
+pub fn member(person: i64, name: &str, messages: i64, left: bool) -> BackupMember {
     BackupMember {
         person,
         display_name: name.into(),

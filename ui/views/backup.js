@@ -112,13 +112,24 @@ function checkCard() {
     try {
       const r = await call('restore_backup', { ...chosen, dryRun: true });
       if (!hasNew(r)) {
-        mount(out, h('p.result', { id: 'restore-preview' }, t('restore_nothing')));
+        mount(out, h('p.result', { id: 'restore-preview' }, signerLine(r), ' ', t('restore_nothing')));
       } else {
+        const accept = h('input', { id: 'restore-accept-signer', type: 'checkbox' });
+        const now = h('button.primary', { id: 'restore-now', type: 'button', onclick: () => run({ ...chosen, acceptNewSigner: accept.checked }) }, t('restore_now'));
+        if (r.needs_acceptance) {
+          now.disabled = true;
+          accept.onchange = () => { now.disabled = !accept.checked; };
+        }
         mount(out, h('div.confirm-box', { id: 'restore-preview' },
+          h('p', { id: 'restore-signer' }, signerLine(r)),
+          r.signer_changes.map((c) => h('p.error.signer-change', t('restore_new_signer', { group: c.group, before: signerText(c.before) }))),
+          r.needs_acceptance ? h('label.check', accept, h('span', t('restore_accept_signer'))) : null,
           h('p', t('restore_preview', counts(r))),
+          changeList(r),
+          r.messages_left_out ? h('p.muted', t('restore_messages_left_out', { count: r.messages_left_out })) : null,
           h('div.actions',
             h('button', { type: 'button', onclick: () => mount(out) }, t('cancel')),
-            h('button.primary', { id: 'restore-now', type: 'button', onclick: () => run(chosen) }, t('restore_now')))));
+            now)));
       }
     } catch (e) {
       mount(out, h('p.error', { id: 'restore-error' }, errorText(e)));
@@ -173,6 +184,29 @@ function counts(r) {
   return { people: r.new_people, phones: r.new_phones, emails: r.new_emails, groups: r.new_groups, messages: r.new_messages, merged: r.merged_people };
 }
 
+// Who made the backup, in the words the preview shows.
+function signerText(s) {
+  if (!s.signed) return t('restore_unsigned');
+  return s.name ? `${s.name} (${s.fingerprint})` : s.fingerprint;
+}
+
+function signerLine(r) {
+  if (r.signer.own) return t('restore_signed_own');
+  return r.signer.signed ? t('restore_signed_by', { signer: signerText(r.signer) }) : t('restore_unsigned_claims');
+}
+
+// Per person, what the restore would change.
+function changeList(r) {
+  if (!r.people.length) return null;
+  return h('ul.restore-changes', { id: 'restore-changes' }, r.people.map((p) => h('li',
+    h('strong', p.existing_name ? t('restore_joins', { name: p.name, existing: p.existing_name }) : p.name),
+    p.new_person ? h('span.muted', ' · ', t('restore_new_person')) : null,
+    [...p.new_phones, ...p.new_emails].map((v) => h('div', '+ ', v)),
+    p.conflicts.map((c) => h('div.error.conflict', '! ', t('restore_conflict', { value: c.value, yours: c.yours.join(', ') }))),
+    p.suggested_merge ? h('div.muted', '? ', t('restore_suggest', { name: p.suggested_merge.name })) : null,
+    p.left.map((g) => h('div.muted', '− ', t('restore_left', { group: g }))))));
+}
+
 function hasNew(r) {
-  return r.new_people + r.new_phones + r.new_emails + r.new_groups + r.new_members + r.new_messages > 0;
+  return r.new_people + r.new_phones + r.new_emails + r.new_groups + r.new_members + r.new_messages + r.people.length > 0;
 }

@@ -6,7 +6,7 @@ use super::ImportBatch;
 use crate::model::{ContactRecord, Status};
 use crate::phone;
 use crate::text::nfc;
-use crate::vault::write::{Item, Known, Origin};
+use crate::vault::write::{Item, Origin, SameAs};
 
 impl ImportBatch<'_> {
     pub(super) fn new_person(&mut self, name: &str, me: bool) -> rusqlite::Result<i64> {
@@ -69,7 +69,7 @@ impl ImportBatch<'_> {
             times: 1,
             ..Origin::default()
         };
-        self.rows().add_provenance(item, &origin, Known::SameSource)?;
+        self.rows().add_provenance(item, &origin, SameAs::Source)?;
         Ok(())
     }
 

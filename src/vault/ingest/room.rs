@@ -18,7 +18,7 @@ use crate::model::{ChatEvent, ChatMessage, EventKind, RoomInfo, Speaker, Status,
 use crate::phone;
 use crate::text::nfc;
 use crate::vault::chunk::ChunkWriter;
-use crate::vault::write::{Item, Known, Origin};
+use crate::vault::write::{Item, Origin, SameAs};
 
 /// What the sink knows about one member of the current room.
 pub(super) struct Member {
@@ -202,7 +202,7 @@ impl ImportBatch<'_> {
                 times: 1,
                 ..Origin::default()
             };
-            self.rows().add_provenance(Item::Phone(phone_id), &origin, Known::SameSource)?;
+            self.rows().add_provenance(Item::Phone(phone_id), &origin, SameAs::Source)?;
             return Ok(id);
         }
         self.new_person(name, false)
@@ -376,7 +376,7 @@ impl ImportBatch<'_> {
                 times,
                 claimed: None,
             };
-            self.rows().add_provenance(item, &origin, Known::SameSource)?;
+            self.rows().add_provenance(item, &origin, SameAs::Source)?;
         }
         Ok(())
     }

@@ -23,7 +23,7 @@ use crate::backup::format::{BackupPerson, Snapshot};
 use crate::model::Status;
 use crate::phone;
 use crate::text::nfc;
-use crate::vault::write::{Item, Known, Origin};
+use crate::vault::write::{Item, Origin, SameAs};
 
 /// A value of the backup as the vault reads it.
 struct Value {
@@ -279,7 +279,7 @@ fn record(
     backup_source: i64,
 ) -> rusqlite::Result<()> {
     let origin = Origin { source_id: Some(backup_source), claimed: Some(v.claimed), times: 1, ..Origin::default() };
-    r.rows.add_provenance(item, &origin, Known::SameSigner)?;
+    r.rows.add_provenance(item, &origin, SameAs::Signer)?;
     let conflict = !yours.is_empty() && !yours.iter().any(|(_, key)| *key == v.key);
     if !new {
         return Ok(());

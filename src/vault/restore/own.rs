@@ -13,7 +13,7 @@ use super::{Groups, Restore};
 use crate::backup::format::{BackupPerson, BackupSource, Snapshot};
 use crate::text::nfc;
 use crate::vault::chunk;
-use crate::vault::write::{Item, Known, Origin};
+use crate::vault::write::{Item, Origin, SameAs};
 
 /// Provenance to write once the messages it may point to are in.
 struct Pending<'s> {
@@ -190,6 +190,6 @@ fn provenance(
         times: s.times,
         claimed: None,
     };
-    r.rows.add_provenance(item, &origin, Known::SameFileName)?;
+    r.rows.add_provenance(item, &origin, SameAs::FileName)?;
     Ok(())
 }
