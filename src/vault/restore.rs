@@ -143,6 +143,20 @@ struct Restore<'t, 'r> {
     report: &'r mut RestoreReport,
 }
 
+/// Where each backup person sits, by their key: (group, display name, left).
+type Seats = HashMap<i64, Vec<(i64, String, bool)>>;
+
+fn seats(snap: &Snapshot, groups: &Groups) -> Seats {
+    let mut seats = Seats::new();
+    for g in &snap.groups {
+        let grp = groups.by_key[&g.key];
+        for m in &g.members {
+            seats.entry(m.person).or_default().push((grp, nfc(&m.display_name), m.left));
+        }
+    }
+    seats
+}
+
 /// The vault's groups for the snapshot's, by the snapshot's keys.
 struct Groups<'s> {
     by_key: HashMap<i64, i64>,

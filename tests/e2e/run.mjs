@@ -175,6 +175,9 @@ async function main() {
   await click('#backup-verify');
   await textIn('#verify-result', /[1-9]/);
   await shot('11-backup');
+  step('restore preview: my own backup, signed by this vault, holds nothing new');
+  await click('#backup-restore');
+  await textIn('#restore-preview', /이 보관함이 서명한 내 백업/);
 
   step('history and settings render');
   await click('[data-screen="history"]');

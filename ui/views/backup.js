@@ -98,7 +98,10 @@ function checkCard() {
     mount(out, h('p.muted', t('verifying')));
     try {
       const v = await call('verify_backup', args());
-      mount(out, h('p.result.good', { id: 'verify-result' }, icon('check'), h('span', t('verified', { at: v.created_at, ...v.counts }))));
+      const by = v.signer.kind === 'signed'
+        ? t('verify_signed_by', { signer: v.signer.name ? `${v.signer.name} (${v.signer.key.fingerprint})` : v.signer.key.fingerprint })
+        : t('restore_unsigned_claims');
+      mount(out, h('p.result.good', { id: 'verify-result' }, icon('check'), h('span', t('verified', { at: v.created_at, ...v.counts }), ' ', by)));
     } catch (e) {
       mount(out, h('p.error', { id: 'restore-error' }, errorText(e)));
     }

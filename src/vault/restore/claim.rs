@@ -13,7 +13,7 @@
 //! - Messages are never taken from someone else's backup: a message is the
 //!   one thing a provenance line quotes as proof.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use rusqlite::{OptionalExtension, params};
 
@@ -43,13 +43,7 @@ pub(super) fn merge(
     backup_source: i64,
 ) -> rusqlite::Result<HashSet<i64>> {
     r.report.messages_left_out = snap.messages.len() as u64;
-    let mut seats: HashMap<i64, Vec<(i64, String, bool)>> = HashMap::new();
-    for g in &snap.groups {
-        let grp = groups.by_key[&g.key];
-        for m in &g.members {
-            seats.entry(m.person).or_default().push((grp, nfc(&m.display_name), m.left));
-        }
-    }
+    let seats = super::seats(snap, groups);
     let mut touched = HashSet::new();
     for (index, p) in snap.people.iter().enumerate() {
         let seats = seats.get(&p.key).map(Vec::as_slice).unwrap_or(&[]);

@@ -28,13 +28,7 @@ pub(super) fn merge(
     backup_source: i64,
 ) -> rusqlite::Result<HashSet<i64>> {
     // Where each person appears, to find chat members who have no number.
-    let mut seats: HashMap<i64, Vec<(i64, String)>> = HashMap::new();
-    for g in &snap.groups {
-        let grp = groups.by_key[&g.key];
-        for m in &g.members {
-            seats.entry(m.person).or_default().push((grp, nfc(&m.display_name)));
-        }
-    }
+    let seats = super::seats(snap, groups);
     let mut people: HashMap<i64, i64> = HashMap::new();
     let mut pending = Vec::new();
     for (index, p) in snap.people.iter().enumerate() {
@@ -65,7 +59,7 @@ pub(super) fn merge(
 
 /// The vault person for a backup person: by number, e-mail, seat in a
 /// group, "me", or, for someone known by nothing else, the exact name.
-fn existing(r: &Restore, p: &BackupPerson, seats: &[(i64, String)]) -> rusqlite::Result<Option<i64>> {
+fn existing(r: &Restore, p: &BackupPerson, seats: &[(i64, String, bool)]) -> rusqlite::Result<Option<i64>> {
     for ph in &p.phones {
         if let Some(e164) = &ph.e164
             && let Some(id) = r.rows.person_with_phone(e164, false)?
@@ -79,7 +73,7 @@ fn existing(r: &Restore, p: &BackupPerson, seats: &[(i64, String)]) -> rusqlite:
         }
     }
     let conn = r.rows.conn;
-    for (grp, name) in seats {
+    for (grp, name, _) in seats {
         let found: Option<i64> = conn
             .prepare_cached("SELECT person_id FROM membership WHERE grp_id = ?1 AND display_name = ?2")?
             .query_row(params![grp, name], |row| row.get(0))
@@ -106,7 +100,7 @@ fn person<'s>(
     r: &mut Restore,
     index: usize,
     p: &'s BackupPerson,
-    seats: &[(i64, String)],
+    seats: &[(i64, String, bool)],
     backup_source: i64,
     pending: &mut Vec<Pending<'s>>,
 ) -> rusqlite::Result<i64> {
