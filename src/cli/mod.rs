@@ -3,6 +3,7 @@
 
 mod backup;
 mod config;
+mod decide;
 mod export;
 mod groups;
 mod history;
@@ -67,6 +68,10 @@ enum Command {
     Imports(history::Imports),
     Undo(history::Undo),
     Suggest(suggest::Suggest),
+    Confirm(decide::Confirm),
+    Reject(decide::Reject),
+    Assign(decide::Assign),
+    Rename(decide::Rename),
     Merge(merge::Merge),
     NotSame(not_same::NotSame),
     Unmerge(unmerge::Unmerge),
@@ -92,6 +97,10 @@ pub fn run() -> std::process::ExitCode {
         Command::Imports(c) => c.run(&cli.global, &mut out),
         Command::Undo(c) => c.run(&cli.global, &mut out),
         Command::Suggest(c) => c.run(&cli.global, &mut out),
+        Command::Confirm(c) => c.run(&cli.global, &mut out),
+        Command::Reject(c) => c.run(&cli.global, &mut out),
+        Command::Assign(c) => c.run(&cli.global, &mut out),
+        Command::Rename(c) => c.run(&cli.global, &mut out),
         Command::Merge(c) => c.run(&cli.global, &mut out),
         Command::NotSame(c) => c.run(&cli.global, &mut out),
         Command::Unmerge(c) => c.run(&cli.global, &mut out),

@@ -26,7 +26,7 @@ mod write;
 
 pub use batches::{Added, BatchFile, BatchSummary, UndoReport};
 pub use decide::MergeReport;
-pub use edit::Decision;
+pub use edit::{Decision, ValueRef};
 pub use error::VaultError;
 pub use groups::{GroupView, MemberView, Reachability};
 pub use identity::StoredIdentity;
