@@ -20,6 +20,7 @@ const COMMANDS: &[&str] = &[
     "groups",
     "group",
     "group_numbers",
+    "ask_group",
     "open_link",
     "batches",
     "undo_batch",

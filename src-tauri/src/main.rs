@@ -42,6 +42,7 @@ fn main() {
             commands::groups::groups,
             commands::groups::group,
             commands::groups::group_numbers,
+            commands::groups::ask_group,
             commands::links::open_link,
             commands::groups::batches,
             commands::groups::undo_batch,

@@ -1,6 +1,7 @@
 //! The command-line front end. Each subcommand lives in its own file as a clap
 //! `Args` struct whose doc comments are its help text, with a `run` function.
 
+mod ask;
 mod backup;
 mod config;
 mod decide;
@@ -65,6 +66,7 @@ enum Command {
     Search(people::Search),
     Groups(groups::Groups),
     Roster(groups::Roster),
+    Ask(ask::AskRoom),
     Imports(history::Imports),
     Undo(history::Undo),
     Suggest(suggest::Suggest),
@@ -97,6 +99,7 @@ pub fn run() -> std::process::ExitCode {
         Command::Imports(c) => c.run(&cli.global, &mut out),
         Command::Undo(c) => c.run(&cli.global, &mut out),
         Command::Suggest(c) => c.run(&cli.global, &mut out),
+        Command::Ask(c) => c.run(&cli.global, &mut out),
         Command::Confirm(c) => c.run(&cli.global, &mut out),
         Command::Reject(c) => c.run(&cli.global, &mut out),
         Command::Assign(c) => c.run(&cli.global, &mut out),

@@ -182,6 +182,7 @@ mod tests {
                 last_seen: Some("2022-10-15 21:03:00".into()),
                 messages: 3,
                 left: false,
+                asked_at: None,
             },
             MemberView {
                 name: "영희 & co".into(),
@@ -192,6 +193,7 @@ mod tests {
                 last_seen: None,
                 messages: 0,
                 left: false,
+                asked_at: None,
             },
             MemberView {
                 name: "떠난이".into(),
@@ -202,6 +204,7 @@ mod tests {
                 last_seen: None,
                 messages: 0,
                 left: true,
+                asked_at: None,
             },
         ];
         let g = GroupView {

@@ -8,6 +8,7 @@ mod error;
 mod key;
 mod schema;
 
+mod ask;
 mod batches;
 mod chunk;
 mod decide;
@@ -24,6 +25,7 @@ mod suggest;
 mod unlock;
 mod write;
 
+pub use ask::{Ask, AskLanguage};
 pub use batches::{Added, BatchFile, BatchSummary, UndoReport};
 pub use decide::MergeReport;
 pub use edit::{Decision, ValueRef};
