@@ -68,7 +68,7 @@ export async function renderPerson(pane, id, ctx) {
   const phones = p.phones.map((ph) => {
     const number = ph.e164 || ph.raw;
     return item({
-      kind: 'phone', id: ph.id, value: dialable.has(ph.id) ? formatPhone(number) : ph.raw, status: ph.status, label: ph.label, sources: ph.sources,
+      kind: 'phone', id: ph.id, value: dialable.has(ph.id) ? formatPhone(number) : ph.raw, status: ph.status, conflict: ph.conflict, label: ph.label, sources: ph.sources,
       links: dialable.has(ph.id)
         ? [linkButton('call', ph.id, 'call', t('call')), linkButton('text', ph.id, 'sms', t('text'))]
         : [h('span.fine.no-link', { title: t('not_dialable_hint') }, t('not_dialable'))],
@@ -76,7 +76,7 @@ export async function renderPerson(pane, id, ctx) {
     });
   });
   const emails = p.emails.map((em) => item({
-    kind: 'email', id: em.id, value: em.address, status: em.status, label: em.label, sources: em.sources,
+    kind: 'email', id: em.id, value: em.address, status: em.status, conflict: em.conflict, label: em.label, sources: em.sources,
     links: [linkButton('mail', em.id, 'mail', t('mail'))],
     copy: em.address, decide, owner: id,
   }));
@@ -169,13 +169,14 @@ export async function openLink(kind, id) {
   }
 }
 
-function item({ kind, id, value, status, label, sources, links, copy, decide, owner }) {
+function item({ kind, id, value, status, conflict, label, sources, links, copy, decide, owner }) {
   const candidate = status === 'candidate';
-  return h('li.item', { className: `item${candidate ? ' candidate' : ''}`, dataset: { kind, id } },
+  return h('li.item', { className: `item${candidate ? ' candidate' : ''}${conflict ? ' conflict' : ''}`, dataset: { kind, id } },
     h('div.item-main',
       h('span.item-value', value),
       label ? h('span.item-label', label) : null,
       h('span.badge', { className: `badge ${candidate ? 'warn' : 'ok'}` }, t(candidate ? 'candidate' : 'confirmed')),
+      conflict ? h('span.badge.warn', { title: t('conflict_hint') }, t('conflict')) : null,
       h('div.grow'),
       links,
       h('button.action', { title: t('copy'), onclick: async () => { if (await copyText(copy)) toast(t('copied', { v: copy })); } }, icon('copy'), t('copy'))),
@@ -205,6 +206,15 @@ async function chooseOwner(button, { kind, id, sources, decide, owner }) {
 }
 
 function source(s) {
+  if (s.claim) {
+    // Someone else's backup: their word, with who signed it and when.
+    const signer = s.claim.signer;
+    const said = signer.signed
+      ? t('claimed_in', { file: s.file || '?', by: signer.name ? `${signer.name} (${signer.fingerprint})` : signer.fingerprint })
+      : t('claimed_in_unsigned', { file: s.file || '?' });
+    return h('li.claim', said, s.claim.made_at ? ` · ${fmtDate(s.claim.made_at)}` : '',
+      s.claim.claimed === 'confirmed' ? h('span.fine', ' · ', t('confirmed_by_sender')) : null);
+  }
   if (s.group || s.shared_by) {
     const who = t('shared_in', { who: s.shared_by || '?', group: s.group || '?' });
     // "3 times, first Jan 2, 2023": the count reads into the date of the first share.
