@@ -102,3 +102,22 @@ fn region_setting_is_stored_and_validated() {
     let err = v.fails(&["config", "region", "nowhere"]);
     assert!(err.contains("region code"), "{err}");
 }
+
+#[test]
+fn a_tampered_key_header_is_refused_at_once_never_a_hang() {
+    let v = TestVault::new();
+    let path = v.dir().join("lifeboat.header");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let header: serde_json::Value = serde_json::from_str(&original).unwrap();
+    for (field, value) in [("m_kib", 4_000_000_000u64), ("t", 1_000_000), ("p", 0)] {
+        let mut tampered = header.clone();
+        tampered["cost"][field] = value.into();
+        std::fs::write(&path, serde_json::to_string(&tampered).unwrap()).unwrap();
+        let started = std::time::Instant::now();
+        let err = v.fails(&["people"]);
+        assert!(err.contains("it was altered") && err.contains("Argon2id"), "{field}: {err}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "{field}: refused at once");
+    }
+    std::fs::write(&path, original).unwrap();
+    v.ok(&["people"]);
+}

@@ -3,6 +3,7 @@
 //! [`state::AppState`] and nowhere else.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+#![forbid(unsafe_code)]
 
 mod commands;
 mod error;

@@ -57,6 +57,12 @@ impl KdfCost {
     }
 }
 
+/// The most Argon2id work a header may ask for: 1 GiB, 16 passes, 8 lanes
+/// (Lifeboat writes 64 MiB, 6 passes, 1 lane).
+const MAX_MEMORY_KIB: u32 = 1024 * 1024;
+const MAX_PASSES: u32 = 16;
+const MAX_LANES: u32 = 8;
+
 /// The unencrypted file beside the database: what is needed to derive the key.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Header {
@@ -102,6 +108,22 @@ impl Header {
             return Err(VaultError::Damaged {
                 path: path.to_owned(),
                 reason: "the key header is of an unknown kind".into(),
+            });
+        }
+        // A tampered cost must not make an unlock hang for hours or abort on
+        // an allocation: Lifeboat never writes more than these.
+        let c = &header.cost;
+        let sane = (1..=MAX_LANES).contains(&c.p)
+            && (8 * c.p..=MAX_MEMORY_KIB).contains(&c.m_kib)
+            && (1..=MAX_PASSES).contains(&c.t)
+            && hex::decode(&header.salt).is_ok_and(|s| s.len() == 16);
+        if !sane {
+            return Err(VaultError::Damaged {
+                path: path.to_owned(),
+                reason: format!(
+                    "the key header asks for an Argon2id cost no Lifeboat writes (memory {} KiB, {} passes, {} lanes) or a damaged salt: it was altered",
+                    c.m_kib, c.t, c.p
+                ),
             });
         }
         Ok(header)

@@ -112,6 +112,24 @@ impl Vault {
         Ok(Vault { conn, dir: dir.to_owned(), _lock: lock })
     }
 
+    /// Fail with [`VaultError::WrongPassphrase`] unless `passphrase` is this
+    /// vault's: the key it derives must match the header's check (every open
+    /// vault's header has one). For a vault already open in the app, so that
+    /// "unlock" and "change passphrase" always prove the passphrase.
+    pub fn check_passphrase(&self, passphrase: &str) -> Result<(), VaultError> {
+        let header = Header::read(&self.dir.join(HEADER_FILE))?;
+        match header.accepts(&header.derive(passphrase)?) {
+            Some(true) => Ok(()),
+            _ => Err(VaultError::WrongPassphrase { dir: self.dir.clone() }),
+        }
+    }
+
+    /// Change the passphrase after proving the current one.
+    pub fn change_passphrase_from(&mut self, current: &str, new_passphrase: &str) -> Result<(), VaultError> {
+        self.check_passphrase(current)?;
+        self.change_passphrase(new_passphrase)
+    }
+
     /// Change the passphrase: a new salt, a new key, the database re-encrypted.
     pub fn change_passphrase(&mut self, new_passphrase: &str) -> Result<(), VaultError> {
         if new_passphrase.chars().count() < 8 {

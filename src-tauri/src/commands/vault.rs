@@ -53,8 +53,10 @@ pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<()
     let dir = state.dir.clone();
     state
         .with_slot(move |slot| {
-            if slot.is_none() {
-                *slot = Some(Vault::open(&dir, &passphrase)?);
+            match slot {
+                // Open already (another window, a reload): the passphrase is still proved.
+                Some(vault) => vault.check_passphrase(&passphrase)?,
+                None => *slot = Some(Vault::open(&dir, &passphrase)?),
             }
             Ok(())
         })
@@ -75,9 +77,13 @@ pub async fn lock(state: State<'_, AppState>) -> Result<(), AppError> {
 }
 
 #[tauri::command]
-pub async fn change_passphrase(state: State<'_, AppState>, passphrase: String) -> Result<(), AppError> {
-    let passphrase = Passphrase::new(passphrase);
-    state.with_vault(move |v| Ok(v.change_passphrase(&passphrase)?)).await
+pub async fn change_passphrase(
+    state: State<'_, AppState>,
+    current: String,
+    passphrase: String,
+) -> Result<(), AppError> {
+    let (current, passphrase) = (Passphrase::new(current), Passphrase::new(passphrase));
+    state.with_vault(move |v| Ok(v.change_passphrase_from(&current, &passphrase)?)).await
 }
 
 #[tauri::command]
