@@ -160,7 +160,8 @@ fn downgrade_to_schema_4(conn: &rusqlite::Connection) {
     let start = init.find("CREATE TABLE message (").unwrap();
     let end = init.find("-- Where a phone or e-mail came from").unwrap();
     conn.execute_batch(&format!(
-        "DROP TABLE claim_left; DROP TABLE claim_match; DROP TABLE group_signer; ALTER TABLE provenance DROP COLUMN claimed;
+        "DROP TABLE ask_member; DROP TABLE ask;
+         DROP TABLE claim_left; DROP TABLE claim_match; DROP TABLE group_signer; ALTER TABLE provenance DROP COLUMN claimed;
          ALTER TABLE source DROP COLUMN claim; ALTER TABLE source DROP COLUMN made_at;
          ALTER TABLE source DROP COLUMN signer_key; ALTER TABLE source DROP COLUMN signer;
          DROP TABLE signing_key; ALTER TABLE provenance DROP COLUMN times; DROP TABLE message_text; DROP TABLE message_chunk; {}
