@@ -6,6 +6,7 @@ const COMMANDS: &[&str] = &[
     "create_vault",
     "unlock",
     "lock",
+    "still_here",
     "change_passphrase",
     "get_settings",
     "set_setting",

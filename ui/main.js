@@ -102,9 +102,17 @@ export async function lock(reason) {
   }
 }
 
-// Idle auto-lock: any input counts as activity.
+// Idle auto-lock: any input counts as activity. Rust keeps its own timer
+// (a hung page cannot keep the vault open): tell it, at most twice a minute.
+let toldRust = 0;
 for (const ev of ['pointerdown', 'pointermove', 'keydown', 'wheel']) {
-  window.addEventListener(ev, () => { app.lastActive = Date.now(); }, { passive: true, capture: true });
+  window.addEventListener(ev, () => {
+    app.lastActive = Date.now();
+    if (app.unlocked && app.lastActive - toldRust > 30_000) {
+      toldRust = app.lastActive;
+      call('still_here').catch(() => {});
+    }
+  }, { passive: true, capture: true });
 }
 setInterval(() => {
   if (!app.unlocked || app.autoLockMinutes <= 0) return;

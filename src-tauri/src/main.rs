@@ -7,6 +7,7 @@
 
 mod commands;
 mod error;
+mod idle;
 mod state;
 mod timing;
 
@@ -29,6 +30,7 @@ fn main() {
             commands::vault::create_vault,
             commands::vault::unlock,
             commands::vault::lock,
+            commands::vault::still_here,
             commands::vault::change_passphrase,
             commands::vault::get_settings,
             commands::vault::set_setting,
@@ -72,6 +74,7 @@ fn main() {
                 // the page made (calls and mails go through `open_link`).
                 .on_navigation(|url| url.scheme() == "tauri" || url.host_str() == Some("tauri.localhost"))
                 .build()?;
+            idle::watch(app.handle().clone());
             Ok(())
         })
         .on_window_event(|window, event| {
