@@ -48,6 +48,18 @@ impl Activity {
     }
 }
 
+/// Lock the vault now and reload the page, so nothing it rendered survives.
+pub fn lock_and_reload(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    if !state.is_unlocked() {
+        return;
+    }
+    state.lock_now();
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.eval("location.reload()");
+    }
+}
+
 /// Watch for idleness for the life of the app.
 pub fn watch(app: AppHandle) {
     std::thread::Builder::new()
@@ -57,10 +69,7 @@ pub fn watch(app: AppHandle) {
                 std::thread::sleep(EVERY);
                 let state = app.state::<AppState>();
                 if state.is_unlocked() && state.activity.overdue() {
-                    state.lock_now();
-                    if let Some(window) = app.get_webview_window("main") {
-                        let _ = window.eval("location.reload()");
-                    }
+                    lock_and_reload(&app);
                 }
             }
         })

@@ -8,6 +8,8 @@
 mod commands;
 mod error;
 mod idle;
+#[cfg(target_os = "linux")]
+mod session_lock;
 mod state;
 mod timing;
 
@@ -75,6 +77,11 @@ fn main() {
                 .on_navigation(|url| url.scheme() == "tauri" || url.host_str() == Some("tauri.localhost"))
                 .build()?;
             idle::watch(app.handle().clone());
+            #[cfg(target_os = "linux")]
+            {
+                let handle = app.handle().clone();
+                session_lock::watch(move || idle::lock_and_reload(&handle));
+            }
             Ok(())
         })
         .on_window_event(|window, event| {

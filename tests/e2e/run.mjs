@@ -49,6 +49,8 @@ const initials = (s) => [...s].map((c) => {
 const member = truth.members.find((m) => /^[가-힣]{3}$/.test(m)) || fail('the generated room has no plain Hangul member');
 
 process.env.LIFEBOAT_VAULT = join(work, 'vault');
+// logind's signals on this run's own session bus, so the test can send them.
+process.env.LIFEBOAT_LOGIND_BUS = 'session';
 const driverBin = process.env.TAURI_DRIVER || 'tauri-driver';
 const tauriDriver = spawn(driverBin, [], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
 let driver;
@@ -203,6 +205,17 @@ async function main() {
   await el('[data-screen="people"]');
   await type('#search', member);
   await driver.wait(async () => (await driver.findElements(By.css('#people-list .row'))).length > 0, TIMEOUT, 'search works after unlock');
+
+  step('the machine going to sleep locks the vault (logind PrepareForSleep), and the page is reloaded');
+  execFileSync('dbus-send', ['--session', '--type=signal', '/org/freedesktop/login1', 'org.freedesktop.login1.Manager.PrepareForSleep', 'boolean:true']);
+  await driver.wait(async () => {
+    try {
+      return (await driver.findElements(By.css('#passphrase'))).length > 0;
+    } catch {
+      return false;
+    }
+  }, TIMEOUT, 'the unlock screen after sleep');
+  if ((await driver.getPageSource()).includes(member)) fail(`${member} is still in the page after the sleep lock`);
   console.log('E2E PASSED');
 }
 
