@@ -121,3 +121,21 @@ fn a_tampered_key_header_is_refused_at_once_never_a_hang() {
     std::fs::write(&path, original).unwrap();
     v.ok(&["people"]);
 }
+
+#[test]
+fn an_init_stopped_half_way_is_recognised_and_the_next_init_starts_over() {
+    let v = TestVault::empty();
+    // What `init` leaves when killed after the database was made but before
+    // its key header: the marker it writes first, and a database.
+    std::fs::create_dir_all(v.dir()).unwrap();
+    std::fs::write(v.dir().join("lifeboat.init"), "lifeboat init is running\n").unwrap();
+    std::fs::write(v.dir().join("lifeboat.db"), b"half a database").unwrap();
+    let err = v.fails(&["people"]);
+    assert!(err.contains("was stopped before it finished") && err.contains("lifeboat init"), "{err}");
+    let out = v.ok(&["init"]);
+    assert!(out.contains("starting over") && out.contains("Created an encrypted vault"), "{out}");
+    assert!(!v.dir().join("lifeboat.init").exists());
+    v.ok(&["people"]);
+    // A finished vault is never cleared.
+    assert!(v.fails(&["init"]).contains("already exists"));
+}

@@ -56,6 +56,12 @@ const DB_FILE: &str = "lifeboat.db";
 const HEADER_FILE: &str = "lifeboat.header";
 const NEW_HEADER_FILE: &str = "lifeboat.header.new";
 const LOCK_FILE: &str = "lifeboat.lock";
+/// Present while `Vault::create` runs: a vault folder holding it is the
+/// remains of an init that was stopped, with nothing of the user's in it.
+const INIT_FILE: &str = "lifeboat.init";
+/// Everything an unfinished init may have left.
+const INIT_LEFTOVERS: [&str; 6] =
+    [DB_FILE, "lifeboat.db-journal", HEADER_FILE, NEW_HEADER_FILE, "lifeboat.tmp", INIT_FILE];
 
 /// An open, unlocked vault.
 pub struct Vault {
@@ -71,9 +77,16 @@ impl Vault {
         dirs::data_dir().map(|d| d.join("lifeboat"))
     }
 
-    /// True when `dir` already holds a vault.
+    /// True when `dir` already holds a vault (not the remains of an init
+    /// that was stopped half-way, which the next init clears).
     pub fn exists(dir: &Path) -> bool {
-        dir.join(DB_FILE).exists() || dir.join(HEADER_FILE).exists()
+        (dir.join(DB_FILE).exists() || dir.join(HEADER_FILE).exists()) && !Vault::unfinished_init(dir)
+    }
+
+    /// True when an earlier `init` in `dir` was stopped before it finished:
+    /// the next [`Vault::create`] removes what it left and starts over.
+    pub fn unfinished_init(dir: &Path) -> bool {
+        dir.join(INIT_FILE).exists()
     }
 
     /// Create a new vault in `dir`. Refuses to touch an existing one.
@@ -87,6 +100,16 @@ impl Vault {
         DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(|e| VaultError::io(dir, e))?;
         fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(|e| VaultError::io(dir, e))?;
         let lock = acquire_lock(dir)?;
+        // What an init stopped half-way left holds nothing of the user's.
+        for leftover in INIT_LEFTOVERS {
+            match fs::remove_file(dir.join(leftover)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(VaultError::io(&dir.join(leftover), e));
+                }
+                _ => {}
+            }
+        }
+        write_private(&dir.join(INIT_FILE), b"lifeboat init is running; if it was stopped, run it again\n")?;
         let mut header = Header::new(KdfCost::for_new_vault())?;
         let key = header.derive(passphrase)?;
         header.check = Some(key.check());
@@ -97,12 +120,18 @@ impl Vault {
         let vault = Vault { conn, dir: dir.to_owned(), _lock: lock };
         schema::migrate(&vault.conn, &db)?;
         write_private(&dir.join(HEADER_FILE), header.to_json().as_bytes())?;
+        let marker = dir.join(INIT_FILE);
+        fs::remove_file(&marker).map_err(|e| VaultError::io(&marker, e))?;
+        sync_dir(dir)?;
         Ok(vault)
     }
 
     /// Unlock the vault in `dir`. A wrong passphrase changes nothing on disk.
     pub fn open(dir: &Path, passphrase: &str) -> Result<Vault, VaultError> {
         let db = dir.join(DB_FILE);
+        if Vault::unfinished_init(dir) {
+            return Err(VaultError::UnfinishedInit { dir: dir.to_owned() });
+        }
         if !db.exists() {
             return Err(VaultError::NotFound { dir: dir.to_owned() });
         }
