@@ -168,7 +168,7 @@ mod tests {
         {
             let v = Vault::open(&dir, OLD).unwrap();
             std::fs::write(dir.join(NEW_HEADER_FILE), header.to_json()).unwrap();
-            v.conn.pragma_update(None, "rekey", &*key.pragma_value()).unwrap();
+            v.conn.execute_batch(&key.pragma("rekey")).unwrap();
         }
         assert!(matches!(Vault::open(&dir, OLD), Err(VaultError::WrongPassphrase { .. })));
         let v = Vault::open(&dir, NEW).unwrap();
