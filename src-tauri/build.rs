@@ -11,6 +11,7 @@ const COMMANDS: &[&str] = &[
     "get_settings",
     "set_setting",
     "people_page",
+    "search_messages",
     "person",
     "person_qr",
     "set_phone_status",

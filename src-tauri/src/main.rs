@@ -37,6 +37,7 @@ fn main() {
             commands::vault::get_settings,
             commands::vault::set_setting,
             commands::people::people_page,
+            commands::people::search_messages,
             commands::people::person,
             commands::people::person_qr,
             commands::people::set_phone_status,

@@ -34,7 +34,7 @@ pub use groups::{GroupView, MemberView, Reachability};
 pub use identity::StoredIdentity;
 pub use ingest::{ImportBatch, ImportReport};
 pub use key::{KdfCost, Passphrase};
-pub use people::{ClaimView, EmailView, HandleView, MessageHit, PersonView, PhoneView, ProvenanceView};
+pub use people::{ClaimView, ContextMessage, EmailView, HandleView, MessageHit, PersonView, PhoneView, ProvenanceView};
 pub use restore::{
     BackupOrigin, PersonChange, RestoreOptions, RestoreReport, SignerChange, SignerView, StoredMessage, SuggestedMatch,
     ValueConflict,

@@ -148,6 +148,15 @@ async function main() {
   await driver.wait(async () => (await driver.findElements(By.css('.toast'))).length === 0, TIMEOUT, 'toasts gone');
   await shot('06-group');
 
+  step('messages: a Korean substring over the chat history, with the messages around it');
+  await click('[data-screen="messages"]');
+  await type('#message-search', '번호');
+  await textIn('#message-count', /\d/);
+  const hit = await el('#message-results .hit mark');
+  if ((await hit.getText()) !== '번호') fail('the hit is not marked');
+  if ((await driver.findElements(By.css('#message-results .hit .context'))).length === 0) fail('no messages around the hits');
+  await shot('12-messages');
+
   step('export: a vCard of everyone to a temporary folder');
   await click('[data-screen="export"]');
   await el('#export-format');
