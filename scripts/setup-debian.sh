@@ -12,6 +12,8 @@ packages=(
   age openssh-client
   # desktop shell (Tauri 2 on WebKitGTK)
   file libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
+  # tests: the printable sheet's QR codes are drawn (rsvg-convert) and read back (zbarimg)
+  librsvg2-bin zbar-tools
   # running the window headless and driving it in end-to-end tests
   xvfb xauth dbus dbus-x11 at-spi2-core webkit2gtk-driver imagemagick fonts-noto-cjk
 )
