@@ -102,7 +102,20 @@ fn main() {
 
 /// Open a tel:/sms:/mailto: link built by the core, or a sheet's path, with
 /// the desktop's handler (a phone app, KDE Connect, the mail client, the
-/// browser). Without one, nothing happens.
-pub(crate) fn hand_out(url: &str) {
-    let _ = std::process::Command::new("xdg-open").arg(url).spawn();
+/// browser), and say so when nothing opened it: `xdg-open` then exits with
+/// an error ("no method available"), which the page shows instead of
+/// pretending it worked.
+pub(crate) fn hand_out(target: &str) -> Result<(), String> {
+    let mut child = std::process::Command::new("xdg-open").arg(target).spawn().map_err(|e| format!("xdg-open: {e}"))?;
+    // xdg-open returns once the handler is started; one that keeps running is working.
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while std::time::Instant::now() < until {
+        match child.try_wait() {
+            Ok(Some(status)) if status.success() => return Ok(()),
+            Ok(Some(status)) => return Err(format!("xdg-open exited with {status}")),
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(50)),
+            Err(e) => return Err(e.to_string()),
+        }
+    }
+    Ok(())
 }
