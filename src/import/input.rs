@@ -377,6 +377,13 @@ impl Input {
         Ok(text)
     }
 
+    /// A reader over the remaining decoded text for a whole-document format
+    /// parsed as it streams (Telegram JSON): counted for progress like lines,
+    /// and stopped at the document limit like [`Input::read_document`].
+    pub fn document_reader(&mut self) -> DocumentReader<'_> {
+        DocumentReader { input: self, read: 0, failure: None }
+    }
+
     /// A reader over the remaining decoded text (for the `csv` crate).
     /// Callers bound records themselves with [`Input::max_line_bytes`].
     pub fn reader(&mut self) -> &mut dyn BufRead {
@@ -400,6 +407,42 @@ impl Input {
             ImportError::Zip { file: self.file.clone(), reason: e.to_string() }
         } else {
             ImportError::Io { path: PathBuf::from(&self.file), source: e }
+        }
+    }
+}
+
+/// See [`Input::document_reader`].
+pub struct DocumentReader<'a> {
+    input: &'a mut Input,
+    read: u64,
+    failure: Option<ImportError>,
+}
+
+impl DocumentReader<'_> {
+    /// Why reading stopped, when a limit stopped it: the parser only saw an
+    /// I/O error.
+    pub fn take_failure(&mut self) -> Option<ImportError> {
+        self.failure.take()
+    }
+}
+
+impl Read for DocumentReader<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.input.reader.read(buf)?;
+        self.read += n as u64;
+        let limit = self.input.limits.max_document_bytes;
+        let over = if self.read > limit {
+            Err(ImportError::TooLarge { file: self.input.file.clone(), what: "the file".into(), limit })
+        } else {
+            self.input.count(n)
+        };
+        match over {
+            Ok(()) => Ok(n),
+            Err(e) => {
+                let message = e.to_string();
+                self.failure = Some(e);
+                Err(io::Error::other(message))
+            }
         }
     }
 }

@@ -4,12 +4,12 @@
 //! export, or one chat exported alone (`{name, type, id, messages}`; saved
 //! messages have no `name`).
 //!
-//! JSON has no useful line structure, so the document is read whole (within
-//! the document limit), but it is walked as it is parsed: each message is
-//! handed to the sink and dropped before the next is read, so no list of
-//! every message is ever built. tdesktop writes a chat's `name`, `type` and
-//! `id` before its `messages`; the room is sent when `messages` begins.
-//! Records carry line 0.
+//! The document is parsed as it streams (within the document limit): each
+//! message is handed to the sink and dropped before the next is read, so
+//! neither the text nor a list of every message is ever held. tdesktop
+//! writes a chat's `name`, `type` and `id` before its `messages`; the room
+//! is sent when `messages` begins. Records carry line 0 (JSON has no useful
+//! line structure); a malformed document's error names its line.
 
 mod fields;
 
@@ -47,11 +47,12 @@ impl Importer for TelegramJson {
                     && (head.contains("\"date_unixtime\"") || TDESKTOP_TYPE.is_match(head))))
     }
     fn read(&self, input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportError> {
-        let document = input.read_document()?;
         let mut walk = Walk { sink, failure: None };
-        let mut parser = serde_json::Deserializer::from_str(&document);
+        let mut reader = input.document_reader();
+        let mut parser = serde_json::Deserializer::from_reader(std::io::BufReader::new(&mut reader));
         let parsed = Object { walk: &mut walk, top: true }.deserialize(&mut parser).and_then(|()| parser.end());
-        if let Some(failure) = walk.failure {
+        drop(parser);
+        if let Some(failure) = walk.failure.or_else(|| reader.take_failure()) {
             return Err(failure);
         }
         parsed.map_err(|e| {
@@ -571,6 +572,21 @@ mod tests {
         assert_eq!(rooms, ["A", "B", "C"]);
         assert_eq!(c.messages.len(), 2);
         assert_eq!(c.contacts[0].phones[0].raw, "+49 151 2345 6789");
+    }
+
+    #[test]
+    fn a_contacts_only_export() {
+        let json = r#"{
+ "about": "Here is the data you requested.",
+ "contacts": {"about": "This is your contact list.", "list": [
+  {"user_id": 2233445566, "first_name": "Olga", "last_name": "", "phone_number": "79161234567", "date": "2020-03-02T10:00:00", "date_unixtime": "1583143200"},
+  {"first_name": "", "last_name": "", "phone_number": "", "date": "2020-03-04T10:00:00"}]}
+}"#;
+        assert!(TelegramJson.sniff(&Probe { file_name: "result.json", head: json }));
+        let c = read(json);
+        assert!(c.rooms.is_empty() && c.messages.is_empty());
+        let got: Vec<_> = c.contacts.iter().map(|r| (r.name.clone().unwrap(), r.phones[0].raw.clone())).collect();
+        assert_eq!(got, [("Olga".to_owned(), "+79161234567".to_owned())]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use super::locales::{LOCALES, names, speaker};
 use crate::import::chat_common::{clean_name, is_bidi_mark};
 use crate::model::{EventKind, MessageKind, Speaker};
 
-/// Whole texts that stand for an attachment.
+/// Whole texts that stand for an attachment, in the languages read.
 const MEDIA: &[&str] = &[
     "<Media omitted>",
     "image omitted",
@@ -18,11 +18,40 @@ const MEDIA: &[&str] = &[
     "GIF omitted",
     "Contact card omitted",
     "document omitted",
+    "<Medien ausgeschlossen>",
+    "Bild weggelassen",
+    "Video weggelassen",
+    "Audio weggelassen",
+    "Sticker weggelassen",
+    "<Multimedia omitido>",
+    "<Mídia oculta>",
+    "<Médias omis>",
+    "<Без медиафайлов>",
 ];
 /// Endings of texts that name an attached file.
-const MEDIA_ENDINGS: &[&str] =
-    &["document omitted", "(file attached)", "<attached>", "(archivo adjunto)", "(Datei angehängt)"];
-const DELETED: &[&str] = &["This message was deleted", "You deleted this message"];
+const MEDIA_ENDINGS: &[&str] = &[
+    "document omitted",
+    "(file attached)",
+    "<attached>",
+    "(archivo adjunto)",
+    "(Datei angehängt)",
+    "(arquivo anexado)",
+    "(fichier joint)",
+];
+const DELETED: &[&str] = &[
+    "This message was deleted",
+    "You deleted this message",
+    "Diese Nachricht wurde gelöscht",
+    "Du hast diese Nachricht gelöscht",
+    "Se eliminó este mensaje",
+    "Eliminaste este mensaje",
+    "Mensagem apagada",
+    "Você apagou esta mensagem",
+    "Ce message a été supprimé",
+    "Vous avez supprimé ce message",
+    "Данное сообщение удалено",
+    "Вы удалили это сообщение",
+];
 
 /// Text, media placeholder or deleted message. Direction marks that iOS
 /// puts around placeholders are ignored.
@@ -132,6 +161,9 @@ mod tests {
         assert_eq!(message_kind("This message was deleted."), MessageKind::Deleted);
         assert_eq!(message_kind("\u{200e}You deleted this message."), MessageKind::Deleted);
         assert_eq!(message_kind("This message was deleted by mistake"), MessageKind::Text);
+        assert_eq!(message_kind("<Medien ausgeschlossen>"), MessageKind::Media);
+        assert_eq!(message_kind("Diese Nachricht wurde gelöscht."), MessageKind::Deleted);
+        assert_eq!(message_kind("PTT-20250328-WA0014.opus (archivo adjunto)"), MessageKind::Media);
         assert!(is_ios_system_text("\u{200e}Alice added Bob"));
         assert!(!is_ios_system_text("\u{200e}image omitted"));
         assert!(!is_ios_system_text("Alice added Bob"));
