@@ -5,6 +5,7 @@ mod backup;
 mod config;
 mod export;
 mod groups;
+mod handoff;
 mod history;
 mod import;
 mod init;
@@ -63,6 +64,7 @@ enum Command {
     Show(people::Show),
     Search(people::Search),
     Groups(groups::Groups),
+    Handoff(handoff::Handoff),
     Roster(groups::Roster),
     Imports(history::Imports),
     Undo(history::Undo),
@@ -88,6 +90,7 @@ pub fn run() -> std::process::ExitCode {
         Command::Show(c) => c.run(&cli.global, &mut out),
         Command::Search(c) => c.run(&cli.global, &mut out),
         Command::Groups(c) => c.run(&cli.global, &mut out),
+        Command::Handoff(c) => c.run(&cli.global, &mut out),
         Command::Roster(c) => c.run(&cli.global, &mut out),
         Command::Imports(c) => c.run(&cli.global, &mut out),
         Command::Undo(c) => c.run(&cli.global, &mut out),
