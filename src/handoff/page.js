@@ -56,13 +56,14 @@
     return out;
   }
   function open() {
+    var sealed = app.getAttribute("data-box");
+    app.removeAttribute("data-box");
     if (app.getAttribute("data-state") !== "ready") return message(T.gone, "gone");
     if (!key) return message(T.noKey, "no-key");
-    var k, boxed;
-    try { k = bytes(key); boxed = bytes(app.getAttribute("data-box")); } catch (e) { k = null; }
-    var plain = k && k.length === nacl.secretbox.keyLength && boxed.length > nacl.secretbox.nonceLength &&
-      nacl.secretbox.open(boxed.subarray(nacl.secretbox.nonceLength), boxed.subarray(0, nacl.secretbox.nonceLength), k);
-    app.removeAttribute("data-box");
+    var k, boxed, n = nacl.secretbox.nonceLength;
+    try { k = bytes(key); boxed = bytes(sealed); } catch (e) { k = null; }
+    var plain = k && k.length === nacl.secretbox.keyLength && boxed.length > n &&
+      nacl.secretbox.open(boxed.subarray(n), boxed.subarray(0, n), k);
     if (!plain) return message(T.badKey, "bad-key");
     render(JSON.parse(new TextDecoder().decode(plain)));
   }
