@@ -43,6 +43,9 @@ fn main() {
             commands::groups::group,
             commands::groups::group_numbers,
             commands::links::open_link,
+            commands::handoff::start_handoff,
+            commands::handoff::handoff_status,
+            commands::handoff::stop_handoff,
             commands::groups::batches,
             commands::groups::undo_batch,
             commands::import::watch_drops,
@@ -83,6 +86,7 @@ fn main() {
             // Printed sheets hold other people's numbers: gone when the app is.
             if let RunEvent::Exit = event {
                 app.state::<state::AppState>().forget_sheets();
+                app.state::<state::AppState>().stop_handoff();
             }
         });
 }

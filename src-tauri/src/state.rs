@@ -1,11 +1,13 @@
 //! What the shell keeps between commands: the unlocked vault (or nothing
 //! when locked), where it lives, and the flag that cancels a running import.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
 use lifeboat::export::private_dir::PrivateDir;
+use lifeboat::handoff::{Running, Status};
 use lifeboat::vault::Vault;
 
 use crate::error::AppError;
@@ -17,6 +19,12 @@ pub struct AppState {
     pub cancel: Arc<AtomicBool>,
     /// The folders of sheets opened to print, removed on lock and on exit.
     pub sheets: Mutex<Vec<PrivateDir>>,
+    /// The handoff the Send to phone dialog shows, while it serves.
+    handoff: Mutex<Option<Arc<Running>>>,
+    /// Where Send to phone listens: `LIFEBOAT_HANDOFF_LISTEN` when set (tests
+    /// use 127.0.0.1; a computer with several private networks picks one),
+    /// else this computer's address on the Wi-Fi or hotspot.
+    pub handoff_listen: Option<IpAddr>,
 }
 
 impl AppState {
@@ -31,6 +39,8 @@ impl AppState {
             dir,
             cancel: Arc::new(AtomicBool::new(false)),
             sheets: Mutex::new(Vec::new()),
+            handoff: Mutex::new(None),
+            handoff_listen: std::env::var("LIFEBOAT_HANDOFF_LISTEN").ok().and_then(|a| a.parse().ok()),
         }
     }
 
@@ -42,6 +52,22 @@ impl AppState {
     /// Remove every printed sheet (dropping a [`PrivateDir`] removes it).
     pub fn forget_sheets(&self) {
         self.sheets.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    }
+
+    /// Keep the handoff the dialog shows (its server thread holds it too).
+    pub fn keep_handoff(&self, running: Arc<Running>) {
+        *self.handoff.lock().unwrap_or_else(|p| p.into_inner()) = Some(running);
+    }
+
+    pub fn handoff_status(&self) -> Option<Status> {
+        self.handoff.lock().unwrap_or_else(|p| p.into_inner()).as_ref().map(|r| r.status())
+    }
+
+    /// Stop the handoff, if one runs: its server stops listening at once.
+    pub fn stop_handoff(&self) {
+        if let Some(running) = self.handoff.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            running.stopper().stop();
+        }
     }
 
     /// Run `f` on the unlocked vault on a blocking thread, so neither the

@@ -49,6 +49,8 @@ const initials = (s) => [...s].map((c) => {
 const member = truth.members.find((m) => /^[가-힣]{3}$/.test(m)) || fail('the generated room has no plain Hangul member');
 
 process.env.LIFEBOAT_VAULT = join(work, 'vault');
+// Send to phone listens on loopback here (the test machine may have no private network).
+process.env.LIFEBOAT_HANDOFF_LISTEN = '127.0.0.1';
 const driverBin = process.env.TAURI_DRIVER || 'tauri-driver';
 const tauriDriver = spawn(driverBin, [], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
 let driver;
@@ -145,6 +147,14 @@ async function main() {
   console.log(`  reachability: ${reach.replace(/\s+/g, ' ')}`);
   await driver.wait(async () => (await driver.findElements(By.css('.toast'))).length === 0, TIMEOUT, 'toasts gone');
   await shot('06-group');
+
+  step('groups: Send to phone shows one QR code, a countdown, the fetch count, and Stop closes it');
+  await click('#send-group-to-phone');
+  await el('#handoff-qr');
+  await textIn('#handoff-countdown', /\d+:\d\d/);
+  await textIn('#handoff-fetches', /0\D+3|3\D+0/);
+  await click('#handoff-stop');
+  await driver.wait(async () => (await driver.findElements(By.css('#handoff'))).length === 0, TIMEOUT, 'the dialog closed');
 
   step('export: a vCard of everyone to a temporary folder');
   await click('[data-screen="export"]');

@@ -66,6 +66,7 @@ pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<()
 #[tauri::command]
 pub async fn lock(state: State<'_, AppState>) -> Result<(), AppError> {
     state.forget_sheets();
+    state.stop_handoff();
     state
         .with_slot(|slot| {
             slot.take();
