@@ -229,6 +229,16 @@ fn the_page_fetched_without_a_browser_holds_only_ciphertext_and_strict_headers()
 }
 
 #[test]
+fn a_public_address_is_refused_before_the_vault_is_opened() {
+    let v = TestVault::empty();
+    for public in ["8.8.8.8", "0.0.0.0", "192.0.2.2"] {
+        let err = v.fails(&["handoff", "--all", "--listen", public]);
+        assert!(err.contains("is not a private-network address"), "{err}");
+    }
+    assert!(!v.dir().exists(), "no vault was created or opened");
+}
+
+#[test]
 fn too_many_wrong_paths_stop_the_server() {
     let v = seeded();
     let mut h = Handoff::start(&v, &["--all"]);

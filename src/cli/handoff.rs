@@ -50,9 +50,10 @@ impl Handoff {
             (None, None) => Scope::All,
         };
         let limits = Limits { expires: Duration::from_secs(self.expires), ..Limits::default() };
+        let listen = handoff::listen_address(self.listen)?;
         let running = {
             let vault = global.open()?;
-            handoff::start(&vault, &scope, self.listen, limits)?
+            handoff::start(&vault, &scope, Some(listen), limits)?
         };
         let stopper = running.stopper();
         let _ = ctrlc::set_handler(move || stopper.stop());

@@ -115,15 +115,22 @@ impl Default for Limits {
 /// [`Running::url`] goes into the QR code. Nothing is served until
 /// [`Running::serve`] runs.
 pub fn start(vault: &Vault, scope: &Scope, listen: Option<IpAddr>, limits: Limits) -> Result<Running, HandoffError> {
-    let addr = match listen {
-        Some(addr) if is_private(addr) => addr,
-        Some(addr) => return Err(HandoffError::NotPrivate { addr }),
-        None => local_address()?,
-    };
+    let addr = listen_address(listen)?;
     let payload = Payload::build(vault, scope)?;
     let json = serde_json::to_vec(&payload).expect("the payload serializes");
     let sealed = seal::seal(&json)?;
     Running::bind(addr, sealed, payload.people.len(), limits)
+}
+
+/// The address to listen on: `listen` when it is a private one, else this
+/// computer's address on the Wi-Fi or hotspot. The CLI asks before the
+/// passphrase prompt, so a wrong address is told first.
+pub fn listen_address(listen: Option<IpAddr>) -> Result<IpAddr, HandoffError> {
+    match listen {
+        Some(addr) if is_private(addr) => Ok(addr),
+        Some(addr) => Err(HandoffError::NotPrivate { addr }),
+        None => local_address(),
+    }
 }
 
 /// The people a scope names, as exports see them (conflicting claims left out).
