@@ -10,6 +10,8 @@ packages=(
   # tests: the standard age CLI proves backups open without Lifeboat;
   # ssh-keygen makes the SSH keys backups are encrypted to
   age openssh-client
+  # tests: headless Chromium plays the phone that opens a handoff link
+  chromium
   # desktop shell (Tauri 2 on WebKitGTK)
   file libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
   # tests: the printable sheet's QR codes are drawn (rsvg-convert) and read back (zbarimg)

@@ -50,6 +50,9 @@ fn main() {
             commands::groups::group_numbers,
             commands::groups::ask_group,
             commands::links::open_link,
+            commands::handoff::start_handoff,
+            commands::handoff::handoff_status,
+            commands::handoff::stop_handoff,
             commands::groups::batches,
             commands::groups::undo_batch,
             commands::import::watch_drops,
@@ -96,6 +99,7 @@ fn main() {
             // Printed sheets hold other people's numbers: gone when the app is.
             if let RunEvent::Exit = event {
                 app.state::<state::AppState>().forget_sheets();
+                app.state::<state::AppState>().stop_handoff();
             }
         });
 }

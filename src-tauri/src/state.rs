@@ -1,11 +1,13 @@
 //! What the shell keeps between commands: the unlocked vault (or nothing
 //! when locked), where it lives, and the flag that cancels a running import.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use lifeboat::export::private_dir::PrivateDir;
+use lifeboat::handoff::{Running, Status};
 use lifeboat::vault::Vault;
 
 use crate::error::AppError;
@@ -20,6 +22,12 @@ pub struct AppState {
     pub sheets: Mutex<Vec<PrivateDir>>,
     /// When the user was last active, for the idle lock (`idle.rs`).
     pub activity: Activity,
+    /// The handoff the Send to phone dialog shows, while it serves.
+    handoff: Mutex<Option<Arc<Running>>>,
+    /// Where Send to phone listens: `LIFEBOAT_HANDOFF_LISTEN` when set (tests
+    /// use 127.0.0.1; a computer with several private networks picks one),
+    /// else this computer's address on the Wi-Fi or hotspot.
+    pub handoff_listen: Option<IpAddr>,
 }
 
 impl AppState {
@@ -35,6 +43,8 @@ impl AppState {
             cancel: Arc::new(AtomicBool::new(false)),
             sheets: Mutex::new(Vec::new()),
             activity: Activity::default(),
+            handoff: Mutex::new(None),
+            handoff_listen: std::env::var("LIFEBOAT_HANDOFF_LISTEN").ok().and_then(|a| a.parse().ok()),
         }
     }
 
@@ -48,10 +58,11 @@ impl AppState {
     }
 
     /// Lock now: a running import is cancelled (and rolls back) instead of
-    /// being waited for to the end, then the vault and its key are dropped
-    /// and printed sheets removed.
+    /// being waited for to the end, a Send to phone stops serving, then the
+    /// vault and its key are dropped and printed sheets removed.
     pub fn lock_now(&self) {
         self.cancel.store(true, Ordering::Relaxed);
+        self.stop_handoff();
         self.forget_sheets();
         slot(&self.vault).take();
     }
@@ -64,6 +75,22 @@ impl AppState {
     /// Remove every printed sheet (dropping a [`PrivateDir`] removes it).
     pub fn forget_sheets(&self) {
         self.sheets.lock().unwrap_or_else(|p| p.into_inner()).clear();
+    }
+
+    /// Keep the handoff the dialog shows (its server thread holds it too).
+    pub fn keep_handoff(&self, running: Arc<Running>) {
+        *self.handoff.lock().unwrap_or_else(|p| p.into_inner()) = Some(running);
+    }
+
+    pub fn handoff_status(&self) -> Option<Status> {
+        self.handoff.lock().unwrap_or_else(|p| p.into_inner()).as_ref().map(|r| r.status())
+    }
+
+    /// Stop the handoff, if one runs: its server stops listening at once.
+    pub fn stop_handoff(&self) {
+        if let Some(running) = self.handoff.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            running.stopper().stop();
+        }
     }
 
     /// Run `f` on the unlocked vault on a blocking thread, so neither the

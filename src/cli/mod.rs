@@ -7,6 +7,7 @@ mod config;
 mod decide;
 mod export;
 mod groups;
+mod handoff;
 mod history;
 mod import;
 mod init;
@@ -65,6 +66,7 @@ enum Command {
     Show(people::Show),
     Search(people::Search),
     Groups(groups::Groups),
+    Handoff(handoff::Handoff),
     Roster(groups::Roster),
     Ask(ask::AskRoom),
     Imports(history::Imports),
@@ -95,6 +97,7 @@ pub fn run() -> std::process::ExitCode {
         Command::Show(c) => c.run(&cli.global, &mut out),
         Command::Search(c) => c.run(&cli.global, &mut out),
         Command::Groups(c) => c.run(&cli.global, &mut out),
+        Command::Handoff(c) => c.run(&cli.global, &mut out),
         Command::Roster(c) => c.run(&cli.global, &mut out),
         Command::Imports(c) => c.run(&cli.global, &mut out),
         Command::Undo(c) => c.run(&cli.global, &mut out),

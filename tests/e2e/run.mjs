@@ -51,6 +51,8 @@ const member = truth.members.find((m) => /^[가-힣]{3}$/.test(m)) || fail('the 
 process.env.LIFEBOAT_VAULT = join(work, 'vault');
 // logind's signals on this run's own session bus, so the test can send them.
 process.env.LIFEBOAT_LOGIND_BUS = 'session';
+// Send to phone listens on loopback here (the test machine may have no private network).
+process.env.LIFEBOAT_HANDOFF_LISTEN = '127.0.0.1';
 const driverBin = process.env.TAURI_DRIVER || 'tauri-driver';
 const tauriDriver = spawn(driverBin, [], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
 let driver;
@@ -150,6 +152,14 @@ async function main() {
   await textIn('.toast', /sms: 링크를 여는 프로그램이 없어|nothing on this computer opens sms:/);
   await driver.wait(async () => (await driver.findElements(By.css('.toast'))).length === 0, TIMEOUT, 'toasts gone');
   await shot('06-group');
+
+  step('groups: Send to phone shows one QR code, a countdown, the fetch count, and Stop closes it');
+  await click('#send-group-to-phone');
+  await el('#handoff-qr');
+  await textIn('#handoff-countdown', /\d+:\d\d/);
+  await textIn('#handoff-fetches', /0\D+3|3\D+0/);
+  await click('#handoff-stop');
+  await driver.wait(async () => (await driver.findElements(By.css('#handoff'))).length === 0, TIMEOUT, 'the dialog closed');
 
   step('messages: a Korean substring over the chat history, with the messages around it');
   await click('[data-screen="messages"]');

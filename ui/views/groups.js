@@ -8,6 +8,7 @@ import { t, errorText, fmtDate, lang } from '../i18n.js';
 import { avatar } from './people.js';
 import { printSheet } from './export.js';
 import { openLink } from './person.js';
+import { sendToPhone } from './handoff.js';
 
 let selected = null;
 
@@ -99,6 +100,7 @@ async function renderGroup(pane, g, ctx) {
         h('p.muted', [t('members_n', { n: current.length }), g.messages ? t('messages_n', { n: g.messages }) : null, g.platform].filter(Boolean).join(' · ')))),
     h('div.head-actions',
       sms,
+      h('button', { id: 'send-group-to-phone', onclick: () => sendToPhone({ group: g.id }, g.name) }, icon('phone'), t('send_to_phone')),
       h('button', { id: 'print-sheet', onclick: () => printSheet(g.id) }, icon('print'), t('print_sheet')),
       h('button', { id: 'export-group', onclick: () => ctx.go('export', { groupId: g.id }) }, icon('export'), t('export_group_button'))),
     h('div.reach-card', { id: 'reach' }, h('div.reach-big', `${reachable.length}`, h('span', ` / ${current.length}`)), meter(reachable.length, current.length)),

@@ -74,6 +74,7 @@ pub async fn lock(state: State<'_, AppState>) -> Result<(), AppError> {
     // Cancel first: an import holding the vault rolls back instead of running on.
     state.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
     state.forget_sheets();
+    state.stop_handoff();
     state
         .with_slot(|slot| {
             slot.take();
