@@ -94,7 +94,7 @@ fn print_report(out: &mut Out, r: &ImportReport) -> Result<()> {
                 ReadingBasis::Rule => "either way the messages are in time order, so the rule day-first chose",
             };
             out.line(format!(
-                "  dates read as {order} (no day above 12; {why}). For {other}, undo this import and re-run with {}.\n  날짜를 {} 순서로 읽었습니다. 반대로 읽으려면 가져오기를 되돌리고 {} 옵션으로 다시 실행하세요.",
+                "  dates read as {order} (no day above 12; {why}). For {other}, import with {} (after `lifeboat undo` of this import).\n  날짜를 {} 순서로 읽었습니다. 반대로 읽으려면 (이 가져오기를 `lifeboat undo`로 되돌린 뒤) {} 옵션으로 가져오세요.",
                 reading.change_with,
                 if reading.order == DateOrder::Mdy { "월/일" } else { "일/월" },
                 reading.change_with
