@@ -327,7 +327,7 @@ fn used_expired_and_keyless_links_say_what_to_do_and_show_nothing() {
         assert!(leaked.is_empty(), "in clear: {leaked:?}");
         assert!(!page.contains("data-box=\""), "the page drops the ciphertext: {page}");
     }
-    assert!(h.stdout().contains("Fetched 3 of 3 times."));
+    assert!(h.stdout().contains("Fetched 3 of 3 times: that was the last."), "{}", h.stdout());
 
     let expiring = Handoff::start(&v, &["--group", ROOM, "--expires", "1"]);
     std::thread::sleep(Duration::from_millis(1500));

@@ -72,6 +72,7 @@ impl Handoff {
         }
         out.flush()?;
         let json = self.json;
+        let linger = limits.linger.as_secs();
         let outcome = running.serve(|event| {
             let text = match event {
                 Event::Request { line, status } => {
@@ -79,9 +80,12 @@ impl Handoff {
                     return;
                 }
                 Event::Fetched { count, of } if json => serde_json::json!({"fetched": count, "of": of}).to_string(),
-                Event::Fetched { count, of } => {
+                Event::Fetched { count, of } if count < of => {
                     format!("Fetched {count} of {of} times. / {of}번 중 {count}번 받아 갔습니다.")
                 }
+                Event::Fetched { count, of } => format!(
+                    "Fetched {count} of {of} times: that was the last. The link now tells a phone it was used; stopping in {linger} seconds (Ctrl-C stops now). / {of}번 중 {count}번 받아 갔습니다. 마지막이었습니다. {linger}초 뒤 멈춥니다(Ctrl-C로 바로 멈춤)."
+                ),
             };
             let _ = out.line(text).and_then(|_| Ok(out.flush()?));
         });

@@ -127,10 +127,6 @@ impl Running {
         self.people
     }
 
-    pub fn limits(&self) -> Limits {
-        self.limits
-    }
-
     pub fn stopper(&self) -> Stopper {
         Stopper { stop: self.stop.clone(), server: self.server.clone() }
     }

@@ -184,6 +184,13 @@ async function main() {
   if (!card.includes(member)) fail(`the export has no card for ${member}`);
   await shot('10-export');
 
+  step('export: Send to phone of the same people, stopped at once');
+  await click('#export-to-phone');
+  await el('#handoff-qr');
+  await textIn('#handoff-fetches', /0\D+3|3\D+0/);
+  await click('#handoff-stop');
+  await driver.wait(async () => (await driver.findElements(By.css('#handoff'))).length === 0, TIMEOUT, 'the dialog closed');
+
   step('backup: to my own key, then check it');
   await click('[data-screen="backup"]');
   await el('#backup-protect');

@@ -1,11 +1,12 @@
 // Export: vCard 4.0 or 3.0, CSV, or a group's printable sheet, of everyone,
 // one group or one person, to a file the user chooses; the sheet can also
-// open in the desktop's browser to print.
+// open in the desktop's browser to print; or the same people sent to a phone.
 
 import { call } from '../ipc.js';
 import { h, icon, mount, field, toast } from '../dom.js';
 import { t, errorText } from '../i18n.js';
 import { pathField } from './paths.js';
+import { sendToPhone } from './handoff.js';
 
 const FORMATS = [['vcard4', 'fmt_vcard4'], ['vcard3', 'fmt_vcard3'], ['csv', 'fmt_csv'], ['sheet', 'fmt_sheet']];
 const EXTENSION = { vcard4: 'vcf', vcard3: 'vcf', csv: 'csv', sheet: 'html' };
@@ -35,6 +36,11 @@ export async function render(view, ctx) {
   const error = h('p.error', { id: 'export-error', role: 'alert' });
   const exportButton = h('button.primary', { id: 'export-now', type: 'submit' }, icon('export'), t('export_now'));
   const printButton = h('button', { id: 'export-print', type: 'button', onclick: () => printSheet(Number(group.value)) }, icon('print'), t('open_to_print'));
+  const phoneButton = h('button', { id: 'export-to-phone', type: 'button', onclick: () => {
+    if (who.value === 'group') return sendToPhone({ group: Number(group.value) }, selectedName(group));
+    if (who.value === 'person') return sendToPhone({ person: personId !== null ? String(personId) : person.value }, person.value.trim());
+    return sendToPhone({}, t('who_everyone'));
+  } }, icon('phone'), t('send_to_phone'));
   const groupRow = field(t('export_group'), group);
   const personRow = field(t('export_person'), person, t('person_hint'));
   const whoRow = field(t('export_who'), who);
@@ -45,6 +51,7 @@ export async function render(view, ctx) {
     groupRow.hidden = !(sheet || who.value === 'group');
     personRow.hidden = sheet || who.value !== 'person';
     printButton.hidden = !sheet;
+    phoneButton.hidden = sheet;
   };
   format.addEventListener('change', sync);
   who.addEventListener('change', sync);
@@ -83,7 +90,7 @@ export async function render(view, ctx) {
       whoRow, groupRow, personRow,
       field(t('save_to'), path.el),
       error, result,
-      h('div.actions', printButton, exportButton))));
+      h('div.actions', printButton, phoneButton, exportButton))));
 }
 
 /** Open a group's sheet in the desktop's browser, to print from there. */

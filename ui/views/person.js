@@ -25,7 +25,7 @@ export async function renderPerson(pane, id, ctx) {
   const name = h('h2.person-name', { id: 'person-name' }, p.name, p.me ? h('span.badge', t('me')) : null);
   const editButton = h('button.ghost.small', { id: 'edit-name', title: t('edit_name'), onclick: () => editName() }, icon('edit'), t('edit_name'));
   const exportButton = h('button.ghost.small', { id: 'export-person', onclick: () => ctx.go('export', { personId: id, personName: p.name }) }, icon('export'), t('export_person_button'));
-  const phoneButton = h('button.ghost.small', { id: 'send-person-to-phone', onclick: () => sendToPhone({ person: id }, p.name) }, icon('phone'), t('send_to_phone'));
+  const phoneButton = h('button.ghost.small', { id: 'send-person-to-phone', onclick: () => sendToPhone({ person: String(id) }, p.name) }, icon('phone'), t('send_to_phone'));
   const head = h('header.person-head', avatar(p.name, true), h('div.grow', name,
     p.aliases.length ? h('p.muted', `${t('also_known')}: ${p.aliases.join(' · ')}`) : null,
     p.org ? h('p.muted', p.org) : null), editButton, phoneButton, exportButton);

@@ -21,18 +21,19 @@ pub struct Started {
     pub status: Status,
 }
 
-/// Start sending a group (`group`) or a person (`person`) to a phone,
-/// stopping any handoff still running.
+/// Start sending a group (`group`, an id), a person (`person`: an id, or a
+/// name or number that matches one person) or everyone (neither) to a
+/// phone, stopping any handoff still running.
 #[tauri::command]
 pub async fn start_handoff(
     state: State<'_, AppState>,
     group: Option<i64>,
-    person: Option<i64>,
+    person: Option<String>,
 ) -> Result<Started, AppError> {
     state.stop_handoff();
     let scope = match (group, person) {
         (Some(g), _) => Scope::Group(g.to_string()),
-        (None, Some(p)) => Scope::Person(p.to_string()),
+        (None, Some(p)) => Scope::Person(p),
         (None, None) => Scope::All,
     };
     let listen = state.handoff_listen;
