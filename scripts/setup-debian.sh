@@ -10,6 +10,8 @@ packages=(
   # tests: the standard age CLI proves backups open without Lifeboat;
   # ssh-keygen makes the SSH keys backups are encrypted to
   age openssh-client
+  # tests/address_books.rs: the exports read by real address books and a spreadsheet
+  khard python3-vobject libez-vcard-java libvinnie-java default-jdk-headless gnumeric
   # desktop shell (Tauri 2 on WebKitGTK)
   file libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
   # running the window headless and driving it in end-to-end tests

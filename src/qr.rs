@@ -81,6 +81,8 @@ mod tests {
             org: None,
             note: None,
             birthday: None,
+            uid: String::new(),
+            name_parts: None,
         }
     }
 
