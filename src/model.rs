@@ -51,6 +51,10 @@ pub struct ContactRecord {
     /// The card's own UID, kept so address books recognise the person again.
     #[serde(default)]
     pub uid: Option<String>,
+    /// The units of a structured ORG when it has more than one
+    /// (`TheCompany;TheDepartment`); `org` holds them joined by `, `.
+    #[serde(default)]
+    pub org_parts: Vec<String>,
     pub org: Option<String>,
     pub note: Option<String>,
     pub birthday: Option<String>,

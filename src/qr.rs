@@ -83,6 +83,7 @@ mod tests {
             birthday: None,
             uid: String::new(),
             name_parts: None,
+            org_parts: Vec::new(),
         }
     }
 

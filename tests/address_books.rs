@@ -75,6 +75,10 @@ fn exports() -> Exports {
     vault.ok(&["export", "vcard", "--version", "4", "-o", v4.to_str().unwrap()]);
     vault.ok(&["export", "vcard", "--version", "3", "-o", v3.to_str().unwrap()]);
     vault.ok(&["export", "csv", "-o", csv.to_str().unwrap()]);
+    for file in [&v4, &v3] {
+        let text = std::fs::read_to_string(file).unwrap();
+        assert!(text.contains("\r\nORG:TheCompany;TheDepartment\r\n"), "a structured ORG stays structured:\n{text}");
+    }
     Exports { vault, v4, v3, csv }
 }
 

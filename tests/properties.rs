@@ -251,6 +251,7 @@ fn person() -> impl Strategy<Value = PersonView> {
                 birthday: None,
                 uid: String::new(),
                 name_parts: None,
+                org_parts: Vec::new(),
             }
         },
     )

@@ -256,6 +256,7 @@ impl BackupPerson {
             birthday: self.birthday.clone(),
             uid: self.uid.clone().unwrap_or_default(),
             name_parts: self.name_parts.as_deref().cloned(),
+            org_parts: Vec::new(),
         }
     }
 }

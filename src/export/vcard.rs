@@ -169,7 +169,10 @@ fn card(p: &PersonView, version: Version, out: &mut String) {
         line(out, &format!("NICKNAME:{}", list(&p.aliases)));
     }
     if let Some(org) = p.org.as_deref().filter(|o| !o.trim().is_empty()) {
-        line(out, &format!("ORG:{}", escape(org)));
+        // The source's units, while they are still what `org` says.
+        let value =
+            if p.org_parts.len() > 1 && p.org_parts.join(", ") == org { structured(&p.org_parts) } else { escape(org) };
+        line(out, &format!("ORG:{value}"));
     }
     if let Some(bday) = p.birthday.as_deref().filter(|b| !b.trim().is_empty()) {
         birthday(version, bday, out);
@@ -325,6 +328,7 @@ pub(crate) mod tests {
             birthday: Some("1999-03-01".into()),
             uid: "urn:uuid:5f1b7a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b".into(),
             name_parts: None,
+            org_parts: vec![],
         }
     }
 
@@ -389,6 +393,8 @@ mod v3_tests {
             suffix: "Sr.".into(),
         });
         p.note = Some("a;b".into());
+        p.org = Some("TheCompany, TheDepartment".into());
+        p.org_parts = vec!["TheCompany".into(), "TheDepartment".into()];
         p.phones[0].raw = "+1-418-656-9254;ext=102".into();
         p.phones[0].e164 = Some("+14186569254".into());
         p.phones[0].label = Some("_$!<HomeFAX>!$_".into());
@@ -396,6 +402,7 @@ mod v3_tests {
             let text = export(std::slice::from_ref(&p), version).replace("\r\n ", "");
             assert!(text.contains("\r\nN:Doe;John;Richter\\, James;Mr.;Sr.\r\n"), "{text}");
             assert!(text.contains("NOTE:a\\;b\\n"), "{text}");
+            assert!(text.contains("\r\nORG:TheCompany;TheDepartment\r\n"), "{text}");
         }
         let v4 = export(std::slice::from_ref(&p), Version::V4);
         assert!(v4.contains("TEL;VALUE=uri;TYPE=fax:tel:+14186569254;ext=102\r\n"), "{v4}");

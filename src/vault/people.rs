@@ -85,6 +85,8 @@ pub struct PersonView {
     pub uid: String,
     /// The structured name the source wrote; `None`: exports derive it from `name`.
     pub name_parts: Option<NameParts>,
+    /// The units of a structured ORG (`["TheCompany", "TheDepartment"]`); empty: `org` is one.
+    pub org_parts: Vec<String>,
 }
 
 /// A message that matched a search.
@@ -231,18 +233,19 @@ fn escape_like(s: &str) -> String {
 
 fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView>> {
     let head = conn
-        .prepare_cached("SELECT name, me, org, note, birthday, uid, name_parts FROM person WHERE id = ?1")?
+        .prepare_cached("SELECT name, me, org, note, birthday, uid, name_parts, org_parts FROM person WHERE id = ?1")?
         .query_row([id], |r| {
             Ok((
                 (r.get::<_, String>(0)?, r.get::<_, bool>(1)?, r.get(2)?, r.get(3)?, r.get(4)?),
-                (r.get::<_, Option<String>>(5)?, r.get::<_, Option<String>>(6)?),
+                (r.get::<_, Option<String>>(5)?, r.get::<_, Option<String>>(6)?, r.get::<_, Option<String>>(7)?),
             ))
         })
         .optional()?;
-    let Some(((name, me, org, note, birthday), (uid, parts))) = head else { return Ok(None) };
+    let Some(((name, me, org, note, birthday), (uid, parts, org_parts))) = head else { return Ok(None) };
     let uid = uid.unwrap_or_default();
     // Written by the vault as JSON; a row it cannot read is a name to derive.
     let name_parts = parts.and_then(|p| serde_json::from_str::<NameParts>(&p).ok());
+    let org_parts = org_parts.and_then(|p| serde_json::from_str::<Vec<String>>(&p).ok()).unwrap_or_default();
     let aliases = strings(conn, "SELECT name FROM alias WHERE person_id = ?1 ORDER BY id", id)?;
     let groups = strings(
         conn,
@@ -318,6 +321,7 @@ fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView
         birthday,
         uid,
         name_parts,
+        org_parts,
     }))
 }
 

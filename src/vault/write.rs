@@ -110,6 +110,21 @@ impl<'c> Rows<'c> {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// The units of a structured ORG a source wrote, unless the person has them
+    /// or an organization of another source.
+    pub(super) fn fill_org_parts(&self, person_id: i64, parts: &[String]) -> rusqlite::Result<()> {
+        if parts.len() < 2 {
+            return Ok(());
+        }
+        let parts: Vec<String> = parts.iter().map(|p| nfc(p)).collect();
+        let json = serde_json::to_string(&parts).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        self.exec(
+            "UPDATE person SET org_parts = coalesce(org_parts, ?2) WHERE id = ?1 AND org = ?3",
+            params![person_id, json, parts.join(", ")],
+        )?;
+        Ok(())
+    }
+
     /// The structured name a source wrote, unless the person has one.
     pub(super) fn fill_name_parts(&self, person_id: i64, parts: Option<&NameParts>) -> rusqlite::Result<()> {
         let Some(parts) = parts.filter(|p| !p.is_empty()) else { return Ok(()) };

@@ -281,6 +281,9 @@ fn build(line: u32, items: &[Item]) -> ContactRecord {
             "ORG" if record.org.is_none() => {
                 let parts: Vec<String> = item.parts.iter().filter_map(|p| non_empty(p)).collect();
                 record.org = non_empty(&parts.join(", "));
+                if parts.len() > 1 {
+                    record.org_parts = parts;
+                }
             }
             "NOTE" => notes.extend(non_empty(&value)),
             "BDAY" if record.birthday.is_none() => record.birthday = non_empty(&value),

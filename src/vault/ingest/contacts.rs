@@ -119,6 +119,7 @@ impl ImportBatch<'_> {
         }
         self.rows().fill_details(person_id, c.org.as_deref(), c.note.as_deref(), c.birthday.as_deref())?;
         self.rows().fill_name_parts(person_id, c.name_parts().as_ref())?;
+        self.rows().fill_org_parts(person_id, &c.org_parts)?;
         self.touched.insert(person_id);
         self.file.contacts += 1;
         Ok(())

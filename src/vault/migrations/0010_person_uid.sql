@@ -13,3 +13,7 @@ CREATE UNIQUE INDEX person_uid ON person(uid);
 -- The structured name (vCard N) as its source wrote it, as JSON
 -- {"family", "given", "additional", "prefix", "suffix"}; NULL: derive it from the name.
 ALTER TABLE person ADD COLUMN name_parts TEXT;
+
+-- The units of a structured ORG (["TheCompany", "TheDepartment"]) as JSON,
+-- when the source wrote more than one; `org` holds them joined for display.
+ALTER TABLE person ADD COLUMN org_parts TEXT;
