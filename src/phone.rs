@@ -65,6 +65,11 @@ pub fn to_e164(raw: &str, region: Region) -> Option<String> {
 /// An E.164 number in international form with separators
 /// (`+821012345678` → `+82 10-1234-5678`): what spreadsheets keep as text.
 pub fn international(e164: &str) -> Option<String> {
+    // 010 numbers the metadata does not know yet: +82 10-XXXX-XXXX all the same.
+    if let Some(national) = e164.strip_prefix("+8210").filter(|n| n.len() == 8 && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some(format!("+82 10-{}-{}", &national[..4], &national[4..]));
+    }
     let parsed = phonenumber::parse(None, e164).ok()?;
     Some(parsed.format().mode(Mode::International).to_string())
 }
@@ -164,6 +169,8 @@ mod tests {
     #[test]
     fn international_form_and_extensions() {
         assert_eq!(international("+821012345678").as_deref(), Some("+82 10-1234-5678"));
+        assert_eq!(international("+821059727020").as_deref(), Some("+82 10-5972-7020"));
+        assert_eq!(international("+14186569254").as_deref(), Some("+1 418-656-9254"));
         assert_eq!(split_extension("+1-418-656-9254;ext=102"), Some(("+1-418-656-9254", "102")));
         assert_eq!(split_extension("+1 418 656 9254 ext. 102"), Some(("+1 418 656 9254", "102")));
         assert_eq!(split_extension("02-123-4567 내선 7"), Some(("02-123-4567", "7")));
