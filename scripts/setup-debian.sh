@@ -10,10 +10,14 @@ packages=(
   # tests: the standard age CLI proves backups open without Lifeboat;
   # ssh-keygen makes the SSH keys backups are encrypted to
   age openssh-client
+  # tests: headless Chromium plays the phone that opens a handoff link
+  chromium
   # tests/address_books.rs: the exports read by real address books and a spreadsheet
   khard python3-vobject libez-vcard-java libvinnie-java default-jdk-headless gnumeric
   # desktop shell (Tauri 2 on WebKitGTK)
   file libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
+  # tests: the printable sheet's QR codes are drawn (rsvg-convert) and read back (zbarimg)
+  librsvg2-bin zbar-tools
   # running the window headless and driving it in end-to-end tests
   xvfb xauth dbus dbus-x11 at-spi2-core webkit2gtk-driver imagemagick fonts-noto-cjk
 )

@@ -10,6 +10,7 @@ pub mod backup;
 pub mod email;
 pub mod export;
 pub mod extract;
+pub mod handoff;
 mod harden;
 pub mod import;
 pub mod ingest;

@@ -82,4 +82,7 @@ pub struct FileReport {
     /// Lines that matched no known shape, and the first of them.
     pub unparsed: u64,
     pub first_unparsed: Option<(u32, String)>,
+    /// The day/month order chosen for all-numeric dates no day above 12
+    /// settled, and why; None when the file settled it (or the user did).
+    pub date_order: Option<crate::import::DateReading>,
 }

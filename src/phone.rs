@@ -162,9 +162,39 @@ fn korean_mobile(parsed: &phonenumber::PhoneNumber) -> Option<String> {
     korean_010(&national).or_else(|| old_prefix.then(|| format!("+82{national}")))
 }
 
+/// A stored number as people read it: the national form for numbers of
+/// `region` (`010-1234-5678`, `02-312-3456`), the international form for
+/// others (`+81 90-1234-5678`); a number with no E.164 form as written.
+pub fn readable(e164: Option<&str>, raw: &str, region: Region) -> String {
+    let Some(e164) = e164 else { return raw.to_owned() };
+    // 010 numbers the metadata does not know yet: 010-XXXX-XXXX all the same.
+    if let Some(national) = e164.strip_prefix("+8210").filter(|n| n.len() == 8)
+        && region.0 == country::Id::KR
+    {
+        return format!("010-{}-{}", &national[..4], &national[4..]);
+    }
+    let Ok(parsed) = phonenumber::parse(None, e164) else { return raw.to_owned() };
+    let home = phonenumber::metadata::DATABASE
+        .by_code(&parsed.code().value())
+        .is_some_and(|regions| regions.iter().any(|m| m.id().parse::<country::Id>().ok() == Some(region.0)));
+    let mode = if home { Mode::National } else { Mode::International };
+    parsed.format().mode(mode).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_read_as_people_write_them() {
+        let kr = Region::default();
+        assert_eq!(readable(Some("+821012345678"), "01012345678", kr), "010-1234-5678");
+        assert_eq!(readable(Some("+821059727020"), "010 5972 7020", kr), "010-5972-7020");
+        assert_eq!(readable(Some("+8223123456"), "023123456", kr), "02-312-3456");
+        assert_eq!(readable(Some("+819012345678"), "09012345678", kr), "+81 90-1234-5678");
+        assert_eq!(readable(None, "*123#", kr), "*123#");
+        assert_eq!(readable(Some("+821012345678"), "x", Region(country::Id::US)), "+82 10-1234-5678");
+    }
 
     #[test]
     fn international_form_and_extensions() {

@@ -1,5 +1,6 @@
-//! A person as a QR code: a small vCard 3.0 (what phone cameras read) drawn
-//! as an SVG string, so the app can show it without any image library.
+//! QR codes: a person as a small vCard 3.0 (what phone cameras read), and any
+//! text (the handoff's link) drawn as an SVG string, so the app can show it
+//! without any image library, or in the terminal.
 
 use qrcode::render::svg;
 use qrcode::{EcLevel, QrCode};
@@ -31,6 +32,15 @@ pub fn person_vcard(p: &PersonView) -> String {
 pub fn svg(text: &str) -> Result<String, qrcode::types::QrError> {
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)?;
     Ok(code.render::<svg::Color>().min_dimensions(240, 240).quiet_zone(true).build())
+}
+
+/// `text` as a QR code for a terminal, two modules per character (Unicode
+/// half blocks). Drawn light-on-dark like `qrencode -t UTF8`: a terminal's
+/// background is usually dark, and the blocks are the code's light modules.
+pub fn terminal(text: &str) -> Result<String, qrcode::types::QrError> {
+    use qrcode::render::unicode::Dense1x2;
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)?;
+    Ok(code.render::<Dense1x2>().dark_color(Dense1x2::Light).light_color(Dense1x2::Dark).quiet_zone(true).build())
 }
 
 fn escape(s: &str) -> String {

@@ -55,7 +55,15 @@ fn forged() -> Snapshot {
         sources: vec![],
     });
     snap.people[3].phones = vec![phone("010-5555-0000", None, Status::Confirmed, vec![])];
+    // And it says 김철수 left the room.
+    snap.groups[0].members[0].left = true;
     snap
+}
+
+fn left(v: &TestVault, display: &str) -> bool {
+    let roster = v.json(&["roster", ROOM]);
+    let member = roster["members"].as_array().unwrap().iter().find(|m| m["name"] == display).cloned();
+    member.unwrap_or_else(|| panic!("{display} in {roster}"))["left"].as_bool().unwrap()
 }
 
 fn write(v: &TestVault, name: &str, snap: &Snapshot, by: &Signing, recipient: &str) -> String {
@@ -95,6 +103,7 @@ fn a_forged_roster_cannot_replace_a_number_you_confirmed() {
 
     let restored = v.ok(&["backup", "restore", &file]);
     assert!(restored.contains("someone else"), "{restored}");
+    assert!(!left(&v, "김철수"), "a first roster from someone changes no seat you have");
     let after = phones(&v, "김철수");
     // The confirmed number stays first and confirmed (the sender's word
     // for it is added to its sources).
@@ -188,9 +197,9 @@ fn an_update_from_the_same_signer_shows_its_changes_and_twice_adds_nothing() {
     assert_eq!(kim["left"][0], ROOM, "{kim}");
     assert_eq!(preview["new_people"], 0, "{preview}");
 
+    assert!(!left(&v, "김철수"));
     v.ok(&["backup", "restore", &file]);
-    let roster = v.json(&["roster", ROOM]);
-    assert!(roster.to_string().contains("김철수"), "{roster}");
+    assert!(left(&v, "김철수"), "an update from the remembered signer applies");
     let again = v.ok(&["backup", "restore", &file]);
     assert!(again.contains("Nothing new"), "{again}");
     let batches = v.json(&["imports"]);

@@ -167,6 +167,7 @@ fn downgrade_to_schema_4(conn: &rusqlite::Connection) {
     let end = init.find("-- Where a phone or e-mail came from").unwrap();
     conn.execute_batch(&format!(
         "DROP INDEX person_uid; ALTER TABLE person DROP COLUMN org_parts; ALTER TABLE person DROP COLUMN name_parts; ALTER TABLE person DROP COLUMN uid;
+         DROP TABLE ask_member; DROP TABLE ask;
          DROP TABLE claim_left; DROP TABLE claim_match; DROP TABLE group_signer; ALTER TABLE provenance DROP COLUMN claimed;
          ALTER TABLE source DROP COLUMN claim; ALTER TABLE source DROP COLUMN made_at;
          ALTER TABLE source DROP COLUMN signer_key; ALTER TABLE source DROP COLUMN signer;

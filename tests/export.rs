@@ -118,3 +118,33 @@ fn printable_sheet_for_a_group() {
     }
     assert!(a.fails(&["export", "sheet", "--group", "없는 그룹", "-o", file.to_str().unwrap()]).contains("no group"));
 }
+
+#[test]
+fn the_sheet_has_a_qr_code_per_reachable_member_that_a_real_decoder_reads_as_their_card() {
+    let a = seeded();
+    let file = a.path("sheet.html");
+    a.ok(&["export", "sheet", "--group", ROOM, "-o", file.to_str().unwrap()]);
+    let html = std::fs::read_to_string(&file).unwrap();
+    // Numbers as people read them, not as a chat typed them.
+    assert!(html.contains("010-1234-5678") && !html.contains("01012345678"), "national format");
+    let codes: Vec<&str> = html.split("<svg").skip(1).map(|rest| &rest[..rest.find("</svg>").unwrap()]).collect();
+    assert_eq!(codes.len(), 1, "one code: 김철수 is the only current member with a confirmed number");
+    let svg = a.path("member.svg");
+    let png = a.path("member.png");
+    std::fs::write(&svg, format!("<svg xmlns=\"http://www.w3.org/2000/svg\"{}</svg>", codes[0])).unwrap();
+    let drawn = std::process::Command::new("rsvg-convert")
+        .args(["-w", "480", "-b", "white", "-o", png.to_str().unwrap(), svg.to_str().unwrap()])
+        .status()
+        .expect("rsvg-convert draws the code (apt-get install librsvg2-bin; scripts/setup-debian.sh installs it)");
+    assert!(drawn.success());
+    let read = std::process::Command::new("zbarimg")
+        .args(["--quiet", "--raw", png.to_str().unwrap()])
+        .output()
+        .expect("zbarimg reads QR codes (apt-get install zbar-tools; scripts/setup-debian.sh installs it)");
+    assert!(read.status.success(), "{}", String::from_utf8_lossy(&read.stderr));
+    let card = String::from_utf8(read.stdout).unwrap();
+    assert!(card.contains("BEGIN:VCARD") && card.contains("FN:김철수"), "{card}");
+    assert!(card.contains("TEL;TYPE=CELL:+821012345678"), "{card}");
+    assert!(card.contains("EMAIL:cs.kim@example.kr"), "{card}");
+    assert!(!card.contains("+821022223333"), "a candidate stays off the card: {card}");
+}

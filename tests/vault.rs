@@ -102,3 +102,40 @@ fn region_setting_is_stored_and_validated() {
     let err = v.fails(&["config", "region", "nowhere"]);
     assert!(err.contains("region code"), "{err}");
 }
+
+#[test]
+fn a_tampered_key_header_is_refused_at_once_never_a_hang() {
+    let v = TestVault::new();
+    let path = v.dir().join("lifeboat.header");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let header: serde_json::Value = serde_json::from_str(&original).unwrap();
+    for (field, value) in [("m_kib", 4_000_000_000u64), ("t", 1_000_000), ("p", 0)] {
+        let mut tampered = header.clone();
+        tampered["cost"][field] = value.into();
+        std::fs::write(&path, serde_json::to_string(&tampered).unwrap()).unwrap();
+        let started = std::time::Instant::now();
+        let err = v.fails(&["people"]);
+        assert!(err.contains("it was altered") && err.contains("Argon2id"), "{field}: {err}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "{field}: refused at once");
+    }
+    std::fs::write(&path, original).unwrap();
+    v.ok(&["people"]);
+}
+
+#[test]
+fn an_init_stopped_half_way_is_recognised_and_the_next_init_starts_over() {
+    let v = TestVault::empty();
+    // What `init` leaves when killed after the database was made but before
+    // its key header: the marker it writes first, and a database.
+    std::fs::create_dir_all(v.dir()).unwrap();
+    std::fs::write(v.dir().join("lifeboat.init"), "lifeboat init is running\n").unwrap();
+    std::fs::write(v.dir().join("lifeboat.db"), b"half a database").unwrap();
+    let err = v.fails(&["people"]);
+    assert!(err.contains("was stopped before it finished") && err.contains("lifeboat init"), "{err}");
+    let out = v.ok(&["init"]);
+    assert!(out.contains("starting over") && out.contains("Created an encrypted vault"), "{out}");
+    assert!(!v.dir().join("lifeboat.init").exists());
+    v.ok(&["people"]);
+    // A finished vault is never cleared.
+    assert!(v.fails(&["init"]).contains("already exists"));
+}

@@ -7,16 +7,18 @@ import { t, setLang, langChoice } from './i18n.js';
 import { renderGate } from './views/gate.js';
 import * as people from './views/people.js';
 import * as groups from './views/groups.js';
+import * as messages from './views/messages.js';
 import * as importer from './views/import.js';
 import * as history from './views/history.js';
 import * as exporter from './views/export.js';
 import * as backup from './views/backup.js';
 import * as settings from './views/settings.js';
 
-const SCREENS = { people, groups, import: importer, export: exporter, backup, history, settings };
+const SCREENS = { people, groups, messages, import: importer, export: exporter, backup, history, settings };
 const NAV = [
   ['people', 'nav_people'],
   ['groups', 'nav_groups'],
+  ['messages', 'nav_messages'],
   ['import', 'nav_import'],
   ['export', 'nav_export'],
   ['backup', 'nav_backup'],
@@ -102,9 +104,17 @@ export async function lock(reason) {
   }
 }
 
-// Idle auto-lock: any input counts as activity.
+// Idle auto-lock: any input counts as activity. Rust keeps its own timer
+// (a hung page cannot keep the vault open): tell it, at most twice a minute.
+let toldRust = 0;
 for (const ev of ['pointerdown', 'pointermove', 'keydown', 'wheel']) {
-  window.addEventListener(ev, () => { app.lastActive = Date.now(); }, { passive: true, capture: true });
+  window.addEventListener(ev, () => {
+    app.lastActive = Date.now();
+    if (app.unlocked && app.lastActive - toldRust > 30_000) {
+      toldRust = app.lastActive;
+      call('still_here').catch(() => {});
+    }
+  }, { passive: true, capture: true });
 }
 setInterval(() => {
   if (!app.unlocked || app.autoLockMinutes <= 0) return;

@@ -4,6 +4,7 @@
 
 use lifeboat::backup::BackupError;
 use lifeboat::export::ExportError;
+use lifeboat::handoff::HandoffError;
 use lifeboat::import::ImportError;
 use lifeboat::links::LinkError;
 use lifeboat::vault::VaultError;
@@ -73,6 +74,21 @@ impl From<BackupError> for AppError {
             BackupError::BadRecipient { .. } => "bad_recipient",
             BackupError::Io { .. } => "io",
             _ => "backup",
+        };
+        AppError::new(code, e.to_string())
+    }
+}
+
+impl From<HandoffError> for AppError {
+    fn from(e: HandoffError) -> AppError {
+        if let HandoffError::Select(e) = e {
+            return e.into();
+        }
+        let code = match &e {
+            HandoffError::NotPrivate { .. } => "not_private",
+            HandoffError::NoPrivateAddress => "no_private_address",
+            HandoffError::Listen { .. } => "listen",
+            _ => "internal",
         };
         AppError::new(code, e.to_string())
     }

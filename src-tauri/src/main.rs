@@ -3,9 +3,13 @@
 //! [`state::AppState`] and nowhere else.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+#![forbid(unsafe_code)]
 
 mod commands;
 mod error;
+mod idle;
+#[cfg(target_os = "linux")]
+mod session_lock;
 mod state;
 mod timing;
 
@@ -28,10 +32,12 @@ fn main() {
             commands::vault::create_vault,
             commands::vault::unlock,
             commands::vault::lock,
+            commands::vault::still_here,
             commands::vault::change_passphrase,
             commands::vault::get_settings,
             commands::vault::set_setting,
             commands::people::people_page,
+            commands::people::search_messages,
             commands::people::person,
             commands::people::person_qr,
             commands::people::set_phone_status,
@@ -42,7 +48,11 @@ fn main() {
             commands::groups::groups,
             commands::groups::group,
             commands::groups::group_numbers,
+            commands::groups::ask_group,
             commands::links::open_link,
+            commands::handoff::start_handoff,
+            commands::handoff::handoff_status,
+            commands::handoff::stop_handoff,
             commands::groups::batches,
             commands::groups::undo_batch,
             commands::import::watch_drops,
@@ -70,6 +80,12 @@ fn main() {
                 // the page made (calls and mails go through `open_link`).
                 .on_navigation(|url| url.scheme() == "tauri" || url.host_str() == Some("tauri.localhost"))
                 .build()?;
+            idle::watch(app.handle().clone());
+            #[cfg(target_os = "linux")]
+            {
+                let handle = app.handle().clone();
+                session_lock::watch(move || idle::lock_and_reload(&handle));
+            }
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -83,13 +99,27 @@ fn main() {
             // Printed sheets hold other people's numbers: gone when the app is.
             if let RunEvent::Exit = event {
                 app.state::<state::AppState>().forget_sheets();
+                app.state::<state::AppState>().stop_handoff();
             }
         });
 }
 
 /// Open a tel:/sms:/mailto: link built by the core, or a sheet's path, with
 /// the desktop's handler (a phone app, KDE Connect, the mail client, the
-/// browser). Without one, nothing happens.
-pub(crate) fn hand_out(url: &str) {
-    let _ = std::process::Command::new("xdg-open").arg(url).spawn();
+/// browser), and say so when nothing opened it: `xdg-open` then exits with
+/// an error ("no method available"), which the page shows instead of
+/// pretending it worked.
+pub(crate) fn hand_out(target: &str) -> Result<(), String> {
+    let mut child = std::process::Command::new("xdg-open").arg(target).spawn().map_err(|e| format!("xdg-open: {e}"))?;
+    // xdg-open returns once the handler is started; one that keeps running is working.
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while std::time::Instant::now() < until {
+        match child.try_wait() {
+            Ok(Some(status)) if status.success() => return Ok(()),
+            Ok(Some(status)) => return Err(format!("xdg-open exited with {status}")),
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(50)),
+            Err(e) => return Err(e.to_string()),
+        }
+    }
+    Ok(())
 }

@@ -1,14 +1,17 @@
 //! What the shell keeps between commands: the unlocked vault (or nothing
 //! when locked), where it lives, and the flag that cancels a running import.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
-use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use lifeboat::export::private_dir::PrivateDir;
+use lifeboat::handoff::{Running, Status};
 use lifeboat::vault::Vault;
 
 use crate::error::AppError;
+use crate::idle::Activity;
 
 pub struct AppState {
     /// None while locked. Dropping the Vault closes the database and wipes its key.
@@ -17,6 +20,14 @@ pub struct AppState {
     pub cancel: Arc<AtomicBool>,
     /// The folders of sheets opened to print, removed on lock and on exit.
     pub sheets: Mutex<Vec<PrivateDir>>,
+    /// When the user was last active, for the idle lock (`idle.rs`).
+    pub activity: Activity,
+    /// The handoff the Send to phone dialog shows, while it serves.
+    handoff: Mutex<Option<Arc<Running>>>,
+    /// Where Send to phone listens: `LIFEBOAT_HANDOFF_LISTEN` when set (tests
+    /// use 127.0.0.1; a computer with several private networks picks one),
+    /// else this computer's address on the Wi-Fi or hotspot.
+    pub handoff_listen: Option<IpAddr>,
 }
 
 impl AppState {
@@ -31,7 +42,29 @@ impl AppState {
             dir,
             cancel: Arc::new(AtomicBool::new(false)),
             sheets: Mutex::new(Vec::new()),
+            activity: Activity::default(),
+            handoff: Mutex::new(None),
+            handoff_listen: std::env::var("LIFEBOAT_HANDOFF_LISTEN").ok().and_then(|a| a.parse().ok()),
         }
+    }
+
+    /// True while a vault is open (an import holding it counts).
+    pub fn is_unlocked(&self) -> bool {
+        match self.vault.try_lock() {
+            Ok(slot) => slot.is_some(),
+            Err(std::sync::TryLockError::WouldBlock) => true,
+            Err(std::sync::TryLockError::Poisoned(_)) => true,
+        }
+    }
+
+    /// Lock now: a running import is cancelled (and rolls back) instead of
+    /// being waited for to the end, a Send to phone stops serving, then the
+    /// vault and its key are dropped and printed sheets removed.
+    pub fn lock_now(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+        self.stop_handoff();
+        self.forget_sheets();
+        slot(&self.vault).take();
     }
 
     /// Keep a printed sheet's folder until the vault locks or the app exits.
@@ -44,6 +77,22 @@ impl AppState {
         self.sheets.lock().unwrap_or_else(|p| p.into_inner()).clear();
     }
 
+    /// Keep the handoff the dialog shows (its server thread holds it too).
+    pub fn keep_handoff(&self, running: Arc<Running>) {
+        *self.handoff.lock().unwrap_or_else(|p| p.into_inner()) = Some(running);
+    }
+
+    pub fn handoff_status(&self) -> Option<Status> {
+        self.handoff.lock().unwrap_or_else(|p| p.into_inner()).as_ref().map(|r| r.status())
+    }
+
+    /// Stop the handoff, if one runs: its server stops listening at once.
+    pub fn stop_handoff(&self) {
+        if let Some(running) = self.handoff.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            running.stopper().stop();
+        }
+    }
+
     /// Run `f` on the unlocked vault on a blocking thread, so neither the
     /// window's thread nor the async runtime waits on SQLite.
     pub async fn with_vault<T, F>(&self, f: F) -> Result<T, AppError>
@@ -51,9 +100,10 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut Vault) -> Result<T, AppError> + Send + 'static,
     {
+        self.activity.seen();
         let vault = self.vault.clone();
         tauri::async_runtime::spawn_blocking(move || {
-            let mut guard = vault.lock().map_err(|_| AppError::new("internal", "the vault state was poisoned"))?;
+            let mut guard = slot(&vault);
             let v = guard.as_mut().ok_or_else(AppError::locked)?;
             f(v)
         })
@@ -67,12 +117,28 @@ impl AppState {
         T: Send + 'static,
         F: FnOnce(&mut Option<Vault>) -> Result<T, AppError> + Send + 'static,
     {
+        self.activity.seen();
         let vault = self.vault.clone();
         tauri::async_runtime::spawn_blocking(move || {
-            let mut guard = vault.lock().map_err(|_| AppError::new("internal", "the vault state was poisoned"))?;
+            let mut guard = slot(&vault);
             f(&mut guard)
         })
         .await
         .map_err(|e| AppError::new("internal", e.to_string()))?
+    }
+}
+
+/// The vault slot. A command that panicked while holding it leaves it
+/// poisoned: the vault is then dropped (its key with it), never kept behind
+/// an unlock screen, and the slot is usable again, locked.
+fn slot(vault: &Mutex<Option<Vault>>) -> MutexGuard<'_, Option<Vault>> {
+    match vault.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => {
+            let mut guard = poisoned.into_inner();
+            guard.take();
+            vault.clear_poison();
+            guard
+        }
     }
 }

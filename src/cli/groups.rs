@@ -78,7 +78,14 @@ fn print_roster(out: &mut Out, vault: &lifeboat::vault::Vault, g: &GroupView) ->
             Reachability::Handle => {
                 format!("handle only: {}", p.handles.iter().map(|h| h.value.clone()).collect::<Vec<_>>().join(", "))
             }
-            Reachability::Name => "NOT REACHABLE: ask now / 연락처를 물어보세요".to_owned(),
+            Reachability::Name => match &m.asked_at {
+                Some(at) => format!("asked {at}, no answer yet / 물어봤지만 아직 답이 없습니다"),
+                None => "NOT REACHABLE: ask now (`lifeboat ask`) / 연락처를 물어보세요".to_owned(),
+            },
+        };
+        let how = match (&m.asked_at, m.reachability) {
+            (Some(_), Reachability::Contact) => format!("{how}  (answered / 답함)"),
+            _ => how,
         };
         rows.push(vec![m.name.clone(), m.messages.to_string(), how]);
     }

@@ -1,14 +1,13 @@
 //! `lifeboat import`.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Result;
-use lifeboat::import::{DateOrder, ImportError};
+use lifeboat::import::{DateOrder, ReadingBasis};
 use lifeboat::ingest::{ImportOptions, import_files};
 use lifeboat::phone::Region;
-use lifeboat::vault::{ImportReport, VaultError};
+use lifeboat::vault::ImportReport;
 
 use super::output::BatchSummary;
 use super::{Global, Out};
@@ -38,7 +37,9 @@ pub struct Import {
     /// vault's `region` setting, else KR).
     #[arg(long, value_name = "CC")]
     region: Option<Region>,
-    /// Day/month order for dates the file cannot settle (dmy, mdy, ymd).
+    /// Day/month order for dates no day above 12 settles (dmy, mdy, ymd).
+    /// Without it the messages' time order decides, else day first; the
+    /// summary says which.
     #[arg(long, value_name = "ORDER")]
     date_order: Option<DateOrder>,
     /// Print the report as JSON.
@@ -50,7 +51,7 @@ impl Import {
     pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
         let mut vault = global.open()?;
         let _ = ctrlc::set_handler(|| CANCEL.store(true, Ordering::Relaxed));
-        let mut opts = ImportOptions {
+        let opts = ImportOptions {
             format: self.format,
             date_order: self.date_order,
             region: self.region,
@@ -58,28 +59,12 @@ impl Import {
             cancel: Some(&CANCEL),
             progress: None,
         };
-        let report = match import_files(&mut vault, &self.files, &opts) {
-            // At a terminal, ask instead of failing; scripts get the error naming the flag.
-            Err(VaultError::Import(ImportError::AmbiguousDates { file })) if std::io::stdin().is_terminal() => {
-                opts.date_order = Some(ask_date_order(&file)?);
-                import_files(&mut vault, &self.files, &opts)?
-            }
-            other => other?,
-        };
+        let report = import_files(&mut vault, &self.files, &opts)?;
         if self.json {
             return out.json(&report);
         }
         print_report(out, &report)
     }
-}
-
-/// Ask which way round a file's all-numeric dates are (no day above 12 settles it).
-fn ask_date_order(file: &str) -> Result<DateOrder> {
-    eprintln!("{file}: are dates like 03/04 day/month (dmy) or month/day (mdy)?");
-    eprint!("{file}: 03/04 같은 날짜가 일/월(dmy)입니까, 월/일(mdy)입니까? [dmy/mdy]: ");
-    let mut answer = String::new();
-    std::io::stdin().read_line(&mut answer)?;
-    answer.trim().parse::<DateOrder>().map_err(anyhow::Error::msg)
 }
 
 fn print_report(out: &mut Out, r: &ImportReport) -> Result<()> {
@@ -99,6 +84,22 @@ fn print_report(out: &mut Out, r: &ImportReport) -> Result<()> {
             line += &format!(", {a} → {b}");
         }
         out.line(line)?;
+        if let Some(reading) = &f.date_order {
+            let (order, other) = match reading.order {
+                DateOrder::Mdy => ("month/day", "day/month"),
+                _ => ("day/month", "month/day"),
+            };
+            let why = match reading.by {
+                ReadingBasis::Chronology => "only that way are the messages in time order",
+                ReadingBasis::Rule => "either way the messages are in time order, so the rule day-first chose",
+            };
+            out.line(format!(
+                "  dates read as {order} (no day above 12; {why}). For {other}, import with {} (after `lifeboat undo` of this import).\n  날짜를 {} 순서로 읽었습니다. 반대로 읽으려면 (이 가져오기를 `lifeboat undo`로 되돌린 뒤) {} 옵션으로 가져오세요.",
+                reading.change_with,
+                if reading.order == DateOrder::Mdy { "월/일" } else { "일/월" },
+                reading.change_with
+            ))?;
+        }
         if let Some((n, text)) = &f.first_unparsed {
             out.line(format!("  {} line(s) matched no known shape; first at line {n}: {text:?}", f.unparsed))?;
         }

@@ -24,6 +24,12 @@ impl Init {
         } else {
             new_passphrase_prompt()?
         };
+        if Vault::unfinished_init(&dir) {
+            out.line(format!(
+                "An earlier init at {} was stopped before it finished: cleared what it left, starting over. / 중단된 보관함 만들기의 흔적을 지우고 새로 만듭니다.",
+                dir.display()
+            ))?;
+        }
         Vault::create(&dir, &passphrase)?;
         out.line(format!("Created an encrypted vault at {}.", dir.display()))?;
         out.line(format!("{}에 암호화된 보관함을 만들었습니다.", dir.display()))?;

@@ -1,10 +1,13 @@
 //! The command-line front end. Each subcommand lives in its own file as a clap
 //! `Args` struct whose doc comments are its help text, with a `run` function.
 
+mod ask;
 mod backup;
 mod config;
+mod decide;
 mod export;
 mod groups;
+mod handoff;
 mod history;
 mod import;
 mod init;
@@ -63,10 +66,16 @@ enum Command {
     Show(people::Show),
     Search(people::Search),
     Groups(groups::Groups),
+    Handoff(handoff::Handoff),
     Roster(groups::Roster),
+    Ask(ask::AskRoom),
     Imports(history::Imports),
     Undo(history::Undo),
     Suggest(suggest::Suggest),
+    Confirm(decide::Confirm),
+    Reject(decide::Reject),
+    Assign(decide::Assign),
+    Rename(decide::Rename),
     Merge(merge::Merge),
     NotSame(not_same::NotSame),
     Unmerge(unmerge::Unmerge),
@@ -88,10 +97,16 @@ pub fn run() -> std::process::ExitCode {
         Command::Show(c) => c.run(&cli.global, &mut out),
         Command::Search(c) => c.run(&cli.global, &mut out),
         Command::Groups(c) => c.run(&cli.global, &mut out),
+        Command::Handoff(c) => c.run(&cli.global, &mut out),
         Command::Roster(c) => c.run(&cli.global, &mut out),
         Command::Imports(c) => c.run(&cli.global, &mut out),
         Command::Undo(c) => c.run(&cli.global, &mut out),
         Command::Suggest(c) => c.run(&cli.global, &mut out),
+        Command::Ask(c) => c.run(&cli.global, &mut out),
+        Command::Confirm(c) => c.run(&cli.global, &mut out),
+        Command::Reject(c) => c.run(&cli.global, &mut out),
+        Command::Assign(c) => c.run(&cli.global, &mut out),
+        Command::Rename(c) => c.run(&cli.global, &mut out),
         Command::Merge(c) => c.run(&cli.global, &mut out),
         Command::NotSame(c) => c.run(&cli.global, &mut out),
         Command::Unmerge(c) => c.run(&cli.global, &mut out),

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 use crate::model::Status;
+use crate::phone::Region;
 
 use super::ExportError;
 use crate::vault::{GroupView, MemberView, PersonView, ProvenanceView, Reachability, Vault};
@@ -20,7 +21,7 @@ pub fn for_group(vault: &Vault, group: &str) -> Result<String, ExportError> {
             slot.insert(vault.person(m.person_id)?.without_conflicts());
         }
     }
-    Ok(render(&g, &people, &chrono::Local::now().format("%Y-%m-%d %H:%M").to_string()))
+    Ok(render(&g, &people, &chrono::Local::now().format("%Y-%m-%d %H:%M").to_string(), vault.region()?))
 }
 
 /// The sheet's own policy, wherever it is opened: its inline style and
@@ -57,6 +58,8 @@ h1 { font-size: 15pt; margin: 0 0 1mm; }
   padding: 1.2mm 2mm; margin: 0 0 2mm; }
 .member.handle { border-style: dashed; border-left-style: solid; }
 .member.name { border-style: dotted; border-left: 4px double #000; }
+.member .qr { float: right; margin: 0 0 1mm 2mm; }
+.member .qr svg { width: 20mm; height: 20mm; display: block; }
 .member h2 { font-size: 10pt; margin: 0; display: flex; justify-content: space-between; gap: 2mm; }
 .member h2 .how { font-size: 7.5pt; font-weight: normal; white-space: nowrap; }
 .member ul { list-style: none; margin: 0.5mm 0 0; padding: 0; }
@@ -78,7 +81,7 @@ fn reach_words(r: Reachability) -> (&'static str, &'static str, &'static str) {
     }
 }
 
-pub fn render(g: &GroupView, people: &HashMap<i64, PersonView>, made: &str) -> String {
+pub fn render(g: &GroupView, people: &HashMap<i64, PersonView>, made: &str, region: Region) -> String {
     let current: Vec<&MemberView> = g.current().collect();
     let reachable = current.iter().filter(|m| m.reachable).count();
     let mut h = String::new();
@@ -101,7 +104,7 @@ pub fn render(g: &GroupView, people: &HashMap<i64, PersonView>, made: &str) -> S
         "<p class=\"legend\">● 전화·이메일 있음 / phone or e-mail on file &nbsp; ◐ 메신저 ID만 / messenger handle only &nbsp; ○ 이름만 / name only &nbsp; ? 대화에서 찾은 미확인 번호 (공유한 사람, 날짜) / unconfirmed, found in a chat (shared by, date)</p>\n</header>\n<main class=\"members\">"
     );
     for m in &current {
-        member(&mut h, m, people.get(&m.person_id), &g.name);
+        member(&mut h, m, people.get(&m.person_id), &g.name, region);
     }
     h.push_str("</main>\n");
     let left: Vec<String> = g.members.iter().filter(|m| m.left).map(|m| esc(&m.name)).collect();
@@ -110,6 +113,13 @@ pub fn render(g: &GroupView, people: &HashMap<i64, PersonView>, made: &str) -> S
     }
     let _ = writeln!(h, "<footer>Lifeboat · {} · {}</footer>\n</body>\n</html>", esc(&g.name), esc(made));
     h
+}
+
+/// An SVG document as an element of the page: no XML prolog, and no
+/// namespace URL (HTML gives inline SVG its namespace; the sheet names no URL).
+fn inline(svg: &str) -> String {
+    let start = svg.find("<svg").unwrap_or(0);
+    svg[start..].replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1)
 }
 
 /// Where a number was shared, short: the group is left out when it is this one.
@@ -123,13 +133,22 @@ fn shared_here(s: &ProvenanceView, group: &str) -> String {
     }
 }
 
-fn member(h: &mut String, m: &MemberView, p: Option<&PersonView>, group: &str) {
+fn member(h: &mut String, m: &MemberView, p: Option<&PersonView>, group: &str, region: Region) {
     let (class, mark, words) = reach_words(m.reachability);
     let _ = write!(h, "<section class=\"member {class}\">\n<h2><span>{mark} {}", esc(&m.name));
     if let Some(p) = p.filter(|p| p.name != m.name) {
         let _ = write!(h, " <span class=\"aka\">({})</span>", esc(&p.name));
     }
-    let _ = writeln!(h, "</span><span class=\"how\">{words}</span></h2>\n<ul>");
+    let _ = writeln!(h, "</span><span class=\"how\">{words}</span></h2>");
+    // Their confirmed numbers and e-mails as a vCard to scan into a phone from the paper.
+    if let Some(p) = p.filter(|p| {
+        p.phones.iter().any(|ph| ph.status == Status::Confirmed)
+            || p.emails.iter().any(|e| e.status == Status::Confirmed)
+    }) && let Ok(code) = crate::qr::svg(&crate::qr::person_vcard(p))
+    {
+        let _ = writeln!(h, "<div class=\"qr\" title=\"{}\">{}</div>", esc(&p.name), inline(&code));
+    }
+    h.push_str("<ul>\n");
     if let Some(p) = p {
         for ph in &p.phones {
             let unconfirmed = ph.status == Status::Candidate;
@@ -137,7 +156,7 @@ fn member(h: &mut String, m: &MemberView, p: Option<&PersonView>, group: &str) {
                 h,
                 "<li{}>☎ <span class=\"num\">{}{}</span>",
                 if unconfirmed { " class=\"unconfirmed\"" } else { "" },
-                esc(&ph.raw),
+                esc(&crate::phone::readable(ph.e164.as_deref(), &ph.raw, region)),
                 if unconfirmed { " ?" } else { "" }
             );
             if let Some(l) = &ph.label {
@@ -182,6 +201,7 @@ mod tests {
                 last_seen: Some("2022-10-15 21:03:00".into()),
                 messages: 3,
                 left: false,
+                asked_at: None,
             },
             MemberView {
                 name: "영희 & co".into(),
@@ -192,6 +212,7 @@ mod tests {
                 last_seen: None,
                 messages: 0,
                 left: false,
+                asked_at: None,
             },
             MemberView {
                 name: "떠난이".into(),
@@ -202,6 +223,7 @@ mod tests {
                 last_seen: None,
                 messages: 0,
                 left: true,
+                asked_at: None,
             },
         ];
         let g = GroupView {
@@ -213,7 +235,7 @@ mod tests {
             members,
         };
         let people = HashMap::from([(7, p)]);
-        let html = render(&g, &people, "2024-03-01 10:00");
+        let html = render(&g, &people, "2024-03-01 10:00", Region::default());
         assert!(!html.contains("<script>"));
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(html.contains("영희 &amp; co"));

@@ -7,11 +7,12 @@
 //! copied between them lives here.
 
 use std::collections::VecDeque;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 use regex::Regex;
 
-use super::input::DateOrder;
+use super::input::{DateOrder, DateReading, ReadingBasis};
 use super::{ImportError, Input};
 use crate::model::{EventKind, Speaker};
 use crate::text;
@@ -153,15 +154,19 @@ pub const MAX_PENDING_BYTES: usize = 64 << 20;
 /// ahead. Items whose date could be read both ways wait here until some date
 /// has a field above 12 (or a weekday settles it). If that never happens
 /// within [`MAX_PENDING_ITEMS`] / [`MAX_PENDING_BYTES`], or by the end of the
-/// file, the user's `--date-order` decides; without it the import fails with
-/// [`ImportError::AmbiguousDates`] rather than guess. `--date-order ymd`
+/// file, the user's `--date-order` decides; without it, the file's own
+/// chronology does (exports are in time order, so usually only one reading
+/// never goes back in time), and when both readings are in order the rule
+/// is day first, the order most of the world writes. Either choice is
+/// recorded on the input ([`Input::date_reading`]) for the import summary,
+/// with the option that reads the file the other way. `--date-order ymd`
 /// applies from the start, since no date can prove it.
 pub struct DateOrderQueue<T> {
     order: Option<DateOrder>,
     fallback: Option<DateOrder>,
-    file: String,
     pending: VecDeque<(RawDate, T)>,
     pending_bytes: usize,
+    reading: Arc<OnceLock<DateReading>>,
 }
 
 /// Where the queue hands items: the date, or None when it names no real day.
@@ -173,9 +178,9 @@ impl<T> DateOrderQueue<T> {
         DateOrderQueue {
             order,
             fallback: input.date_order,
-            file: input.file().to_owned(),
             pending: VecDeque::new(),
             pending_bytes: 0,
+            reading: input.date_reading_cell(),
         }
     }
 
@@ -205,7 +210,7 @@ impl<T> DateOrderQueue<T> {
         self.pending.push_back((date, item));
         self.pending_bytes += bytes;
         if self.pending.len() > MAX_PENDING_ITEMS || self.pending_bytes > MAX_PENDING_BYTES {
-            let order = self.fallback_order()?;
+            let order = self.choose();
             self.order = Some(order);
             self.flush(order, emit)?;
         }
@@ -220,13 +225,45 @@ impl<T> DateOrderQueue<T> {
         let order = match self.order {
             Some(order) => order,
             None if self.pending.iter().all(|(d, _)| !d.needs_order()) => DateOrder::Dmy,
-            None => self.fallback_order()?,
+            None => self.choose(),
         };
         self.flush(order, emit)
     }
 
-    fn fallback_order(&self) -> Result<DateOrder, ImportError> {
-        self.fallback.ok_or_else(|| ImportError::AmbiguousDates { file: self.file.clone() })
+    /// The order for waiting dates no date proved: the user's, else the
+    /// chronology's, else day first; recorded unless the user chose.
+    fn choose(&self) -> DateOrder {
+        if let Some(order) = self.fallback {
+            return order;
+        }
+        let (dmy, mdy) = (self.steps_back(DateOrder::Dmy), self.steps_back(DateOrder::Mdy));
+        let reading = match dmy.cmp(&mdy) {
+            std::cmp::Ordering::Less => DateReading::new(DateOrder::Dmy, ReadingBasis::Chronology),
+            std::cmp::Ordering::Greater => DateReading::new(DateOrder::Mdy, ReadingBasis::Chronology),
+            std::cmp::Ordering::Equal => DateReading::new(DateOrder::Dmy, ReadingBasis::Rule),
+        };
+        // A file is decided once; a second decision cannot happen.
+        let _ = self.reading.set(reading);
+        reading.order
+    }
+
+    /// How often the waiting dates, read in `order`, go back in time; a
+    /// date that names no real day under it counts as a step back.
+    fn steps_back(&self, order: DateOrder) -> usize {
+        let mut last = None;
+        let mut steps = 0;
+        for (date, _) in &self.pending {
+            match date.resolve(order) {
+                Some(day) => {
+                    if last.is_some_and(|l| day < l) {
+                        steps += 1;
+                    }
+                    last = Some(day);
+                }
+                None => steps += 1,
+            }
+        }
+        steps
     }
 
     fn flush(&mut self, order: DateOrder, emit: &mut Emit<T>) -> Result<(), ImportError> {
@@ -292,6 +329,12 @@ impl EventRule {
     /// Panics only on a malformed built-in pattern, which the tests cover.
     pub fn new(pattern: &str, kind: EventKind) -> EventRule {
         EventRule { pattern: Regex::new(pattern).expect("built-in event pattern"), kind }
+    }
+
+    /// The event this rule reads in `line`, and the groups it captured, for
+    /// dialects that split the names themselves.
+    pub fn captures<'t>(&self, line: &'t str) -> Option<(EventKind, regex::Captures<'t>)> {
+        Some((self.kind.clone(), self.pattern.captures(line)?))
     }
 }
 
@@ -370,23 +413,47 @@ mod tests {
         assert_eq!(days, [("2018-03-06".into(), 1), ("2018-06-04".into(), 2), ("2018-03-13".into(), 3)]);
     }
 
-    #[test]
-    fn queue_refuses_to_guess() {
-        let mut input = Input::from_text("t.txt", "");
-        let mut queue = DateOrderQueue::new(&input);
-        let mut emit = |_: Option<NaiveDate>, _: u32| Ok(());
-        queue.push(date("3", "6", "18"), 1, 10, &mut emit).unwrap();
-        assert!(matches!(queue.finish(&mut emit), Err(ImportError::AmbiguousDates { .. })));
-        input.date_order = Some(DateOrder::Dmy);
-        let mut queue = DateOrderQueue::new(&input);
-        let mut seen = None;
+    fn resolved(input: &Input, dates: &[(&str, &str, &str)]) -> Vec<String> {
+        let mut queue = DateOrderQueue::new(input);
+        let mut out = Vec::new();
         let mut emit = |d: Option<NaiveDate>, _: u32| {
-            seen = d;
+            out.push(d.map_or_else(|| "none".to_owned(), |d| d.to_string()));
             Ok(())
         };
-        queue.push(date("3", "6", "18"), 1, 10, &mut emit).unwrap();
+        for (a, b, c) in dates {
+            queue.push(date(a, b, c), 0, 10, &mut emit).unwrap();
+        }
         queue.finish(&mut emit).unwrap();
-        assert_eq!(seen, NaiveDate::from_ymd_opt(2018, 6, 3));
+        out
+    }
+
+    /// No day above 12: only month first keeps 1/5, 1/6, 2/1 in time order.
+    #[test]
+    fn chronology_settles_what_no_date_proves() {
+        let input = Input::from_text("t.txt", "");
+        let days = resolved(&input, &[("1", "5", "18"), ("1", "6", "18"), ("2", "1", "18")]);
+        assert_eq!(days, ["2018-01-05", "2018-01-06", "2018-02-01"]);
+        let reading = input.date_reading().unwrap();
+        assert_eq!((reading.order, reading.by), (DateOrder::Mdy, ReadingBasis::Chronology));
+        assert_eq!(reading.change_with, "--date-order dmy");
+        let input = Input::from_text("t.txt", "");
+        let days = resolved(&input, &[("5", "1", "18"), ("6", "1", "18"), ("1", "2", "18")]);
+        assert_eq!(days, ["2018-01-05", "2018-01-06", "2018-02-01"]);
+        assert_eq!(input.date_reading().map(|r| r.by), Some(ReadingBasis::Chronology));
+    }
+
+    #[test]
+    fn when_both_readings_are_in_order_the_rule_chooses_and_says_so() {
+        let input = Input::from_text("t.txt", "");
+        assert_eq!(resolved(&input, &[("3", "6", "18"), ("4", "6", "18")]), ["2018-06-03", "2018-06-04"]);
+        let reading = input.date_reading().unwrap();
+        assert_eq!((reading.order, reading.by), (DateOrder::Dmy, ReadingBasis::Rule));
+        assert_eq!(reading.change_with, "--date-order mdy");
+        // The user's order wins over the rule, and nothing is reported.
+        let mut input = Input::from_text("t.txt", "");
+        input.date_order = Some(DateOrder::Mdy);
+        assert_eq!(resolved(&input, &[("3", "6", "18"), ("4", "6", "18")]), ["2018-03-06", "2018-04-06"]);
+        assert_eq!(input.date_reading(), None);
     }
 
     #[test]

@@ -96,6 +96,7 @@ fn read_file<L: Loader>(path: &Path, opts: &ReadOptions, loader: &mut L) -> Resu
         loader.take(record)
     })?;
     file.lines = u64::from(input.line_number());
+    file.date_order = input.date_reading();
     loader.end_file(&mut file)?;
     check_coverage(&input, &file)?;
     Ok(file)

@@ -55,11 +55,6 @@ pub enum ImportError {
     )]
     Empty { file: String, line: u32, reason: String, hint: String },
 
-    #[error(
-        "{file}: dates could be day/month or month/day (no day above 12). Re-run with --date-order dmy or --date-order mdy.\n{file}: 날짜 순서를 알 수 없습니다. --date-order dmy 또는 --date-order mdy 를 지정하세요."
-    )]
-    AmbiguousDates { file: String },
-
     #[error("import cancelled; nothing was written.\n가져오기를 취소했습니다. 아무것도 저장하지 않았습니다.")]
     Cancelled,
 

@@ -66,11 +66,50 @@ pub struct Source {
 }
 
 /// How to read an all-numeric date when the file itself cannot tell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum DateOrder {
     Dmy,
     Mdy,
     Ymd,
+}
+
+/// How a file's day/month order was chosen when no date in it proves the
+/// order (no day above 12) and the user named none: reported in the import
+/// summary with the option that reads it the other way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct DateReading {
+    pub order: DateOrder,
+    pub by: ReadingBasis,
+    /// The option that reads the dates the other way (`--date-order mdy`).
+    pub change_with: &'static str,
+}
+
+/// Why a [`DateReading`] was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ReadingBasis {
+    /// Only this reading keeps the messages in time order (or fewer of them out of it).
+    Chronology,
+    /// Both readings keep the messages in order: the rule (day first) chose.
+    Rule,
+}
+
+impl DateReading {
+    pub fn new(order: DateOrder, by: ReadingBasis) -> DateReading {
+        let change_with = if order == DateOrder::Mdy { "--date-order dmy" } else { "--date-order mdy" };
+        DateReading { order, by, change_with }
+    }
+}
+
+impl std::fmt::Display for DateOrder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            DateOrder::Dmy => "dmy",
+            DateOrder::Mdy => "mdy",
+            DateOrder::Ymd => "ymd",
+        })
+    }
 }
 
 impl std::str::FromStr for DateOrder {
@@ -176,6 +215,7 @@ impl Source {
                 Location::ZipEntry { .. } => Some(self.path.clone()),
                 Location::Plain => None,
             },
+            date_reading: Default::default(),
         })
     }
 }
@@ -194,6 +234,8 @@ pub struct Input {
     pub date_order: Option<DateOrder>,
     /// The zip this text came from, where attachments beside it are.
     archive: Option<PathBuf>,
+    /// How the importer chose the day/month order, when it had to choose.
+    date_reading: std::sync::Arc<std::sync::OnceLock<DateReading>>,
 }
 
 impl Input {
@@ -212,6 +254,7 @@ impl Input {
             line: 0,
             date_order: None,
             archive: None,
+            date_reading: Default::default(),
         }
     }
 
@@ -254,6 +297,15 @@ impl Input {
     /// A counter of decoded bytes read so far, for progress reports from a sink.
     pub fn bytes_counter(&self) -> std::sync::Arc<std::sync::atomic::AtomicU64> {
         self.progress.clone()
+    }
+    /// Where an importer's date queue records the day/month order it chose
+    /// (the importer may hold the input mutably while the queue decides).
+    pub fn date_reading_cell(&self) -> std::sync::Arc<std::sync::OnceLock<DateReading>> {
+        self.date_reading.clone()
+    }
+    /// The day/month order chosen for this file without proof, if one was.
+    pub fn date_reading(&self) -> Option<DateReading> {
+        self.date_reading.get().copied()
     }
     /// The 1-based number of the last line returned by [`Input::next_line`].
     pub fn line_number(&self) -> u32 {
@@ -325,6 +377,13 @@ impl Input {
         Ok(text)
     }
 
+    /// A reader over the remaining decoded text for a whole-document format
+    /// parsed as it streams (Telegram JSON): counted for progress like lines,
+    /// and stopped at the document limit like [`Input::read_document`].
+    pub fn document_reader(&mut self) -> DocumentReader<'_> {
+        DocumentReader { input: self, read: 0, failure: None }
+    }
+
     /// A reader over the remaining decoded text (for the `csv` crate).
     /// Callers bound records themselves with [`Input::max_line_bytes`].
     pub fn reader(&mut self) -> &mut dyn BufRead {
@@ -348,6 +407,42 @@ impl Input {
             ImportError::Zip { file: self.file.clone(), reason: e.to_string() }
         } else {
             ImportError::Io { path: PathBuf::from(&self.file), source: e }
+        }
+    }
+}
+
+/// See [`Input::document_reader`].
+pub struct DocumentReader<'a> {
+    input: &'a mut Input,
+    read: u64,
+    failure: Option<ImportError>,
+}
+
+impl DocumentReader<'_> {
+    /// Why reading stopped, when a limit stopped it: the parser only saw an
+    /// I/O error.
+    pub fn take_failure(&mut self) -> Option<ImportError> {
+        self.failure.take()
+    }
+}
+
+impl Read for DocumentReader<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.input.reader.read(buf)?;
+        self.read += n as u64;
+        let limit = self.input.limits.max_document_bytes;
+        let over = if self.read > limit {
+            Err(ImportError::TooLarge { file: self.input.file.clone(), what: "the file".into(), limit })
+        } else {
+            self.input.count(n)
+        };
+        match over {
+            Ok(()) => Ok(n),
+            Err(e) => {
+                let message = e.to_string();
+                self.failure = Some(e);
+                Err(io::Error::other(message))
+            }
         }
     }
 }
@@ -565,14 +660,19 @@ fn choose_zip_entry(file_name: &str, file: File, limits: &Limits) -> Result<Loca
             continue;
         }
         let base = name.rsplit('/').next().unwrap_or(&name).to_owned();
+        let lower = base.to_lowercase();
+        // WhatsApp names its chat file in the phone's language (`WhatsApp-Chat
+        // mit X.txt`, `Chat de WhatsApp con X.txt`) or `_chat.txt`.
         let rank = match base.as_str() {
             "_chat.txt" | "KakaoTalkChats.txt" | "result.json" => 0,
-            b if b.starts_with("WhatsApp Chat") && b.ends_with(".txt") => 0,
-            b if b.ends_with(".txt") || b.ends_with(".csv") => 1,
-            b if b.ends_with(".json") => 2,
+            _ if lower.contains("whatsapp") && lower.ends_with(".txt") => 0,
+            _ if lower.ends_with(".txt") || lower.ends_with(".csv") => 1,
+            _ if lower.ends_with(".json") => 2,
             _ => continue,
         };
-        if best.as_ref().is_none_or(|b| rank < b.0) {
+        // Among names of one rank the largest file is the chat, not a note
+        // someone attached to it.
+        if best.as_ref().is_none_or(|b| rank < b.0 || (rank == b.0 && entry.size() > b.3)) {
             best = Some((rank, i, name, entry.size(), entry.compressed_size()));
         }
     }

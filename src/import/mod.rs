@@ -25,7 +25,7 @@ mod vcard;
 pub use bounded::{MAX_ROOM_MEMBERS, read_bounded};
 pub use driver::{Progress, ReadOptions, run};
 pub use error::ImportError;
-pub use input::{DateOrder, Input, Limits, Lines, Source, open_source};
+pub use input::{DateOrder, DateReading, Input, Limits, Lines, ReadingBasis, Source, open_source};
 pub use registry::{IMPORTERS, by_id, sniff};
 
 use crate::model::{ChatEvent, ChatMessage, ContactRecord, RoomInfo};

@@ -175,24 +175,6 @@ pub(super) fn sender_of(conn: &Connection, grp_id: i64, fp: i64) -> rusqlite::Re
     Ok(None)
 }
 
-/// A message read back by its coded id.
-pub(super) struct OwnedMessage {
-    pub(super) sender: String,
-    pub(super) at: NaiveDateTime,
-    pub(super) text: String,
-}
-
-/// The message with this coded id, if it is still stored.
-pub(super) fn message(conn: &Connection, id: i64) -> rusqlite::Result<Option<OwnedMessage>> {
-    let (chunk_id, index) = split_id(id);
-    let Some(chunk) = chunk(conn, chunk_id)? else { return Ok(None) };
-    Ok(chunk.messages()?.get(index).map(|m| OwnedMessage {
-        sender: m.sender.to_owned(),
-        at: m.at,
-        text: m.text.to_owned(),
-    }))
-}
-
 /// The coded id of the group's first message sent at `at` by `sender`.
 pub(super) fn find_message(
     conn: &Connection,
@@ -435,7 +417,7 @@ mod tests {
         assert_eq!(find_message(&conn, 7, t(4), "김민수").unwrap(), None);
         assert_eq!(group_fingerprints(&conn, 7).unwrap().len(), PER_CHUNK + 10);
         assert_eq!(
-            message(&conn, ids[PER_CHUNK + 2]).unwrap().unwrap().text,
+            texts(&conn, &[ids[PER_CHUNK + 2]]).unwrap()[&ids[PER_CHUNK + 2]],
             format!("메시지 {} 010-1234-{:04}", PER_CHUNK + 2, PER_CHUNK + 2)
         );
     }

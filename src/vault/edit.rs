@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::Deserialize;
 
 use super::people::refresh_haystack;
-use super::{Vault, VaultError};
+use super::{PersonView, Vault, VaultError};
 use crate::text::nfc;
 
 /// What the user decided about a phone or e-mail.
@@ -19,7 +19,72 @@ pub enum Decision {
     Reject,
 }
 
+/// A phone or e-mail of a person, as the user names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueRef {
+    Phone(i64),
+    Email(i64),
+}
+
 impl Vault {
+    /// The phone or e-mail of `person` that `text` names: an e-mail address,
+    /// or a number in any form (`010-1234-5678`, `+82 10 1234 5678`, or the
+    /// last digits when only one of their numbers ends with them).
+    pub fn find_value(&self, person: &PersonView, text: &str) -> Result<ValueRef, VaultError> {
+        let missing = || {
+            VaultError::NotFoundItem(format!(
+                "{} has no number or e-mail {text:?}: `lifeboat show {}` lists them.\n{}님에게 {text:?} 번호나 이메일이 없습니다.",
+                person.name, person.id, person.name
+            ))
+        };
+        if text.contains('@') {
+            let address = crate::email::normalize(text).ok_or_else(missing)?;
+            return person
+                .emails
+                .iter()
+                .find(|e| e.address == address)
+                .map(|e| ValueRef::Email(e.id))
+                .ok_or_else(missing);
+        }
+        let e164 = crate::phone::to_e164(text, self.region()?);
+        let typed = crate::text::digits(text);
+        if typed.is_empty() {
+            return Err(missing());
+        }
+        let exact: Vec<i64> = person
+            .phones
+            .iter()
+            .filter(|p| (e164.is_some() && p.e164 == e164) || crate::text::digits(&p.raw) == typed)
+            .map(|p| p.id)
+            .collect();
+        let ending: Vec<i64> = person
+            .phones
+            .iter()
+            .filter(|p| crate::text::digits(p.e164.as_deref().unwrap_or(&p.raw)).ends_with(&typed))
+            .map(|p| p.id)
+            .collect();
+        match (exact.as_slice(), ending.as_slice()) {
+            ([id], _) | ([], [id]) => Ok(ValueRef::Phone(*id)),
+            _ => Err(missing()),
+        }
+    }
+
+    /// Confirm or reject the phone or e-mail of a person that `text` names.
+    pub fn decide_value(&mut self, person: &PersonView, text: &str, decision: Decision) -> Result<(), VaultError> {
+        match self.find_value(person, text)? {
+            ValueRef::Phone(id) => self.set_phone_status(id, decision),
+            ValueRef::Email(id) => self.set_email_status(id, decision),
+        }
+    }
+
+    /// Give the phone or e-mail of `person` that `text` names to `to`, confirmed.
+    pub fn give_value(&mut self, person: &PersonView, text: &str, to: i64) -> Result<(), VaultError> {
+        match self.find_value(person, text)? {
+            ValueRef::Phone(id) => self.set_phone_owner(id, to),
+            ValueRef::Email(id) => self.set_email_owner(id, to),
+        }
+    }
+
     /// Confirm or reject one phone number of a person.
     pub fn set_phone_status(&mut self, phone_id: i64, decision: Decision) -> Result<(), VaultError> {
         self.decide("phone", phone_id, decision)
@@ -201,6 +266,20 @@ pub(super) mod tests {
         v.set_email_owner(20, 1).unwrap();
         assert_eq!(v.person(1).unwrap().emails[0].status, Status::Confirmed);
         assert!(v.set_phone_owner(11, 99).is_err());
+    }
+
+    #[test]
+    fn a_value_is_found_by_how_the_user_types_it() {
+        let (_d, v, id) = sample();
+        let p = v.person(id).unwrap();
+        assert_eq!(v.find_value(&p, "010-1234-5678").unwrap(), ValueRef::Phone(10));
+        assert_eq!(v.find_value(&p, "+82 10 9999 8888").unwrap(), ValueRef::Phone(11));
+        assert_eq!(v.find_value(&p, "8888").unwrap(), ValueRef::Phone(11));
+        assert!(v.find_value(&p, "5555").is_err());
+        assert!(v.find_value(&p, "").is_err());
+        let other = v.person(2).unwrap();
+        assert_eq!(v.find_value(&other, "SEO@example.com").unwrap(), ValueRef::Email(20));
+        assert!(v.find_value(&other, "seo@example.com?bcc=x@y.kr").is_err());
     }
 
     #[test]

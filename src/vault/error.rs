@@ -20,6 +20,11 @@ pub enum VaultError {
     )]
     AlreadyExists { dir: PathBuf },
 
+    #[error(
+        "an earlier `lifeboat init` at {dir} was stopped before it finished, so there is no vault there yet (nothing of yours was stored). Run `lifeboat init` again (in the app: create the vault again); it clears what was left and starts over.\n{dir}의 보관함 만들기가 끝나기 전에 중단되었습니다(저장된 내용 없음). `lifeboat init`을 다시 실행하면 남은 것을 지우고 새로 만듭니다."
+    )]
+    UnfinishedInit { dir: PathBuf },
+
     #[error("the passphrase is too short: use at least 8 characters.\n암호가 너무 짧습니다. 8자 이상으로 정하세요.")]
     WeakPassphrase,
 

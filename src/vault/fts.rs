@@ -17,7 +17,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::chunk::{self, Chunk, coded_id};
 use super::ingest::stamp;
-use super::{MessageHit, Vault, VaultError};
+use super::{ContextMessage, MessageHit, Vault, VaultError};
 use crate::model::MessageKind;
 use crate::text::nfc;
 
@@ -151,12 +151,33 @@ impl Vault {
     }
 
     fn message_hit(&self, id: i64) -> rusqlite::Result<MessageHit> {
-        let group: String = self.conn.query_row(
-            "SELECT g.name FROM message_chunk c JOIN grp g ON g.id = c.grp_id WHERE c.id = ?1",
-            [chunk::split_id(id).0],
-            |r| r.get(0),
+        let (chunk_id, index) = chunk::split_id(id);
+        let (group, group_id): (String, i64) = self.conn.query_row(
+            "SELECT g.name, g.id FROM message_chunk c JOIN grp g ON g.id = c.grp_id WHERE c.id = ?1",
+            [chunk_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let m = chunk::message(&self.conn, id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
-        Ok(MessageHit { id, group, sender: m.sender, at: stamp(m.at), text: m.text })
+        let c = chunk::chunk(&self.conn, chunk_id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+        let messages = c.messages()?;
+        let m = messages.get(index).ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+        let shown = |m: &chunk::StoredText| ContextMessage {
+            sender: m.sender.to_owned(),
+            at: stamp(m.at),
+            text: m.text.to_owned(),
+        };
+        Ok(MessageHit {
+            id,
+            group,
+            group_id,
+            sender: m.sender.to_owned(),
+            at: stamp(m.at),
+            text: m.text.to_owned(),
+            before: messages[index.saturating_sub(CONTEXT)..index].iter().map(shown).collect(),
+            after: messages.iter().skip(index + 1).take(CONTEXT).map(shown).collect(),
+        })
     }
 }
+
+/// Messages shown before and after a hit (from its stored chunk: a few
+/// thousand of the room's messages in the order they were exported).
+const CONTEXT: usize = 2;

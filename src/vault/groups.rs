@@ -29,6 +29,9 @@ pub struct MemberView {
     pub last_seen: Option<String>,
     pub messages: i64,
     pub left: bool,
+    /// When `lifeboat ask` last named them in this group: with `reachable`
+    /// true since, they answered.
+    pub asked_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -137,11 +140,16 @@ impl Vault {
                     last_seen: r.get(3)?,
                     messages: r.get(4)?,
                     left: r.get(5)?,
+                    asked_at: None,
                 })
             })
             .map_err(sql)?
             .collect::<Result<Vec<_>, _>>()
             .map_err(sql)?;
+        let mut members = members;
+        for m in &mut members {
+            m.asked_at = self.asked_at(id, m.person_id)?;
+        }
         Ok(GroupView { id, name, kind, platform, messages, members })
     }
 }

@@ -15,9 +15,23 @@ pub type Passphrase = Zeroizing<String>;
 pub struct Key(Zeroizing<[u8; 32]>);
 
 impl Key {
-    /// The `PRAGMA key` value for a raw key: `x'…'`, so SQLCipher skips its own KDF.
-    pub fn pragma_value(&self) -> Zeroizing<String> {
-        Zeroizing::new(format!("x'{}'", hex::encode(*self.0)))
+    /// The statement that sets a raw key (`PRAGMA key = "x'…'";`, so
+    /// SQLCipher skips its own KDF), or `rekey`. Written into one zeroized
+    /// buffer digit by digit: no copy of the key's text is left in memory
+    /// (SQLite's own copy of the statement is wiped by SQLCipher's memory
+    /// security, which `connect` turns on first).
+    pub fn pragma(&self, name: &str) -> Zeroizing<String> {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut sql = Zeroizing::new(String::with_capacity(name.len() + 80));
+        sql.push_str("PRAGMA ");
+        sql.push_str(name);
+        sql.push_str(" = \"x'");
+        for byte in self.0.iter() {
+            sql.push(char::from(HEX[usize::from(byte >> 4)]));
+            sql.push(char::from(HEX[usize::from(byte & 15)]));
+        }
+        sql.push_str("'\";");
+        sql
     }
 
     /// A value that tells whether a passphrase gives this key without
@@ -56,6 +70,12 @@ impl KdfCost {
         }
     }
 }
+
+/// The most Argon2id work a header may ask for: 1 GiB, 16 passes, 8 lanes
+/// (Lifeboat writes 64 MiB, 6 passes, 1 lane).
+const MAX_MEMORY_KIB: u32 = 1024 * 1024;
+const MAX_PASSES: u32 = 16;
+const MAX_LANES: u32 = 8;
 
 /// The unencrypted file beside the database: what is needed to derive the key.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -104,6 +124,22 @@ impl Header {
                 reason: "the key header is of an unknown kind".into(),
             });
         }
+        // A tampered cost must not make an unlock hang for hours or abort on
+        // an allocation: Lifeboat never writes more than these.
+        let c = &header.cost;
+        let sane = (1..=MAX_LANES).contains(&c.p)
+            && (8 * c.p..=MAX_MEMORY_KIB).contains(&c.m_kib)
+            && (1..=MAX_PASSES).contains(&c.t)
+            && hex::decode(&header.salt).is_ok_and(|s| s.len() == 16);
+        if !sane {
+            return Err(VaultError::Damaged {
+                path: path.to_owned(),
+                reason: format!(
+                    "the key header asks for an Argon2id cost no Lifeboat writes (memory {} KiB, {} passes, {} lanes) or a damaged salt: it was altered",
+                    c.m_kib, c.t, c.p
+                ),
+            });
+        }
         Ok(header)
     }
 
@@ -127,5 +163,25 @@ impl Header {
             .hash_password_into(passphrase.as_bytes(), &salt, key.as_mut())
             .map_err(|e| VaultError::Crypto(e.to_string()))?;
         Ok(Key(key))
+    }
+}
+
+#[cfg(test)]
+mod pragma_tests {
+    use super::*;
+
+    #[test]
+    fn the_key_statement_is_the_raw_key_in_hex() {
+        let key = Key(Zeroizing::new([0xa5; 32]));
+        assert_eq!(*key.pragma("key"), format!("PRAGMA key = \"x'{}'\";", "a5".repeat(32)));
+        assert!(key.pragma("rekey").starts_with("PRAGMA rekey = \"x'a5a5"));
+    }
+
+    #[test]
+    fn sqlcipher_wipes_what_it_frees() {
+        let d = tempfile::tempdir().unwrap();
+        let v = super::super::Vault::create(&d.path().join("v"), "correct horse").unwrap();
+        let on: String = v.conn.query_row("PRAGMA cipher_memory_security", [], |r| r.get(0)).unwrap();
+        assert_eq!(on, "1");
     }
 }

@@ -8,6 +8,7 @@ mod error;
 mod key;
 mod schema;
 
+mod ask;
 mod batches;
 mod chunk;
 mod decide;
@@ -24,15 +25,16 @@ mod suggest;
 mod unlock;
 mod write;
 
+pub use ask::{Ask, AskLanguage};
 pub use batches::{Added, BatchFile, BatchSummary, UndoReport};
 pub use decide::MergeReport;
-pub use edit::Decision;
+pub use edit::{Decision, ValueRef};
 pub use error::VaultError;
 pub use groups::{GroupView, MemberView, Reachability};
 pub use identity::StoredIdentity;
 pub use ingest::{ImportBatch, ImportReport};
 pub use key::{KdfCost, Passphrase};
-pub use people::{ClaimView, EmailView, HandleView, MessageHit, PersonView, PhoneView, ProvenanceView};
+pub use people::{ClaimView, ContextMessage, EmailView, HandleView, MessageHit, PersonView, PhoneView, ProvenanceView};
 pub use restore::{
     BackupOrigin, PersonChange, RestoreOptions, RestoreReport, SignerChange, SignerView, StoredMessage, SuggestedMatch,
     ValueConflict,
@@ -54,6 +56,12 @@ const DB_FILE: &str = "lifeboat.db";
 const HEADER_FILE: &str = "lifeboat.header";
 const NEW_HEADER_FILE: &str = "lifeboat.header.new";
 const LOCK_FILE: &str = "lifeboat.lock";
+/// Present while `Vault::create` runs: a vault folder holding it is the
+/// remains of an init that was stopped, with nothing of the user's in it.
+const INIT_FILE: &str = "lifeboat.init";
+/// Everything an unfinished init may have left.
+const INIT_LEFTOVERS: [&str; 6] =
+    [DB_FILE, "lifeboat.db-journal", HEADER_FILE, NEW_HEADER_FILE, "lifeboat.tmp", INIT_FILE];
 
 /// An open, unlocked vault.
 pub struct Vault {
@@ -69,9 +77,16 @@ impl Vault {
         dirs::data_dir().map(|d| d.join("lifeboat"))
     }
 
-    /// True when `dir` already holds a vault.
+    /// True when `dir` already holds a vault (not the remains of an init
+    /// that was stopped half-way, which the next init clears).
     pub fn exists(dir: &Path) -> bool {
-        dir.join(DB_FILE).exists() || dir.join(HEADER_FILE).exists()
+        (dir.join(DB_FILE).exists() || dir.join(HEADER_FILE).exists()) && !Vault::unfinished_init(dir)
+    }
+
+    /// True when an earlier `init` in `dir` was stopped before it finished:
+    /// the next [`Vault::create`] removes what it left and starts over.
+    pub fn unfinished_init(dir: &Path) -> bool {
+        dir.join(INIT_FILE).exists()
     }
 
     /// Create a new vault in `dir`. Refuses to touch an existing one.
@@ -85,6 +100,16 @@ impl Vault {
         DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(|e| VaultError::io(dir, e))?;
         fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(|e| VaultError::io(dir, e))?;
         let lock = acquire_lock(dir)?;
+        // What an init stopped half-way left holds nothing of the user's.
+        for leftover in INIT_LEFTOVERS {
+            match fs::remove_file(dir.join(leftover)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(VaultError::io(&dir.join(leftover), e));
+                }
+                _ => {}
+            }
+        }
+        write_private(&dir.join(INIT_FILE), b"lifeboat init is running; if it was stopped, run it again\n")?;
         let mut header = Header::new(KdfCost::for_new_vault())?;
         let key = header.derive(passphrase)?;
         header.check = Some(key.check());
@@ -95,12 +120,18 @@ impl Vault {
         let vault = Vault { conn, dir: dir.to_owned(), _lock: lock };
         schema::migrate(&vault.conn, &db)?;
         write_private(&dir.join(HEADER_FILE), header.to_json().as_bytes())?;
+        let marker = dir.join(INIT_FILE);
+        fs::remove_file(&marker).map_err(|e| VaultError::io(&marker, e))?;
+        sync_dir(dir)?;
         Ok(vault)
     }
 
     /// Unlock the vault in `dir`. A wrong passphrase changes nothing on disk.
     pub fn open(dir: &Path, passphrase: &str) -> Result<Vault, VaultError> {
         let db = dir.join(DB_FILE);
+        if Vault::unfinished_init(dir) {
+            return Err(VaultError::UnfinishedInit { dir: dir.to_owned() });
+        }
         if !db.exists() {
             return Err(VaultError::NotFound { dir: dir.to_owned() });
         }
@@ -108,6 +139,24 @@ impl Vault {
         let conn = unlock::unlock(dir, &db, passphrase)?;
         schema::migrate(&conn, &db)?;
         Ok(Vault { conn, dir: dir.to_owned(), _lock: lock })
+    }
+
+    /// Fail with [`VaultError::WrongPassphrase`] unless `passphrase` is this
+    /// vault's: the key it derives must match the header's check (every open
+    /// vault's header has one). For a vault already open in the app, so that
+    /// "unlock" and "change passphrase" always prove the passphrase.
+    pub fn check_passphrase(&self, passphrase: &str) -> Result<(), VaultError> {
+        let header = Header::read(&self.dir.join(HEADER_FILE))?;
+        match header.accepts(&header.derive(passphrase)?) {
+            Some(true) => Ok(()),
+            _ => Err(VaultError::WrongPassphrase { dir: self.dir.clone() }),
+        }
+    }
+
+    /// Change the passphrase after proving the current one.
+    pub fn change_passphrase_from(&mut self, current: &str, new_passphrase: &str) -> Result<(), VaultError> {
+        self.check_passphrase(current)?;
+        self.change_passphrase(new_passphrase)
     }
 
     /// Change the passphrase: a new salt, a new key, the database re-encrypted.
@@ -121,7 +170,7 @@ impl Vault {
         // Order matters for a crash at any point: see unlock.rs.
         let new_header = self.dir.join(NEW_HEADER_FILE);
         write_private(&new_header, header.to_json().as_bytes())?;
-        self.conn.pragma_update(None, "rekey", &*key.pragma_value()).map_err(|e| VaultError::sql(&self.dir, e))?;
+        self.conn.execute_batch(&key.pragma("rekey")).map_err(|e| VaultError::sql(&self.dir, e))?;
         let header_path = self.dir.join(HEADER_FILE);
         fs::rename(&new_header, &header_path).map_err(|e| VaultError::io(&header_path, e))?;
         sync_dir(&self.dir)
@@ -166,7 +215,11 @@ fn connect(db: &Path, key: &key::Key) -> Result<Connection, VaultError> {
     let dir = db.parent().unwrap_or(db);
     let conn = Connection::open(db).map_err(|e| VaultError::sql(dir, e))?;
     conn.pragma_update(None, "cipher_log_level", "NONE").map_err(|e| VaultError::sql(dir, e))?;
-    conn.pragma_update(None, "key", &*key.pragma_value()).map_err(|e| VaultError::sql(dir, e))?;
+    // SQLCipher wipes (and locks in RAM) every allocation it frees: what the
+    // database decrypted does not linger in freed memory. Cost measured in
+    // SECURITY.md.
+    conn.execute_batch("PRAGMA cipher_memory_security = ON;").map_err(|e| VaultError::sql(dir, e))?;
+    conn.execute_batch(&key.pragma("key")).map_err(|e| VaultError::sql(dir, e))?;
     // The first read tells a wrong key: SQLCipher reports "not a database".
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0)) {
         Ok(_) => {}

@@ -94,6 +94,18 @@ pub struct PersonView {
 pub struct MessageHit {
     pub id: i64,
     pub group: String,
+    pub group_id: i64,
+    pub sender: String,
+    pub at: String,
+    pub text: String,
+    /// The messages just before and after it in its room, oldest first.
+    pub before: Vec<ContextMessage>,
+    pub after: Vec<ContextMessage>,
+}
+
+/// A message shown around a search hit.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ContextMessage {
     pub sender: String,
     pub at: String,
     pub text: String,

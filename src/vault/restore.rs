@@ -161,16 +161,17 @@ fn seats(snap: &Snapshot, groups: &Groups) -> Seats {
 struct Groups<'s> {
     by_key: HashMap<i64, i64>,
     by_name: HashMap<&'s str, i64>,
-    /// Groups that already were in the vault before this restore.
-    existed: HashMap<i64, bool>,
+    /// Groups whose last roster came from this same signer: its changes
+    /// (a member who left) are an update from someone already trusted.
+    trusted: std::collections::HashSet<i64>,
 }
 
 impl<'s> Restore<'_, '_> {
     fn run(&mut self, snap: &'s Snapshot) -> rusqlite::Result<()> {
         let backup_source = self.backup_source()?;
-        let groups = self.groups(&snap.groups)?;
+        let mut groups = self.groups(&snap.groups)?;
         if !self.origin.own {
-            self.check_signers(snap, &groups)?;
+            self.check_signers(snap, &mut groups)?;
         }
         let touched = if self.origin.own {
             own::merge(self, snap, &groups, backup_source)?
@@ -195,7 +196,7 @@ impl<'s> Restore<'_, '_> {
     }
 
     fn groups(&mut self, list: &'s [BackupGroup]) -> rusqlite::Result<Groups<'s>> {
-        let mut out = Groups { by_key: HashMap::new(), by_name: HashMap::new(), existed: HashMap::new() };
+        let mut out = Groups { by_key: HashMap::new(), by_name: HashMap::new(), trusted: Default::default() };
         for g in list {
             let name = nfc(&g.name);
             let found: Option<i64> = self
@@ -207,19 +208,14 @@ impl<'s> Restore<'_, '_> {
                 .query_row(params![g.kind, g.platform, name], |r| r.get(0))
                 .optional()?;
             let id = match found {
-                Some(id) => {
-                    out.existed.insert(id, true);
-                    id
-                }
+                Some(id) => id,
                 None => {
                     self.rows.exec(
                         "INSERT INTO grp(name, kind, platform, batch_id) VALUES (?1, ?2, ?3, ?4)",
                         params![name, g.kind, g.platform, self.rows.batch_id],
                     )?;
                     self.report.new_groups += 1;
-                    let id = self.rows.conn.last_insert_rowid();
-                    out.existed.insert(id, false);
-                    id
+                    self.rows.conn.last_insert_rowid()
                 }
             };
             out.by_key.insert(g.key, id);
@@ -231,7 +227,7 @@ impl<'s> Restore<'_, '_> {
     /// Trust on first use, per group: the first roster restored for a group
     /// remembers its signer; another key (or none) later is a change the
     /// user must accept. Remembers this signer for every group.
-    fn check_signers(&mut self, snap: &Snapshot, groups: &Groups) -> rusqlite::Result<()> {
+    fn check_signers(&mut self, snap: &Snapshot, groups: &mut Groups) -> rusqlite::Result<()> {
         for g in &snap.groups {
             let grp = groups.by_key[&g.key];
             let last: Option<(Option<String>, Option<String>)> = self
@@ -243,6 +239,9 @@ impl<'s> Restore<'_, '_> {
                 .query_row([grp], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
             let same = last.as_ref().is_some_and(|(key, _)| *key == self.origin.fingerprint);
+            if same {
+                groups.trusted.insert(grp);
+            }
             if let Some((key, name)) = &last
                 && !same
             {

@@ -137,6 +137,19 @@ mod tests {
     }
 
     #[test]
+    fn an_open_vault_still_proves_the_passphrase() {
+        let (_tmp, dir) = vault();
+        let mut v = Vault::open(&dir, OLD).unwrap();
+        v.check_passphrase(OLD).unwrap();
+        assert!(matches!(v.check_passphrase("not the passphrase"), Err(VaultError::WrongPassphrase { .. })));
+        assert!(matches!(v.change_passphrase_from("not the passphrase", NEW), Err(VaultError::WrongPassphrase { .. })));
+        v.change_passphrase_from(OLD, NEW).unwrap();
+        drop(v);
+        assert!(Vault::open(&dir, OLD).is_err());
+        Vault::open(&dir, NEW).unwrap();
+    }
+
+    #[test]
     fn killed_after_the_new_header_was_written_the_old_passphrase_opens() {
         let (_tmp, dir) = vault();
         write_private(&dir.join(NEW_HEADER_FILE), new_header(NEW).0.to_json().as_bytes()).unwrap();
@@ -155,7 +168,7 @@ mod tests {
         {
             let v = Vault::open(&dir, OLD).unwrap();
             std::fs::write(dir.join(NEW_HEADER_FILE), header.to_json()).unwrap();
-            v.conn.pragma_update(None, "rekey", &*key.pragma_value()).unwrap();
+            v.conn.execute_batch(&key.pragma("rekey")).unwrap();
         }
         assert!(matches!(Vault::open(&dir, OLD), Err(VaultError::WrongPassphrase { .. })));
         let v = Vault::open(&dir, NEW).unwrap();

@@ -49,6 +49,10 @@ const initials = (s) => [...s].map((c) => {
 const member = truth.members.find((m) => /^[가-힣]{3}$/.test(m)) || fail('the generated room has no plain Hangul member');
 
 process.env.LIFEBOAT_VAULT = join(work, 'vault');
+// logind's signals on this run's own session bus, so the test can send them.
+process.env.LIFEBOAT_LOGIND_BUS = 'session';
+// Send to phone listens on loopback here (the test machine may have no private network).
+process.env.LIFEBOAT_HANDOFF_LISTEN = '127.0.0.1';
 const driverBin = process.env.TAURI_DRIVER || 'tauri-driver';
 const tauriDriver = spawn(driverBin, [], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
 let driver;
@@ -143,8 +147,28 @@ async function main() {
   await driver.wait(async () => !(await (await el('#sms-everyone')).getAttribute('disabled')), TIMEOUT, '"text everyone" enabled with its count');
   await textIn('#sms-everyone', /\(\d+\)/);
   console.log(`  reachability: ${reach.replace(/\s+/g, ' ')}`);
+  // Nothing here handles sms: links: the app says so instead of pretending.
+  await click('#sms-everyone');
+  await textIn('.toast', /sms: 링크를 여는 프로그램이 없어|nothing on this computer opens sms:/);
   await driver.wait(async () => (await driver.findElements(By.css('.toast'))).length === 0, TIMEOUT, 'toasts gone');
   await shot('06-group');
+
+  step('groups: Send to phone shows one QR code, a countdown, the fetch count, and Stop closes it');
+  await click('#send-group-to-phone');
+  await el('#handoff-qr');
+  await textIn('#handoff-countdown', /\d+:\d\d/);
+  await textIn('#handoff-fetches', /0\D+3|3\D+0/);
+  await click('#handoff-stop');
+  await driver.wait(async () => (await driver.findElements(By.css('#handoff'))).length === 0, TIMEOUT, 'the dialog closed');
+
+  step('messages: a Korean substring over the chat history, with the messages around it');
+  await click('[data-screen="messages"]');
+  await type('#message-search', '번호');
+  await textIn('#message-count', /\d/);
+  const hit = await el('#message-results .hit mark');
+  if ((await hit.getText()) !== '번호') fail('the hit is not marked');
+  if ((await driver.findElements(By.css('#message-results .hit .context'))).length === 0) fail('no messages around the hits');
+  await shot('12-messages');
 
   step('export: a vCard of everyone to a temporary folder');
   await click('[data-screen="export"]');
@@ -203,6 +227,17 @@ async function main() {
   await el('[data-screen="people"]');
   await type('#search', member);
   await driver.wait(async () => (await driver.findElements(By.css('#people-list .row'))).length > 0, TIMEOUT, 'search works after unlock');
+
+  step('the machine going to sleep locks the vault (logind PrepareForSleep), and the page is reloaded');
+  execFileSync('dbus-send', ['--session', '--type=signal', '/org/freedesktop/login1', 'org.freedesktop.login1.Manager.PrepareForSleep', 'boolean:true']);
+  await driver.wait(async () => {
+    try {
+      return (await driver.findElements(By.css('#passphrase'))).length > 0;
+    } catch {
+      return false;
+    }
+  }, TIMEOUT, 'the unlock screen after sleep');
+  if ((await driver.getPageSource()).includes(member)) fail(`${member} is still in the page after the sleep lock`);
   console.log('E2E PASSED');
 }
 

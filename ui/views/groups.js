@@ -3,11 +3,12 @@
 // to text everyone.
 
 import { call } from '../ipc.js';
-import { h, icon, mount } from '../dom.js';
-import { t, errorText, fmtDate } from '../i18n.js';
+import { h, icon, mount, toast, copyText } from '../dom.js';
+import { t, errorText, fmtDate, lang } from '../i18n.js';
 import { avatar } from './people.js';
 import { printSheet } from './export.js';
 import { openLink } from './person.js';
+import { sendToPhone } from './handoff.js';
 
 let selected = null;
 
@@ -80,6 +81,18 @@ async function renderGroup(pane, g, ctx) {
   const unreachable = current.filter((m) => !m.reachable);
   const sms = h('button.primary', { id: 'sms-everyone', disabled: true, onclick: () => openLink('text_group', g.id) }, icon('sms'), t('sms_everyone'));
   const openPerson = (id) => ctx.go('people', { personId: id });
+  const asked = h('div', { id: 'ask-out' });
+  const askButton = h('button.primary', { id: 'ask-room', type: 'button', onclick: async () => {
+    try {
+      const a = await call('ask_group', { id: g.id, lang: lang() === 'ko' ? 'ko' : 'en' });
+      if (!a.message) return;
+      const copied = await copyText(a.message);
+      mount(asked, h('pre.ask-message', { id: 'ask-message' }, a.message));
+      toast(copied ? t('ask_copied') : t('ask_copy_failed'));
+    } catch (e) {
+      toast(errorText(e), 'error');
+    }
+  } }, icon('copy'), t('ask_in_room'));
 
   mount(pane, h('div.group',
     h('header.group-head',
@@ -87,6 +100,7 @@ async function renderGroup(pane, g, ctx) {
         h('p.muted', [t('members_n', { n: current.length }), g.messages ? t('messages_n', { n: g.messages }) : null, g.platform].filter(Boolean).join(' · ')))),
     h('div.head-actions',
       sms,
+      h('button', { id: 'send-group-to-phone', onclick: () => sendToPhone({ group: g.id }, g.name) }, icon('phone'), t('send_to_phone')),
       h('button', { id: 'print-sheet', onclick: () => printSheet(g.id) }, icon('print'), t('print_sheet')),
       h('button', { id: 'export-group', onclick: () => ctx.go('export', { groupId: g.id }) }, icon('export'), t('export_group_button'))),
     h('div.reach-card', { id: 'reach' }, h('div.reach-big', `${reachable.length}`, h('span', ` / ${current.length}`)), meter(reachable.length, current.length)),
@@ -95,12 +109,14 @@ async function renderGroup(pane, g, ctx) {
         h('h3', icon('alert'), t('ask_now')),
         h('p.muted', t('ask_now_hint')),
         h('ul.ask-list', { id: 'ask-list' }, unreachable.map((m) => h('li', h('button.link', { onclick: () => openPerson(m.person_id) }, avatar(m.name), h('span', m.name)),
-          h('span.fine', m.reachability === 'handle' ? t('via_handle') : m.last_seen ? t('last_seen', { at: fmtDate(m.last_seen) }) : '')))))
+          h('span.fine', m.asked_at ? t('asked_no_answer', { at: fmtDate(m.asked_at) }) : m.reachability === 'handle' ? t('via_handle') : m.last_seen ? t('last_seen', { at: fmtDate(m.last_seen) }) : '')))),
+        h('div.actions', askButton),
+        asked)
       : h('p.good-news', icon('check'), t('everyone_reachable')),
     h('h3', t('roster')),
     h('table.roster', h('tbody', g.members.map((m) => h('tr', { className: m.left ? 'left' : '', onclick: () => openPerson(m.person_id) },
       h('td', h('span.dot', { className: `dot ${m.reachable ? 'ok' : 'no'}` })),
-      h('td.name', m.name, m.left ? h('span.badge', t('left_group')) : null),
+      h('td.name', m.name, m.left ? h('span.badge', t('left_group')) : null, m.asked_at && m.reachable ? h('span.badge.ok', t('answered')) : null),
       h('td.num', m.messages ? t('messages_n', { n: m.messages }) : ''),
       h('td.fine', m.last_seen ? fmtDate(m.last_seen) : ''))))),
   ));

@@ -7,6 +7,7 @@ import { call } from '../ipc.js';
 import { h, icon, mount, copyText, toast, formatPhone, confirmBox } from '../dom.js';
 import { t, errorText, fmtDate } from '../i18n.js';
 import { avatar } from './people.js';
+import { sendToPhone } from './handoff.js';
 
 export async function renderPerson(pane, id, ctx) {
   let p;
@@ -24,9 +25,10 @@ export async function renderPerson(pane, id, ctx) {
   const name = h('h2.person-name', { id: 'person-name' }, p.name, p.me ? h('span.badge', t('me')) : null);
   const editButton = h('button.ghost.small', { id: 'edit-name', title: t('edit_name'), onclick: () => editName() }, icon('edit'), t('edit_name'));
   const exportButton = h('button.ghost.small', { id: 'export-person', onclick: () => ctx.go('export', { personId: id, personName: p.name }) }, icon('export'), t('export_person_button'));
+  const phoneButton = h('button.ghost.small', { id: 'send-person-to-phone', onclick: () => sendToPhone({ person: id }, p.name) }, icon('phone'), t('send_to_phone'));
   const head = h('header.person-head', avatar(p.name, true), h('div.grow', name,
     p.aliases.length ? h('p.muted', `${t('also_known')}: ${p.aliases.join(' · ')}`) : null,
-    p.org ? h('p.muted', p.org) : null), editButton, exportButton);
+    p.org ? h('p.muted', p.org) : null), editButton, phoneButton, exportButton);
 
   function editName() {
     const input = h('input', { value: p.name, 'aria-label': t('edit_name'), id: 'name-input' });
@@ -68,7 +70,7 @@ export async function renderPerson(pane, id, ctx) {
   const phones = p.phones.map((ph) => {
     const number = ph.e164 || ph.raw;
     return item({
-      kind: 'phone', id: ph.id, value: dialable.has(ph.id) ? formatPhone(number) : ph.raw, status: ph.status, label: ph.label, sources: ph.sources,
+      kind: 'phone', id: ph.id, value: dialable.has(ph.id) ? formatPhone(number) : ph.raw, status: ph.status, conflict: ph.conflict, label: ph.label, sources: ph.sources,
       links: dialable.has(ph.id)
         ? [linkButton('call', ph.id, 'call', t('call')), linkButton('text', ph.id, 'sms', t('text'))]
         : [h('span.fine.no-link', { title: t('not_dialable_hint') }, t('not_dialable'))],
@@ -76,7 +78,7 @@ export async function renderPerson(pane, id, ctx) {
     });
   });
   const emails = p.emails.map((em) => item({
-    kind: 'email', id: em.id, value: em.address, status: em.status, label: em.label, sources: em.sources,
+    kind: 'email', id: em.id, value: em.address, status: em.status, conflict: em.conflict, label: em.label, sources: em.sources,
     links: [linkButton('mail', em.id, 'mail', t('mail'))],
     copy: em.address, decide, owner: id,
   }));
@@ -169,13 +171,14 @@ export async function openLink(kind, id) {
   }
 }
 
-function item({ kind, id, value, status, label, sources, links, copy, decide, owner }) {
+function item({ kind, id, value, status, conflict, label, sources, links, copy, decide, owner }) {
   const candidate = status === 'candidate';
-  return h('li.item', { className: `item${candidate ? ' candidate' : ''}`, dataset: { kind, id } },
+  return h('li.item', { className: `item${candidate ? ' candidate' : ''}${conflict ? ' conflict' : ''}`, dataset: { kind, id } },
     h('div.item-main',
       h('span.item-value', value),
       label ? h('span.item-label', label) : null,
       h('span.badge', { className: `badge ${candidate ? 'warn' : 'ok'}` }, t(candidate ? 'candidate' : 'confirmed')),
+      conflict ? h('span.badge.warn', { title: t('conflict_hint') }, t('conflict')) : null,
       h('div.grow'),
       links,
       h('button.action', { title: t('copy'), onclick: async () => { if (await copyText(copy)) toast(t('copied', { v: copy })); } }, icon('copy'), t('copy'))),
@@ -205,6 +208,15 @@ async function chooseOwner(button, { kind, id, sources, decide, owner }) {
 }
 
 function source(s) {
+  if (s.claim) {
+    // Someone else's backup: their word, with who signed it and when.
+    const signer = s.claim.signer;
+    const said = signer.signed
+      ? t('claimed_in', { file: s.file || '?', by: signer.name ? `${signer.name} (${signer.fingerprint})` : signer.fingerprint })
+      : t('claimed_in_unsigned', { file: s.file || '?' });
+    return h('li.claim', said, s.claim.made_at ? ` · ${fmtDate(s.claim.made_at)}` : '',
+      s.claim.claimed === 'confirmed' ? h('span.fine', ' · ', t('confirmed_by_sender')) : null);
+  }
   if (s.group || s.shared_by) {
     const who = t('shared_in', { who: s.shared_by || '?', group: s.group || '?' });
     // "3 times, first Jan 2, 2023": the count reads into the date of the first share.

@@ -38,6 +38,7 @@ export async function render(view, ctx) {
     save('auto_lock_minutes', v);
   });
 
+  const current = h('input', { id: 'current-passphrase', type: 'password', autocomplete: 'current-password', placeholder: t('current_passphrase') });
   const pass = h('input', { id: 'new-passphrase', type: 'password', autocomplete: 'new-password', placeholder: t('new_passphrase') });
   const pass2 = h('input', { id: 'new-passphrase-repeat', type: 'password', autocomplete: 'new-password', placeholder: t('passphrase_repeat') });
   const passError = h('p.error', { role: 'alert' });
@@ -51,7 +52,8 @@ export async function render(view, ctx) {
     }
     passButton.disabled = true;
     try {
-      await call('change_passphrase', { passphrase: pass.value });
+      await call('change_passphrase', { current: current.value, passphrase: pass.value });
+      current.value = '';
       pass.value = '';
       pass2.value = '';
       toast(t('passphrase_changed'));
@@ -69,6 +71,7 @@ export async function render(view, ctx) {
       field(t('auto_lock'), autoLock)),
     h('form.card.form', { onsubmit: changePass },
       h('h3', t('change_passphrase')),
+      field(t('current_passphrase'), current),
       field(t('new_passphrase'), pass),
       field(t('passphrase_repeat'), pass2),
       passError,

@@ -51,7 +51,18 @@ pub async fn open_sheet(state: State<'_, AppState>, group: i64) -> Result<(), Ap
     let parent = PrivateDir::default_parent();
     let (dir, file) =
         state.with_vault(move |v| Ok(export::sheet_for_printing(v, &group.to_string(), &parent)?)).await?;
-    crate::hand_out(&file.display().to_string());
     state.keep_sheet(dir);
-    Ok(())
+    let shown = file.display().to_string();
+    let target = shown.clone();
+    tauri::async_runtime::spawn_blocking(move || crate::hand_out(&target))
+        .await
+        .map_err(|e| AppError::new("internal", e.to_string()))?
+        .map_err(|why| {
+            AppError::new(
+                "no_browser",
+                format!(
+                    "no browser opened the sheet ({why}). It is at {shown} until you lock: open it yourself to print, or export the sheet to a file you choose.\n시트를 연 브라우저가 없습니다. 잠글 때까지 {shown}에 있으니 직접 열어 인쇄하거나, 원하는 곳에 시트를 내보내세요."
+                ),
+            )
+        })
 }

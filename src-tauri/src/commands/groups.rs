@@ -1,6 +1,6 @@
 //! Groups, their rosters and reachability, and the import history.
 
-use lifeboat::vault::{BatchSummary, GroupView, UndoReport};
+use lifeboat::vault::{Ask, AskLanguage, BatchSummary, GroupView, UndoReport};
 use tauri::State;
 
 use crate::error::AppError;
@@ -21,6 +21,13 @@ pub async fn group(state: State<'_, AppState>, id: i64) -> Result<GroupView, App
 #[tauri::command]
 pub async fn group_numbers(state: State<'_, AppState>, id: i64) -> Result<usize, AppError> {
     state.with_vault(move |v| Ok(lifeboat::links::group_numbers(v, id)?.len())).await
+}
+
+/// The outage drill: a message naming the members nobody can reach, to
+/// paste into the room; the vault remembers the ask.
+#[tauri::command]
+pub async fn ask_group(state: State<'_, AppState>, id: i64, lang: AskLanguage) -> Result<Ask, AppError> {
+    state.with_vault(move |v| Ok(v.ask(&id.to_string(), lang)?)).await
 }
 
 #[tauri::command]

@@ -13,6 +13,16 @@ use crate::state::AppState;
 #[tauri::command]
 pub async fn open_link(state: State<'_, AppState>, kind: LinkKind, id: i64) -> Result<(), AppError> {
     let link = state.with_vault(move |v| Ok(links::for_row(v, kind, id)?)).await?;
-    crate::hand_out(&link);
-    Ok(())
+    let scheme = link.split(':').next().unwrap_or("").to_owned();
+    tauri::async_runtime::spawn_blocking(move || crate::hand_out(&link))
+        .await
+        .map_err(|e| AppError::new("internal", e.to_string()))?
+        .map_err(|why| {
+            AppError::new(
+                "no_handler",
+                format!(
+                    "nothing on this computer opens {scheme}: links ({why}), so nothing was sent. Send the numbers to your phone instead, or copy the number.\n이 컴퓨터에는 {scheme}: 링크를 여는 프로그램이 없어 아무것도 보내지 않았습니다. 휴대폰으로 보내거나 번호를 복사하세요."
+                ),
+            )
+        })
 }

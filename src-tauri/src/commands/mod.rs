@@ -5,6 +5,7 @@ pub mod backup;
 pub mod decide;
 pub mod export;
 pub mod groups;
+pub mod handoff;
 pub mod import;
 pub mod links;
 pub mod people;

@@ -1,6 +1,6 @@
 //! People: the virtual list, one person, their QR code, and the user's edits.
 
-use lifeboat::vault::{Decision, PersonPage, PersonView};
+use lifeboat::vault::{Decision, MessageHit, PersonPage, PersonView};
 use serde::Serialize;
 use tauri::State;
 
@@ -9,6 +9,17 @@ use crate::state::AppState;
 
 /// The most rows one call returns: a few screenfuls.
 const MAX_PAGE: usize = 500;
+
+/// Chat history: Korean substrings over every room, newest first, each hit
+/// with the messages around it.
+#[tauri::command]
+pub async fn search_messages(
+    state: State<'_, AppState>,
+    query: String,
+    limit: usize,
+) -> Result<Vec<MessageHit>, AppError> {
+    state.with_vault(move |v| Ok(v.search_messages(&query, limit.min(MAX_PAGE))?)).await
+}
 
 #[tauri::command]
 pub async fn people_page(

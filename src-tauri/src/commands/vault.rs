@@ -22,7 +22,8 @@ pub struct Settings {
 }
 
 /// The settings the window may change; anything else is refused.
-const SETTING_KEYS: [&str; 3] = ["region", "auto_lock_minutes", "language"];
+const SETTING_KEYS: [&str; 3] = ["region", AUTO_LOCK, "language"];
+const AUTO_LOCK: &str = "auto_lock_minutes";
 
 #[tauri::command]
 pub async fn vault_status(state: State<'_, AppState>) -> Result<Status, AppError> {
@@ -44,7 +45,9 @@ pub async fn create_vault(state: State<'_, AppState>, passphrase: String) -> Res
             *slot = Some(Vault::create(&dir, &passphrase)?);
             Ok(())
         })
-        .await
+        .await?;
+    state.activity.set_minutes(None);
+    Ok(())
 }
 
 #[tauri::command]
@@ -53,19 +56,25 @@ pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<()
     let dir = state.dir.clone();
     state
         .with_slot(move |slot| {
-            if slot.is_none() {
-                *slot = Some(Vault::open(&dir, &passphrase)?);
+            match slot {
+                // Open already (another window, a reload): the passphrase is still proved.
+                Some(vault) => vault.check_passphrase(&passphrase)?,
+                None => *slot = Some(Vault::open(&dir, &passphrase)?),
             }
-            Ok(())
+            Ok(slot.as_ref().map(|v| v.setting(AUTO_LOCK)).transpose()?.flatten())
         })
         .await
+        .map(|minutes| state.activity.set_minutes(minutes.as_deref()))
 }
 
 /// Close the vault: the connection and its key leave memory, and the
 /// sheets opened to print leave the disk.
 #[tauri::command]
 pub async fn lock(state: State<'_, AppState>) -> Result<(), AppError> {
+    // Cancel first: an import holding the vault rolls back instead of running on.
+    state.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
     state.forget_sheets();
+    state.stop_handoff();
     state
         .with_slot(|slot| {
             slot.take();
@@ -74,10 +83,21 @@ pub async fn lock(state: State<'_, AppState>) -> Result<(), AppError> {
         .await
 }
 
+/// The page saw the user (a key, the pointer): the idle lock starts over.
 #[tauri::command]
-pub async fn change_passphrase(state: State<'_, AppState>, passphrase: String) -> Result<(), AppError> {
-    let passphrase = Passphrase::new(passphrase);
-    state.with_vault(move |v| Ok(v.change_passphrase(&passphrase)?)).await
+pub async fn still_here(state: State<'_, AppState>) -> Result<(), AppError> {
+    state.activity.seen();
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn change_passphrase(
+    state: State<'_, AppState>,
+    current: String,
+    passphrase: String,
+) -> Result<(), AppError> {
+    let (current, passphrase) = (Passphrase::new(current), Passphrase::new(passphrase));
+    state.with_vault(move |v| Ok(v.change_passphrase_from(&current, &passphrase)?)).await
 }
 
 #[tauri::command]
@@ -86,7 +106,7 @@ pub async fn get_settings(state: State<'_, AppState>) -> Result<Settings, AppErr
         .with_vault(|v| {
             Ok(Settings {
                 region: v.setting("region")?,
-                auto_lock_minutes: v.setting("auto_lock_minutes")?,
+                auto_lock_minutes: v.setting(AUTO_LOCK)?,
                 language: v.setting("language")?,
             })
         })
@@ -97,6 +117,9 @@ pub async fn get_settings(state: State<'_, AppState>) -> Result<Settings, AppErr
 pub async fn set_setting(state: State<'_, AppState>, key: String, value: String) -> Result<(), AppError> {
     if !SETTING_KEYS.contains(&key.as_str()) {
         return Err(AppError::new("invalid", format!("unknown setting {key:?}")));
+    }
+    if key == AUTO_LOCK {
+        state.activity.set_minutes(Some(&value));
     }
     state.with_vault(move |v| Ok(v.set_setting(&key, &value)?)).await
 }

@@ -4,19 +4,25 @@
 //! Lines are streamed: a message is handed on as soon as the next stamp
 //! shows it is complete. The one thing a line cannot tell is whether
 //! `3/6/18` is day or month first; [`DateOrderQueue`] holds messages (a
-//! bounded number) until a date settles it, or asks for `--date-order`.
+//! bounded number) until a date settles it, or else the messages' own time
+//! order (or the day-first rule, reported in the import summary) does.
 //!
 //! The room takes its name from `created group "…"` or from the group name
-//! iOS writes as author of system lines, when either comes before the first
-//! message; otherwise from the file name. Nothing is buffered to find it.
+//! phones write as author of system lines (the encryption notice), when
+//! either comes before the first message; otherwise from the file name.
+//! Nothing is buffered to find it. The first stamp fixes the file's style;
+//! a line in another style starts a message only when an author follows
+//! it, so a date quoted inside a message stays text.
 
 mod cards;
+mod locales;
 mod stamp;
 mod system;
 
 use chrono::{NaiveDate, NaiveTime};
 
 use self::cards::Cards;
+use self::locales::is_notice;
 use self::stamp::{Body, Shape, parse_stamp, split_body};
 use self::system::{SystemLine, is_ios_system_text, message_kind, read_system, room_from_file_name, sender_name};
 use super::chat_common::{DateOrderQueue, RawDate, append_line, clean_name};
@@ -57,6 +63,10 @@ impl Importer for WhatsApp {
     }
 }
 
+/// Longest author a line in another stamp style may have to start a
+/// message: a display name or a number, never a sentence.
+const MAX_AUTHOR_CHARS: usize = 60;
+
 /// One message or system line, complete once the next stamp arrives.
 struct Entry {
     line: u32,
@@ -94,12 +104,15 @@ struct Reader<'s> {
 
 impl Reader<'_> {
     fn line(&mut self, input: &Input, number: u32, line: &str) -> Result<(), ImportError> {
-        if let Some((stamp, rest)) = parse_stamp(line).filter(|(s, _)| self.shape.is_none_or(|shape| shape == s.shape))
-        {
+        let stamped = parse_stamp(line).map(|(stamp, rest)| (stamp, split_body(rest))).filter(|(stamp, body)| {
+            self.shape.is_none_or(|shape| shape == stamp.shape)
+                || matches!(body, Body::Message { author, .. } if author.chars().count() <= MAX_AUTHOR_CHARS)
+        });
+        if let Some((stamp, body)) = stamped {
             self.shape = Some(stamp.shape);
             self.close_open()?;
-            let entry = match split_body(rest) {
-                Body::Message { author, text } if is_ios_system_text(text) => Entry {
+            let entry = match body {
+                Body::Message { author, text } if is_ios_system_text(text) || is_notice(text) => Entry {
                     line: number,
                     time: stamp.time,
                     kind: EntryKind::System { author: Some(clean_name(author)) },

@@ -13,14 +13,14 @@ use crate::import::chat_common::{RawDate, clock, is_bidi_mark, meridiem};
 
 /// Optional direction marks and `[`; a date of three numbers separated by
 /// `/`, `.` or `-` (with a space after each in Korean/Croatian style); an
-/// optional comma or `klo`; a 12-hour marker before (`오후`) or after (`PM`,
+/// optional comma or the word for "at" (`klo`, `um`, `à`, `a las`, `às`, `в`); a 12-hour marker before (`오후`) or after (`PM`,
 /// `p. m.`) a time `H:MM[:SS]` or `H.MM[.SS]`; then `] ` or ` - `.
 /// `\s` is Unicode here, so U+202F and U+00A0 count as spaces.
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"^[\u{200e}\u{200f}\u{202a}-\u{202e}\u{feff}]*(?P<open>\[)?",
         r"(?P<a>[0-9]{1,4})(?P<s1>[./-])\s?(?P<b>[0-9]{1,4})(?P<s2>[./-])\s?(?P<c>[0-9]{1,4})\.?",
-        r",?\s*(?:klo\s+)?(?:(?P<pre>오전|오후)\s*)?",
+        r",?\s*(?:(?:klo|um|à|a las|às|в)\s+)?(?:(?P<pre>오전|오후)\s*)?",
         r"(?P<h>[0-9]{1,2})[:.](?P<m>[0-9]{2})(?:[:.](?P<s>[0-9]{2}))?\.?",
         r"(?:\s*(?P<post>[aApP]\.?\s?[mM]\.?))?",
         r"(?:(?P<close>\])\s?|\s-\s)",

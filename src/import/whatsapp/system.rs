@@ -1,17 +1,14 @@
 //! The meaning of WhatsApp text beyond its grammar: media placeholders,
 //! deleted messages, membership lines, sender names and room names.
 //!
-//! Only English system phrases are read as events; system lines in other
-//! languages are skipped like any other notice.
+//! System phrases are read in every language [`super::locales`] knows;
+//! lines in other languages are skipped like any other notice.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use crate::import::chat_common::{EventRule, clean_name, is_bidi_mark, match_event, system_speaker};
+use super::locales::{LOCALES, names, speaker};
+use crate::import::chat_common::{clean_name, is_bidi_mark};
 use crate::model::{EventKind, MessageKind, Speaker};
 
-/// Whole texts that stand for an attachment.
+/// Whole texts that stand for an attachment, in the languages read.
 const MEDIA: &[&str] = &[
     "<Media omitted>",
     "image omitted",
@@ -21,11 +18,40 @@ const MEDIA: &[&str] = &[
     "GIF omitted",
     "Contact card omitted",
     "document omitted",
+    "<Medien ausgeschlossen>",
+    "Bild weggelassen",
+    "Video weggelassen",
+    "Audio weggelassen",
+    "Sticker weggelassen",
+    "<Multimedia omitido>",
+    "<Mídia oculta>",
+    "<Médias omis>",
+    "<Без медиафайлов>",
 ];
 /// Endings of texts that name an attached file.
-const MEDIA_ENDINGS: &[&str] =
-    &["document omitted", "(file attached)", "<attached>", "(archivo adjunto)", "(Datei angehängt)"];
-const DELETED: &[&str] = &["This message was deleted", "You deleted this message"];
+const MEDIA_ENDINGS: &[&str] = &[
+    "document omitted",
+    "(file attached)",
+    "<attached>",
+    "(archivo adjunto)",
+    "(Datei angehängt)",
+    "(arquivo anexado)",
+    "(fichier joint)",
+];
+const DELETED: &[&str] = &[
+    "This message was deleted",
+    "You deleted this message",
+    "Diese Nachricht wurde gelöscht",
+    "Du hast diese Nachricht gelöscht",
+    "Se eliminó este mensaje",
+    "Eliminaste este mensaje",
+    "Mensagem apagada",
+    "Você apagou esta mensagem",
+    "Ce message a été supprimé",
+    "Vous avez supprimé ce message",
+    "Данное сообщение удалено",
+    "Вы удалили это сообщение",
+];
 
 /// Text, media placeholder or deleted message. Direction marks that iOS
 /// puts around placeholders are ignored.
@@ -77,43 +103,46 @@ pub enum SystemLine {
     Other,
 }
 
-static CREATED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"^(?P<actor>.+?) created group ["“](?P<title>.*)["”]$"#).expect("created pattern"));
-
-static RULES: LazyLock<Vec<EventRule>> = LazyLock::new(|| {
-    vec![
-        EventRule::new(r"^(?P<subjects>.+?) joined using this group[’']s invite link$", EventKind::Joined),
-        EventRule::new(r"^(?P<subjects>You) were added$", EventKind::Invited),
-        EventRule::new(r"^(?P<actor>.+?) added (?P<subjects>.+)$", EventKind::Invited),
-        EventRule::new(r"^(?P<actor>.+?) removed (?P<subjects>.+)$", EventKind::Kicked),
-        EventRule::new(r"^(?P<subjects>.+) left$", EventKind::Left),
-    ]
-});
-
 /// Read a system line's text (without stamp or iOS group author).
 pub fn read_system(text: &str) -> SystemLine {
     let bare: String = text.chars().filter(|c| !is_bidi_mark(*c)).collect();
     let bare = bare.trim().trim_end_matches('.');
-    if let Some(caps) = CREATED.captures(bare) {
-        let creator = system_speaker(caps.name("actor").map_or("", |m| m.as_str()));
-        let title = clean_name(caps.name("title").map_or("", |m| m.as_str()));
-        return SystemLine::Created { creator, title };
-    }
-    match match_event(&RULES, bare) {
-        Some((kind, actor, subjects)) => {
-            let strip = |s: Speaker| Speaker { name: sender_name(&s.name), ..s };
-            SystemLine::Event { kind, actor: actor.map(strip), subjects: subjects.into_iter().map(strip).collect() }
+    for locale in LOCALES.iter() {
+        if let Some(caps) = locale.created.captures(bare) {
+            let creator = speaker(caps.name("actor").map_or("", |m| m.as_str()), locale);
+            let title = clean_name(caps.name("title").map_or("", |m| m.as_str()));
+            return SystemLine::Created { creator, title };
         }
-        None => SystemLine::Other,
+        for rule in &locale.rules {
+            let Some((kind, caps)) = rule.captures(bare) else { continue };
+            let actor = caps.name("actor").map(|m| speaker(m.as_str(), locale));
+            let subjects = caps.name("subjects").map(|m| names(m.as_str(), locale)).unwrap_or_default();
+            return SystemLine::Event { kind, actor, subjects };
+        }
     }
+    SystemLine::Other
 }
 
-/// The room name a file name gives: `WhatsApp Chat with X.txt` and
-/// `WhatsApp Chat - X.zip` → `X`; else the name without its extension.
+/// How phones name an export, before the chat's name, in the languages read.
+const FILE_PREFIXES: &[&str] = &[
+    "WhatsApp Chat with ",
+    "WhatsApp Chat - ",
+    "WhatsApp Chat – ",
+    "WhatsApp Chat mit ",
+    "WhatsApp-Chat mit ",
+    "Chat de WhatsApp con ",
+    "Conversa do WhatsApp com ",
+    "Discussion WhatsApp avec ",
+    "Чат WhatsApp с ",
+    "WhatsApp 채팅 - ",
+];
+
+/// The room name a file name gives: `WhatsApp Chat with X.txt`,
+/// `WhatsApp Chat - X.zip` and their translations → `X`; else the name
+/// without its extension.
 pub fn room_from_file_name(file_name: &str) -> String {
     let stem = [".txt", ".zip", ".TXT", ".ZIP"].iter().find_map(|e| file_name.strip_suffix(e)).unwrap_or(file_name);
-    let named =
-        ["WhatsApp Chat with ", "WhatsApp Chat - ", "WhatsApp Chat – "].iter().find_map(|p| stem.strip_prefix(p));
+    let named = FILE_PREFIXES.iter().find_map(|p| stem.strip_prefix(p));
     let name = clean_name(named.unwrap_or(stem));
     if name.is_empty() || name == "_chat" { "WhatsApp chat".to_owned() } else { name }
 }
@@ -132,6 +161,9 @@ mod tests {
         assert_eq!(message_kind("This message was deleted."), MessageKind::Deleted);
         assert_eq!(message_kind("\u{200e}You deleted this message."), MessageKind::Deleted);
         assert_eq!(message_kind("This message was deleted by mistake"), MessageKind::Text);
+        assert_eq!(message_kind("<Medien ausgeschlossen>"), MessageKind::Media);
+        assert_eq!(message_kind("Diese Nachricht wurde gelöscht."), MessageKind::Deleted);
+        assert_eq!(message_kind("PTT-20250328-WA0014.opus (archivo adjunto)"), MessageKind::Media);
         assert!(is_ios_system_text("\u{200e}Alice added Bob"));
         assert!(!is_ios_system_text("\u{200e}image omitted"));
         assert!(!is_ios_system_text("Alice added Bob"));

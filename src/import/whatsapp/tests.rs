@@ -70,18 +70,125 @@ fn ios_lines_with_narrow_spaces_and_group_author() {
     assert_eq!(c.events[0].subjects[0].name, "+1 (777) 777\u{2011}7777");
 }
 
+/// Both readings of these dates are in time order: the rule (day first)
+/// reads them and says so; `--date-order` reads them the other way.
 #[test]
-fn ambiguous_dates_need_date_order() {
+fn ambiguous_dates_are_read_by_the_rule_unless_named() {
     let text = "3/6/18, 1:55 p.m. - a: m\n4/6/18, 1:56 p.m. - b: n\n";
-    match read("x.txt", text, None) {
-        Err(ImportError::AmbiguousDates { file }) => assert_eq!(file, "x.txt"),
-        other => panic!("expected AmbiguousDates, got {other:?}"),
-    }
+    let mut input = Input::from_text("x.txt", text);
+    let mut c = Collected::default();
+    WhatsApp.read(&mut input, &mut c).unwrap();
+    assert_eq!(c.messages[1].at.to_string(), "2018-06-04 13:56:00");
+    let reading = input.date_reading().unwrap();
+    assert_eq!((reading.order, reading.by), (DateOrder::Dmy, crate::import::ReadingBasis::Rule));
     let c = read("x.txt", text, Some(DateOrder::Mdy)).unwrap();
     let days: Vec<_> = c.messages.iter().map(|m| m.at.to_string()).collect();
     assert_eq!(days, ["2018-03-06 13:55:00", "2018-04-06 13:56:00"]);
-    let c = read("x.txt", text, Some(DateOrder::Dmy)).unwrap();
-    assert_eq!(c.messages[1].at.to_string(), "2018-06-04 13:56:00");
+}
+
+/// No day above 12, but only month first keeps the messages in time order.
+#[test]
+fn the_files_own_chronology_settles_the_order() {
+    let text = "1/5/18, 09:00 - a: m\n1/9/18, 10:00 - b: n\n1/12/18, 11:00 - a: o\n2/3/18, 12:00 - b: p\n";
+    let mut input = Input::from_text("x.txt", text);
+    let mut c = Collected::default();
+    WhatsApp.read(&mut input, &mut c).unwrap();
+    let days: Vec<_> = c.messages.iter().map(|m| m.at.date().to_string()).collect();
+    assert_eq!(days, ["2018-01-05", "2018-01-09", "2018-01-12", "2018-02-03"]);
+    let reading = input.date_reading().unwrap();
+    assert_eq!((reading.order, reading.by), (DateOrder::Mdy, crate::import::ReadingBasis::Chronology));
+}
+
+/// Android writes the encryption notice under the group's name, with no
+/// direction mark: the group names the room and is no member.
+#[test]
+fn the_group_as_author_of_a_notice_is_no_member() {
+    let text = "27/12/20, 18:51 - Family: Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more.\n\
+        27/12/20, 18:52 - Anna : hello\n\
+        [28/12/20, 09:00:00] Ben: mixed styles in one file\n";
+    let c = read("WhatsApp Chat with Family.txt", text, None).unwrap();
+    assert_eq!(c.rooms[0].name, "Family");
+    assert_eq!(names(&c).into_iter().collect::<Vec<_>>(), ["Anna", "Ben"], "a trailing space is no part of a name");
+    assert_eq!(c.messages[1].at.to_string(), "2020-12-28 09:00:00");
+}
+
+/// Headers and system lines in the languages read besides English.
+#[test]
+fn headers_and_system_lines_in_other_languages() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "04.02.17 um 22:45 - Nachrichten und Anrufe sind Ende-zu-Ende-verschlüsselt. Tippe, um mehr zu erfahren.\n\
+             04.02.17 um 22:45 - Jonas hat die Gruppe „Kegelclub“ erstellt\n\
+             04.02.17 um 22:46 - Jonas hat Lena und Paul hinzugefügt\n\
+             04.02.17 um 22:47 - Lena: Hallo\n\
+             05.02.17 um 08:00 - Paul hat die Gruppe verlassen\n",
+            "Kegelclub",
+            &["Jonas", "Lena", "Paul"],
+        ),
+        (
+            "15/3/2021, 9:29 p. m. - Ana creó el grupo \"Fútbol\"\n\
+             15/3/2021, 9:30 p. m. - Ana añadió a Luis y Marta\n\
+             15/3/2021, 9:31 p. m. - Luis: hola\n\
+             16/3/2021, 9:00 a. m. - Marta salió del grupo\n",
+            "Fútbol",
+            &["Ana", "Luis", "Marta"],
+        ),
+        (
+            "15/03/2021 21:29 - João criou o grupo \"Praia\"\n\
+             15/03/2021 21:30 - João adicionou Maria\n\
+             15/03/2021 21:31 - Maria: oi\n",
+            "Praia",
+            &["João", "Maria"],
+        ),
+        (
+            "15.03.2021, 21:29 - Иван создал(а) группу «Дача»\n\
+             15.03.2021, 21:30 - Иван добавил(а) Ольга\n\
+             15.03.2021, 21:31 - Ольга: привет\n",
+            "Дача",
+            &["Ольга", "Иван"],
+        ),
+        (
+            "15/03/2021 à 21:29 - Marie a créé le groupe « Voisins »\n\
+             15/03/2021 à 21:30 - Marie a ajouté Luc\n\
+             15/03/2021 à 21:31 - Luc: salut\n",
+            "Voisins",
+            &["Luc", "Marie"],
+        ),
+        (
+            "2022. 10. 15. 오후 3:15 - 김민수님이 \"등산\" 그룹을 만들었습니다\n\
+             2022. 10. 15. 오후 3:16 - 김민수님이 이영희님을 초대했습니다\n\
+             2022. 10. 15. 오후 3:17 - 이영희: 안녕하세요\n",
+            "등산",
+            &["김민수", "이영희"],
+        ),
+    ];
+    for (text, room, members) in cases {
+        let c = read("chat.txt", text, None).unwrap_or_else(|e| panic!("{room}: {e}"));
+        assert_eq!(c.rooms[0].name, *room);
+        let mut all = names(&c).into_iter().collect::<Vec<_>>();
+        all.sort();
+        let mut want = members.to_vec();
+        want.sort();
+        assert_eq!(all, want, "{room}");
+        assert!(c.unparsed.is_empty(), "{room}: {:?}", c.unparsed);
+        assert!(c.events.len() >= 2, "{room}: {:?}", c.events);
+    }
+}
+
+#[test]
+fn a_zip_whose_chat_file_has_a_translated_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let zip_path = dir.path().join("WhatsApp-Chat mit Kegelclub.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("notiz.txt", options).unwrap();
+    zip.write_all(b"einkaufen\n").unwrap();
+    zip.start_file("WhatsApp-Chat mit Kegelclub.txt", options).unwrap();
+    zip.write_all("04.02.17, 22:47 - Lena: Hallo\n".as_bytes()).unwrap();
+    zip.finish().unwrap();
+    let (id, c) = crate::import::collect(&zip_path, None).unwrap();
+    assert_eq!((id, c.messages.len()), ("whatsapp", 1));
+    assert_eq!(c.rooms[0].name, "Kegelclub");
 }
 
 #[test]

@@ -47,7 +47,7 @@ pub(super) fn merge(
     let mut touched = HashSet::new();
     for (index, p) in snap.people.iter().enumerate() {
         let seats = seats.get(&p.key).map(Vec::as_slice).unwrap_or(&[]);
-        if let Some(id) = person(r, index, p, seats, backup_source)? {
+        if let Some(id) = person(r, groups, index, p, seats, backup_source)? {
             touched.insert(id);
         }
     }
@@ -164,6 +164,7 @@ fn looks_like(
 
 fn person(
     r: &mut Restore,
+    groups: &Groups,
     index: usize,
     p: &BackupPerson,
     seats: &[(i64, String, bool)],
@@ -181,7 +182,7 @@ fn person(
             let new_seat = seats.iter().any(|(grp, display, _)| !seat_taken(r, *grp, display).unwrap_or(true));
             // Someone known by nothing but a name, whose seat is taken: nothing to add.
             if phones.is_empty() && emails.is_empty() && !new_seat {
-                left_groups(r, index, p, seats)?;
+                left_groups(r, groups, index, p, seats)?;
                 return Ok(None);
             }
             let suggestion = looks_like(r, p, seats)?;
@@ -231,7 +232,7 @@ fn person(
             r.report.new_members += 1;
         }
     }
-    left_groups(r, index, p, seats)?;
+    left_groups(r, groups, index, p, seats)?;
     if r.report.people.iter().any(|c| c.index == index && c.person_id.is_some() && is_quiet(c)) {
         r.report.people.retain(|c| c.index != index);
     }
@@ -302,12 +303,18 @@ fn record(
     Ok(())
 }
 
-/// A member the backup says left a group: applied when this signer is the
-/// one the group trusts (the check refuses a restore from another signer
-/// unless the user accepted it).
-fn left_groups(r: &mut Restore, index: usize, p: &BackupPerson, seats: &[(i64, String, bool)]) -> rusqlite::Result<()> {
+/// A member the backup says left a group: applied only as an update, when
+/// the group's last roster came from this same signer (a first roster, or
+/// one from a newly accepted key, changes no seat you have).
+fn left_groups(
+    r: &mut Restore,
+    groups: &Groups,
+    index: usize,
+    p: &BackupPerson,
+    seats: &[(i64, String, bool)],
+) -> rusqlite::Result<()> {
     for (grp, display, left) in seats {
-        if !left {
+        if !left || !groups.trusted.contains(grp) {
             continue;
         }
         let seat: Option<i64> = r

@@ -1,0 +1,122 @@
+//! `lifeboat confirm`, `reject`, `assign` and `rename`: what the app does to
+//! a number or a person, for scripts and tests too.
+
+use anyhow::Result;
+use lifeboat::vault::{Decision, PersonView, Vault};
+
+use super::{Global, Out};
+
+/// Confirm a number or e-mail found in a chat (or claimed by someone
+/// else's backup) as really this person's: it becomes theirs, confirmed.
+#[derive(clap::Args)]
+pub struct Confirm {
+    /// An id, or a name, number or e-mail that matches one person.
+    person: String,
+    /// The number (any form, or its last digits) or e-mail to confirm.
+    value: String,
+    #[arg(long)]
+    json: bool,
+}
+
+/// Reject a number or e-mail: it is not this person's. It is forgotten,
+/// with where it was seen.
+#[derive(clap::Args)]
+pub struct Reject {
+    /// An id, or a name, number or e-mail that matches one person.
+    person: String,
+    /// The number (any form, or its last digits) or e-mail to reject.
+    value: String,
+    #[arg(long)]
+    json: bool,
+}
+
+/// Give a number or e-mail to the member it belongs to ("김영희 번호는 …"
+/// said by someone else): it moves to them, confirmed, with its sources.
+#[derive(clap::Args)]
+pub struct Assign {
+    /// Who has it now: an id, or a name, number or e-mail that matches one person.
+    person: String,
+    /// The number (any form, or its last digits) or e-mail.
+    value: String,
+    /// Whose it is.
+    #[arg(long, value_name = "PERSON")]
+    to: String,
+    #[arg(long)]
+    json: bool,
+}
+
+/// Give a person a new name. The old one stays as an alias, so searching
+/// for it still finds them.
+#[derive(clap::Args)]
+pub struct Rename {
+    /// An id, or a name, number or e-mail that matches one person.
+    person: String,
+    name: String,
+    #[arg(long)]
+    json: bool,
+}
+
+impl Confirm {
+    pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
+        decide(global, out, &self.person, &self.value, Decision::Confirm, self.json)
+    }
+}
+
+impl Reject {
+    pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
+        decide(global, out, &self.person, &self.value, Decision::Reject, self.json)
+    }
+}
+
+fn decide(global: &Global, out: &mut Out, who: &str, value: &str, decision: Decision, json: bool) -> Result<()> {
+    let mut vault = global.open()?;
+    let person = vault.find_person(who)?;
+    vault.decide_value(&person, value, decision)?;
+    let (en, ko) = match decision {
+        Decision::Confirm => ("Confirmed", "확인했습니다"),
+        Decision::Reject => ("Rejected", "지웠습니다"),
+    };
+    done(
+        &vault,
+        out,
+        person.id,
+        json,
+        format!("{en} {value} for {} ({}). / {}님의 {value}을(를) {ko}.", person.name, person.id, person.name),
+    )
+}
+
+impl Assign {
+    pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
+        let mut vault = global.open()?;
+        let from = vault.find_person(&self.person)?;
+        let to = vault.find_person(&self.to)?;
+        vault.give_value(&from, &self.value, to.id)?;
+        let line = format!(
+            "{} is now {}'s ({}), confirmed. / {}은(는) 이제 {}님의 번호입니다.",
+            self.value, to.name, to.id, self.value, to.name
+        );
+        done(&vault, out, to.id, self.json, line)
+    }
+}
+
+impl Rename {
+    pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
+        let mut vault = global.open()?;
+        let person = vault.find_person(&self.person)?;
+        vault.rename_person(person.id, &self.name)?;
+        let line = format!(
+            "{} ({}) is now called {}. / 이름을 {}(으)로 바꿨습니다.",
+            person.name, person.id, self.name, self.name
+        );
+        done(&vault, out, person.id, self.json, line)
+    }
+}
+
+/// The person as they are now (`show --json`), or a line saying what changed.
+fn done(vault: &Vault, out: &mut Out, id: i64, json: bool, line: String) -> Result<()> {
+    if json {
+        let person: PersonView = vault.person(id)?;
+        return out.json(&person);
+    }
+    out.line(line)
+}

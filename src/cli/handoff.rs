@@ -1,0 +1,98 @@
+//! `lifeboat handoff`: send people to a phone on the same Wi-Fi.
+
+use std::net::IpAddr;
+use std::time::Duration;
+
+use anyhow::Result;
+use lifeboat::handoff::{self, Event, Limits, Outcome, Scope};
+
+use super::{Global, Out};
+
+/// Send people to a phone on the same Wi-Fi (or the phone's hotspot): one QR
+/// code, no internet, no account, no app on the phone.
+///
+/// Prints a link and draws it as a QR code. The phone's camera opens it; the
+/// page decrypts in the phone's browser with the key after `#`, which a
+/// browser never sends over the network, and offers tap-to-call, tap-to-text,
+/// "text everyone" and "add all to contacts". The link serves the data 3
+/// times at most, for 5 minutes at most; any other address gets 404, and too
+/// many of those stop the server. Ctrl-C stops it at once.
+#[derive(clap::Args)]
+#[command(group(clap::ArgGroup::new("who").required(true).args(["group", "person", "all"])))]
+pub struct Handoff {
+    /// The members of this group (name or id).
+    #[arg(long, value_name = "NAME")]
+    group: Option<String>,
+    /// This person (id, or a name or number that matches one person).
+    #[arg(long, value_name = "ID")]
+    person: Option<String>,
+    /// Everyone in the vault.
+    #[arg(long)]
+    all: bool,
+    /// The address to listen on: a private-network one (192.168.x.x,
+    /// 10.x.x.x, 172.16-31.x.x, link-local, loopback) [default: this
+    /// computer's address on the Wi-Fi or hotspot]
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<IpAddr>,
+    /// Serve the data for this many seconds (1 to 300).
+    #[arg(long, value_name = "SECONDS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=300))]
+    expires: u64,
+    /// Print the link and each event as JSON lines, with no QR code.
+    #[arg(long)]
+    json: bool,
+}
+
+impl Handoff {
+    pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
+        let scope = match (self.group, self.person) {
+            (Some(g), _) => Scope::Group(g),
+            (None, Some(p)) => Scope::Person(p),
+            (None, None) => Scope::All,
+        };
+        let limits = Limits { expires: Duration::from_secs(self.expires), ..Limits::default() };
+        let listen = handoff::listen_address(self.listen)?;
+        let running = {
+            let vault = global.open()?;
+            handoff::start(&vault, &scope, Some(listen), limits)?
+        };
+        let stopper = running.stopper();
+        let _ = ctrlc::set_handler(move || stopper.stop());
+        let (people, url) = (running.people(), running.url());
+        if self.json {
+            let started = serde_json::json!({"url": url, "people": people, "expires": self.expires, "max_fetches": limits.fetches});
+            out.line(started.to_string())?;
+        } else {
+            out.line("Scan this with the phone's camera (same Wi-Fi or the phone's hotspot). / 휴대폰 카메라로 찍으세요(같은 와이파이나 휴대폰 핫스팟).")?;
+            out.line(lifeboat::qr::terminal(url)?)?;
+            out.line(url)?;
+            out.line(format!(
+                "{people} people; the link works {} times within {} seconds. Ctrl-C stops it. / {people}명, {}초 안에 {}번까지 열 수 있습니다. Ctrl-C로 멈춥니다.",
+                limits.fetches, self.expires, self.expires, limits.fetches
+            ))?;
+        }
+        out.flush()?;
+        let json = self.json;
+        let outcome = running.serve(|event| {
+            let text = match event {
+                Event::Request { line, status } => {
+                    eprintln!("lifeboat handoff: {line} -> {status}");
+                    return;
+                }
+                Event::Fetched { count, of } if json => serde_json::json!({"fetched": count, "of": of}).to_string(),
+                Event::Fetched { count, of } => {
+                    format!("Fetched {count} of {of} times. / {of}번 중 {count}번 받아 갔습니다.")
+                }
+            };
+            let _ = out.line(text).and_then(|_| Ok(out.flush()?));
+        });
+        if json {
+            return out.line(serde_json::json!({"outcome": outcome}).to_string());
+        }
+        out.line(match outcome {
+            Outcome::Stopped => "Stopped; the link no longer works. / 멈췄습니다. 링크는 더 이상 열리지 않습니다.",
+            Outcome::Expired => "The link expired; run this again for a new one. / 링크가 만료되었습니다. 새 링크는 다시 실행하세요.",
+            Outcome::UsedUp => "The link was used as often as it may be and no longer works. / 링크를 쓸 수 있는 횟수를 다 써서 더 이상 열리지 않습니다.",
+            Outcome::TooManyWrong => "Stopped after too many requests for wrong addresses: someone on this network may be guessing. Use a network you trust. / 잘못된 주소 요청이 너무 많아 멈췄습니다. 이 네트워크의 누군가가 추측하고 있을 수 있습니다. 믿을 수 있는 네트워크를 쓰세요.",
+        })
+    }
+}
