@@ -12,6 +12,8 @@ packages=(
   age openssh-client
   # tests: headless Chromium plays the phone that opens a handoff link
   chromium
+  # tests/address_books.rs: the exports read by real address books and a spreadsheet
+  khard python3-vobject libez-vcard-java libvinnie-java default-jdk-headless gnumeric
   # desktop shell (Tauri 2 on WebKitGTK)
   file libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
   # tests: the printable sheet's QR codes are drawn (rsvg-convert) and read back (zbarimg)

@@ -14,7 +14,8 @@ use crate::model::{ChatEvent, ChatMessage, ContactRecord, RoomInfo};
 
 /// One parsed record, ready for the store.
 pub enum Record {
-    Contact(ContactRecord),
+    /// Boxed: a contact is several times the size of the records that outnumber it.
+    Contact(Box<ContactRecord>),
     Room(RoomInfo),
     /// A message with its text and sender in NFC.
     Message(ChatMessage, Prepared),

@@ -40,6 +40,21 @@ pub struct ContactRecord {
     pub name: Option<String>,
     pub given: Option<String>,
     pub family: Option<String>,
+    /// The rest of a structured name (vCard N): middle names, prefixes
+    /// (`Mr.`), suffixes (`Sr.`).
+    #[serde(default)]
+    pub middle: Option<String>,
+    #[serde(default)]
+    pub prefix: Option<String>,
+    #[serde(default)]
+    pub suffix: Option<String>,
+    /// The card's own UID, kept so address books recognise the person again.
+    #[serde(default)]
+    pub uid: Option<String>,
+    /// The units of a structured ORG when it has more than one
+    /// (`TheCompany;TheDepartment`); `org` holds them joined by `, `.
+    #[serde(default)]
+    pub org_parts: Vec<String>,
     pub org: Option<String>,
     pub note: Option<String>,
     pub birthday: Option<String>,
@@ -50,6 +65,45 @@ pub struct ContactRecord {
     /// the importer sent last.
     #[serde(default)]
     pub shared: Option<SharedIn>,
+}
+
+impl ContactRecord {
+    /// The structured name the source wrote, if it wrote one.
+    pub fn name_parts(&self) -> Option<NameParts> {
+        let part = |p: &Option<String>| p.clone().unwrap_or_default();
+        let parts = NameParts {
+            family: part(&self.family),
+            given: part(&self.given),
+            additional: part(&self.middle),
+            prefix: part(&self.prefix),
+            suffix: part(&self.suffix),
+        };
+        (!parts.is_empty()).then_some(parts)
+    }
+}
+
+/// A structured name, the five components of vCard N.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameParts {
+    #[serde(default)]
+    pub family: String,
+    #[serde(default)]
+    pub given: String,
+    /// Middle names.
+    #[serde(default)]
+    pub additional: String,
+    /// `Mr.`, `Dr.`
+    #[serde(default)]
+    pub prefix: String,
+    /// `Sr.`, `PhD`
+    #[serde(default)]
+    pub suffix: String,
+}
+
+impl NameParts {
+    pub fn is_empty(&self) -> bool {
+        [&self.family, &self.given, &self.additional, &self.prefix, &self.suffix].iter().all(|p| p.trim().is_empty())
+    }
 }
 
 /// Where a contact card was shared: who sent it, when, on which line.

@@ -62,6 +62,62 @@ pub fn to_e164(raw: &str, region: Region) -> Option<String> {
     korean_mobile(&parsed)
 }
 
+/// An E.164 number in international form with separators
+/// (`+821012345678` → `+82 10-1234-5678`): what spreadsheets keep as text.
+pub fn international(e164: &str) -> Option<String> {
+    // 010 numbers the metadata does not know yet: +82 10-XXXX-XXXX all the same.
+    if let Some(national) = e164.strip_prefix("+8210").filter(|n| n.len() == 8 && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some(format!("+82 10-{}-{}", &national[..4], &national[4..]));
+    }
+    let parsed = phonenumber::parse(None, e164).ok()?;
+    Some(parsed.format().mode(Mode::International).to_string())
+}
+
+/// A number with an extension split in two: `+1-418-656-9254;ext=102`,
+/// `+1 418 656 9254 ext. 102`, `02-123-4567 내선 102` → the number and `102`.
+pub fn split_extension(raw: &str) -> Option<(&str, &str)> {
+    let lower = raw.to_lowercase();
+    if lower.len() != raw.len() {
+        return None;
+    }
+    for marker in [";ext=", " ext. ", " ext ", " x", "ext.", "ext", "내선"] {
+        if let Some(at) = lower.find(marker)
+            && raw.is_char_boundary(at)
+        {
+            let (base, rest) = (raw[..at].trim(), lower[at + marker.len()..].trim());
+            let ext = &raw[raw.len() - rest.len()..];
+            if !base.is_empty() && !ext.is_empty() && ext.chars().all(|c| c.is_ascii_digit()) {
+                return Some((base, ext));
+            }
+        }
+    }
+    None
+}
+
+/// Whether a file's phone value is written as a phone number at all:
+/// digits with the separators numbers are written with (`+`, spaces, `-`,
+/// `.`, `/`, brackets, the typographic dashes and spaces, `*`, `#`, an
+/// extension, the letters of a vanity number like `1-800-FLOWERS`), and at
+/// least two digits. `=1+2`, `@123` and
+/// `=HYPERLINK(…)` are not, and must never be stored as one.
+pub fn looks_like_number(raw: &str) -> bool {
+    let base = split_extension(raw).map_or(raw, |(base, _)| base).trim();
+    let base = base.strip_prefix('+').or_else(|| base.strip_prefix('\u{FF0B}')).unwrap_or(base);
+    let mut digits = 0;
+    for c in base.chars() {
+        match c {
+            '0'..='9' | '\u{FF10}'..='\u{FF19}' => digits += 1,
+            c if c.is_ascii_alphabetic() => {}
+            ' ' | '-' | '.' | '/' | '(' | ')' | '*' | '#' | '~' => {}
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' | '\u{00A0}' | '\u{202F}' | '\u{2007}' => {}
+            '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {}
+            _ => return false,
+        }
+    }
+    digits >= 2
+}
+
 /// The most common number of all, `010-1234-5678` (any of `-`, `.`, space or
 /// nothing between the groups), written in Korea: E.164 without the
 /// `phonenumber` parser, which costs far more than the rest of an import.
@@ -138,6 +194,36 @@ mod tests {
         assert_eq!(readable(Some("+819012345678"), "09012345678", kr), "+81 90-1234-5678");
         assert_eq!(readable(None, "*123#", kr), "*123#");
         assert_eq!(readable(Some("+821012345678"), "x", Region(country::Id::US)), "+82 10-1234-5678");
+    }
+
+    #[test]
+    fn international_form_and_extensions() {
+        assert_eq!(international("+821012345678").as_deref(), Some("+82 10-1234-5678"));
+        assert_eq!(international("+821059727020").as_deref(), Some("+82 10-5972-7020"));
+        assert_eq!(international("+14186569254").as_deref(), Some("+1 418-656-9254"));
+        assert_eq!(split_extension("+1-418-656-9254;ext=102"), Some(("+1-418-656-9254", "102")));
+        assert_eq!(split_extension("+1 418 656 9254 ext. 102"), Some(("+1 418 656 9254", "102")));
+        assert_eq!(split_extension("02-123-4567 내선 7"), Some(("02-123-4567", "7")));
+        assert_eq!(split_extension("010-1234-5678"), None);
+    }
+
+    #[test]
+    fn only_numbers_look_like_numbers() {
+        for ok in [
+            "1-800-FLOWERS",
+            "02-312-3456 ext. 12",
+            "010-1234-5678",
+            "+82 10 1234 5678",
+            "(02) 123-4567",
+            "*123#",
+            "114",
+            "+1-418-656-9254;ext=102",
+        ] {
+            assert!(looks_like_number(ok), "{ok}");
+        }
+        for bad in ["=1+2", "@123", "=HYPERLINK(\"http://x\",\"call\")", "-2+3", "call me", "1", "+"] {
+            assert!(!looks_like_number(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -91,6 +91,9 @@ mod tests {
             org: None,
             note: None,
             birthday: None,
+            uid: String::new(),
+            name_parts: None,
+            org_parts: Vec::new(),
         }
     }
 

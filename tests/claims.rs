@@ -226,3 +226,22 @@ fn a_person_of_the_backup_joins_yours_only_through_what_you_confirmed() {
     assert_eq!(p["new_person"], true, "{preview}");
     assert!(p["person_id"].is_null(), "{preview}");
 }
+
+#[test]
+fn someone_elses_backup_never_gives_a_person_its_uid() {
+    let (v, recipient) = victim();
+    let theirs = "urn:uuid:11111111-2222-4333-8444-555555555555";
+    let mut snap = seed();
+    snap.people = vec![{
+        let mut p = person(1, "박새롬");
+        p.uid = Some(theirs.into());
+        p.phones = vec![phone("010-7777-8888", None, Status::Confirmed, vec![])];
+        p
+    }];
+    snap.groups.clear();
+    snap.messages.clear();
+    let file = write(&v, "new-person.age", &snap, &signer(7, "x"), &recipient);
+    v.ok(&["backup", "restore", &file]);
+    let uid = v.json(&["show", "박새롬"])["uid"].as_str().unwrap().to_owned();
+    assert!(uid.starts_with("urn:uuid:") && uid != theirs, "{uid}");
+}

@@ -86,7 +86,8 @@ fn google_csv_with_bom_to_stdout_and_file() {
     let kim = rows.iter().find(|r| &r[0] == "김철수").unwrap();
     assert_eq!(&kim[col("Family Name")], "김");
     assert_eq!(&kim[col("Phone 1 - Type")], "Mobile");
-    assert_eq!(&kim[col("Phone 1 - Value")], "+821012345678");
+    // International form with separators: `+821012345678` became a number in spreadsheets (issue 18).
+    assert_eq!(&kim[col("Phone 1 - Value")], "+82 10-1234-5678");
     assert_eq!(&kim[col("E-mail 1 - Value")], "cs.kim@example.kr");
     assert!(kim[col("Group Membership")].contains(ROOM));
     let file = a.path("g.csv");

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::sign::Maker;
 use super::{BackupError, census};
-use crate::model::MessageKind;
+use crate::model::{MessageKind, NameParts};
 use crate::vault::{EmailView, GroupView, HandleView, PersonView, PhoneView, ProvenanceView, Vault};
 
 /// The value of `format` in every backup.
@@ -45,6 +45,13 @@ pub struct BackupPerson {
     pub org: Option<String>,
     pub note: Option<String>,
     pub birthday: Option<String>,
+    /// The person's stable UID (`urn:uuid:…`); absent in backups before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
+    /// The structured name the source wrote (vCard N); absent when derived
+    /// from `name`. Boxed: a person must fit the census's object cost.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_parts: Option<Box<NameParts>>,
     #[serde(default)]
     pub phones: Vec<BackupPhone>,
     #[serde(default)]
@@ -157,6 +164,8 @@ impl BackupPerson {
             org: p.org.clone(),
             note: p.note.clone(),
             birthday: p.birthday.clone(),
+            uid: Some(p.uid.clone()).filter(|u| !u.is_empty()),
+            name_parts: p.name_parts.clone().map(Box::new),
             phones: p
                 .phones
                 .iter()
@@ -245,6 +254,9 @@ impl BackupPerson {
             org: self.org.clone(),
             note: self.note.clone(),
             birthday: self.birthday.clone(),
+            uid: self.uid.clone().unwrap_or_default(),
+            name_parts: self.name_parts.as_deref().cloned(),
+            org_parts: Vec::new(),
         }
     }
 }

@@ -1,12 +1,19 @@
 //! A Google Contacts CSV: the columns Google's importer reads, UTF-8 with a
 //! byte-order mark so Korean Excel opens it without mangling Hangul, CRLF rows.
 //!
-//! Text cells that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`
-//! first) get a leading apostrophe: a chat nickname must never become a
-//! formula. Phone and e-mail cells are left as they are.
+//! Every cell goes through one formula guard: text a spreadsheet would run
+//! as a formula (`=`, `+`, `-`, `@` first) gets a leading apostrophe, so a
+//! chat nickname or a hostile "phone number" never becomes one. Phone
+//! numbers are written in international form with separators
+//! (`+82 10-1234-5678`), which spreadsheets keep as text and which needs no
+//! guard; `+821012345678` would turn into a number and lose its `+`.
 
-use super::{note_for, split_name};
-use crate::vault::PersonView;
+use super::birthday::Birthday;
+use super::names::name_parts;
+use super::note_for;
+use super::vcard::number;
+use crate::phone;
+use crate::vault::{PersonView, PhoneView};
 
 const BOM: &str = "\u{FEFF}";
 
@@ -27,8 +34,42 @@ fn google_type(label: Option<&str>) -> String {
     }
 }
 
+/// The formula guard. A number in international form (`+82 10-1234-5678`)
+/// is no formula in any spreadsheet and passes unchanged.
 fn safe(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}") } else { text.to_owned() }
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !is_international_phone(text) { format!("'{text}") } else { text.to_owned() }
+}
+
+/// `+`, digits, then digits in groups separated by spaces or hyphens, with at
+/// least one space, perhaps an extension: a phone number, never a number or
+/// a formula.
+fn is_international_phone(text: &str) -> bool {
+    let number = phone::split_extension(text).map_or(text, |(n, _)| n);
+    let Some(rest) = number.strip_prefix('+') else { return false };
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest.contains(' ')
+        && rest.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-')
+}
+
+/// A phone cell: international form when the number normalized (with its
+/// extension), else as written, guarded.
+fn phone_cell(ph: &PhoneView) -> String {
+    let international = number(ph).and_then(|(e164, ext)| Some((phone::international(&e164)?, ext)));
+    safe(&match international {
+        Some((n, Some(ext))) => format!("{n} ext. {ext}"),
+        Some((n, None)) => n,
+        None => ph.raw.clone(),
+    })
+}
+
+/// Google's birthday form (`1980-03-22`, `--02-03`); text that is no date, guarded.
+fn birthday_cell(text: &str) -> String {
+    match Birthday::parse(text) {
+        Birthday::Date(d) => d.format("%Y-%m-%d").to_string(),
+        Birthday::NoYear { month, day } => format!("--{month:02}-{day:02}"),
+        Birthday::Text(t) => safe(&t),
+    }
 }
 
 pub fn export(people: &[PersonView]) -> Vec<u8> {
@@ -58,30 +99,28 @@ pub fn export(people: &[PersonView]) -> Vec<u8> {
     // Writing to memory cannot fail.
     out.write_record(&header).expect("in-memory write");
     for p in people {
-        let (family, given) = split_name(&p.name);
+        let n = name_parts(p);
         let groups: Vec<String> =
             std::iter::once("* myContacts".to_owned()).chain(p.groups.iter().map(|g| safe(g))).collect();
         let mut row = vec![
             safe(&p.name),
-            safe(&given),
-            safe(&family),
+            safe(&n.given),
+            safe(&n.family),
             p.aliases.iter().map(|a| safe(a)).collect::<Vec<_>>().join(" ::: "),
-            p.birthday.clone().unwrap_or_default(),
+            p.birthday.as_deref().map(birthday_cell).unwrap_or_default(),
             note_for(p).map(|n| safe(&n)).unwrap_or_default(),
             groups.join(" ::: "),
             p.org.as_deref().map(safe).unwrap_or_default(),
         ];
         for i in 0..emails {
             match p.emails.get(i) {
-                Some(e) => row.extend([google_type(e.label.as_deref()), e.address.clone()]),
+                Some(e) => row.extend([google_type(e.label.as_deref()), safe(&e.address)]),
                 None => row.extend([String::new(), String::new()]),
             }
         }
         for i in 0..phones {
             match p.phones.get(i) {
-                Some(ph) => {
-                    row.extend([google_type(ph.label.as_deref()), ph.e164.clone().unwrap_or_else(|| ph.raw.clone())])
-                }
+                Some(ph) => row.extend([google_type(ph.label.as_deref()), phone_cell(ph)]),
                 None => row.extend([String::new(), String::new()]),
             }
         }
@@ -109,7 +148,7 @@ mod tests {
         assert_eq!(get("Family Name"), "김");
         assert_eq!(get("Given Name"), "철수");
         assert_eq!(get("Phone 1 - Type"), "Mobile");
-        assert_eq!(get("Phone 1 - Value"), "+821012345678");
+        assert_eq!(get("Phone 1 - Value"), "+82 10-1234-5678");
         assert_eq!(get("Phone 2 - Type"), "업무폰");
         assert_eq!(get("Phone 3 - Value"), "*123#");
         assert_eq!(get("E-mail 1 - Type"), "Work");
@@ -117,5 +156,23 @@ mod tests {
         assert_eq!(get("Group Membership"), "* myContacts ::: 캡스톤 3조");
         assert!(get("Notes").contains("shared by 김철수 in 캡스톤 3조"));
         assert!(text.contains("\r\n"));
+    }
+
+    #[test]
+    fn every_cell_is_guarded_and_phones_stay_text() {
+        let mut p = crate::export::vcard::tests::sample();
+        p.emails[0].address = "-2+3@x.com".into();
+        p.phones[2].raw = "=1+2".into();
+        p.birthday = Some("--0203".into());
+        let text = String::from_utf8(export(&[p])).unwrap();
+        assert!(text.contains(",'-2+3@x.com,"), "{text}");
+        assert!(text.contains(",'=1+2"), "{text}");
+        assert!(text.contains(",--02-03,"), "{text}");
+        assert!(text.contains(",+82 10-2222-3333"), "{text}");
+        assert_eq!(safe("+82 10-1234-5678"), "+82 10-1234-5678");
+        assert_eq!(safe("+821012345678"), "'+821012345678");
+        assert_eq!(safe("+1 418-656-9254 ext. 102"), "+1 418-656-9254 ext. 102");
+        assert_eq!(safe("@123"), "'@123");
+        assert_eq!(safe("김철수"), "김철수");
     }
 }

@@ -6,11 +6,13 @@
 //! text; they never run SQL and never write files themselves, except
 //! through [`write_private`] and [`private_dir::PrivateDir`].
 
+mod birthday;
 pub mod csv;
+pub mod names;
 pub mod private_dir;
 pub mod sheet;
 pub mod vcard;
-mod vcard3;
+mod vcard_text;
 
 use std::path::{Path, PathBuf};
 
@@ -97,29 +99,6 @@ pub fn sheet_for_printing(vault: &Vault, group: &str, parent: &Path) -> Result<(
     Ok((dir, file))
 }
 
-/// `(family, given)` for a name: a Hangul name without spaces is family name
-/// first, one syllable (김철수 → 김, 철수); others split on the last space
-/// (Alice Kim → Kim, Alice); a single word is a given name.
-pub fn split_name(name: &str) -> (String, String) {
-    let name = name.trim();
-    let mut chars = name.chars();
-    if let Some(first) = chars.next()
-        && is_hangul_syllable(first)
-        && !name.contains(char::is_whitespace)
-        && chars.clone().next().is_some()
-    {
-        return (first.to_string(), chars.as_str().to_owned());
-    }
-    match name.rsplit_once(char::is_whitespace) {
-        Some((given, family)) => (family.trim().to_owned(), given.trim().to_owned()),
-        None => (String::new(), name.to_owned()),
-    }
-}
-
-fn is_hangul_syllable(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
-}
-
 /// "shared by 김철수 in 캡스톤 3조, 2022-10-15" for a value found in a chat;
 /// "from contacts.vcf" for one read from a file.
 pub fn describe_source(s: &ProvenanceView) -> String {
@@ -196,17 +175,6 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn korean_names_split_family_first() {
-        assert_eq!(split_name("김철수"), ("김".into(), "철수".into()));
-        assert_eq!(split_name("남궁민수"), ("남".into(), "궁민수".into()));
-        assert_eq!(split_name("Alice Kim"), ("Kim".into(), "Alice".into()));
-        assert_eq!(split_name("Mary Ann Lee"), ("Lee".into(), "Mary Ann".into()));
-        assert_eq!(split_name("김 철수"), ("철수".into(), "김".into()));
-        assert_eq!(split_name("민"), (String::new(), "민".into()));
-        assert_eq!(split_name("Bob"), (String::new(), "Bob".into()));
-    }
 
     #[test]
     fn chat_sources_read_as_sentences() {

@@ -1,17 +1,19 @@
-//! vCard export. 4.0 (RFC 6350) is built with the `vcard4` crate, so what we
-//! write is what a strict parser reads back; 3.0, for phones that refuse 4.0,
-//! is written by hand in [`super::vcard3`]. Both share the choices made here:
-//! the name split, labels, handles and the provenance NOTE.
+//! vCard export, 4.0 (RFC 6350) and 3.0 (RFC 2426, for phones that refuse
+//! 4.0), written by one writer so that both escape, fold and label alike
+//! ([`super::vcard_text`]); they differ only where the versions do: TEL as a
+//! `tel:` URI or text, the form of BDAY, the case of TYPE values.
+//!
+//! Every card has a UID (address books and CardDAV servers key on it), N
+//! from [`super::names`], and a BDAY that is a date wherever the stored
+//! birthday is one ([`super::birthday`]).
 
-use std::str::FromStr;
+use sha2::{Digest, Sha256};
 
-use vcard4::parameter::{Parameters, TelephoneType, TypeParameter, ValueType};
-use vcard4::property::{
-    AnyProperty, DateTimeOrTextProperty, ExtensionProperty, TextOrUriProperty, TextProperty, UriProperty,
-};
-use vcard4::{Uri, Vcard, VcardBuilder};
-
-use super::{clean, note_for, split_name};
+use super::birthday::Birthday;
+use super::names::name_parts;
+use super::vcard_text::{escape, line, list, structured};
+use super::{clean, note_for};
+use crate::phone;
 use crate::vault::{HandleView, PersonView, PhoneView};
 
 /// Which vCard version to write.
@@ -23,14 +25,11 @@ pub enum Version {
 
 /// Every person as vCards, CRLF line ends.
 pub fn export(people: &[PersonView], version: Version) -> String {
-    match version {
-        Version::V4 => to_vcard4(people),
-        Version::V3 => super::vcard3::to_vcard3(people),
+    let mut out = String::new();
+    for p in people {
+        card(p, version, &mut out);
     }
-}
-
-pub fn to_vcard4(people: &[PersonView]) -> String {
-    people.iter().map(|p| card(p).to_string()).collect()
+    out
 }
 
 /// A label vCard has a TYPE for, or a custom one carried by a grouped `X-ABLabel`.
@@ -45,23 +44,56 @@ pub(super) enum Label<'a> {
     None,
 }
 
+/// The meaning of a stored label; Apple's `_$!<HomeFAX>!$_` is read as the word inside.
 pub(super) fn label(label: Option<&str>) -> Label<'_> {
-    match label.map(str::trim) {
+    let trimmed = label.map(str::trim);
+    let inner = trimmed.map(|l| l.strip_prefix("_$!<").and_then(|l| l.strip_suffix(">!$_")).unwrap_or(l));
+    match inner {
         None | Some("") => Label::None,
         Some(l) => match l.to_lowercase().as_str() {
             "mobile" | "cell" | "휴대폰" | "휴대전화" => Label::Cell,
             "home" | "집" => Label::Home,
             "work" | "직장" | "회사" => Label::Work,
-            "fax" | "팩스" => Label::Fax,
+            "fax" | "homefax" | "workfax" | "otherfax" | "팩스" => Label::Fax,
             "pager" => Label::Pager,
+            "other" => Label::None,
             _ => Label::Custom(l),
         },
     }
 }
 
-/// What to dial: E.164 when the number normalized, else as written.
+/// The number in E.164 and its extension, when it normalized: the vault's
+/// E.164, or, for a number written with an extension (which the vault keeps
+/// as written), the E.164 of the part before it.
+pub(super) fn number(ph: &PhoneView) -> Option<(String, Option<&str>)> {
+    let ext = phone::split_extension(&ph.raw);
+    let e164 = match (&ph.e164, ext) {
+        (Some(e), _) => Some(e.clone()),
+        // Only an international number is safe to normalize without the vault's region.
+        (None, Some((base, _))) if base.trim_start().starts_with('+') => phone::to_e164(base, phone::Region::default()),
+        _ => None,
+    }?;
+    Some((e164, ext.map(|(_, x)| x)))
+}
+
+/// What to dial as text: E.164 when the number normalized (with its
+/// extension), else as written.
 pub(super) fn dial(ph: &PhoneView) -> String {
-    clean(ph.e164.as_deref().unwrap_or(&ph.raw)).replace('\n', " ")
+    let text = match number(ph) {
+        Some((e164, Some(ext))) => format!("{e164} ext. {ext}"),
+        Some((e164, None)) => e164,
+        None => ph.raw.clone(),
+    };
+    clean(&text).replace('\n', " ")
+}
+
+/// The `tel:` URI (RFC 3966) of a number that has one, extension included:
+/// `tel:+14186569254;ext=102`.
+fn tel_uri(ph: &PhoneView) -> Option<String> {
+    Some(match number(ph)? {
+        (e164, Some(ext)) => format!("tel:{e164};ext={ext}"),
+        (e164, None) => format!("tel:{e164}"),
+    })
 }
 
 /// How a messenger handle is written: a private property address books know
@@ -91,109 +123,139 @@ pub(super) fn handle_property(h: &HandleView) -> Option<HandleProperty> {
     Some(HandleProperty::Private(name, value))
 }
 
-fn params(value: Option<ValueType>, types: Vec<TypeParameter>) -> Option<Parameters> {
-    let mut p = Parameters::default();
-    p.value = value;
-    p.types = (!types.is_empty()).then_some(types);
-    Some(p)
+/// The person's UID; one derived from who they are for a view that has none
+/// (a backup from before UIDs), so the same person gets the same UID each time.
+fn uid(p: &PersonView) -> String {
+    if !p.uid.trim().is_empty() {
+        return clean(p.uid.trim()).replace('\n', " ");
+    }
+    let digest = Sha256::digest(format!("lifeboat person {} {}", p.id, p.name).as_bytes());
+    let mut b = [0u8; 16];
+    b.copy_from_slice(&digest[..16]);
+    b[6] = (b[6] & 0x0f) | 0x50;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("urn:uuid:{}-{}-{}-{}-{}", &h[..8], &h[8..12], &h[12..16], &h[16..20], &h[20..])
 }
 
-fn ab_label(group: &str, text: &str) -> ExtensionProperty {
-    ExtensionProperty {
-        name: "X-ABLabel".into(),
-        group: Some(group.into()),
-        value: AnyProperty::Text(clean(text)),
-        parameters: None,
+/// TYPE values in the case each version's readers expect.
+fn types(version: Version, list: &[&str]) -> String {
+    match version {
+        Version::V4 => list.join(","),
+        Version::V3 => list.join(",").to_uppercase(),
     }
 }
 
-fn card(p: &PersonView) -> Vcard {
-    let name = clean(&p.name);
-    let (family, given) = split_name(&name);
-    let mut builder =
-        VcardBuilder::new(name.clone()).name([family, given, String::new(), String::new(), String::new()]);
-    for alias in &p.aliases {
-        builder = builder.nickname(clean(alias));
+fn phone_types(l: Label<'_>) -> &'static [&'static str] {
+    match l {
+        Label::Cell => &["cell"],
+        Label::Home => &["home", "voice"],
+        Label::Work => &["work", "voice"],
+        Label::Fax => &["fax"],
+        Label::Pager => &["pager"],
+        Label::Custom(_) | Label::None => &["voice"],
+    }
+}
+
+fn card(p: &PersonView, version: Version, out: &mut String) {
+    line(out, "BEGIN:VCARD");
+    line(out, if version == Version::V4 { "VERSION:4.0" } else { "VERSION:3.0" });
+    line(out, "PRODID:-//Lifeboat//Lifeboat export//EN");
+    line(out, &format!("UID:{}", uid(p)));
+    line(out, &format!("FN:{}", escape(&p.name)));
+    let n = name_parts(p);
+    line(out, &format!("N:{}", structured(&[&n.family, &n.given, &n.additional, &n.prefix, &n.suffix])));
+    if !p.aliases.is_empty() {
+        line(out, &format!("NICKNAME:{}", list(&p.aliases)));
     }
     if let Some(org) = p.org.as_deref().filter(|o| !o.trim().is_empty()) {
-        builder = builder.org(vec![clean(org)]);
+        // The source's units, while they are still what `org` says.
+        let value =
+            if p.org_parts.len() > 1 && p.org_parts.join(", ") == org { structured(&p.org_parts) } else { escape(org) };
+        line(out, &format!("ORG:{value}"));
     }
-    if let Some(note) = note_for(p) {
-        builder = builder.note(clean(&note));
-    }
-    let mut card = builder.prod_id("-//Lifeboat//Lifeboat export//EN".into()).finish();
     if let Some(bday) = p.birthday.as_deref().filter(|b| !b.trim().is_empty()) {
-        let text = TextProperty { group: None, value: clean(bday), parameters: params(Some(ValueType::Text), vec![]) };
-        card.bday = Some(DateTimeOrTextProperty::Text(text));
+        birthday(version, bday, out);
     }
     let mut item = 0;
-    let mut next_group = || {
-        item += 1;
-        format!("item{item}")
-    };
     for ph in &p.phones {
-        let (types, custom) = match label(ph.label.as_deref()) {
-            Label::Cell => (vec![TypeParameter::Telephone(TelephoneType::Cell)], None),
-            Label::Home => (vec![TypeParameter::Home, TypeParameter::Telephone(TelephoneType::Voice)], None),
-            Label::Work => (vec![TypeParameter::Work, TypeParameter::Telephone(TelephoneType::Voice)], None),
-            Label::Fax => (vec![TypeParameter::Telephone(TelephoneType::Fax)], None),
-            Label::Pager => (vec![TypeParameter::Telephone(TelephoneType::Pager)], None),
-            Label::Custom(text) => (vec![TypeParameter::Telephone(TelephoneType::Voice)], Some(text)),
-            Label::None => (vec![TypeParameter::Telephone(TelephoneType::Voice)], None),
+        let l = label(ph.label.as_deref());
+        let kinds = types(version, phone_types(l));
+        let property = match (version, tel_uri(ph)) {
+            (Version::V4, Some(uri)) => format!("TEL;VALUE=uri;TYPE={kinds}:{uri}"),
+            (Version::V4, None) => format!("TEL;VALUE=text;TYPE={kinds}:{}", escape(&dial(ph))),
+            (Version::V3, _) => format!("TEL;TYPE={kinds}:{}", escape(&dial(ph))),
         };
-        let group = custom.map(|text| {
-            let g = next_group();
-            card.extensions.push(ab_label(&g, text));
-            g
-        });
-        let number = dial(ph);
-        // RFC 6350 wants a tel: URI; a number that is not one stays text.
-        let tel = match ph.e164.as_deref().map(|e| Uri::from_str(&format!("tel:{e}"))) {
-            Some(Ok(uri)) => TextOrUriProperty::Uri(UriProperty {
-                group,
-                value: uri,
-                parameters: params(Some(ValueType::Uri), types),
-            }),
-            _ => TextOrUriProperty::Text(TextProperty {
-                group,
-                value: number,
-                parameters: params(Some(ValueType::Text), types),
-            }),
-        };
-        card.tel.push(tel);
+        grouped(out, &mut item, custom(l), &property);
     }
     for e in &p.emails {
-        let (types, custom) = match label(e.label.as_deref()) {
-            Label::Home => (vec![TypeParameter::Home], None),
-            Label::Work => (vec![TypeParameter::Work], None),
-            Label::Custom(text) => (vec![], Some(text)),
-            Label::Cell | Label::Fax | Label::Pager => (vec![], e.label.as_deref()),
-            Label::None => (vec![], None),
+        let l = label(e.label.as_deref());
+        let (kinds, custom): (&[&str], _) = match l {
+            Label::Home => (&["home"], None),
+            Label::Work => (&["work"], None),
+            Label::Custom(text) => (&[], Some(text)),
+            Label::Cell | Label::Fax | Label::Pager => (&[], e.label.as_deref()),
+            Label::None => (&[], None),
         };
-        let group = custom.map(|text| {
-            let g = next_group();
-            card.extensions.push(ab_label(&g, text));
-            g
-        });
-        card.email.push(TextProperty { group, value: clean(&e.address), parameters: params(None, types) });
+        let kinds: Vec<&str> = match version {
+            Version::V4 => kinds.to_vec(),
+            Version::V3 => std::iter::once("internet").chain(kinds.iter().copied()).collect(),
+        };
+        let property = if kinds.is_empty() {
+            format!("EMAIL:{}", escape(&e.address))
+        } else {
+            format!("EMAIL;TYPE={}:{}", types(version, &kinds), escape(&e.address))
+        };
+        grouped(out, &mut item, custom, &property);
     }
     for h in &p.handles {
         match handle_property(h) {
-            Some(HandleProperty::Private(name, value)) => card.extensions.push(ExtensionProperty {
-                name: name.into(),
-                group: None,
-                value: AnyProperty::Text(value),
-                parameters: None,
-            }),
-            Some(HandleProperty::Impp(uri)) => {
-                if let Ok(value) = Uri::from_str(&uri) {
-                    card.impp.push(UriProperty { group: None, value, parameters: None });
-                }
-            }
+            Some(HandleProperty::Private(name, value)) => line(out, &format!("{name}:{}", escape(&value))),
+            Some(HandleProperty::Impp(uri)) => line(out, &format!("IMPP:{uri}")),
             None => {}
         }
     }
-    card
+    if let Some(note) = note_for(p) {
+        line(out, &format!("NOTE:{}", escape(&note)));
+    }
+    line(out, "END:VCARD");
+}
+
+fn custom(l: Label<'_>) -> Option<&str> {
+    match l {
+        Label::Custom(text) => Some(text),
+        _ => None,
+    }
+}
+
+/// 4.0: a date (`19800322`, `--0203`), text only when it is none. 3.0: an
+/// ISO date; a birthday without a year in Apple's form (year 1604 marked
+/// omitted), which 3.0 readers take as a date; text is left out, as 3.0's
+/// BDAY is a date and strict phones drop a card whose BDAY is not.
+fn birthday(version: Version, bday: &str, out: &mut String) {
+    let value = match (version, Birthday::parse(bday)) {
+        (Version::V4, Birthday::Date(d)) => format!("BDAY:{}", d.format("%Y%m%d")),
+        (Version::V4, Birthday::NoYear { month, day }) => format!("BDAY:--{month:02}{day:02}"),
+        (Version::V4, Birthday::Text(t)) => format!("BDAY;VALUE=text:{}", escape(&t)),
+        (Version::V3, Birthday::Date(d)) => format!("BDAY:{}", d.format("%Y-%m-%d")),
+        (Version::V3, Birthday::NoYear { month, day }) => {
+            format!("BDAY;X-APPLE-OMIT-YEAR=1604:1604-{month:02}-{day:02}")
+        }
+        (Version::V3, Birthday::Text(_)) => return,
+    };
+    line(out, &value);
+}
+
+/// A property with a custom label goes in its own group with an `X-ABLabel`.
+fn grouped(out: &mut String, item: &mut u32, custom: Option<&str>, property: &str) {
+    match custom {
+        Some(text) => {
+            *item += 1;
+            line(out, &format!("item{item}.{property}"));
+            line(out, &format!("item{item}.X-ABLabel:{}", escape(text)));
+        }
+        None => line(out, property),
+    }
 }
 
 #[cfg(test)]
@@ -264,12 +326,15 @@ pub(crate) mod tests {
             org: Some("Lifeboat; Inc, Seoul".into()),
             note: Some("line one\nline two; with, punctuation \\ backslash".into()),
             birthday: Some("1999-03-01".into()),
+            uid: "urn:uuid:5f1b7a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b".into(),
+            name_parts: None,
+            org_parts: vec![],
         }
     }
 
     #[test]
     fn vcard4_parses_back_strictly() {
-        let text = to_vcard4(&[sample()]);
+        let text = export(&[sample()], Version::V4);
         assert!(text.contains("\r\n"), "CRLF line ends");
         assert!(text.lines().all(|l| l.len() <= 75), "folded at 75 octets:\n{text}");
         let cards = vcard4::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
@@ -286,5 +351,90 @@ pub(crate) mod tests {
         assert!(note.contains("010-2222-3333: shared by 김철수 in 캡스톤 3조, 2022-10-15"), "{note}");
         assert!(note.starts_with("line one\nline two"), "{note}");
         assert_eq!(c.email[0].value, "cs.kim@example.kr");
+    }
+}
+
+#[cfg(test)]
+mod v3_tests {
+    use super::*;
+    use crate::model::NameParts;
+
+    #[test]
+    fn writes_a_whole_3_0_card() {
+        let p = tests::sample();
+        let text = export(&[p], Version::V3);
+        assert!(text.starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\n"), "{text}");
+        assert!(
+            text.contains("\r\nUID:urn:uuid:5f1b7a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b\r\nFN:김철수\r\nN:김;철수;;;\r\n"),
+            "{text}"
+        );
+        assert!(text.contains("TEL;TYPE=CELL:+821012345678\r\n"));
+        assert!(text.contains("item1.TEL;TYPE=VOICE:+821022223333\r\nitem1.X-ABLabel:업무폰\r\n"));
+        assert!(text.contains("TEL;TYPE=VOICE:*123#\r\n"));
+        assert!(text.contains("ORG:Lifeboat\\; Inc\\, Seoul\r\n"));
+        assert!(text.contains("NICKNAME:철수\\, 팀장\r\n"));
+        assert!(text.contains("EMAIL;TYPE=INTERNET,WORK:cs.kim@example.kr\r\n"));
+        assert!(text.contains("X-KAKAOTALK:철수 오픈채팅\r\n"));
+        assert!(text.contains("BDAY:1999-03-01\r\n"));
+        assert!(text.ends_with("END:VCARD\r\n"));
+        let unfolded = text.replace("\r\n ", "");
+        assert!(unfolded.contains("010-2222-3333: shared by 김철수 in 캡스톤 3조\\, 2022-10-15"), "{unfolded}");
+        assert!(text.split("\r\n").all(|l| l.len() <= 75));
+    }
+
+    #[test]
+    fn both_versions_escape_alike_and_keep_what_the_source_said() {
+        let mut p = tests::sample();
+        p.name_parts = Some(NameParts {
+            family: "Doe".into(),
+            given: "John".into(),
+            additional: "Richter, James".into(),
+            prefix: "Mr.".into(),
+            suffix: "Sr.".into(),
+        });
+        p.note = Some("a;b".into());
+        p.org = Some("TheCompany, TheDepartment".into());
+        p.org_parts = vec!["TheCompany".into(), "TheDepartment".into()];
+        p.phones[0].raw = "+1-418-656-9254;ext=102".into();
+        p.phones[0].e164 = Some("+14186569254".into());
+        p.phones[0].label = Some("_$!<HomeFAX>!$_".into());
+        for version in [Version::V3, Version::V4] {
+            let text = export(std::slice::from_ref(&p), version).replace("\r\n ", "");
+            assert!(text.contains("\r\nN:Doe;John;Richter\\, James;Mr.;Sr.\r\n"), "{text}");
+            assert!(text.contains("NOTE:a\\;b\\n"), "{text}");
+            assert!(text.contains("\r\nORG:TheCompany;TheDepartment\r\n"), "{text}");
+        }
+        let v4 = export(std::slice::from_ref(&p), Version::V4);
+        assert!(v4.contains("TEL;VALUE=uri;TYPE=fax:tel:+14186569254;ext=102\r\n"), "{v4}");
+        let v3 = export(std::slice::from_ref(&p), Version::V3);
+        assert!(v3.contains("TEL;TYPE=FAX:+14186569254 ext. 102\r\n"), "{v3}");
+    }
+
+    #[test]
+    fn birthdays_are_dates_where_they_are_dates() {
+        let mut p = tests::sample();
+        for (stored, v4, v3) in [
+            ("19220310", Some("BDAY:19220310"), Some("BDAY:1922-03-10")),
+            ("--0203", Some("BDAY:--0203"), Some("BDAY;X-APPLE-OMIT-YEAR=1604:1604-02-03")),
+            ("봄", Some("BDAY;VALUE=text:봄"), None),
+        ] {
+            p.birthday = Some(stored.into());
+            let four = export(std::slice::from_ref(&p), Version::V4);
+            let three = export(std::slice::from_ref(&p), Version::V3);
+            assert!(four.contains(&format!("{}\r\n", v4.unwrap())), "{four}");
+            match v3 {
+                Some(v3) => assert!(three.contains(&format!("{v3}\r\n")), "{three}"),
+                None => assert!(!three.contains("BDAY"), "{three}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_view_without_uid_gets_the_same_one_each_time() {
+        let mut p = tests::sample();
+        p.uid = String::new();
+        let a = export(std::slice::from_ref(&p), Version::V4);
+        assert_eq!(a, export(std::slice::from_ref(&p), Version::V4));
+        assert!(a.contains("\r\nUID:urn:uuid:"), "{a}");
     }
 }

@@ -34,6 +34,9 @@ fn person(id: i64, name: &str, phones: Vec<PhoneView>, me: bool) -> PersonView {
         org: None,
         note: None,
         birthday: None,
+        uid: String::new(),
+        name_parts: None,
+        org_parts: Vec::new(),
     }
 }
 

@@ -81,13 +81,22 @@ pub(super) fn label_from_types<'a>(types: impl IntoIterator<Item = &'a str>) -> 
     PRIORITY.iter().find(|p| found.contains(p)).map(|p| (*p).to_owned())
 }
 
-/// Keep the record's e-mails that [`crate::email::normalize`] takes; report
-/// each other one as an unparsed line at the record's line. The file's other
-/// cards and this card's numbers still import (one odd address must not
-/// refuse a 2,000-card address book), the bad value is never stored, and the
-/// import report shows it; many of them fail the import's coverage check.
-pub(super) fn keep_addresses(record: &mut ContactRecord, sink: &mut dyn Sink) {
+/// Keep the record's phone numbers that are written as numbers
+/// ([`crate::phone::looks_like_number`]) and the e-mails that
+/// [`crate::email::normalize`] takes; report each other one as an unparsed
+/// line at the record's line. The file's other cards and this card's other
+/// values still import (one odd value must not refuse a 2,000-card address
+/// book), the bad value is never stored, and the import report shows it;
+/// many of them fail the import's coverage check.
+pub(super) fn keep_valid(record: &mut ContactRecord, sink: &mut dyn Sink) {
     let line = record.line;
+    record.phones.retain(|p| {
+        let ok = crate::phone::looks_like_number(&p.raw);
+        if !ok {
+            sink.unparsed(line, &format!("not a phone number: {:?}", p.raw));
+        }
+        ok
+    });
     record.emails.retain(|e| {
         let ok = crate::email::normalize(&e.address).is_some();
         if !ok {

@@ -11,7 +11,7 @@
 
 use csv::StringRecord;
 
-use super::contact::{compose_name, keep_addresses, label_from_text};
+use super::contact::{compose_name, keep_valid, label_from_text};
 use super::{ImportError, Importer, Input, Probe, Sink};
 use crate::model::{ContactRecord, RawEmail, RawPhone};
 use crate::text;
@@ -149,6 +149,7 @@ impl Layout {
             name,
             given,
             family,
+            middle,
             org: cell(self.org),
             note: cell(self.note),
             birthday: cell(self.birthday),
@@ -317,7 +318,7 @@ impl Importer for ContactsCsvImporter {
             }
             let line = line_at(&text, row.position());
             let mut contact = layout.record(line, &row);
-            keep_addresses(&mut contact, sink);
+            keep_valid(&mut contact, sink);
             sink.contact(contact)?;
         }
         Ok(())

@@ -111,7 +111,7 @@ impl Sink for Parsed {
         if let Some(shared) = &mut contact.shared {
             shared.sender = nfc(&shared.sender);
         }
-        self.push(Record::Contact(contact))
+        self.push(Record::Contact(Box::new(contact)))
     }
     fn room(&mut self, room: RoomInfo) -> Result<(), ImportError> {
         self.fingerprints = Fingerprints::default();

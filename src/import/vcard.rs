@@ -11,7 +11,7 @@
 mod prepass;
 mod record;
 
-use super::contact::keep_addresses;
+use super::contact::keep_valid;
 use super::{ImportError, Importer, Input, Probe, Sink};
 use prepass::Card;
 
@@ -56,7 +56,7 @@ impl Importer for VcardImporter {
                 match card.take() {
                     Some(done) => {
                         let mut contact = record::record(done.begin, &done.props);
-                        keep_addresses(&mut contact, sink);
+                        keep_valid(&mut contact, sink);
                         sink.contact(contact)?;
                     }
                     None => sink.unparsed(line_no, &line),

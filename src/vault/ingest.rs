@@ -198,7 +198,7 @@ impl Loader for ImportBatch<'_> {
 
     fn take(&mut self, record: &mut Record) -> Result<(), VaultError> {
         let stored = match record {
-            Record::Contact(contact) => self.store_contact(std::mem::take(contact)),
+            Record::Contact(contact) => self.store_contact(*std::mem::take(contact)),
             Record::Room(room) => self.open_room(room),
             Record::Message(message, prepared) => self.store_message(message, prepared),
             Record::Event(event) => self.store_event(event),

@@ -4,7 +4,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use super::{Vault, VaultError, chunk};
-use crate::model::Status;
+use crate::model::{NameParts, Status};
 use crate::text::{digits, initials, is_initials_query, nfc};
 
 /// Where a phone or e-mail came from.
@@ -81,6 +81,12 @@ pub struct PersonView {
     pub org: Option<String>,
     pub note: Option<String>,
     pub birthday: Option<String>,
+    /// The stable UID address books know the person by (`urn:uuid:…`, or the card's own).
+    pub uid: String,
+    /// The structured name the source wrote; `None`: exports derive it from `name`.
+    pub name_parts: Option<NameParts>,
+    /// The units of a structured ORG (`["TheCompany", "TheDepartment"]`); empty: `org` is one.
+    pub org_parts: Vec<String>,
 }
 
 /// A message that matched a search.
@@ -239,10 +245,19 @@ fn escape_like(s: &str) -> String {
 
 fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView>> {
     let head = conn
-        .prepare_cached("SELECT name, me, org, note, birthday FROM person WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .prepare_cached("SELECT name, me, org, note, birthday, uid, name_parts, org_parts FROM person WHERE id = ?1")?
+        .query_row([id], |r| {
+            Ok((
+                (r.get::<_, String>(0)?, r.get::<_, bool>(1)?, r.get(2)?, r.get(3)?, r.get(4)?),
+                (r.get::<_, Option<String>>(5)?, r.get::<_, Option<String>>(6)?, r.get::<_, Option<String>>(7)?),
+            ))
+        })
         .optional()?;
-    let Some((name, me, org, note, birthday)) = head else { return Ok(None) };
+    let Some(((name, me, org, note, birthday), (uid, parts, org_parts))) = head else { return Ok(None) };
+    let uid = uid.unwrap_or_default();
+    // Written by the vault as JSON; a row it cannot read is a name to derive.
+    let name_parts = parts.and_then(|p| serde_json::from_str::<NameParts>(&p).ok());
+    let org_parts = org_parts.and_then(|p| serde_json::from_str::<Vec<String>>(&p).ok()).unwrap_or_default();
     let aliases = strings(conn, "SELECT name FROM alias WHERE person_id = ?1 ORDER BY id", id)?;
     let groups = strings(
         conn,
@@ -304,7 +319,22 @@ fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView
         let mut stmt = conn.prepare_cached("SELECT service, value FROM handle WHERE person_id = ?1 ORDER BY id")?;
         stmt.query_map([id], |r| Ok(HandleView { service: r.get(0)?, value: r.get(1)? }))?.collect::<Result<_, _>>()?
     };
-    Ok(Some(PersonView { id, name, aliases, me, phones, emails, handles, groups, org, note, birthday }))
+    Ok(Some(PersonView {
+        id,
+        name,
+        aliases,
+        me,
+        phones,
+        emails,
+        handles,
+        groups,
+        org,
+        note,
+        birthday,
+        uid,
+        name_parts,
+        org_parts,
+    }))
 }
 
 impl PersonView {

@@ -9,7 +9,7 @@
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, OptionalExtension, ToSql, params};
 
-use crate::model::Status;
+use crate::model::{NameParts, Status};
 use crate::text::nfc;
 
 impl ToSql for Status {
@@ -95,9 +95,49 @@ impl<'c> Rows<'c> {
         self.conn.prepare_cached(sql)?.query_row(params, |r| r.get(0)).optional()
     }
 
-    pub(super) fn new_person(&self, name: &str, me: bool) -> rusqlite::Result<i64> {
-        self.exec("INSERT INTO person(name, me, batch_id) VALUES (?1, ?2, ?3)", params![name, me, self.batch_id])?;
+    /// A new person with the UID their source gave them, or a fresh one when
+    /// it gave none or another person holds it already.
+    pub(super) fn new_person(&self, name: &str, me: bool, uid: Option<&str>) -> rusqlite::Result<i64> {
+        let kept = match uid.map(str::trim).filter(|u| !u.is_empty() && u.len() <= 255) {
+            Some(u) if self.one::<i64, _>("SELECT id FROM person WHERE uid = ?1", [u])?.is_none() => Some(u.to_owned()),
+            _ => None,
+        };
+        let uid = kept.unwrap_or_else(fresh_uid);
+        self.exec(
+            "INSERT INTO person(name, me, uid, batch_id) VALUES (?1, ?2, ?3, ?4)",
+            params![name, me, uid, self.batch_id],
+        )?;
         Ok(self.conn.last_insert_rowid())
+    }
+
+    /// The units of a structured ORG a source wrote, unless the person has them
+    /// or an organization of another source.
+    pub(super) fn fill_org_parts(&self, person_id: i64, parts: &[String]) -> rusqlite::Result<()> {
+        if parts.len() < 2 {
+            return Ok(());
+        }
+        let parts: Vec<String> = parts.iter().map(|p| nfc(p)).collect();
+        let json = serde_json::to_string(&parts).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        self.exec(
+            "UPDATE person SET org_parts = coalesce(org_parts, ?2) WHERE id = ?1 AND org = ?3",
+            params![person_id, json, parts.join(", ")],
+        )?;
+        Ok(())
+    }
+
+    /// The structured name a source wrote, unless the person has one.
+    pub(super) fn fill_name_parts(&self, person_id: i64, parts: Option<&NameParts>) -> rusqlite::Result<()> {
+        let Some(parts) = parts.filter(|p| !p.is_empty()) else { return Ok(()) };
+        let json = serde_json::to_string(&NameParts {
+            family: nfc(&parts.family),
+            given: nfc(&parts.given),
+            additional: nfc(&parts.additional),
+            prefix: nfc(&parts.prefix),
+            suffix: nfc(&parts.suffix),
+        })
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+        self.exec("UPDATE person SET name_parts = coalesce(name_parts, ?2) WHERE id = ?1", params![person_id, json])?;
+        Ok(())
     }
 
     /// Fill what a person lacks; never overwrites what they have.
@@ -305,4 +345,15 @@ pub(super) fn phone_digits(raw: &str, e164: Option<&str>) -> String {
         }
     }
     out
+}
+
+/// A random (version 4) UUID as a URN, the UID form RFC 6350 recommends.
+pub(super) fn fresh_uid() -> String {
+    let mut b = [0u8; 16];
+    // The OS random source failing is not recoverable; a vault cannot be opened without it either.
+    getrandom::getrandom(&mut b).expect("the operating system's random source");
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("urn:uuid:{}-{}-{}-{}-{}", &h[..8], &h[8..12], &h[12..16], &h[16..20], &h[20..])
 }

@@ -30,7 +30,7 @@ const HANDLE_PROPERTIES: [(&str, &str); 8] = [
 /// The properties a card is rendered with for vcard4; everything else
 /// (addresses, photos, URLs) is not stored by Lifeboat.
 fn is_kept(name: &str) -> bool {
-    matches!(name, "FN" | "N" | "TEL" | "EMAIL" | "ORG" | "NOTE" | "BDAY" | "IMPP" | "X-ABLABEL")
+    matches!(name, "FN" | "N" | "TEL" | "EMAIL" | "ORG" | "NOTE" | "BDAY" | "IMPP" | "UID" | "X-ABLABEL")
         || HANDLE_PROPERTIES.iter().any(|(p, _)| *p == name)
 }
 
@@ -94,7 +94,7 @@ fn render(items: &[Item]) -> String {
     let mut seen_once = Vec::new();
     for item in items {
         // vcard4 allows these once; a second one is not needed.
-        if matches!(item.name.as_str(), "N" | "BDAY") {
+        if matches!(item.name.as_str(), "N" | "BDAY" | "UID") {
             if seen_once.contains(&item.name) {
                 continue;
             }
@@ -114,8 +114,8 @@ fn render(items: &[Item]) -> String {
             out.push_str(";X-SERVICE-TYPE=");
             out.push_str(service);
         }
-        // Phone numbers and birthdays stay text exactly as written.
-        if matches!(item.name.as_str(), "TEL" | "BDAY") {
+        // Phone numbers, birthdays and UIDs stay text exactly as written.
+        if matches!(item.name.as_str(), "TEL" | "BDAY" | "UID") {
             out.push_str(";VALUE=text");
         }
         out.push(':');
@@ -200,6 +200,13 @@ fn items_of(card: &Vcard) -> Vec<Item> {
         };
         push("BDAY", None, None, vec![value]);
     }
+    if let Some(p) = &card.uid {
+        let value = match p {
+            TextOrUriProperty::Text(t) => t.value.clone(),
+            TextOrUriProperty::Uri(u) => u.value.to_string(),
+        };
+        push("UID", None, None, vec![value]);
+    }
     for p in &card.extensions {
         let value = match &p.value {
             AnyProperty::Text(t) => t.clone(),
@@ -248,7 +255,7 @@ fn build(line: u32, items: &[Item]) -> ContactRecord {
             .and_then(|l| label_from_text(&l.parts.concat()))
             .or_else(|| label_from_types(item.types.iter().map(String::as_str)))
     };
-    let (mut notes, mut middle) = (Vec::new(), None);
+    let mut notes = Vec::new();
     for item in items {
         let part = |i: usize| item.parts.get(i).and_then(|p| non_empty(p));
         let value = item.parts.concat();
@@ -257,7 +264,9 @@ fn build(line: u32, items: &[Item]) -> ContactRecord {
             "N" if record.family.is_none() && record.given.is_none() => {
                 record.family = part(0);
                 record.given = part(1);
-                middle = part(2);
+                record.middle = part(2);
+                record.prefix = part(3);
+                record.suffix = part(4);
             }
             "TEL" => {
                 if let Some(raw) = non_empty(strip_scheme(value.trim(), "tel:")) {
@@ -272,9 +281,13 @@ fn build(line: u32, items: &[Item]) -> ContactRecord {
             "ORG" if record.org.is_none() => {
                 let parts: Vec<String> = item.parts.iter().filter_map(|p| non_empty(p)).collect();
                 record.org = non_empty(&parts.join(", "));
+                if parts.len() > 1 {
+                    record.org_parts = parts;
+                }
             }
             "NOTE" => notes.extend(non_empty(&value)),
             "BDAY" if record.birthday.is_none() => record.birthday = non_empty(&value),
+            "UID" if record.uid.is_none() => record.uid = non_empty(value.trim()),
             "IMPP" => record.handles.extend(impp_handle(item, &value)),
             name => {
                 if let (Some(service), Some(value)) = (handle_service(name), non_empty(&value)) {
@@ -284,7 +297,7 @@ fn build(line: u32, items: &[Item]) -> ContactRecord {
         }
     }
     if record.name.is_none() {
-        record.name = compose_name(record.given.as_deref(), middle.as_deref(), record.family.as_deref());
+        record.name = compose_name(record.given.as_deref(), record.middle.as_deref(), record.family.as_deref());
     }
     record.note = (!notes.is_empty()).then(|| notes.join("\n"));
     record

@@ -9,8 +9,8 @@ use crate::text::nfc;
 use crate::vault::write::{Item, Origin, SameAs};
 
 impl ImportBatch<'_> {
-    pub(super) fn new_person(&mut self, name: &str, me: bool) -> rusqlite::Result<i64> {
-        let id = self.rows().new_person(name, me)?;
+    pub(super) fn new_person(&mut self, name: &str, me: bool, uid: Option<&str>) -> rusqlite::Result<i64> {
+        let id = self.rows().new_person(name, me, uid)?;
         self.report.new_people += 1;
         self.touched.insert(id);
         Ok(id)
@@ -86,7 +86,7 @@ impl ImportBatch<'_> {
                 return Ok(id);
             }
         }
-        self.new_person(name, false)
+        self.new_person(name, false, c.uid.as_deref())
     }
 
     pub(super) fn store_contact(&mut self, c: ContactRecord) -> rusqlite::Result<()> {
@@ -118,6 +118,8 @@ impl ImportBatch<'_> {
             self.rows().add_handle(person_id, &h.service, &h.value)?;
         }
         self.rows().fill_details(person_id, c.org.as_deref(), c.note.as_deref(), c.birthday.as_deref())?;
+        self.rows().fill_name_parts(person_id, c.name_parts().as_ref())?;
+        self.rows().fill_org_parts(person_id, &c.org_parts)?;
         self.touched.insert(person_id);
         self.file.contacts += 1;
         Ok(())

@@ -186,7 +186,8 @@ fn person(
                 return Ok(None);
             }
             let suggestion = looks_like(r, p, seats)?;
-            let id = r.rows.new_person(&nfc(&p.name), false)?;
+            // Someone else's UID is theirs to give: a claim gets a fresh one.
+            let id = r.rows.new_person(&nfc(&p.name), false, None)?;
             r.rows.fill_details(id, p.org.as_deref(), p.note.as_deref(), p.birthday.as_deref())?;
             for alias in &p.aliases {
                 r.rows.add_alias(id, alias, Some(backup_source))?;

@@ -108,11 +108,14 @@ fn person<'s>(
         Some(id) => {
             r.report.merged_people += 1;
             r.rows.fill_details(id, p.org.as_deref(), p.note.as_deref(), p.birthday.as_deref())?;
+            r.rows.fill_name_parts(id, p.name_parts.as_deref())?;
             id
         }
         None => {
-            let id = r.rows.new_person(&nfc(&p.name), p.me)?;
+            // Your own backup: the person keeps the UID address books know them by.
+            let id = r.rows.new_person(&nfc(&p.name), p.me, p.uid.as_deref())?;
             r.rows.fill_details(id, p.org.as_deref(), p.note.as_deref(), p.birthday.as_deref())?;
+            r.rows.fill_name_parts(id, p.name_parts.as_deref())?;
             r.report.new_people += 1;
             r.report.person(index, &p.name).new_person = true;
             id
