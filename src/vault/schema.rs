@@ -27,9 +27,8 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("migrations/0007_shared_times.sql")),
     Migration::Sql(include_str!("migrations/0008_signing_key.sql")),
     Migration::Sql(include_str!("migrations/0009_claims.sql")),
-    Migration::Sql(include_str!("migrations/0011_ask.sql")),
-    // After 0011, which reached main first: the list is append-only.
     Migration::Sql(include_str!("migrations/0010_person_uid.sql")),
+    Migration::Sql(include_str!("migrations/0011_ask.sql")),
 ];
 
 /// Bring the schema up to date in one transaction; refuse a vault from the future.
