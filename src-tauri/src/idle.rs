@@ -68,7 +68,7 @@ pub fn watch(app: AppHandle) {
             loop {
                 std::thread::sleep(EVERY);
                 let state = app.state::<AppState>();
-                if state.is_unlocked() && state.activity.overdue() {
+                if state.activity.overdue() {
                     lock_and_reload(&app);
                 }
             }

@@ -59,16 +59,6 @@ impl Vault {
         tx.commit().map_err(sql)?;
         Ok(Ask { group: g.name, asked_at: Some(at), message: Some(message(&names, language)), members: names })
     }
-
-    /// When a member was last asked in a group, if ever.
-    pub(super) fn asked_at(&self, grp_id: i64, person_id: i64) -> Result<Option<String>, VaultError> {
-        self.conn
-            .prepare_cached(
-                "SELECT max(a.at) FROM ask a JOIN ask_member m ON m.ask_id = a.id WHERE a.grp_id = ?1 AND m.person_id = ?2",
-            )
-            .and_then(|mut s| s.query_row(params![grp_id, person_id], |r| r.get(0)))
-            .map_err(|e| self.sql(e))
-    }
 }
 
 /// The message to paste: the names, and the one phrasing to answer in.

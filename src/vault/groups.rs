@@ -116,7 +116,9 @@ impl Vault {
                          ORDER BY n.messages DESC, n.id LIMIT 1),
                    m.person_id, min(m.first_seen), max(m.last_seen), sum(m.messages), min(m.left_group),
                    EXISTS (SELECT 1 FROM phone WHERE person_id = m.person_id) OR EXISTS (SELECT 1 FROM email WHERE person_id = m.person_id),
-                   EXISTS (SELECT 1 FROM handle WHERE person_id = m.person_id AND service <> 'id')
+                   EXISTS (SELECT 1 FROM handle WHERE person_id = m.person_id AND service <> 'id'),
+                   (SELECT max(a.at) FROM ask a JOIN ask_member am ON am.ask_id = a.id
+                    WHERE a.grp_id = m.grp_id AND am.person_id = m.person_id)
                  FROM membership m WHERE m.grp_id = ?1 GROUP BY m.person_id ORDER BY sum(m.messages) DESC, 1",
             )
             .map_err(sql)?;
@@ -140,16 +142,12 @@ impl Vault {
                     last_seen: r.get(3)?,
                     messages: r.get(4)?,
                     left: r.get(5)?,
-                    asked_at: None,
+                    asked_at: r.get(8)?,
                 })
             })
             .map_err(sql)?
             .collect::<Result<Vec<_>, _>>()
             .map_err(sql)?;
-        let mut members = members;
-        for m in &mut members {
-            m.asked_at = self.asked_at(id, m.person_id)?;
-        }
         Ok(GroupView { id, name, kind, platform, messages, members })
     }
 }

@@ -304,19 +304,28 @@ impl<'c> Rows<'c> {
     /// Whoever has this E.164 number, people who confirmed it first; with
     /// `confirmed_only`, only someone for whom it is confirmed.
     pub(super) fn person_with_phone(&self, e164: &str, confirmed_only: bool) -> rusqlite::Result<Option<i64>> {
-        self.person_with("SELECT person_id FROM phone WHERE e164 = ?1", e164, confirmed_only)
+        self.person_with(
+            "SELECT person_id FROM phone WHERE e164 = ?1 AND (?2 = 0 OR status = 'confirmed')
+             ORDER BY status = 'confirmed' DESC, person_id LIMIT 1",
+            e164,
+            confirmed_only,
+        )
     }
 
     /// Like [`Rows::person_with_phone`], for an e-mail address.
     pub(super) fn person_with_email(&self, address: &str, confirmed_only: bool) -> rusqlite::Result<Option<i64>> {
-        self.person_with("SELECT person_id FROM email WHERE address = ?1", address, confirmed_only)
+        self.person_with(
+            "SELECT person_id FROM email WHERE address = ?1 AND (?2 = 0 OR status = 'confirmed')
+             ORDER BY status = 'confirmed' DESC, person_id LIMIT 1",
+            address,
+            confirmed_only,
+        )
     }
 
-    fn person_with(&self, select: &str, value: &str, confirmed_only: bool) -> rusqlite::Result<Option<i64>> {
-        let sql = format!(
-            "{select} AND (?2 = 0 OR status = 'confirmed') ORDER BY status = 'confirmed' DESC, person_id LIMIT 1"
-        );
-        let found = self.one(&sql, params![value, confirmed_only])?;
+    /// Every contact of an import asks this: the statement is a literal, so
+    /// the cache finds it without building its text each time.
+    fn person_with(&self, sql: &'static str, value: &str, confirmed_only: bool) -> rusqlite::Result<Option<i64>> {
+        let found = self.one(sql, params![value, confirmed_only])?;
         found.map(|id| self.live(id)).transpose()
     }
 

@@ -179,7 +179,10 @@ fn person(
             id
         }
         None => {
-            let new_seat = seats.iter().any(|(grp, display, _)| !seat_taken(r, *grp, display).unwrap_or(true));
+            let mut new_seat = false;
+            for (grp, display, _) in seats {
+                new_seat |= !seat_taken(r, *grp, display)?;
+            }
             // Someone known by nothing but a name, whose seat is taken: nothing to add.
             if phones.is_empty() && emails.is_empty() && !new_seat {
                 left_groups(r, groups, index, p, seats)?;
@@ -233,8 +236,9 @@ fn person(
         }
     }
     left_groups(r, groups, index, p, seats)?;
-    if r.report.people.iter().any(|c| c.index == index && c.person_id.is_some() && is_quiet(c)) {
-        r.report.people.retain(|c| c.index != index);
+    // Joined someone of yours and changed nothing: not worth a line in the preview.
+    if r.report.people.last().is_some_and(|c| c.index == index && c.person_id.is_some() && is_quiet(c)) {
+        r.report.people.pop();
     }
     Ok(Some(id))
 }
