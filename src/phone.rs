@@ -65,13 +65,25 @@ pub fn to_e164(raw: &str, region: Region) -> Option<String> {
 /// An E.164 number in international form with separators
 /// (`+821012345678` → `+82 10-1234-5678`): what spreadsheets keep as text.
 pub fn international(e164: &str) -> Option<String> {
-    // 010 numbers the metadata does not know yet: +82 10-XXXX-XXXX all the same.
-    if let Some(national) = e164.strip_prefix("+8210").filter(|n| n.len() == 8 && n.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return Some(format!("+82 10-{}-{}", &national[..4], &national[4..]));
+    formatted(e164, None)
+}
+
+/// An E.164 number with separators: in the national form when it is a
+/// number of `home` (`010-1234-5678`, `02-312-3456`), else internationally
+/// (`+81 90-1234-5678`). None when it is no number the metadata can format.
+fn formatted(e164: &str, home: Option<Region>) -> Option<String> {
+    // 010 numbers the metadata does not know yet: 010-XXXX-XXXX all the same.
+    if let Some(n) = e164.strip_prefix("+8210").filter(|n| n.len() == 8 && n.bytes().all(|b| b.is_ascii_digit())) {
+        let national = home.is_some_and(|r| r.0 == country::Id::KR);
+        return Some(format!("{}10-{}-{}", if national { "0" } else { "+82 " }, &n[..4], &n[4..]));
     }
     let parsed = phonenumber::parse(None, e164).ok()?;
-    Some(parsed.format().mode(Mode::International).to_string())
+    let national = home.is_some_and(|region| {
+        phonenumber::metadata::DATABASE
+            .by_code(&parsed.code().value())
+            .is_some_and(|regions| regions.iter().any(|m| m.id().parse::<country::Id>().ok() == Some(region.0)))
+    });
+    Some(parsed.format().mode(if national { Mode::National } else { Mode::International }).to_string())
 }
 
 /// A number with an extension split in two: `+1-418-656-9254;ext=102`,
@@ -166,19 +178,7 @@ fn korean_mobile(parsed: &phonenumber::PhoneNumber) -> Option<String> {
 /// `region` (`010-1234-5678`, `02-312-3456`), the international form for
 /// others (`+81 90-1234-5678`); a number with no E.164 form as written.
 pub fn readable(e164: Option<&str>, raw: &str, region: Region) -> String {
-    let Some(e164) = e164 else { return raw.to_owned() };
-    // 010 numbers the metadata does not know yet: 010-XXXX-XXXX all the same.
-    if let Some(national) = e164.strip_prefix("+8210").filter(|n| n.len() == 8)
-        && region.0 == country::Id::KR
-    {
-        return format!("010-{}-{}", &national[..4], &national[4..]);
-    }
-    let Ok(parsed) = phonenumber::parse(None, e164) else { return raw.to_owned() };
-    let home = phonenumber::metadata::DATABASE
-        .by_code(&parsed.code().value())
-        .is_some_and(|regions| regions.iter().any(|m| m.id().parse::<country::Id>().ok() == Some(region.0)));
-    let mode = if home { Mode::National } else { Mode::International };
-    parsed.format().mode(mode).to_string()
+    e164.and_then(|e| formatted(e, Some(region))).unwrap_or_else(|| raw.to_owned())
 }
 
 #[cfg(test)]

@@ -79,7 +79,32 @@ fn exports() -> Exports {
         let text = std::fs::read_to_string(file).unwrap();
         assert!(text.contains("\r\nORG:TheCompany;TheDepartment\r\n"), "a structured ORG stays structured:\n{text}");
     }
+    let v4_text = std::fs::read_to_string(&v4).unwrap();
+    assert!(
+        v4_text.contains("TEL;VALUE=uri;TYPE=work,cell,voice,video,text:tel:+14186569254;ext=102\r\n"),
+        "a TYPE list is kept whole:\n{v4_text}"
+    );
     Exports { vault, v4, v3, csv }
+}
+
+/// Your own backup, restored into a new vault, gives back the same cards:
+/// structured ORG, TYPE lists, N, UID and birthdays included.
+#[test]
+fn a_backup_restores_the_same_cards() {
+    let Exports { vault, v4, .. } = exports();
+    let backup = vault.path("all.age");
+    let pass = [("LIFEBOAT_BACKUP_PASSPHRASE", "backup passphrase 백업")];
+    common::seed::ok_with(&vault, &["backup", "create", "-o", backup.to_str().unwrap()], &pass);
+    let other = TestVault::new();
+    common::same_signer(&vault, &other);
+    common::seed::ok_with(&other, &["backup", "restore", backup.to_str().unwrap()], &pass);
+    let again = other.path("again4.vcf");
+    other.ok(&["export", "vcard", "--version", "4", "-o", again.to_str().unwrap()]);
+    let cards = |path: &Path| -> BTreeSet<String> {
+        let text = std::fs::read_to_string(path).unwrap().replace("\r\n ", "");
+        text.split("BEGIN:VCARD").map(|c| c.lines().filter(|l| !l.starts_with("NOTE:")).collect()).collect()
+    };
+    assert_eq!(cards(&again), cards(&v4));
 }
 
 /// Run a tool; a missing one fails loudly with what to install.

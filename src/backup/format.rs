@@ -52,6 +52,11 @@ pub struct BackupPerson {
     /// from `name`. Boxed: a person must fit the census's object cost.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name_parts: Option<Box<NameParts>>,
+    /// The organisation's units as the source wrote them (vCard ORG:
+    /// company;department), while `org` still says the same; absent otherwise.
+    /// Boxed like `name_parts`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org_parts: Option<Box<Vec<String>>>,
     #[serde(default)]
     pub phones: Vec<BackupPhone>,
     #[serde(default)]
@@ -166,6 +171,7 @@ impl BackupPerson {
             birthday: p.birthday.clone(),
             uid: Some(p.uid.clone()).filter(|u| !u.is_empty()),
             name_parts: p.name_parts.clone().map(Box::new),
+            org_parts: Some(Box::new(p.org_parts.clone())).filter(|parts| !parts.is_empty()),
             phones: p
                 .phones
                 .iter()
@@ -256,7 +262,7 @@ impl BackupPerson {
             birthday: self.birthday.clone(),
             uid: self.uid.clone().unwrap_or_default(),
             name_parts: self.name_parts.as_deref().cloned(),
-            org_parts: Vec::new(),
+            org_parts: self.org_parts.as_deref().cloned().unwrap_or_default(),
         }
     }
 }

@@ -17,21 +17,33 @@ use crate::vault::{PersonView, PhoneView};
 
 const BOM: &str = "\u{FEFF}";
 
-/// Google's type word for a label: its standard words, else the label itself.
+/// Google's type word for a label: its standard words (a list such as
+/// `work, fax` becomes the one type Google has for it), else the label itself.
 fn google_type(label: Option<&str>) -> String {
-    match label.map(str::trim) {
-        None | Some("") => "Other".into(),
-        Some(l) => match l.to_lowercase().as_str() {
-            "mobile" | "cell" => "Mobile".into(),
-            "home" => "Home".into(),
-            "work" => "Work".into(),
-            "fax" => "Work Fax".into(),
-            "pager" => "Pager".into(),
-            "main" => "Main".into(),
-            "other" => "Other".into(),
-            _ => safe(l),
-        },
+    let Some(l) = label.map(str::trim).filter(|l| !l.is_empty()) else { return "Other".into() };
+    let lower = l.to_lowercase();
+    let words: Vec<&str> = lower.split(',').map(str::trim).collect();
+    let standard = ["mobile", "cell", "home", "work", "fax", "pager", "main", "other", "voice", "video", "text"];
+    if !words.iter().all(|w| standard.contains(w)) {
+        return safe(l);
     }
+    let has = |w: &str| words.contains(&w);
+    let kind = if has("fax") {
+        if has("home") { "Home Fax" } else { "Work Fax" }
+    } else if has("mobile") || has("cell") {
+        "Mobile"
+    } else if has("pager") {
+        "Pager"
+    } else if has("main") {
+        "Main"
+    } else if has("work") {
+        "Work"
+    } else if has("home") {
+        "Home"
+    } else {
+        "Other"
+    };
+    kind.into()
 }
 
 /// The formula guard. A number in international form (`+82 10-1234-5678`)
@@ -174,5 +186,21 @@ mod tests {
         assert_eq!(safe("+1 418-656-9254 ext. 102"), "+1 418-656-9254 ext. 102");
         assert_eq!(safe("@123"), "'@123");
         assert_eq!(safe("김철수"), "김철수");
+    }
+
+    #[test]
+    fn label_lists_become_the_one_google_type() {
+        for (label, kind) in [
+            (Some("work, fax"), "Work Fax"),
+            (Some("home, fax"), "Home Fax"),
+            (Some("work, mobile, voice, video, text"), "Mobile"),
+            (Some("work"), "Work"),
+            (Some("voice, video"), "Other"),
+            (None, "Other"),
+            (Some("업무폰, 개인"), "업무폰, 개인"),
+            (Some("=1+2"), "'=1+2"),
+        ] {
+            assert_eq!(google_type(label), kind, "{label:?}");
+        }
     }
 }

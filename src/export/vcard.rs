@@ -32,34 +32,42 @@ pub fn export(people: &[PersonView], version: Version) -> String {
     out
 }
 
-/// A label vCard has a TYPE for, or a custom one carried by a grouped `X-ABLabel`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Label<'a> {
-    Cell,
-    Home,
-    Work,
-    Fax,
-    Pager,
-    Custom(&'a str),
-    None,
+/// A stored label as vCard writes it: the TYPE values its words name
+/// (`work, mobile, video` → `work,cell,video`), or, when it is no list of
+/// such words, a custom label carried by a grouped `X-ABLabel`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Label<'a> {
+    pub types: Vec<&'static str>,
+    pub custom: Option<&'a str>,
 }
 
 /// The meaning of a stored label; Apple's `_$!<HomeFAX>!$_` is read as the word inside.
 pub(super) fn label(label: Option<&str>) -> Label<'_> {
-    let trimmed = label.map(str::trim);
-    let inner = trimmed.map(|l| l.strip_prefix("_$!<").and_then(|l| l.strip_suffix(">!$_")).unwrap_or(l));
-    match inner {
-        None | Some("") => Label::None,
-        Some(l) => match l.to_lowercase().as_str() {
-            "mobile" | "cell" | "휴대폰" | "휴대전화" => Label::Cell,
-            "home" | "집" => Label::Home,
-            "work" | "직장" | "회사" => Label::Work,
-            "fax" | "homefax" | "workfax" | "otherfax" | "팩스" => Label::Fax,
-            "pager" => Label::Pager,
-            "other" => Label::None,
-            _ => Label::Custom(l),
-        },
+    let Some(l) = label.map(str::trim).filter(|l| !l.is_empty()) else { return Label::default() };
+    let inner = l.strip_prefix("_$!<").and_then(|l| l.strip_suffix(">!$_")).unwrap_or(l);
+    match inner.split(',').map(|w| type_value(w.trim())).collect::<Option<Vec<_>>>() {
+        Some(words) => Label { types: words.into_iter().flatten().collect(), custom: None },
+        None => Label { types: Vec::new(), custom: Some(inner) },
     }
+}
+
+/// The vCard TYPE a label word is (`mobile` → `cell`); `Some(None)` for a
+/// word that adds nothing (`other`), None for a word vCard has no TYPE for.
+fn type_value(word: &str) -> Option<Option<&'static str>> {
+    let value = match word.to_lowercase().as_str() {
+        "mobile" | "cell" | "휴대폰" | "휴대전화" => "cell",
+        "home" | "집" => "home",
+        "work" | "직장" | "회사" => "work",
+        "fax" | "homefax" | "workfax" | "otherfax" | "팩스" => "fax",
+        "pager" => "pager",
+        "video" => "video",
+        "text" => "text",
+        "textphone" => "textphone",
+        "voice" => "voice",
+        "other" => return Some(None),
+        _ => return None,
+    };
+    Some(Some(value))
 }
 
 /// The number in E.164 and its extension, when it normalized: the vault's
@@ -146,15 +154,15 @@ fn types(version: Version, list: &[&str]) -> String {
     }
 }
 
-fn phone_types(l: Label<'_>) -> &'static [&'static str] {
-    match l {
-        Label::Cell => &["cell"],
-        Label::Home => &["home", "voice"],
-        Label::Work => &["work", "voice"],
-        Label::Fax => &["fax"],
-        Label::Pager => &["pager"],
-        Label::Custom(_) | Label::None => &["voice"],
+/// A TEL's TYPE values: its label's, and `voice` when they name no medium
+/// or device (a number is for calls unless it says otherwise).
+fn phone_types(l: &Label<'_>) -> Vec<&'static str> {
+    const MEDIA: [&str; 7] = ["cell", "fax", "pager", "video", "text", "textphone", "voice"];
+    let mut kinds = l.types.clone();
+    if !kinds.iter().any(|k| MEDIA.contains(k)) {
+        kinds.push("voice");
     }
+    kinds
 }
 
 fn card(p: &PersonView, version: Version, out: &mut String) {
@@ -180,25 +188,21 @@ fn card(p: &PersonView, version: Version, out: &mut String) {
     let mut item = 0;
     for ph in &p.phones {
         let l = label(ph.label.as_deref());
-        let kinds = types(version, phone_types(l));
+        let kinds = types(version, &phone_types(&l));
         let property = match (version, tel_uri(ph)) {
             (Version::V4, Some(uri)) => format!("TEL;VALUE=uri;TYPE={kinds}:{uri}"),
             (Version::V4, None) => format!("TEL;VALUE=text;TYPE={kinds}:{}", escape(&dial(ph))),
             (Version::V3, _) => format!("TEL;TYPE={kinds}:{}", escape(&dial(ph))),
         };
-        grouped(out, &mut item, custom(l), &property);
+        grouped(out, &mut item, l.custom, &property);
     }
     for e in &p.emails {
         let l = label(e.label.as_deref());
-        let (kinds, custom): (&[&str], _) = match l {
-            Label::Home => (&["home"], None),
-            Label::Work => (&["work"], None),
-            Label::Custom(text) => (&[], Some(text)),
-            Label::Cell | Label::Fax | Label::Pager => (&[], e.label.as_deref()),
-            Label::None => (&[], None),
-        };
+        // An e-mail is home or work; any other word of its label is said as written.
+        let kinds: Vec<&str> = l.types.iter().copied().filter(|k| matches!(*k, "home" | "work")).collect();
+        let custom = l.custom.or(e.label.as_deref().filter(|_| kinds.len() < l.types.len()));
         let kinds: Vec<&str> = match version {
-            Version::V4 => kinds.to_vec(),
+            Version::V4 => kinds,
             Version::V3 => std::iter::once("internet").chain(kinds.iter().copied()).collect(),
         };
         let property = if kinds.is_empty() {
@@ -219,13 +223,6 @@ fn card(p: &PersonView, version: Version, out: &mut String) {
         line(out, &format!("NOTE:{}", escape(&note)));
     }
     line(out, "END:VCARD");
-}
-
-fn custom(l: Label<'_>) -> Option<&str> {
-    match l {
-        Label::Custom(text) => Some(text),
-        _ => None,
-    }
 }
 
 /// 4.0: a date (`19800322`, `--0203`), text only when it is none. 3.0: an
@@ -408,6 +405,27 @@ mod v3_tests {
         assert!(v4.contains("TEL;VALUE=uri;TYPE=fax:tel:+14186569254;ext=102\r\n"), "{v4}");
         let v3 = export(std::slice::from_ref(&p), Version::V3);
         assert!(v3.contains("TEL;TYPE=FAX:+14186569254 ext. 102\r\n"), "{v3}");
+    }
+
+    #[test]
+    fn label_lists_keep_every_type() {
+        let mut p = tests::sample();
+        p.phones[0].label = Some("work, mobile, voice, video, text".into());
+        p.phones[1].label = Some("work, fax".into());
+        p.phones[2].label = Some("work".into());
+        p.emails[0].label = Some("home, work".into());
+        let v4 = export(std::slice::from_ref(&p), Version::V4);
+        assert!(v4.contains("TEL;VALUE=uri;TYPE=work,cell,voice,video,text:tel:+821012345678\r\n"), "{v4}");
+        assert!(v4.contains(";TYPE=work,fax:"), "{v4}");
+        assert!(v4.contains("TEL;VALUE=text;TYPE=work,voice:*123#\r\n"), "{v4}");
+        assert!(v4.contains("EMAIL;TYPE=home,work:"), "{v4}");
+        let v3 = export(std::slice::from_ref(&p), Version::V3);
+        assert!(v3.contains("TEL;TYPE=WORK,CELL,VOICE,VIDEO,TEXT:+821012345678\r\n"), "{v3}");
+        assert!(v3.contains("EMAIL;TYPE=INTERNET,HOME,WORK:"), "{v3}");
+        // A list with a word vCard has no TYPE for is one custom label, as written.
+        p.phones[0].label = Some("work, 개인".into());
+        let v4 = export(std::slice::from_ref(&p), Version::V4);
+        assert!(v4.contains("item1.X-ABLabel:work\\, 개인\r\n"), "{v4}");
     }
 
     #[test]

@@ -72,13 +72,32 @@ pub(super) fn label_from_text(label: &str) -> Option<String> {
     Some(standard_label(label).map_or_else(|| text::nfc(label), str::to_owned))
 }
 
-/// The label a list of vCard TYPE values amounts to: `CELL;VOICE` → `mobile`,
-/// `WORK;FAX` → `fax`. Types that say nothing about the place (voice, pref,
-/// internet) are ignored.
+/// What a vCard TEL carries besides its place and kind: the media a number
+/// takes. `voice` is what a number is unless told otherwise.
+const MEDIA: [&str; 4] = ["video", "text", "textphone", "voice"];
+
+/// The label a list of vCard TYPE values amounts to, every meaning kept in
+/// the file's order: `CELL;VOICE` → `mobile`, `WORK;FAX` → `work, fax`,
+/// `work,cell,voice,video,text` → `work, mobile, voice, video, text`. Types
+/// that say nothing (pref, internet) are left out, and so is `voice` unless
+/// other media are named beside it (then it says the number takes calls too).
 pub(super) fn label_from_types<'a>(types: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    const PRIORITY: [&str; 8] = ["fax", "iPhone", "mobile", "main", "pager", "home", "work", "other"];
-    let found: Vec<&'static str> = types.into_iter().filter_map(standard_label).collect();
-    PRIORITY.iter().find(|p| found.contains(p)).map(|p| (*p).to_owned())
+    let mut found: Vec<&'static str> = Vec::new();
+    for word in types {
+        let meaning =
+            standard_label(word).or_else(|| MEDIA.iter().copied().find(|m| m.eq_ignore_ascii_case(word.trim())));
+        if let Some(meaning) = meaning.filter(|m| !found.contains(m)) {
+            found.push(meaning);
+        }
+    }
+    if !found.iter().any(|w| MEDIA[..3].contains(w)) {
+        found.retain(|w| *w != "voice");
+    }
+    // An iPhone is a mobile: Apple writes `IPHONE;CELL` for one meaning.
+    if found.contains(&"iPhone") {
+        found.retain(|w| *w != "mobile");
+    }
+    (!found.is_empty()).then(|| found.join(", "))
 }
 
 /// Keep the record's phone numbers that are written as numbers
@@ -128,7 +147,12 @@ mod tests {
         assert_eq!(label_from_text("업무용 폰").as_deref(), Some("업무용 폰"));
         assert_eq!(label_from_text(" "), None);
         assert_eq!(label_from_types(["CELL", "VOICE", "pref"]).as_deref(), Some("mobile"));
-        assert_eq!(label_from_types(["work", "fax"]).as_deref(), Some("fax"));
+        assert_eq!(label_from_types(["work", "fax"]).as_deref(), Some("work, fax"));
+        assert_eq!(
+            label_from_types(["work", "cell", "voice", "video", "text"]).as_deref(),
+            Some("work, mobile, voice, video, text")
+        );
+        assert_eq!(label_from_types(["HOME", "VOICE", "home"]).as_deref(), Some("home"));
         assert_eq!(label_from_types(["INTERNET"]), None);
     }
 }

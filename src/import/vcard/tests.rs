@@ -33,7 +33,7 @@ fn android_21_quoted_printable_korean_with_soft_breaks() {
     assert_eq!((c.family.as_deref(), c.given.as_deref()), (Some("김"), Some("해밀")));
     assert_eq!(
         phones(&c),
-        vec![("010-1234-5678", Some("mobile")), ("02-312-3456", Some("home")), ("02-312-3457", Some("fax"))]
+        vec![("010-1234-5678", Some("mobile")), ("02-312-3456", Some("home")), ("02-312-3457", Some("work, fax"))]
     );
     assert_eq!(c.emails[0].address, "Bob@Company.com");
     assert_eq!(c.emails[0].label.as_deref(), Some("work"));

@@ -109,6 +109,7 @@ fn person<'s>(
             r.report.merged_people += 1;
             r.rows.fill_details(id, p.org.as_deref(), p.note.as_deref(), p.birthday.as_deref())?;
             r.rows.fill_name_parts(id, p.name_parts.as_deref())?;
+            r.rows.fill_org_parts(id, p.org_parts.as_deref().map_or(&[], Vec::as_slice))?;
             id
         }
         None => {
@@ -116,6 +117,7 @@ fn person<'s>(
             let id = r.rows.new_person(&nfc(&p.name), p.me, p.uid.as_deref())?;
             r.rows.fill_details(id, p.org.as_deref(), p.note.as_deref(), p.birthday.as_deref())?;
             r.rows.fill_name_parts(id, p.name_parts.as_deref())?;
+            r.rows.fill_org_parts(id, p.org_parts.as_deref().map_or(&[], Vec::as_slice))?;
             r.report.new_people += 1;
             r.report.person(index, &p.name).new_person = true;
             id
