@@ -12,6 +12,9 @@ use serde::Serialize;
 use crate::import::ImportError;
 use crate::model::{ChatEvent, ChatMessage, ContactRecord, RoomInfo};
 
+/// How many values kept as written a file report lists by line.
+pub const KEPT_AS_WRITTEN_LISTED: usize = 20;
+
 /// One parsed record, ready for the store.
 pub enum Record {
     /// Boxed: a contact is several times the size of the records that outnumber it.
@@ -21,6 +24,8 @@ pub enum Record {
     Message(ChatMessage, Prepared),
     Event(ChatEvent),
     Unparsed(u32, String),
+    /// A value that could not be decoded and is kept as written, and why.
+    KeptAsWritten(u32, String),
 }
 
 /// What the parser thread works out about a message for the store.
@@ -82,6 +87,10 @@ pub struct FileReport {
     /// Lines that matched no known shape, and the first of them.
     pub unparsed: u64,
     pub first_unparsed: Option<(u32, String)>,
+    /// Values that could not be decoded and were kept as written: their
+    /// count, and the first [`KEPT_AS_WRITTEN_LISTED`] with line and reason.
+    pub kept_as_written: u64,
+    pub kept_as_written_lines: Vec<(u32, String)>,
     /// The day/month order chosen for all-numeric dates no day above 12
     /// settled, and why; None when the file settled it (or the user did).
     pub date_order: Option<crate::import::DateReading>,

@@ -241,6 +241,25 @@ fn numbers_that_do_not_normalize_are_kept_as_written() {
 }
 
 #[test]
+fn a_value_that_cannot_be_decoded_is_kept_as_written_and_named_by_file_and_line() {
+    let v = TestVault::new();
+    let f = v.path("old-phone.vcf");
+    std::fs::write(
+        &f,
+        "BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=ED=99=8D=G1\r\nTEL;CELL:010-1234-5678\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let said = v.ok(&["import", "--dry-run", f.to_str().unwrap()]);
+    assert!(said.contains("1 value(s) could not be decoded and were kept as written"), "{said}");
+    assert!(said.contains("old-phone.vcf:3: FN: its QUOTED-PRINTABLE is broken at \"=G1\""), "{said}");
+    let report = v.json(&["import", f.to_str().unwrap()]);
+    assert_eq!(report["files"][0]["kept_as_written"], 1, "{report}");
+    assert_eq!(report["files"][0]["kept_as_written_lines"][0][0], 3, "{report}");
+    let p = v.json(&["show", "=ED=99=8D=G1"]);
+    assert_eq!(p["phones"][0]["e164"], "+821012345678");
+}
+
+#[test]
 fn a_broken_file_is_refused_whole_with_file_and_line_and_nothing_is_written() {
     let v = TestVault::new();
     let good = v.path("good.vcf");

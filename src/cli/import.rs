@@ -103,6 +103,18 @@ fn print_report(out: &mut Out, r: &ImportReport) -> Result<()> {
         if let Some((n, text)) = &f.first_unparsed {
             out.line(format!("  {} line(s) matched no known shape; first at line {n}: {text:?}", f.unparsed))?;
         }
+        if f.kept_as_written > 0 {
+            out.line(format!(
+                "  {} value(s) could not be decoded and were kept as written; check them after the import. / 해독하지 못한 값 {}개를 적힌 그대로 두었습니다. 가져온 뒤 확인하세요.",
+                f.kept_as_written, f.kept_as_written
+            ))?;
+            for (n, why) in &f.kept_as_written_lines {
+                out.line(format!("    {}:{n}: {why}", f.file))?;
+            }
+            if f.kept_as_written > f.kept_as_written_lines.len() as u64 {
+                out.line(format!("    … {} more", f.kept_as_written - f.kept_as_written_lines.len() as u64))?;
+            }
+        }
     }
     out.batch_summary(&BatchSummary {
         kind: "Import",

@@ -62,6 +62,9 @@ impl Sink for Bounded<'_> {
     fn unparsed(&mut self, line: u32, text: &str) {
         self.inner.unparsed(line, text)
     }
+    fn kept_as_written(&mut self, line: u32, why: &str) {
+        self.inner.kept_as_written(line, why)
+    }
 }
 
 #[cfg(test)]

@@ -120,6 +120,12 @@ impl Counted {
                 file.unparsed += 1;
                 file.first_unparsed.get_or_insert_with(|| (*line, std::mem::take(text)));
             }
+            Record::KeptAsWritten(line, why) => {
+                file.kept_as_written += 1;
+                if file.kept_as_written_lines.len() < crate::load::KEPT_AS_WRITTEN_LISTED {
+                    file.kept_as_written_lines.push((*line, std::mem::take(why)));
+                }
+            }
             Record::Room(_) | Record::Event(_) => {}
         }
     }

@@ -75,6 +75,9 @@ pub trait Sink {
     fn event(&mut self, event: ChatEvent) -> Result<(), ImportError>;
     /// A line of a recognised file that matched no known shape.
     fn unparsed(&mut self, line: u32, text: &str);
+    /// A value on `line` that could not be decoded (broken quoted-printable,
+    /// an unknown charset) and is kept as written; `why` says what and why.
+    fn kept_as_written(&mut self, line: u32, why: &str);
 }
 
 /// A sink that keeps everything in memory: for tests, previews and tools.
@@ -85,6 +88,7 @@ pub struct Collected {
     pub messages: Vec<ChatMessage>,
     pub events: Vec<ChatEvent>,
     pub unparsed: Vec<(u32, String)>,
+    pub kept_as_written: Vec<(u32, String)>,
 }
 
 impl Sink for Collected {
@@ -106,6 +110,9 @@ impl Sink for Collected {
     }
     fn unparsed(&mut self, line: u32, text: &str) {
         self.unparsed.push((line, text.to_owned()));
+    }
+    fn kept_as_written(&mut self, line: u32, why: &str) {
+        self.kept_as_written.push((line, why.to_owned()));
     }
 }
 

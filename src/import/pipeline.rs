@@ -89,6 +89,15 @@ impl Parsed {
         Ok(())
     }
 
+    /// A note about the file rather than a record of it: never refused here;
+    /// a closed channel shows at the next record.
+    fn note(&mut self, record: Record) {
+        self.batch.push(record);
+        if self.batch.len() >= BATCH {
+            let _ = self.send();
+        }
+    }
+
     fn send(&mut self) -> Result<(), ImportError> {
         if self.batch.is_empty() {
             return Ok(());
@@ -132,11 +141,10 @@ impl Sink for Parsed {
         self.push(Record::Event(event))
     }
     fn unparsed(&mut self, line: u32, text: &str) {
-        self.batch.push(Record::Unparsed(line, text.chars().take(UNPARSED_CHARS).collect()));
-        // A closed channel shows at the next record.
-        if self.batch.len() >= BATCH {
-            let _ = self.send();
-        }
+        self.note(Record::Unparsed(line, text.chars().take(UNPARSED_CHARS).collect()));
+    }
+    fn kept_as_written(&mut self, line: u32, why: &str) {
+        self.note(Record::KeptAsWritten(line, why.chars().take(UNPARSED_CHARS).collect()));
     }
 }
 

@@ -55,6 +55,11 @@ impl Importer for VcardImporter {
             } else if is_keyword(&line, "END:VCARD") {
                 match card.take() {
                     Some(done) => {
+                        for prop in done.props.iter().filter(|p| record::is_kept(&p.name)) {
+                            if let Some(why) = prop.undecodable() {
+                                sink.kept_as_written(prop.line, &format!("{}: {why}; kept as written", prop.name));
+                            }
+                        }
                         let mut contact = record::record(done.begin, &done.props);
                         keep_valid(&mut contact, sink);
                         sink.contact(contact)?;
@@ -62,7 +67,7 @@ impl Importer for VcardImporter {
                     None => sink.unparsed(line_no, &line),
                 }
             } else if let Some(open) = card.as_mut() {
-                if !open.push_line(&line) {
+                if !open.push_line(line_no, &line) {
                     sink.unparsed(line_no, &line);
                 }
                 if open.kept_bytes > MAX_CARD_BYTES {

@@ -202,7 +202,7 @@ impl Loader for ImportBatch<'_> {
             Record::Room(room) => self.open_room(room),
             Record::Message(message, prepared) => self.store_message(message, prepared),
             Record::Event(event) => self.store_event(event),
-            Record::Unparsed(..) => Ok(()),
+            Record::Unparsed(..) | Record::KeptAsWritten(..) => Ok(()),
         };
         stored.map_err(|e| self.sql(e))
     }

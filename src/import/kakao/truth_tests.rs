@@ -158,6 +158,7 @@ fn throughput() {
             Ok(())
         }
         fn unparsed(&mut self, _: u32, _: &str) {}
+        fn kept_as_written(&mut self, _: u32, _: &str) {}
     }
 
     let dir = tempfile::tempdir().unwrap();

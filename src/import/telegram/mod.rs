@@ -606,6 +606,7 @@ mod tests {
                 Ok(())
             }
             fn unparsed(&mut self, _: u32, _: &str) {}
+            fn kept_as_written(&mut self, _: u32, _: &str) {}
         }
         let json = r#"{"name": "A", "type": "personal_chat", "id": 1, "messages": [
   {"id": 1, "type": "message", "date": "2020-07-01T08:03:00", "from": "A", "text": "x"}]}"#;

@@ -18,6 +18,8 @@ pub(super) enum TransferEncoding {
 /// One property of a card, its value still as written (but unfolded).
 #[derive(Debug, Clone)]
 pub(super) struct Prop {
+    /// The line the property begins on (0 for one parsed alone).
+    pub line: u32,
     pub group: Option<String>,
     /// Upper-case (`TEL`, `X-ABLABEL`).
     pub name: String,
@@ -52,6 +54,7 @@ impl Prop {
             return None;
         }
         let mut prop = Prop {
+            line: 0,
             group: group.map(str::to_owned),
             name: name.to_ascii_uppercase(),
             types: Vec::new(),
@@ -143,15 +146,23 @@ impl Prop {
         }
     }
 
-    /// The value decoded from its transfer encoding and charset, still escaped.
+    /// The value decoded from its transfer encoding and charset, still
+    /// escaped; as written when it cannot be decoded.
     fn decoded(&self) -> String {
+        self.decoding().unwrap_or_else(|_| self.raw.clone())
+    }
+
+    /// Why the value cannot be decoded (broken quoted-printable, no base64,
+    /// an unknown charset, bytes that are not text in it), if it cannot.
+    pub fn undecodable(&self) -> Option<String> {
+        self.decoding().err()
+    }
+
+    fn decoding(&self) -> Result<String, String> {
         let bytes = match self.encoding {
-            TransferEncoding::Plain => return self.raw.clone(),
-            TransferEncoding::QuotedPrintable => decode_quoted_printable(&self.raw),
-            TransferEncoding::Base64 => match decode_base64(&self.raw) {
-                Some(bytes) => bytes,
-                None => return self.raw.clone(),
-            },
+            TransferEncoding::Plain => return Ok(self.raw.clone()),
+            TransferEncoding::QuotedPrintable => decode_quoted_printable(&self.raw)?,
+            TransferEncoding::Base64 => decode_base64(&self.raw).ok_or("its BASE64 is broken")?,
         };
         decode_charset(&bytes, self.charset.as_deref())
     }
@@ -202,7 +213,7 @@ impl Card {
 
     /// Take one physical line. Returns false when the line fits no property
     /// (the caller reports it as unparsed).
-    pub fn push_line(&mut self, line: &str) -> bool {
+    pub fn push_line(&mut self, line_no: u32, line: &str) -> bool {
         if !self.props.last().is_some_and(Prop::is_binary) {
             self.kept_bytes += line.len();
         }
@@ -220,7 +231,8 @@ impl Card {
             self.open = false;
             return true;
         }
-        if let Some(prop) = Prop::parse(line) {
+        if let Some(mut prop) = Prop::parse(line) {
+            prop.line = line_no;
             self.props.push(prop);
             self.open = true;
             return true;
@@ -277,24 +289,29 @@ fn unescape(s: &str) -> String {
 }
 
 /// `=XX` escapes to bytes; soft line breaks were removed when the lines were
-/// joined. A malformed escape is kept as written.
-fn decode_quoted_printable(s: &str) -> Vec<u8> {
+/// joined. An `=` that starts no escape (but for a last one) is an error
+/// naming what follows it.
+fn decode_quoted_printable(s: &str) -> Result<Vec<u8>, String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         let hex = |at: usize| bytes.get(at).and_then(|&b| (b as char).to_digit(16));
-        if bytes[i] == b'='
-            && let (Some(hi), Some(lo)) = (hex(i + 1), hex(i + 2))
-        {
+        if bytes[i] == b'=' && i + 1 < bytes.len() {
+            let (Some(hi), Some(lo)) = (hex(i + 1), hex(i + 2)) else {
+                let after: String = s[i..].chars().take(3).collect();
+                return Err(format!("its QUOTED-PRINTABLE is broken at {after:?}"));
+            };
             out.push((hi * 16 + lo) as u8);
             i += 3;
             continue;
         }
-        out.push(bytes[i]);
+        if bytes[i] != b'=' {
+            out.push(bytes[i]);
+        }
         i += 1;
     }
-    out
+    Ok(out)
 }
 
 /// Standard base64, white space ignored; None when it is not base64.
@@ -322,23 +339,25 @@ fn decode_base64(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Decode bytes in the CHARSET a property names. Without one, UTF-8 when the
-/// bytes are UTF-8, else CP949 (Korean phones that omit the charset).
-fn decode_charset(bytes: &[u8], charset: Option<&str>) -> String {
-    let named = charset.and_then(|label| {
-        let label = label.trim();
-        match label.to_ascii_lowercase().as_str() {
-            // encoding_rs knows Microsoft's names for EUC-KR's superset only as windows-949.
-            "cp949" | "ms949" | "uhc" => Some(EUC_KR),
-            _ => Encoding::for_label(label.as_bytes()),
+/// Decode bytes in the CHARSET a property names (Shift_JIS, EUC-KR, Big5,
+/// ISO-8859-x, …). Without one, UTF-8 when the bytes are UTF-8, else CP949
+/// (Korean phones that omit the charset). An unknown charset, or bytes that
+/// are not text in the charset, is an error saying so.
+fn decode_charset(bytes: &[u8], charset: Option<&str>) -> Result<String, String> {
+    let encoding = match charset.map(str::trim) {
+        // encoding_rs knows Microsoft's names for EUC-KR's superset only as windows-949.
+        Some(label) if ["cp949", "ms949", "uhc"].contains(&label.to_ascii_lowercase().as_str()) => EUC_KR,
+        Some(label) => {
+            Encoding::for_label(label.as_bytes()).ok_or_else(|| format!("its CHARSET {label:?} is unknown"))?
         }
-    });
-    let encoding = match named {
-        Some(encoding) => encoding,
         None if std::str::from_utf8(bytes).is_ok() => UTF_8,
         None => EUC_KR,
     };
-    encoding.decode_without_bom_handling(bytes).0.into_owned()
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    if had_errors {
+        return Err(format!("its bytes are not {} text", encoding.name()));
+    }
+    Ok(text.into_owned())
 }
 
 #[cfg(test)]

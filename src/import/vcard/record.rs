@@ -29,7 +29,7 @@ const HANDLE_PROPERTIES: [(&str, &str); 8] = [
 
 /// The properties a card is rendered with for vcard4; everything else
 /// (addresses, photos, URLs) is not stored by Lifeboat.
-fn is_kept(name: &str) -> bool {
+pub(super) fn is_kept(name: &str) -> bool {
     matches!(name, "FN" | "N" | "TEL" | "EMAIL" | "ORG" | "NOTE" | "BDAY" | "IMPP" | "UID" | "X-ABLABEL")
         || HANDLE_PROPERTIES.iter().any(|(p, _)| *p == name)
 }

@@ -230,3 +230,36 @@ fn values_vcard4_drops_are_kept_from_the_prepass() {
     assert_eq!((c.handles.len(), c.handles[0].value.as_str()), (1, "kim-no-scheme"));
     assert_eq!(c.phones.len(), 1);
 }
+
+#[test]
+fn undecodable_values_are_kept_as_written_and_reported_by_line() {
+    let sink = read(concat!(
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n",
+        "N;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:=8E=52=93=63;=91=BE=98=59;;;\r\n",
+        "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=EA=B9=80=G1\r\n",
+        "NOTE;CHARSET=X-MAC-KLINGON;ENCODING=QUOTED-PRINTABLE:=41\r\n",
+        "ORG;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=FF=FE\r\n",
+        "TEL;CELL:010-1234-5678\r\r\n",
+        "END:VCARD\r\n",
+    ))
+    .expect("imports");
+    let c = &sink.contacts[0];
+    // Shift_JIS declared per property decodes; 山田 太郎.
+    assert_eq!((c.family.as_deref(), c.given.as_deref()), (Some("山田"), Some("太郎")));
+    // Broken QP, an unknown charset and bytes that are no UTF-8: as written, never garbage.
+    assert_eq!(c.name.as_deref(), Some("=EA=B9=80=G1"));
+    assert_eq!(c.note.as_deref(), Some("=41"));
+    assert_eq!(c.org.as_deref(), Some("=FF=FE"));
+    // `\r\r\n` ends a line like `\r\n`.
+    assert_eq!(phones(c), vec![("010-1234-5678", Some("mobile"))]);
+    let lines: Vec<u32> = sink.kept_as_written.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, vec![4, 5, 6], "{:?}", sink.kept_as_written);
+    assert!(
+        sink.kept_as_written[0].1.contains("FN: its QUOTED-PRINTABLE is broken at \"=G1\""),
+        "{:?}",
+        sink.kept_as_written
+    );
+    assert!(sink.kept_as_written[1].1.contains("\"X-MAC-KLINGON\" is unknown"));
+    assert!(sink.kept_as_written[2].1.contains("not UTF-8 text"));
+    assert!(sink.unparsed.is_empty(), "{:?}", sink.unparsed);
+}
