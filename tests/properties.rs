@@ -226,6 +226,7 @@ fn person() -> impl Strategy<Value = PersonView> {
                     .map(|raw| PhoneView {
                         id: 0,
                         e164: None,
+                        shown: raw.clone(),
                         raw,
                         label: Some("mobile".into()),
                         status: Status::Confirmed,

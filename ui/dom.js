@@ -102,16 +102,6 @@ export function toast(text, kind = 'info') {
   setTimeout(() => el.remove(), 2800);
 }
 
-/** Display a phone number: +82 10-1234-5678 becomes 010-1234-5678 at home. */
-export function formatPhone(n) {
-  if (!n) return '';
-  const m = /^\+82(1\d)(\d{3,4})(\d{4})$/.exec(n);
-  if (m) return `0${m[1]}-${m[2]}-${m[3]}`;
-  const seoul = /^\+822(\d{3,4})(\d{4})$/.exec(n);
-  if (seoul) return `02-${seoul[1]}-${seoul[2]}`;
-  return n;
-}
-
 /** An in-window yes/no question (native dialogs block the webview). */
 export function confirmBox(text, yes, no) {
   return new Promise((resolve) => {

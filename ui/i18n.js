@@ -130,6 +130,7 @@ const STRINGS = {
     unparsed: '{n} lines could not be read (first: line {line})',
     kept_as_written: '{n} values could not be decoded and were kept as written; check them after importing',
     kept_line: 'line {line}: {why}',
+    written_as: 'written “{v}”',
     see_people: 'See people',
     // History
     history_title: 'Import history',
@@ -404,6 +405,7 @@ const STRINGS = {
     unparsed: '읽지 못한 줄 {n}개 (처음: {line}번째 줄)',
     kept_as_written: '해독하지 못한 값 {n}개를 적힌 그대로 두었습니다. 가져온 뒤 확인하세요',
     kept_line: '{line}번째 줄: {why}',
+    written_as: '적힌 그대로: {v}',
     see_people: '사람 보기',
     history_title: '가져오기 기록',
     history_empty: '아직 가져온 것이 없습니다.',

@@ -232,6 +232,7 @@ impl BackupPerson {
                     id: i as i64,
                     e164: p.e164.clone(),
                     raw: p.raw.clone(),
+                    shown: p.raw.clone(),
                     label: p.label.clone(),
                     status: p.status,
                     conflict: false,

@@ -70,8 +70,7 @@ fn print_roster(out: &mut Out, vault: &lifeboat::vault::Vault, g: &GroupView) ->
         let p = vault.person(m.person_id)?;
         let how = match m.reachability {
             Reachability::Contact => {
-                let mut v: Vec<String> =
-                    p.phones.iter().map(|ph| ph.e164.clone().unwrap_or_else(|| ph.raw.clone())).collect();
+                let mut v: Vec<String> = p.phones.iter().map(|ph| ph.shown.clone()).collect();
                 v.extend(p.emails.iter().map(|e| e.address.clone()));
                 v.join(", ")
             }

@@ -1,10 +1,13 @@
 //! `lifeboat import`.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Result;
-use lifeboat::import::{DateOrder, ReadingBasis};
+use clap::builder::{PossibleValue, PossibleValuesParser};
+use indicatif::{ProgressBar, ProgressStyle};
+use lifeboat::import::{DateOrder, IMPORTERS, Progress, ReadingBasis};
 use lifeboat::ingest::{ImportOptions, import_files};
 use lifeboat::phone::Region;
 use lifeboat::vault::ImportReport;
@@ -29,9 +32,8 @@ pub struct Import {
     /// Show what would come in, and keep nothing.
     #[arg(long)]
     dry_run: bool,
-    /// Read every file as this format instead of sniffing: vcard, contacts-csv,
-    /// kakao-pc, kakao-csv, kakao-android, kakao-ios, whatsapp, telegram-json, line.
-    #[arg(long, value_name = "NAME")]
+    /// Read every file as this format instead of sniffing it.
+    #[arg(long, value_name = "NAME", value_parser = format_names())]
     format: Option<String>,
     /// Region for numbers written without a country code (default: the
     /// vault's `region` setting, else KR).
@@ -51,20 +53,53 @@ impl Import {
     pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
         let mut vault = global.open()?;
         let _ = ctrlc::set_handler(|| CANCEL.store(true, Ordering::Relaxed));
+        // A bar on a terminal; nothing when stderr is piped or the report is JSON.
+        let bar = (std::io::stderr().is_terminal() && !self.json).then(progress_bar);
+        let show = |p: &Progress| {
+            if let Some(bar) = &bar {
+                show_progress(bar, p);
+            }
+        };
         let opts = ImportOptions {
             format: self.format,
             date_order: self.date_order,
             region: self.region,
             dry_run: self.dry_run,
             cancel: Some(&CANCEL),
-            progress: None,
+            progress: bar.as_ref().map(|_| &show as &(dyn Fn(&Progress) + Sync)),
         };
-        let report = import_files(&mut vault, &self.files, &opts)?;
+        let report = import_files(&mut vault, &self.files, &opts);
+        if let Some(bar) = &bar {
+            bar.finish_and_clear();
+        }
+        let report = report?;
         if self.json {
             return out.json(&report);
         }
         print_report(out, &report)
     }
+}
+
+/// The `--format` names: exactly the importers the sniffer knows, each with its description.
+fn format_names() -> PossibleValuesParser {
+    PossibleValuesParser::new(IMPORTERS.iter().map(|i| PossibleValue::new(i.id()).help(i.describe())))
+}
+
+fn progress_bar() -> ProgressBar {
+    let style = ProgressStyle::with_template("{spinner} {wide_msg} {bar:20} {percent:>3}%")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    let bar = ProgressBar::new(1).with_style(style);
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}
+
+/// The file, how far into it, and what came out so far. A zip's text is
+/// larger than the zip: its bar stops just short of the end until it is read.
+fn show_progress(bar: &ProgressBar, p: &Progress) {
+    let name = std::path::Path::new(&p.file).file_name().map_or(p.file.clone(), |n| n.to_string_lossy().into_owned());
+    bar.set_length(p.bytes_total.max(1));
+    bar.set_position(p.bytes_read.min(p.bytes_total.saturating_sub(1)));
+    bar.set_message(format!("{name} · {} messages·메시지 · {} contacts·연락처", p.messages, p.contacts));
 }
 
 fn print_report(out: &mut Out, r: &ImportReport) -> Result<()> {

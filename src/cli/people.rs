@@ -52,7 +52,7 @@ impl Show {
             out.line(format!("  org: {org}"))?;
         }
         for ph in &p.phones {
-            let shown = ph.e164.as_deref().unwrap_or(&ph.raw);
+            let shown = &ph.shown;
             out.line(format!(
                 "  phone  {shown}  {}  [{}]  written {:?}",
                 ph.label.as_deref().unwrap_or(""),
@@ -131,11 +131,7 @@ fn people_table(out: &mut Out, people: &[PersonView]) -> Result<()> {
             vec![
                 p.id.to_string(),
                 p.name.clone(),
-                p.phones
-                    .iter()
-                    .map(|ph| ph.e164.clone().unwrap_or_else(|| ph.raw.clone()))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                p.phones.iter().map(|ph| ph.shown.clone()).collect::<Vec<_>>().join(", "),
                 p.emails.iter().map(|e| e.address.clone()).collect::<Vec<_>>().join(", "),
                 p.groups.join(", "),
             ]

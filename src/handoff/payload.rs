@@ -87,7 +87,7 @@ fn person(p: &PersonView) -> Person {
             .map(|ph| {
                 let stored = StoredPhone { raw: ph.raw.clone(), e164: ph.e164.clone() };
                 Phone {
-                    number: ph.raw.clone(),
+                    number: ph.shown.clone(),
                     label: ph.label.clone(),
                     candidate: ph.status == Status::Candidate,
                     tel: links::tel(&stored).ok(),

@@ -11,7 +11,16 @@ use crate::model::Status as ValueStatus;
 use crate::vault::{EmailView, PersonView, PhoneView};
 
 fn phone(id: i64, raw: &str, e164: Option<&str>, status: ValueStatus) -> PhoneView {
-    PhoneView { id, e164: e164.map(Into::into), raw: raw.into(), label: None, status, conflict: false, sources: vec![] }
+    PhoneView {
+        id,
+        e164: e164.map(Into::into),
+        raw: raw.into(),
+        label: None,
+        shown: raw.into(),
+        status,
+        conflict: false,
+        sources: vec![],
+    }
 }
 
 fn person(id: i64, name: &str, phones: Vec<PhoneView>, me: bool) -> PersonView {

@@ -34,7 +34,9 @@ pub use groups::{GroupView, MemberView, Reachability};
 pub use identity::StoredIdentity;
 pub use ingest::{ImportBatch, ImportReport};
 pub use key::{KdfCost, Passphrase};
-pub use people::{ClaimView, ContextMessage, EmailView, HandleView, MessageHit, PersonView, PhoneView, ProvenanceView};
+pub use people::{
+    ClaimView, ContextMessage, EmailView, HandleView, MessageHit, NameOrder, PersonView, PhoneView, ProvenanceView,
+};
 pub use restore::{
     BackupOrigin, PersonChange, RestoreOptions, RestoreReport, SignerChange, SignerView, StoredMessage, SuggestedMatch,
     ValueConflict,
@@ -202,12 +204,22 @@ impl Vault {
 
     /// The default region for numbers without a country code.
     pub fn region(&self) -> Result<crate::phone::Region, VaultError> {
-        Ok(self.setting("region")?.and_then(|r| r.parse().ok()).unwrap_or_default())
+        region_setting(&self.conn).map_err(|e| self.sql(e))
     }
 
     fn sql(&self, e: rusqlite::Error) -> VaultError {
         VaultError::sql(&self.dir, e)
     }
+}
+
+/// The `region` setting, else KR.
+fn region_setting(conn: &Connection) -> rusqlite::Result<crate::phone::Region> {
+    use rusqlite::OptionalExtension;
+    let value: Option<String> = conn
+        .prepare_cached("SELECT value FROM setting WHERE key = 'region'")?
+        .query_row([], |r| r.get(0))
+        .optional()?;
+    Ok(value.and_then(|r| r.parse().ok()).unwrap_or_default())
 }
 
 /// Open the database with the key and prove the key is right.

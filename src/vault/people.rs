@@ -42,6 +42,10 @@ pub struct PhoneView {
     pub e164: Option<String>,
     pub raw: String,
     pub label: Option<String>,
+    /// The number as people read it: national form for the vault's region
+    /// (`010-1234-5678`), international for others (`+81 90-1234-5678`), as
+    /// written when it has no E.164 form. What every screen shows.
+    pub shown: String,
     pub status: Status,
     /// A candidate from someone else's backup that differs from a number you
     /// confirmed for this person: shown as such, never used for calls.
@@ -111,15 +115,65 @@ pub struct ContextMessage {
     pub text: String,
 }
 
+/// A name's place in the Korean order: Hangul syllables 0, bare jamo 1, A–Z
+/// 2, the rest 3. The same expression as the `person_order_ko` index.
+pub(super) const KOREAN_RANK: &str = "(CASE WHEN unicode(name) BETWEEN 44032 AND 55203 THEN 0
+        WHEN unicode(name) BETWEEN 12593 AND 12686 THEN 1
+        WHEN unicode(upper(substr(name, 1, 1))) BETWEEN 65 AND 90 THEN 2
+        ELSE 3 END)";
+
+/// How lists of people are sorted, after the UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameOrder {
+    /// As Korean phones sort: 가나다…, then A–Z, then the rest.
+    Korean,
+    /// A–Z first.
+    Latin,
+}
+
+impl NameOrder {
+    /// The rank a name sorts by before the name itself (a SQL expression over `name`).
+    pub(super) fn rank(self) -> &'static str {
+        match self {
+            NameOrder::Korean => KOREAN_RANK,
+            // A constant that is no column number: every name ranks the same.
+            NameOrder::Latin => "''",
+        }
+    }
+    /// The index that walks everyone in this order.
+    pub(super) fn index(self) -> &'static str {
+        match self {
+            NameOrder::Korean => "person_order_ko",
+            NameOrder::Latin => "person_by_name",
+        }
+    }
+}
+
 impl Vault {
-    /// Everyone, or the members of one group, sorted by name.
+    /// The order of people lists: Latin first with an English UI (the
+    /// `language` setting `en`), else the Korean order.
+    pub fn name_order(&self) -> Result<NameOrder, VaultError> {
+        Ok(match self.setting("language")?.as_deref() {
+            Some("en") => NameOrder::Latin,
+            _ => NameOrder::Korean,
+        })
+    }
+
+    /// Everyone, or the members of one group, sorted by name in [`Vault::name_order`].
     pub fn people(&self, group: Option<&str>) -> Result<Vec<PersonView>, VaultError> {
+        let rank = self.name_order()?.rank();
         let ids: Vec<i64> = match group {
-            None => self.ids("SELECT id FROM person WHERE merged_into IS NULL ORDER BY name, id", params![])?,
+            None => self.ids(
+                &format!("SELECT id FROM person WHERE merged_into IS NULL ORDER BY {rank}, name, id"),
+                params![],
+            )?,
             Some(g) => {
                 let grp = self.group_id(g)?;
                 self.ids(
-                    "SELECT DISTINCT p.id FROM person p JOIN membership m ON m.person_id = p.id WHERE m.grp_id = ?1 ORDER BY p.name, p.id",
+                    &format!(
+                        "SELECT DISTINCT p.id, p.name AS name FROM person p JOIN membership m ON m.person_id = p.id
+                         WHERE m.grp_id = ?1 ORDER BY {rank}, name, p.id"
+                    ),
                     params![grp],
                 )?
             }
@@ -138,8 +192,12 @@ impl Vault {
         let Some(pattern) = search_pattern(query) else { return Ok(Vec::new()) };
         // NOT INDEXED: a search reads every haystack anyway; walking the name
         // index would fetch each row out of order, five times slower.
+        let rank = self.name_order()?.rank();
         self.ids(
-            "SELECT id FROM person NOT INDEXED WHERE merged_into IS NULL AND haystack LIKE ?1 ESCAPE '\\' ORDER BY instr(haystack, ?2) <> 2, name, id LIMIT ?3",
+            &format!(
+                "SELECT id FROM person NOT INDEXED WHERE merged_into IS NULL AND haystack LIKE ?1 ESCAPE '\\'
+                 ORDER BY instr(haystack, ?2) <> 2, {rank}, name, id LIMIT ?3"
+            ),
             params![pattern.like, pattern.plain, limit as i64],
         )
     }
@@ -266,14 +324,17 @@ fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView
     )?;
     let mut phones = Vec::new();
     {
+        let region = super::region_setting(conn)?;
         let mut stmt = conn.prepare_cached(
             "SELECT id, e164, raw, label, status FROM phone WHERE person_id = ?1 ORDER BY status = 'candidate', id",
         )?;
         let rows = stmt.query_map([id], |r| {
+            let (e164, raw): (Option<String>, String) = (r.get(1)?, r.get(2)?);
             Ok(PhoneView {
                 id: r.get(0)?,
-                e164: r.get(1)?,
-                raw: r.get(2)?,
+                shown: crate::phone::readable(e164.as_deref(), &raw, region),
+                e164,
+                raw,
                 label: r.get(3)?,
                 status: r.get(4)?,
                 conflict: false,

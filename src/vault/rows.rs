@@ -13,7 +13,8 @@ use super::{Vault, VaultError};
 pub struct PersonRow {
     pub id: i64,
     pub name: String,
-    /// The first confirmed phone (E.164 when it normalizes), else the first candidate.
+    /// The first confirmed phone, else the first candidate, as people read it
+    /// ([`crate::phone::readable`]).
     pub phone: Option<String>,
     pub email: Option<String>,
     /// A phone or e-mail is on file.
@@ -55,19 +56,21 @@ impl Vault {
     /// (NOT INDEXED) rather than through the name index.
     pub fn person_page(&self, query: &str, offset: usize, limit: usize) -> Result<PersonPage, VaultError> {
         let (offset, limit) = (offset as i64, limit as i64);
+        let order = self.name_order()?;
+        let (rank, index) = (order.rank(), order.index());
         let Some(p) = search_pattern(query) else {
             let sql = format!(
-                "SELECT {ROW_COLUMNS} FROM (SELECT id, name FROM person INDEXED BY person_by_name
-                   WHERE merged_into IS NULL ORDER BY name, id LIMIT ?1 OFFSET ?2) p ORDER BY p.name, p.id"
+                "SELECT {ROW_COLUMNS} FROM (SELECT id, name, {rank} AS rank FROM person INDEXED BY {index}
+                   WHERE merged_into IS NULL ORDER BY {rank}, name, id LIMIT ?1 OFFSET ?2) p ORDER BY p.rank, p.name, p.id"
             );
             let rows = self.rows(&sql, params![limit, offset], &mut None)?;
             let total = self.count_matching(query)?;
             return Ok(PersonPage { total, offset, rows });
         };
         let sql = format!(
-            "SELECT {ROW_COLUMNS}, p.total FROM (SELECT id, name, instr(haystack, ?2) <> 2 AS later, count(*) OVER () AS total
-               FROM person NOT INDEXED WHERE merged_into IS NULL AND haystack LIKE ?1 ESCAPE '\\' ORDER BY later, name, id LIMIT ?3 OFFSET ?4) p
-             ORDER BY p.later, p.name, p.id"
+            "SELECT {ROW_COLUMNS}, p.total FROM (SELECT id, name, instr(haystack, ?2) <> 2 AS later, {rank} AS rank, count(*) OVER () AS total
+               FROM person NOT INDEXED WHERE merged_into IS NULL AND haystack LIKE ?1 ESCAPE '\\' ORDER BY later, rank, name, id LIMIT ?3 OFFSET ?4) p
+             ORDER BY p.later, p.rank, p.name, p.id"
         );
         let mut total = None;
         let rows = self.rows(&sql, params![p.like, p.plain, limit, offset], &mut total)?;
@@ -127,12 +130,15 @@ impl Vault {
         // Set from a sixth column, when the query has one.
         total: &mut Option<i64>,
     ) -> Result<Vec<PersonRow>, VaultError> {
+        let region = self.region()?;
         let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.sql(e))?;
         let mut rows = stmt.query(params).map_err(|e| self.sql(e))?;
         let mut out = Vec::new();
         while let Some(r) = rows.next().map_err(|e| self.sql(e))? {
             let read = || -> rusqlite::Result<PersonRow> {
+                // E.164 when the number has it, else as written.
                 let phone: Option<String> = r.get(2)?;
+                let phone = phone.map(|p| crate::phone::readable(Some(&p), &p, region));
                 let email: Option<String> = r.get(3)?;
                 Ok(PersonRow {
                     id: r.get(0)?,
@@ -186,7 +192,7 @@ mod tests {
         assert_eq!(all.total, 2);
         assert_eq!(all.rows.len(), 1);
         assert_eq!(all.rows[0].name, "김민준");
-        assert_eq!(all.rows[0].phone.as_deref(), Some("+821012345678"));
+        assert_eq!(all.rows[0].phone.as_deref(), Some("010-1234-5678"));
         assert_eq!(all.rows[0].candidates, 1);
         let second = v.person_page("", 1, 10).unwrap();
         assert_eq!((second.total, second.rows[0].name.as_str()), (2, "이서연"));
@@ -197,6 +203,37 @@ mod tests {
         assert_eq!((initials.total, initials.rows[0].id), (1, 2));
         let none = v.person_page("zzz", 0, 10).unwrap();
         assert_eq!((none.total, none.rows.len()), (0, 0));
+    }
+
+    #[test]
+    fn korean_order_with_a_korean_ui_and_latin_first_with_an_english_one() {
+        let (_d, v, _) = sample();
+        v.conn
+            .execute_batch(
+                "INSERT INTO person(id, name) VALUES (3, 'Alice Kim'), (4, 'bob'), (5, '🐣 삐약'), (6, 'ㅎㅎ');",
+            )
+            .unwrap();
+        let names = |query: &str| -> Vec<String> {
+            v.person_page(query, 0, 10).unwrap().rows.into_iter().map(|r| r.name).collect()
+        };
+        assert_eq!(names(""), ["김민준", "이서연", "ㅎㅎ", "Alice Kim", "bob", "🐣 삐약"]);
+        let listed: Vec<String> = v.people(None).unwrap().into_iter().map(|p| p.name).collect();
+        assert_eq!(listed, names(""));
+        // A page walks the index: no sort of everyone.
+        let plan: String = v
+            .conn
+            .query_row(
+                &format!(
+                    "EXPLAIN QUERY PLAN SELECT id FROM person INDEXED BY person_order_ko WHERE merged_into IS NULL ORDER BY {}, name, id LIMIT 5",
+                    super::super::people::KOREAN_RANK
+                ),
+                [],
+                |r| r.get(3),
+            )
+            .unwrap();
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+        v.set_setting("language", "en").unwrap();
+        assert_eq!(names(""), ["Alice Kim", "bob", "ㅎㅎ", "김민준", "이서연", "🐣 삐약"]);
     }
 
     #[test]

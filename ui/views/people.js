@@ -3,7 +3,7 @@
 // chosen person opens in the pane on the right.
 
 import { call } from '../ipc.js';
-import { h, icon, mount, formatPhone } from '../dom.js';
+import { h, icon, mount } from '../dom.js';
 import { t, errorText } from '../i18n.js';
 import { renderPerson } from './person.js';
 
@@ -127,7 +127,7 @@ function rowAt(i) {
 
 function rowEl(r, i) {
   const s = state;
-  const sub = r.phone ? formatPhone(r.phone) : r.email || t('no_contact');
+  const sub = r.phone || r.email || t('no_contact');
   return h('div.row', {
     style: `top:${i * ROW}px`, role: 'option', dataset: { id: r.id, index: i },
     'aria-selected': r.id === s.selected ? 'true' : 'false',

@@ -4,7 +4,7 @@
 // suggestions to merge (with undo) or to mark as different.
 
 import { call } from '../ipc.js';
-import { h, icon, mount, copyText, toast, formatPhone, confirmBox } from '../dom.js';
+import { h, icon, mount, copyText, toast, confirmBox } from '../dom.js';
 import { t, errorText, fmtDate } from '../i18n.js';
 import { avatar } from './people.js';
 import { sendToPhone } from './handoff.js';
@@ -70,7 +70,7 @@ export async function renderPerson(pane, id, ctx) {
   const phones = p.phones.map((ph) => {
     const number = ph.e164 || ph.raw;
     return item({
-      kind: 'phone', id: ph.id, value: dialable.has(ph.id) ? formatPhone(number) : ph.raw, status: ph.status, conflict: ph.conflict, label: ph.label, sources: ph.sources,
+      kind: 'phone', id: ph.id, value: dialable.has(ph.id) ? ph.shown : ph.raw, written: ph.raw, status: ph.status, conflict: ph.conflict, label: ph.label, sources: ph.sources,
       links: dialable.has(ph.id)
         ? [linkButton('call', ph.id, 'call', t('call')), linkButton('text', ph.id, 'sms', t('text'))]
         : [h('span.fine.no-link', { title: t('not_dialable_hint') }, t('not_dialable'))],
@@ -171,11 +171,11 @@ export async function openLink(kind, id) {
   }
 }
 
-function item({ kind, id, value, status, conflict, label, sources, links, copy, decide, owner }) {
+function item({ kind, id, value, written, status, conflict, label, sources, links, copy, decide, owner }) {
   const candidate = status === 'candidate';
   return h('li.item', { className: `item${candidate ? ' candidate' : ''}${conflict ? ' conflict' : ''}`, dataset: { kind, id } },
     h('div.item-main',
-      h('span.item-value', value),
+      h('span.item-value', written && written !== value ? { title: t('written_as', { v: written }) } : {}, value),
       label ? h('span.item-label', label) : null,
       h('span.badge', { className: `badge ${candidate ? 'warn' : 'ok'}` }, t(candidate ? 'candidate' : 'confirmed')),
       conflict ? h('span.badge.warn', { title: t('conflict_hint') }, t('conflict')) : null,
