@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{BackupError, Counts, Keys, Limits, Passphrase, Protection, Signer, Signing, Snapshot};
+use super::{BackupError, Counts, Keys, Limits, Passphrase, Protection, Signer, SignerKey, Signing, Snapshot};
 use crate::export::ExportError;
 use crate::vault::{RestoreOptions, RestoreReport, Vault};
 
@@ -38,11 +38,15 @@ pub fn create_file(
         None => vault.maker_name()?,
     };
     let bytes = super::create(&snapshot, &Signing { name, key: vault.signing_key()? }, protection)?;
-    crate::export::write_private(path, &bytes).map_err(|e| match e {
+    write_private(path, &bytes)?;
+    Ok(snapshot.counts())
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> Result<(), BackupError> {
+    crate::export::write_private(path, bytes).map_err(|e| match e {
         ExportError::Io { path, source } => BackupError::Io { path, source },
         other => BackupError::Encrypt(other.to_string()),
-    })?;
-    Ok(snapshot.counts())
+    })
 }
 
 /// Check that a backup decrypts and is whole; writes nothing. A backup made
@@ -88,6 +92,31 @@ pub fn my_recipient(vault: &Vault) -> Result<String, BackupError> {
     let made = super::generate();
     vault.add_backup_identity(&made.secret, &made.recipient)?;
     Ok(made.recipient)
+}
+
+/// Your keys as others see them: the public key they back up to (made the
+/// first time) and the signing key your backups carry.
+#[derive(Debug, Clone, Serialize)]
+pub struct MyKeys {
+    pub recipient: String,
+    pub signing: SignerKey,
+}
+
+pub fn my_keys(vault: &Vault) -> Result<MyKeys, BackupError> {
+    Ok(MyKeys { recipient: my_recipient(vault)?, signing: vault.signing_public()? })
+}
+
+/// Write your newest backup key and your signing key to `path`, readable
+/// only by you: for safekeeping, or for `import_keys` on your next computer.
+/// Returns the public key the file holds the secret of.
+pub fn save_keys(vault: &Vault, path: &Path) -> Result<String, BackupError> {
+    let recipient = my_recipient(vault)?;
+    let newest = vault.backup_identities()?.into_iter().find(|k| k.recipient == recipient);
+    let Some(newest) = newest else { return Err(BackupError::Encrypt("the backup key just made is missing".into())) };
+    // The file text holds the secrets: wiped on drop like the secrets themselves.
+    let text = super::key_file(&newest.secret, &newest.recipient, &vault.signing_key()?);
+    write_private(path, text.as_bytes())?;
+    Ok(recipient)
 }
 
 /// What `keygen --import` kept.

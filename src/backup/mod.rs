@@ -18,7 +18,10 @@ mod sign;
 mod vcards;
 
 pub use crypt::{Keys, Passphrase, Protection, Recipient, needs_passphrase, parse_identity_file, parse_recipient};
-pub use files::{ImportedKeys, Verified, create_file, import_keys, my_recipient, restore_file, verify_file};
+pub use files::{
+    ImportedKeys, MyKeys, Verified, create_file, import_keys, my_keys, my_recipient, restore_file, save_keys,
+    verify_file,
+};
 pub use format::{Counts, Snapshot};
 pub use keys::{Generated, KeyFile, from_secrets, generate, key_file, read_key_file};
 pub use sign::{Maker, NAMESPACE, Signer, SignerKey, Signing, SigningKey};

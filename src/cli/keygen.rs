@@ -75,13 +75,13 @@ impl Keygen {
             }
             return Ok(());
         }
-        let (secret, recipient) = match existing.into_iter().next() {
+        let recipient = match existing.into_iter().next() {
             Some(k) if !self.new => {
                 out.line(format!(
                     "You already have a backup key (made {}); --new makes another. / 이미 백업 키가 있습니다.",
                     k.created_at
                 ))?;
-                (k.secret, k.recipient)
+                k.recipient
             }
             _ => {
                 let k = lifeboat::backup::generate();
@@ -89,7 +89,7 @@ impl Keygen {
                 out.line(
                     "Made a new backup key and kept it in the vault. / 새 백업 키를 만들어 보관함에 저장했습니다.",
                 )?;
-                (k.secret, k.recipient)
+                k.recipient
             }
         };
         out.line(format!("Public key (받는 사람 키): {recipient}"))?;
@@ -98,9 +98,7 @@ impl Keygen {
         out.line(format!("Fingerprint (지문): {}  read aloud (읽어 주기): {}", signing.fingerprint, signing.short))?;
         match self.write_identity {
             Some(path) => {
-                // The file text holds the secrets: wiped on drop like the secrets themselves.
-                let text = lifeboat::backup::key_file(&secret, &recipient, &vault.signing_key()?);
-                lifeboat::export::write_private(&path, text.as_bytes())?;
+                lifeboat::backup::save_keys(&vault, &path)?;
                 out.line(format!(
                     "Wrote your secret keys to {}: keep it offline; anyone with it can open your backups and sign as you. On a new computer: lifeboat keygen --import FILE.\n비밀 키를 저장했습니다. 안전한 곳에 따로 보관하세요. 새 컴퓨터에서는 lifeboat keygen --import 파일.",
                     path.display()

@@ -66,7 +66,7 @@ pub struct Source {
 }
 
 /// How to read an all-numeric date when the file itself cannot tell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DateOrder {
     Dmy,

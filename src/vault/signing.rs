@@ -65,11 +65,11 @@ impl Vault {
         Ok(self.signing_key()?.public())
     }
 
-    /// The name backups are signed with: the `name` setting, else the person
-    /// marked as me, else empty.
+    /// The name backups are signed with: the `name` setting (a blank one is
+    /// none), else the person marked as me, else empty.
     pub fn maker_name(&self) -> Result<String, VaultError> {
-        if let Some(name) = self.setting(MAKER_NAME)? {
-            return Ok(name);
+        if let Some(name) = self.setting(MAKER_NAME)?.filter(|n| !n.trim().is_empty()) {
+            return Ok(name.trim().to_owned());
         }
         let me = self
             .conn
@@ -99,5 +99,8 @@ mod tests {
         let v = Vault::open(&dir, "correct horse battery").unwrap();
         assert_eq!(v.signing_public().unwrap(), first);
         assert_eq!(v.maker_name().unwrap(), "홍길동");
+        // The app's cleared field: blank is no name.
+        v.set_setting(MAKER_NAME, "  ").unwrap();
+        assert_eq!(v.maker_name().unwrap(), "");
     }
 }

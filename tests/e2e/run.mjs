@@ -39,6 +39,9 @@ const vcf = join(work, 'phone.vcf');
 execFileSync('python3', [gen, 'chat', '--format', 'kakao-pc-ko', '--messages', '1500', '--members', '12', '--seed', '11', '--out', kakao, '--truth', join(work, 'room.truth.json')]);
 execFileSync('python3', [gen, 'contacts', '--format', 'vcard30', '--count', '60', '--seed', '11', '--out', vcf, '--truth', join(work, 'phone.truth.json')]);
 const truth = JSON.parse(readFileSync(join(work, 'room.truth.json'), 'utf8'));
+// A WhatsApp chat whose dates read either way (no day above 12, in time order both ways).
+const wa = join(work, 'WhatsApp Chat with 동아리.txt');
+writeFileSync(wa, '03/04/21, 10:00 - 김민준: 안녕하세요\n05/06/21, 11:30 - 이서연: 네 반가워요\n07/08/21, 09:15 - 김민준: 다음 주에 봐요\n');
 
 // A member with a plain Hangul name, and its initials (ㄱㅁㅈ for 김민준).
 const CHOSEONG = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
@@ -96,6 +99,17 @@ async function main() {
   const summary = await (await el('#import-summary')).getText();
   if (!/[1-9]/.test(summary)) fail(`the import added nothing: ${summary}`);
   await shot('04-import-done');
+
+  step('import: dates that read either way are said in the preview, with the other reading one click away');
+  await type('#path-input', wa + Key.ENTER);
+  await el('#preview .date-reading', 60_000);
+  await textIn('#preview .date-reading', /일\/월|일이 먼저/);
+  await click('#preview .read-other-way');
+  await driver.wait(async () => (await driver.executeScript(
+    "const s = document.getElementById('date-order'); return !!(document.getElementById('preview') && s && s.value === 'mdy' && !document.querySelector('#preview .date-reading'));")), TIMEOUT, 'the preview read again month first');
+  await shot('04b-import-options');
+  await click('#file-list li button');
+  await driver.wait(async () => (await driver.findElements(By.css('#preview, #file-list'))).length === 0, TIMEOUT, 'the file removed');
 
   step(`people: search ${member} by its initials ${initials(member)}`);
   await click('[data-screen="people"]');
@@ -209,6 +223,10 @@ async function main() {
   step('restore preview: my own backup, signed by this vault, holds nothing new');
   await click('#backup-restore');
   await textIn('#restore-preview', /이 보관함이 서명한 내 백업/);
+  step('backup: my keys, with the signing fingerprint to read aloud');
+  await click('#show-my-key');
+  await textIn('#my-recipient', /^age1/);
+  await textIn('#my-fingerprint', /^SHA256:/);
 
   step('history and settings render');
   await click('[data-screen="history"]');
@@ -216,6 +234,7 @@ async function main() {
   await shot('07-history');
   await click('[data-screen="settings"]');
   await el('#setting-language');
+  await el('#setting-name');
   await shot('08-settings');
 
   step('lock: decrypted data leaves the page');

@@ -173,14 +173,42 @@ function keyCard() {
   const out = h('div.key-out', { id: 'my-key' });
   const show = h('button', { id: 'show-my-key', type: 'button', onclick: async () => {
     try {
-      const key = await call('my_recipient');
-      mount(out, h('code.key', key), h('button.action', { type: 'button', onclick: async () => { if (await copyText(key)) toast(t('copied', { v: key })); } }, icon('copy'), t('copy')));
+      const keys = await call('my_keys');
+      const copy = (v) => h('button.action', { type: 'button', onclick: async () => { if (await copyText(v)) toast(t('copied', { v })); } }, icon('copy'), t('copy'));
+      mount(out,
+        h('div.key-line', h('span.fine', t('my_public_key')), h('code.key', { id: 'my-recipient' }, keys.recipient), copy(keys.recipient)),
+        h('div.key-line', h('span.fine', t('my_signing_key')), h('code.key', { id: 'my-fingerprint' }, keys.signing.fingerprint),
+          h('span.fine', t('read_aloud', { v: keys.signing.short })), copy(keys.signing.openssh)));
       show.hidden = true;
     } catch (e) {
       mount(out, h('p.error', errorText(e)));
     }
   } }, icon('key'), t('show_my_key'));
-  return h('div.card.form', h('h3', t('my_key')), h('p.muted', t('my_key_body')), out, h('div.actions', show));
+  const result = h('p.result.good', { id: 'keys-result', role: 'status' });
+  const error = h('p.error', { id: 'keys-error', role: 'alert' });
+  const attempt = async (work) => {
+    result.textContent = '';
+    error.textContent = '';
+    try {
+      await work();
+    } catch (e) {
+      error.textContent = errorText(e);
+    }
+  };
+  const save = h('button', { id: 'save-my-keys', type: 'button', onclick: () => attempt(async () => {
+    const path = await call('pick_save_path', { title: t('save_my_keys'), fileName: 'lifeboat-keys.txt' });
+    if (!path) return;
+    await call('save_keys', { path });
+    result.textContent = t('keys_saved', { path });
+  }) }, icon('export'), t('save_my_keys'));
+  const bring = h('button', { id: 'import-my-keys', type: 'button', onclick: () => attempt(async () => {
+    const [path] = await call('pick_files', { title: t('import_my_keys') });
+    if (!path) return;
+    const r = await call('import_keys', { path });
+    result.textContent = t('keys_imported', { n: r.identities, signing: r.signing ? t('and_signing_key') : '' });
+  }) }, icon('key'), t('import_my_keys'));
+  return h('div.card.form', h('h3', t('my_key')), h('p.muted', t('my_key_body')), out,
+    h('div.actions', show, save, bring), h('p.fine', t('keys_file_hint')), result, error);
 }
 
 function counts(r) {

@@ -8,12 +8,16 @@ import { t, errorText, fmtDate, fmtBytes, fmtNum } from '../i18n.js';
 
 let files = [];
 let phase = { name: 'choose' }; // choose | preview | running | done
+// How to read the files when sniffing or the dates cannot tell: null is "let Lifeboat decide".
+let options = { format: null, dateOrder: null };
+let formats = null; // [{ id, description }] from the core's importer list
 let view = null;
 let ctx = null;
 
 export function forget() {
   files = [];
   phase = { name: 'choose' };
+  options = { format: null, dateOrder: null };
 }
 
 /** Paths dropped on the window (from any screen). */
@@ -83,20 +87,55 @@ async function preview() {
   draw();
   const mine = phase;
   try {
-    mine.report = await call('import_files', { paths: files, dryRun: true, onProgress: new Channel(() => {}) });
+    formats ??= await call('import_formats');
+    mine.report = await call('import_files', { paths: files, dryRun: true, ...chosen(), onProgress: new Channel(() => {}) });
   } catch (e) {
     mine.error = e;
   }
   if (phase === mine) draw();
 }
 
+function chosen() {
+  return { format: options.format, dateOrder: options.dateOrder };
+}
+
+/** "Read as" and "Dates" choices: open when a file needs them or one was made. */
+function optionsPanel(open) {
+  const choose = (id, list, value, change) => {
+    const el = h('select', { id, onchange: () => { change(el.value || null); preview(); } },
+      list.map(([v, label]) => h('option', { value: v, selected: v === (value ?? '') }, label)));
+    return el;
+  };
+  const formatList = [['', t('read_as_auto')], ...(formats ?? []).map((f) => [f.id, f.description])];
+  const dateList = [['', t('dates_auto')], ['dmy', t('dates_dmy')], ['mdy', t('dates_mdy')], ['ymd', t('dates_ymd')]];
+  return h('details.import-options', { id: 'import-options', open: open || options.format || options.dateOrder ? true : undefined },
+    h('summary', t('import_options')),
+    h('label.field', h('span.field-label', t('read_as')), choose('read-as', formatList, options.format, (v) => { options.format = v; })),
+    h('label.field', h('span.field-label', t('dates_order')), choose('date-order', dateList, options.dateOrder, (v) => { options.dateOrder = v; })));
+}
+
+/** A file whose dates Lifeboat had to read one way: say so, and offer the other. */
+function dateReading(f) {
+  const r = f.date_order;
+  if (!r) return null;
+  const other = r.order === 'mdy' ? 'dmy' : 'mdy';
+  return h('div.fine.date-reading',
+    t(r.order === 'mdy' ? 'dates_read_mdy' : 'dates_read_dmy'), ' ', t(r.by === 'chronology' ? 'dates_by_chronology' : 'dates_by_rule'), ' ',
+    h('button.small.ghost', { className: 'small ghost read-other-way', onclick: () => { options.dateOrder = other; preview(); } },
+      t(other === 'mdy' ? 'dates_use_mdy' : 'dates_use_dmy')));
+}
+
 function previewCard() {
-  if (phase.error) return h('div.card.error-card', { id: 'preview-error' }, icon('alert'), h('p', errorText(phase.error)));
+  if (phase.error) {
+    return h('div.card.error-card', { id: 'preview-error' }, icon('alert'), h('p', errorText(phase.error)),
+      optionsPanel(phase.error.code === 'unknown_format'));
+  }
   if (!phase.report) return h('div.card.muted', { id: 'preview-wait' }, t('previewing'));
   const r = phase.report;
   return h('div.card', { id: 'preview' },
     h('h3', t('preview_title')),
     fileTable(r.files),
+    optionsPanel(false),
     h('p.summary', t('would_add', counts(r))),
     h('div.actions', h('button.primary', { id: 'import-now', onclick: run }, t('import_now'))));
 }
@@ -107,6 +146,7 @@ function fileTable(list) {
     h('tbody', list.map((f) => h('tr',
       h('td', f.file.split('/').pop(), f.already_imported ? h('span.badge', t('already')) : null,
         f.unparsed ? h('div.fine', t('unparsed', { n: f.unparsed, line: f.first_unparsed?.[0] ?? '?' })) : null,
+        phase.name === 'preview' ? dateReading(f) : null,
         f.kept_as_written ? h('div.fine.kept-as-written', t('kept_as_written', { n: f.kept_as_written }),
           h('ul', f.kept_as_written_lines.map(([line, why]) => h('li', t('kept_line', { line, why }))))) : null),
       h('td', f.format),
@@ -129,9 +169,10 @@ async function run() {
     updateProgress(p);
   });
   try {
-    const report = await call('import_files', { paths: files, dryRun: false, onProgress: channel });
+    const report = await call('import_files', { paths: files, dryRun: false, ...chosen(), onProgress: channel });
     phase = { name: 'done', report };
     files = [];
+    options = { format: null, dateOrder: null };
   } catch (e) {
     phase = { name: 'preview', report: null, error: e };
     if (e.code === 'cancelled') {

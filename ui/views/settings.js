@@ -38,6 +38,9 @@ export async function render(view, ctx) {
     save('auto_lock_minutes', v);
   });
 
+  const signName = h('input', { id: 'setting-name', value: s.name || '', placeholder: t('signing_name_placeholder'), maxlength: 80,
+    onchange: () => save('name', signName.value.trim()) });
+
   const current = h('input', { id: 'current-passphrase', type: 'password', autocomplete: 'current-password', placeholder: t('current_passphrase') });
   const pass = h('input', { id: 'new-passphrase', type: 'password', autocomplete: 'new-password', placeholder: t('new_passphrase') });
   const pass2 = h('input', { id: 'new-passphrase-repeat', type: 'password', autocomplete: 'new-password', placeholder: t('passphrase_repeat') });
@@ -68,7 +71,8 @@ export async function render(view, ctx) {
     h('div.card.form',
       field(t('language'), language),
       field(t('region'), region, t('region_hint')),
-      field(t('auto_lock'), autoLock)),
+      field(t('auto_lock'), autoLock),
+      field(t('signing_name'), signName, t('signing_name_hint'))),
     h('form.card.form', { onsubmit: changePass },
       h('h3', t('change_passphrase')),
       field(t('current_passphrase'), current),

@@ -76,6 +76,26 @@ pub async fn my_recipient(state: State<'_, AppState>) -> Result<String, AppError
     state.with_vault(|v| Ok(backup::my_recipient(v)?)).await
 }
 
+/// The user's public key and signing key, to give to others.
+#[tauri::command]
+pub async fn my_keys(state: State<'_, AppState>) -> Result<backup::MyKeys, AppError> {
+    state.with_vault(|v| Ok(backup::my_keys(v)?)).await
+}
+
+/// Write the user's secret keys to a file they chose, for safekeeping or the next computer.
+#[tauri::command]
+pub async fn save_keys(state: State<'_, AppState>, path: String) -> Result<String, AppError> {
+    let path = chosen(path)?;
+    state.with_vault(move |v| Ok(backup::save_keys(v, &path)?)).await
+}
+
+/// Bring in the keys of a file saved on the user's other computer.
+#[tauri::command]
+pub async fn import_keys(state: State<'_, AppState>, path: String) -> Result<backup::ImportedKeys, AppError> {
+    let path = chosen(path)?;
+    state.with_vault(move |v| Ok(backup::import_keys(v, &path)?)).await
+}
+
 fn secret(passphrase: Option<String>) -> Option<backup::Passphrase> {
     passphrase.filter(|p| !p.is_empty()).map(backup::Passphrase::from)
 }

@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
+use lifeboat::import::DateOrder;
 use lifeboat::import::Progress;
 use lifeboat::ingest::{self, ImportOptions};
 use lifeboat::vault::ImportReport;
@@ -75,12 +76,28 @@ pub async fn pick_files(app: AppHandle, title: String) -> Result<Vec<String>, Ap
     Ok(picked.into_iter().filter_map(|p| p.into_path().ok()).map(|p| p.display().to_string()).collect())
 }
 
-/// Import (or with `dry_run`, only preview) the files as one batch.
+/// A format the importer can be told to read a file as.
+#[derive(Serialize)]
+pub struct ImportFormat {
+    id: &'static str,
+    description: &'static str,
+}
+
+/// Every format the sniffer knows, for the page's "read as" choice.
+#[tauri::command]
+pub fn import_formats() -> Vec<ImportFormat> {
+    lifeboat::import::IMPORTERS.iter().map(|i| ImportFormat { id: i.id(), description: i.describe() }).collect()
+}
+
+/// Import (or with `dry_run`, only preview) the files as one batch, sniffed
+/// or read as `format`, all-numeric dates in `date_order` when given.
 #[tauri::command]
 pub async fn import_files(
     state: State<'_, AppState>,
     paths: Vec<String>,
     dry_run: bool,
+    format: Option<String>,
+    date_order: Option<DateOrder>,
     on_progress: Channel<Progress>,
 ) -> Result<ImportReport, AppError> {
     if paths.is_empty() {
@@ -100,8 +117,14 @@ pub async fn import_files(
                     let _ = on_progress.send(p.clone());
                 }
             };
-            let opts =
-                ImportOptions { dry_run, cancel: Some(&cancel), progress: Some(&progress), ..Default::default() };
+            let opts = ImportOptions {
+                format,
+                date_order,
+                dry_run,
+                cancel: Some(&cancel),
+                progress: Some(&progress),
+                ..Default::default()
+            };
             Ok(ingest::import_files(v, &paths, &opts)?)
         })
         .await

@@ -19,10 +19,12 @@ pub struct Settings {
     pub region: Option<String>,
     pub auto_lock_minutes: Option<String>,
     pub language: Option<String>,
+    /// The name backups are signed with; None: the person marked as me.
+    pub name: Option<String>,
 }
 
 /// The settings the window may change; anything else is refused.
-const SETTING_KEYS: [&str; 3] = ["region", AUTO_LOCK, "language"];
+const SETTING_KEYS: [&str; 4] = ["region", AUTO_LOCK, "language", lifeboat::vault::MAKER_NAME];
 const AUTO_LOCK: &str = "auto_lock_minutes";
 
 #[tauri::command]
@@ -108,6 +110,7 @@ pub async fn get_settings(state: State<'_, AppState>) -> Result<Settings, AppErr
                 region: v.setting("region")?,
                 auto_lock_minutes: v.setting(AUTO_LOCK)?,
                 language: v.setting("language")?,
+                name: v.setting(lifeboat::vault::MAKER_NAME)?,
             })
         })
         .await
