@@ -147,6 +147,8 @@ pub enum Platform {
     WhatsApp,
     Telegram,
     Line,
+    Instagram,
+    Messenger,
 }
 
 impl Platform {
@@ -156,6 +158,8 @@ impl Platform {
             Platform::WhatsApp => "whatsapp",
             Platform::Telegram => "telegram",
             Platform::Line => "line",
+            Platform::Instagram => "instagram",
+            Platform::Messenger => "messenger",
         }
     }
 }

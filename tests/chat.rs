@@ -73,7 +73,7 @@ fn roster_lists_who_cannot_be_reached() {
     v.ok(&["import", f.to_str().unwrap()]);
     let out = v.ok(&["roster", "팀"]);
     assert!(out.contains("1 of 2 reachable"), "{out}");
-    assert!(out.contains("+821023456789"), "{out}");
+    assert!(out.contains("010-2345-6789"), "shown as people read it: {out}");
     let line = out.lines().find(|l| l.starts_with("이영희")).unwrap();
     assert!(line.contains("NOT REACHABLE"), "{out}");
     let groups = v.json(&["groups"]);

@@ -305,7 +305,7 @@ fn search_by_initials_digits_email_and_name_part() {
     assert_eq!(names("HONG@"), vec!["홍길동"]);
     assert!(names("ㅂㅂ").is_empty());
     let human = v.ok(&["search", "ㄱㅊ"]);
-    assert!(human.contains("김철수") && human.contains("+821099998888"), "{human}");
+    assert!(human.contains("김철수") && human.contains("010-9999-8888"), "{human}");
 }
 
 #[test]

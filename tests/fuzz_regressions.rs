@@ -24,7 +24,7 @@ fn importer_target(target: &str) -> Option<(&'static str, Option<&'static str>)>
 }
 
 /// As fuzz/src/lib.rs NAMES: the sniff target's first byte picks the name.
-const SNIFF_NAMES: [&str; 7] = lifeboat::import::EXAMPLE_FILE_NAMES;
+const SNIFF_NAMES: [&str; lifeboat::import::EXAMPLE_FILE_NAMES.len()] = lifeboat::import::EXAMPLE_FILE_NAMES;
 
 fn replay(target: &str, data: &[u8], scratch: &Path) {
     let import = |name: &str, bytes: &[u8], format: Option<&str>| {

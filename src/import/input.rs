@@ -54,6 +54,7 @@ enum Location {
 }
 
 /// A file opened for import: where its text is, how it is encoded, and its head.
+#[derive(Clone)]
 pub struct Source {
     path: PathBuf,
     file_name: String,
@@ -216,6 +217,7 @@ impl Source {
                 Location::Plain => None,
             },
             date_reading: Default::default(),
+            origin: Origin::Source(Box::new(self.clone())),
         })
     }
 }
@@ -236,13 +238,21 @@ pub struct Input {
     archive: Option<PathBuf>,
     /// How the importer chose the day/month order, when it had to choose.
     date_reading: std::sync::Arc<std::sync::OnceLock<DateReading>>,
+    /// Where the text comes from again, for a second pass ([`Input::rewind`]).
+    origin: Origin,
+}
+
+/// What [`Input::rewind`] reads again: the file (or zip entry), or text in memory.
+enum Origin {
+    Source(Box<Source>),
+    Text(std::sync::Arc<[u8]>),
 }
 
 impl Input {
     /// An input over text in memory (tests, attachments inside an export).
     pub fn from_text(file: &str, text: &str) -> Input {
-        let bytes = text.as_bytes().to_vec();
-        let raw: Box<dyn Read + Send> = Box::new(io::Cursor::new(bytes));
+        let bytes: std::sync::Arc<[u8]> = text.as_bytes().into();
+        let raw: Box<dyn Read + Send> = Box::new(io::Cursor::new(bytes.clone()));
         Input {
             file: file.to_owned(),
             file_name: file.to_owned(),
@@ -255,7 +265,23 @@ impl Input {
             date_order: None,
             archive: None,
             date_reading: Default::default(),
+            origin: Origin::Text(bytes),
         }
+    }
+
+    /// Start reading the text again from its beginning, for formats whose
+    /// header comes after their records (Instagram's `title` follows its
+    /// `messages`): a first pass skims, the second reads. Both passes count
+    /// against the limits, and progress starts over.
+    pub fn rewind(&mut self) -> Result<(), ImportError> {
+        let (raw, encoding): (Box<dyn Read + Send>, &'static Encoding) = match &self.origin {
+            Origin::Source(source) => (source.raw_reader()?, source.encoding),
+            Origin::Text(bytes) => (Box::new(io::Cursor::new(bytes.clone())), UTF_8),
+        };
+        self.reader = Decoded::new(raw, encoding.new_decoder_with_bom_removal());
+        self.line = 0;
+        self.progress.store(0, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
     }
 
     /// The text of a contact card (`.vcf`) shipped beside the chat in the

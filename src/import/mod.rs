@@ -11,6 +11,8 @@ mod driver;
 mod error;
 mod fingerprint;
 mod input;
+mod instagram;
+mod json_walk;
 mod kakao;
 mod line;
 mod pipeline;
@@ -33,12 +35,13 @@ use crate::model::{ChatEvent, ChatMessage, ContactRecord, RoomInfo};
 /// File names exports typically carry, one per format family. Fuzzers and
 /// property tests pass arbitrary bytes under each of these, so every sniffer
 /// and importer gets its turn.
-pub const EXAMPLE_FILE_NAMES: [&str; 7] = [
+pub const EXAMPLE_FILE_NAMES: [&str; 8] = [
     "KakaoTalk_Chat_room.txt",
     "KakaoTalk_Chat_room.csv",
     "_chat.txt",
     "[LINE] room.txt",
     "result.json",
+    "message_1.json",
     "contacts.vcf",
     "contacts.csv",
 ];

@@ -101,6 +101,7 @@ async function main() {
   await shot('04-import-done');
 
   step('import: dates that read either way are said in the preview, with the other reading one click away');
+  await click('#import-more');
   await type('#path-input', wa + Key.ENTER);
   await el('#preview .date-reading', 60_000);
   await textIn('#preview .date-reading', /일\/월|일이 먼저/);

@@ -219,5 +219,6 @@ function done() {
     h('div.actions',
       h('button.primary', { id: 'see-people', onclick: () => ctx.go('people') }, t('see_people')),
       h('button', { onclick: () => ctx.go('groups') }, t('nav_groups')),
+      h('button', { id: 'import-more', onclick: () => { phase = { name: 'choose' }; draw(); } }, t('import_more')),
       undo));
 }

@@ -3,45 +3,14 @@
 //! strings or bare numbers, and dates as local text or only as unix time.
 
 use chrono::{DateTime, NaiveDateTime};
-use encoding_rs::WINDOWS_1252;
 use serde_json::Value;
 
-use crate::import::chat_common::clean_name;
+use crate::import::chat_common::{clean_name, repair_double_encoding};
 
-/// A name as stored: direction marks removed, NFC, and UTF-8 that was read
-/// as Windows-1252 (or Latin-1) and encoded again (`ðŸ§¤` → `🧤`) repaired.
-/// The repair is made only when every character maps back to one byte and
-/// those bytes are valid UTF-8, so a real `José` or `Ðорис` stays as written.
+/// A name as stored: direction marks removed, NFC, and double encoding
+/// repaired ([`repair_double_encoding`]).
 pub fn name(raw: &str) -> String {
     clean_name(&repair_double_encoding(raw).unwrap_or_else(|| raw.to_owned()))
-}
-
-fn repair_double_encoding(raw: &str) -> Option<String> {
-    // Only text with a UTF-8 lead byte's character can be double encoded.
-    if !raw.chars().any(|c| ('\u{c2}'..='\u{f4}').contains(&c)) {
-        return None;
-    }
-    let mut bytes = Vec::with_capacity(raw.len());
-    for c in raw.chars() {
-        bytes.push(single_byte(c)?);
-    }
-    let repaired = String::from_utf8(bytes).ok()?;
-    (repaired != raw).then_some(repaired)
-}
-
-/// The byte a character stands for in Windows-1252, or in Latin-1 for the
-/// C1 controls that Windows-1252 leaves undefined.
-fn single_byte(c: char) -> Option<u8> {
-    let code = u32::from(c);
-    if code < 0x100 {
-        return u8::try_from(code).ok();
-    }
-    let mut utf8 = [0u8; 4];
-    let (bytes, _, unmappable) = WINDOWS_1252.encode(c.encode_utf8(&mut utf8));
-    match (&*bytes, unmappable) {
-        ([byte], false) if *byte >= 0x80 => Some(*byte),
-        _ => None,
-    }
 }
 
 /// A contact's number in a form that normalizes. Telegram numbers always

@@ -20,6 +20,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use serde_json::Value;
 
 use self::fields::{id_text, is_chat_id, when};
+use super::json_walk::Walk;
 use super::{ImportError, Importer, Input, Probe, Sink};
 use crate::model::{
     ChatEvent, ChatMessage, ContactRecord, EventKind, Handle, MessageKind, Platform, RawPhone, RoomInfo, Speaker,
@@ -47,7 +48,7 @@ impl Importer for TelegramJson {
                     && (head.contains("\"date_unixtime\"") || TDESKTOP_TYPE.is_match(head))))
     }
     fn read(&self, input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportError> {
-        let mut walk = Walk { sink, failure: None };
+        let mut walk = Walk::new(sink);
         let mut reader = input.document_reader();
         let mut parser = serde_json::Deserializer::from_reader(std::io::BufReader::new(&mut reader));
         let parsed = Object { walk: &mut walk, top: true }.deserialize(&mut parser).and_then(|()| parser.end());
@@ -70,24 +71,6 @@ static TDESKTOP_TYPE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
     ))
     .expect("tdesktop type pattern")
 });
-
-/// The sink, and the first error it returned: serde only carries strings,
-/// so the real error waits here while the parser unwinds.
-struct Walk<'s> {
-    sink: &'s mut dyn Sink,
-    failure: Option<ImportError>,
-}
-
-impl Walk<'_> {
-    /// Hand something to the sink; its error stops the parser.
-    fn send<E: de::Error>(&mut self, give: impl FnOnce(&mut dyn Sink) -> Result<(), ImportError>) -> Result<(), E> {
-        give(&mut *self.sink).map_err(|e| {
-            let message = e.to_string();
-            self.failure.get_or_insert(e);
-            E::custom(message)
-        })
-    }
-}
 
 /// What is known of a chat when its messages begin.
 #[derive(Default)]
