@@ -128,6 +128,7 @@ const STRINGS = {
     progress: '{read} of {total}',
     progress_counts: '{messages} messages, {contacts} contacts',
     unparsed: '{n} lines could not be read (first: line {line})',
+    numbers_region: 'Numbers without a country code read as {region} numbers, the country the chat is from',
     see_people: 'See people',
     // History
     history_title: 'Import history',
@@ -400,6 +401,7 @@ const STRINGS = {
     progress: '{total} 중 {read}',
     progress_counts: '메시지 {messages}개, 연락처 {contacts}개',
     unparsed: '읽지 못한 줄 {n}개 (처음: {line}번째 줄)',
+    numbers_region: '국가 번호 없는 전화번호를 이 대화의 나라({region}) 번호로 읽었습니다',
     see_people: '사람 보기',
     history_title: '가져오기 기록',
     history_empty: '아직 가져온 것이 없습니다.',

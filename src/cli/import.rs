@@ -60,16 +60,15 @@ impl Import {
             cancel: Some(&CANCEL),
             progress: None,
         };
-        let setting = vault.region()?.to_string();
         let report = import_files(&mut vault, &self.files, &opts)?;
         if self.json {
             return out.json(&report);
         }
-        print_report(out, &report, &setting)
+        print_report(out, &report)
     }
 }
 
-fn print_report(out: &mut Out, r: &ImportReport, setting: &str) -> Result<()> {
+fn print_report(out: &mut Out, r: &ImportReport) -> Result<()> {
     for f in &r.files {
         if f.already_imported {
             out.line(format!("{}: already imported ({}); nothing new. / 이미 가져온 파일입니다.", f.file, f.format))?;
@@ -102,7 +101,7 @@ fn print_report(out: &mut Out, r: &ImportReport, setting: &str) -> Result<()> {
                 reading.change_with
             ))?;
         }
-        if let Some(reading) = f.region.as_ref().filter(|r| r.region != setting && r.by != RegionBasis::Chosen) {
+        if let Some(reading) = f.region.as_ref().filter(|r| r.overrides_setting && r.by != RegionBasis::Chosen) {
             let why = match (reading.by, reading.language) {
                 (RegionBasis::Numbers, _) => "most of its numbers have that country code".to_owned(),
                 (_, Some(language)) => format!("it is written in {language}"),

@@ -13,9 +13,9 @@
 //! A desktop "Save chat" file (group rooms, mostly) has no header: it starts
 //! with a day line (`2025.02.15 Saturday`, `2025.12.30 火曜日`) and the room
 //! is named after the file. Some builds separate the fields with spaces
-//! (`23:43 natsumi_ スタンプ`): the sender is then the first word, as nothing
-//! else marks where a name ends (a name with spaces loses its other words
-//! to the text).
+//! (`23:43 natsumi_ スタンプ`): the sender is then a name seen whole before
+//! (the room's, or one a system line gave), else the first word, as nothing
+//! else marks where a name ends.
 
 mod stamps;
 mod words;
@@ -27,7 +27,7 @@ use super::{ImportError, Importer, Input, Language, Probe, Sink};
 use crate::model::{ChatEvent, ChatMessage, MessageKind, Platform, RoomInfo, Speaker};
 use crate::text;
 use stamps::{DATE_IN_TEXT, Separator, Stamp, buddhist_era, common_era, parse_day, parse_record};
-use words::{MEDIA, RULES, room_from_file_name, room_name};
+use words::{DEFAULT_ROOM, MEDIA, RULES, room_from_file_name, room_name};
 
 pub struct Line;
 
@@ -66,8 +66,11 @@ impl Importer for Line {
             ));
         }
         let name = header.clone().unwrap_or_else(|| room_from_file_name(input.file_name()));
+        // A 1:1 room is named after the other member.
+        let names = if name == DEFAULT_ROOM { Vec::new() } else { vec![name.clone()] };
         sink.room(RoomInfo { platform: Platform::Line, name, external_id: None })?;
-        let mut reader = Reader { queue: DateOrderQueue::new(input), sink, day: None, open: None, separator: None };
+        let mut reader =
+            Reader { queue: DateOrderQueue::new(input), sink, day: None, open: None, separator: None, names };
         if header.is_none() {
             reader.lines(input, input.line_number(), &first)?;
         }
@@ -112,6 +115,9 @@ struct Reader<'s> {
     open: Option<Open>,
     /// How the file separates fields, from its first record on.
     separator: Option<Separator>,
+    /// Names seen whole (the room's, those in system lines), longest
+    /// first: where a space-separated record's sender ends.
+    names: Vec<String>,
 }
 
 /// How a quoted text continues on a line.
@@ -214,7 +220,7 @@ impl Reader<'_> {
             return Ok(());
         };
         self.separator = Some(stamp.separator);
-        let (sender, text) = split_sender(stamp.rest, stamp.separator);
+        let (sender, text) = self.split_sender(stamp.rest, stamp.separator);
         let mut open = Open {
             date,
             record: Record { line: number, time: stamp.time, next_day: stamp.next_day, sender, text: String::new() },
@@ -245,21 +251,32 @@ impl Reader<'_> {
     }
 }
 
-/// The sender and the text of a record after its time; no sender for a
-/// system line (an empty sender field, or a space-separated line that is
-/// a membership line as a whole).
-fn split_sender(rest: &str, separator: Separator) -> (Option<String>, &str) {
-    match separator {
-        Separator::Tab => match rest.split_once('\t') {
-            Some((sender, text)) if !sender.trim().is_empty() => (Some(clean_name(sender)), text),
-            Some((_, text)) => (None, text),
-            None => (None, rest),
-        },
-        Separator::Space if match_event(&RULES, &without_marks(rest)).is_some() => (None, rest),
-        Separator::Space => match rest.split_once(' ') {
-            Some((sender, text)) if !sender.trim().is_empty() => (Some(clean_name(sender)), text),
-            _ => (None, rest),
-        },
+impl Reader<'_> {
+    /// The sender and the text of a record after its time; no sender for a
+    /// system line (an empty sender field, or a space-separated line that
+    /// is a membership line as a whole, whose names are then known whole).
+    fn split_sender<'r>(&mut self, rest: &'r str, separator: Separator) -> (Option<String>, &'r str) {
+        if separator == Separator::Tab {
+            return match rest.split_once('\t') {
+                Some((sender, text)) if !sender.trim().is_empty() => (Some(clean_name(sender)), text),
+                Some((_, text)) => (None, text),
+                None => (None, rest),
+            };
+        }
+        if let Some((_, actor, subjects)) = match_event(&RULES, &without_marks(rest)) {
+            self.names.extend(actor.into_iter().chain(subjects).map(|s| s.name).filter(|n| n.contains(' ')));
+            self.names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+            self.names.dedup();
+            return (None, rest);
+        }
+        let known = self.names.iter().find(|n| rest.strip_prefix(n.as_str()).is_some_and(|t| t.starts_with(' ')));
+        match known {
+            Some(name) => (Some(name.clone()), &rest[name.len() + 1..]),
+            None => match rest.split_once(' ') {
+                Some((sender, text)) if !sender.trim().is_empty() => (Some(clean_name(sender)), text),
+                _ => (None, rest),
+            },
+        }
     }
 }
 

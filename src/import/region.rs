@@ -46,6 +46,9 @@ pub struct RegionReading {
     pub by: RegionBasis,
     /// The language the file is written in, when it could tell.
     pub language: Option<&'static str>,
+    /// The file's numbers are read in another region than the user's
+    /// setting: what the summary points out.
+    pub overrides_setting: bool,
 }
 
 /// Why a [`RegionReading`] was chosen.
@@ -68,33 +71,56 @@ pub enum RegionBasis {
 /// user's region, `chosen` true when it was picked for this import.
 pub fn read_region(head: &str, hint: Option<Language>, setting: Region, chosen: bool) -> (Region, RegionReading) {
     let reading = |region: Region, by, language: Option<Language>| {
-        (region, RegionReading { region: region.to_string(), by, language: language.map(Language::name) })
+        let overrides_setting = region != setting;
+        (
+            region,
+            RegionReading { region: region.to_string(), by, language: language.map(Language::name), overrides_setting },
+        )
     };
     if chosen {
         return reading(setting, RegionBasis::Chosen, None);
     }
     let language = hint.or_else(|| language::detect(head));
-    let votes = votes(head, setting);
     let candidates = language.and_then(|l| REGIONS.iter().find(|(lang, _)| *lang == l)).map_or(&[][..], |(_, c)| c);
-    if let Some(first) = candidates.first() {
-        let voted = votes.iter().filter(|(r, _)| candidates.contains(&r.0)).max_by_key(|(_, n)| *n).map(|(r, _)| *r);
-        let region = voted.or_else(|| candidates.contains(&setting.0).then_some(setting)).unwrap_or(Region(*first));
-        return reading(region, RegionBasis::Language, language);
-    }
-    let total: usize = votes.iter().map(|(_, n)| n).sum();
-    match votes.iter().max_by_key(|(_, n)| *n) {
-        Some((region, n)) if *n >= 2 && *n * 2 > total && *region != setting => {
-            reading(*region, RegionBasis::Numbers, language)
-        }
-        _ => reading(setting, RegionBasis::Setting, language),
+    let Some(first) = candidates.first() else {
+        return match majority(&votes(head, setting)) {
+            Some(region) if region != setting => reading(region, RegionBasis::Numbers, language),
+            _ => reading(setting, RegionBasis::Setting, language),
+        };
+    };
+    let assumed = if candidates.contains(&setting.0) { setting } else { Region(*first) };
+    // National numbers vote for the language's region when they are valid there.
+    let votes = votes(head, assumed);
+    let voted = votes.iter().filter(|(r, _)| candidates.contains(&r.0)).max_by_key(|(_, n)| *n).map(|(r, _)| *r);
+    match overwhelming(&votes) {
+        // The numbers contradict the language (a misread one, or a room abroad).
+        Some(region) if !candidates.contains(&region.0) => reading(region, RegionBasis::Numbers, language),
+        _ => reading(voted.unwrap_or(assumed), RegionBasis::Language, language),
     }
 }
 
+/// The region most numbers belong to, when at least two do and they are
+/// more than half of all.
+fn majority(votes: &[(Region, usize)]) -> Option<Region> {
+    winner(votes, 2, |n, total| n * 2 > total)
+}
+
+/// The region of at least three numbers and two thirds of all: enough to
+/// overrule the file's language.
+fn overwhelming(votes: &[(Region, usize)]) -> Option<Region> {
+    winner(votes, 3, |n, total| n * 3 > total * 2)
+}
+
+fn winner(votes: &[(Region, usize)], at_least: usize, share: impl Fn(usize, usize) -> bool) -> Option<Region> {
+    let total: usize = votes.iter().map(|(_, n)| n).sum();
+    votes.iter().max_by_key(|(_, n)| *n).filter(|(_, n)| *n >= at_least && share(*n, total)).map(|(r, _)| *r)
+}
+
 /// How many numbers of `head` belong to each region: those written with a
-/// country code to theirs, national ones valid in `setting` to it.
-fn votes(head: &str, setting: Region) -> Vec<(Region, usize)> {
+/// country code to theirs, national ones valid in `assumed` to it.
+fn votes(head: &str, assumed: Region) -> Vec<(Region, usize)> {
     let mut votes: Vec<(Region, usize)> = Vec::new();
-    let phones = extract::find(head, setting).into_iter().filter(|f| f.kind == Kind::Phone).take(MAX_VOTES);
+    let phones = extract::find(head, assumed).into_iter().filter(|f| f.kind == Kind::Phone).take(MAX_VOTES);
     for region in phones.filter_map(|f| Region::of_e164(&f.value)) {
         match votes.iter_mut().find(|(r, _)| *r == region) {
             Some((_, n)) => *n += 1,
@@ -111,6 +137,7 @@ mod tests {
     fn region(head: &str, hint: Option<Language>, setting: &str) -> (String, RegionBasis) {
         let (r, reading) = read_region(head, hint, setting.parse().unwrap(), false);
         assert_eq!(r.to_string(), reading.region);
+        assert_eq!(reading.overrides_setting, reading.region != setting);
         (reading.region, reading.by)
     }
 
@@ -139,6 +166,16 @@ mod tests {
         let en = "Alice: my number is 010-1234-5678 and this is what we have for you, the plan that is for the week";
         assert_eq!(region(en, None, "KR"), ("KR".into(), RegionBasis::Setting));
         assert_eq!(region("", None, "JP"), ("JP".into(), RegionBasis::Setting));
+    }
+
+    #[test]
+    fn numbers_outvote_a_misread_language() {
+        // Quoted-printable names are no Portuguese, whatever their letters spell.
+        let card = "BEGIN:VCARD\nFN;ENCODING=QUOTED-PRINTABLE:=ED=97=88=ED=95=98=EC=A4=80 e e e e e e e e e e\nTEL:+82 10-1234-5678\nTEL:+82 10-2345-6789\nTEL:+82 10-3456-7890\nEND:VCARD";
+        assert_eq!(region(card, Some(Language::Portuguese), "US"), ("KR".into(), RegionBasis::Numbers));
+        // A Japanese room's Tokyo numbers stay Japanese even though they would dial in Korea.
+        let ja = "[LINE] 山登り部のトーク履歴\n会社は03-1234-5678、自宅は03-2345-6789、田中さんは03-3456-7890";
+        assert_eq!(region(ja, None, "KR"), ("JP".into(), RegionBasis::Language));
     }
 
     #[test]

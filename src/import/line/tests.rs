@@ -108,8 +108,13 @@ fn sniffs_only_line() {
 
 #[test]
 fn generated_exports_match_truth() {
-    for format in ["line-en", "line-ja"] {
-        let g = generate(format, "line.txt", &["--messages", "3000", "--members", "12", "--seed", "5"]);
+    for (format, file) in [
+        ("line-en", "line.txt"),
+        ("line-ja", "line.txt"),
+        ("line-th", "line.txt"),
+        ("line-desktop", "[LINE] 2022 캡스톤 3조.txt"),
+    ] {
+        let g = generate(format, file, &["--messages", "3000", "--members", "12", "--seed", "5"]);
         let c = check("line", &g);
         assert_eq!(c.rooms[0].name, "2022 캡스톤 3조");
     }
@@ -245,4 +250,14 @@ fn day_lines_of_every_ui() {
     assert_eq!(day("2562/07/10 พุธ"), Some((ymd(2019, 7, 10), Some(Weekday::Wed))));
     assert_eq!(day("2024. 1. 2. (화)"), Some((ymd(2024, 1, 2), Some(Weekday::Tue))));
     assert_eq!(day("Meeting 1/2/2023"), None);
+}
+
+#[test]
+fn space_separated_senders_with_spaces_once_their_names_are_known() {
+    let c = read_named(
+        "Chat history with Amy Lee.txt",
+        "2025.02.15 Saturday\n10:00 Amy Lee hi there\n10:01 Bo Kim joined the group.\n10:02 Bo Kim hello Amy\n10:03 Cy ok\n",
+    );
+    let got: Vec<_> = c.messages.iter().map(|m| (m.sender.name.as_str(), m.text.as_str())).collect();
+    assert_eq!(got, [("Amy Lee", "hi there"), ("Bo Kim", "hello Amy"), ("Cy", "ok")]);
 }

@@ -34,11 +34,14 @@ pub fn room_from_file_name(file_name: &str) -> String {
     name_in(stem.strip_prefix("[LINE]").unwrap_or(stem).trim())
 }
 
+/// The name of a room neither a header nor a file name names.
+pub const DEFAULT_ROOM: &str = "LINE chat";
+
 fn name_in(rest: &str) -> String {
     let rest = HEADER_PREFIXES.iter().find_map(|p| rest.strip_prefix(p)).unwrap_or(rest);
     let rest = HEADER_SUFFIXES.iter().find_map(|s| rest.strip_suffix(s)).unwrap_or(rest);
     let name = clean_name(rest);
-    if name.is_empty() { "LINE chat".to_owned() } else { name }
+    if name.is_empty() { DEFAULT_ROOM.to_owned() } else { name }
 }
 
 /// Placeholders LINE writes for attachments; the desktop app writes some

@@ -75,11 +75,11 @@ const WORDS: &[(Language, &[&str])] = &[
     ),
     (
         Language::Spanish,
-        &["el", "los", "y", "que", "es", "por", "para", "una", "con", "pero", "gracias", "hola", "muy", "está", "sí"],
+        &["el", "los", "que", "es", "por", "para", "una", "con", "pero", "gracias", "hola", "muy", "está", "sí"],
     ),
     (
         Language::Portuguese,
-        &["e", "os", "que", "não", "com", "uma", "para", "obrigado", "obrigada", "você", "está", "sim", "olá", "muito"],
+        &["os", "que", "não", "com", "uma", "para", "obrigado", "obrigada", "você", "está", "sim", "olá", "muito"],
     ),
 ];
 
@@ -142,10 +142,12 @@ fn chinese(s: &Scripts) -> Language {
 }
 
 /// The Latin-script language whose common words `text` uses most, when it
-/// uses them clearly more than the next one's.
+/// uses them clearly more than the next one's. Words in capitals are keys
+/// and codes (`TEL`, quoted-printable `=EC=A4`), not speech.
 fn latin_language(text: &str) -> Option<Language> {
     let mut hits = [0usize; WORDS.len()];
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 12) {
+    let words = text.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() <= 12 && w.chars().any(char::is_lowercase));
+    for word in words {
         let lower = word.to_lowercase();
         for (i, (_, words)) in WORDS.iter().enumerate() {
             hits[i] += usize::from(words.contains(&lower.as_str()));
@@ -178,6 +180,8 @@ mod tests {
         let en = "Alice: I have the notes for you and this is what we are doing with it, that is the plan for the week";
         assert_eq!(detect(en), Some(Language::English));
         assert_eq!(detect("ok ok 123"), None);
+        let qp = "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=ED=97=88=ED=95=98=EC=A4=80=E5=A5=BD=EA=B0=80 ".repeat(20);
+        assert_eq!(detect(&qp), None, "quoted-printable is no language");
         assert_eq!(detect("12:00 - 010-1234-5678"), None);
     }
 
