@@ -45,7 +45,7 @@ fn name_in(rest: &str) -> String {
 }
 
 /// Placeholders LINE writes for attachments; the desktop app writes some
-/// without brackets (`スタンプ`).
+/// without brackets (`スタンプ`, `Photos`, `Stickers`).
 pub const MEDIA: &[&str] = &[
     "[Photo]",
     "[Sticker]",
@@ -66,6 +66,11 @@ pub const MEDIA: &[&str] = &[
     "スタンプ",
     "写真",
     "動画",
+    "Photos",
+    "Stickers",
+    "Videos",
+    "Files",
+    "Audio",
     "[照片]",
     "[貼圖]",
     "[影片]",
