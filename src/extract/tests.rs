@@ -334,3 +334,19 @@ fn national_numbers_of_the_room_s_country() {
     assert_eq!(find("5555555555 ขำมาก", th), []);
     assert_eq!(find("รหัสนักศึกษา 6512345678", th), []);
 }
+
+#[test]
+fn full_width_numbers_are_found_as_written() {
+    let jp = "JP".parse().expect("region");
+    let text = "携帯は０９０－１２３４－５６７８、メールは aya@example.jp です";
+    let found = find(text, jp);
+    let got: Vec<_> = found.iter().map(|f| (f.value.as_str(), f.raw.as_str(), &text[f.start..f.end])).collect();
+    assert_eq!(
+        got,
+        [
+            ("+819012345678", "０９０－１２３４－５６７８", "０９０－１２３４－５６７８"),
+            ("aya@example.jp", "aya@example.jp", "aya@example.jp")
+        ]
+    );
+    assert_eq!(values("제 번호 ０１０－１２３４－５６７８"), ["+821012345678"]);
+}
