@@ -58,8 +58,10 @@ impl Importer for Line {
                 None => return Err(input.malformed(input.line_number(), "the file is empty")),
             }
         };
-        let header = room_name(&first);
-        if header.is_none() && parse_day(first.split('\r').next().unwrap_or_default()).is_none() {
+        // A file with bare CRs for line ends is one line to [`Input`].
+        let (top, after_top) = first.split_once('\r').unwrap_or((&first, ""));
+        let header = room_name(top);
+        if header.is_none() && parse_day(top).is_none() {
             return Err(input.malformed(
                 input.line_number(),
                 "not a LINE chat history: the first line should start with [LINE] or be a day such as 2025.02.15 Saturday",
@@ -71,9 +73,7 @@ impl Importer for Line {
         sink.room(RoomInfo { platform: Platform::Line, name, external_id: None })?;
         let mut reader =
             Reader { queue: DateOrderQueue::new(input), sink, day: None, open: None, separator: None, names };
-        if header.is_none() {
-            reader.lines(input, input.line_number(), &first)?;
-        }
+        reader.lines(input, input.line_number(), if header.is_some() { after_top } else { &first })?;
         while let Some(line) = input.next_line()? {
             reader.lines(input, input.line_number(), &line)?;
         }

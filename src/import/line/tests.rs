@@ -261,3 +261,15 @@ fn space_separated_senders_with_spaces_once_their_names_are_known() {
     let got: Vec<_> = c.messages.iter().map(|m| (m.sender.name.as_str(), m.text.as_str())).collect();
     assert_eq!(got, [("Amy Lee", "hi there"), ("Bo Kim", "hello Amy"), ("Cy", "ok")]);
 }
+
+#[test]
+fn a_file_with_bare_cr_line_ends() {
+    let c = read(
+        "[LINE] Chat history with Amy\rSaved on: 2024/01/03 21:10\r\r2024/01/02 Tue\r09:00\tAmy\thi\r09:01\tAmy\tbye\r",
+    );
+    assert_eq!(c.rooms[0].name, "Amy");
+    assert_eq!(
+        stamped(&c),
+        [("2024-01-02 09:00:00".into(), "Amy", "hi"), ("2024-01-02 09:01:00".into(), "Amy", "bye")]
+    );
+}
