@@ -42,10 +42,15 @@ pub struct NationalForm {
     pub bare_mobiles: bool,
 }
 
-/// The regions whose national forms differ from the trunk-`0` rule; every
-/// other region (Korea, Japan, Thailand, Germany, Britain, Taiwan, …) is
-/// [`NationalForm::TRUNK_ZERO`].
+/// How the regions whose chats Lifeboat reads most write their numbers;
+/// every other region is taken to use a trunk `0` like most of the world.
 const NATIONAL_FORMS: &[(country::Id, NationalForm)] = &[
+    (country::Id::KR, NationalForm::TRUNK_ZERO),
+    (country::Id::JP, NationalForm::TRUNK_ZERO),
+    (country::Id::TH, NationalForm::TRUNK_ZERO),
+    (country::Id::TW, NationalForm::TRUNK_ZERO),
+    (country::Id::DE, NationalForm::TRUNK_ZERO),
+    (country::Id::GB, NationalForm::TRUNK_ZERO),
     (country::Id::RU, NationalForm { trunk: b'8', bare_mobiles: false }),
     (country::Id::KZ, NationalForm { trunk: b'8', bare_mobiles: false }),
     (country::Id::BY, NationalForm { trunk: b'8', bare_mobiles: false }),
@@ -55,6 +60,7 @@ const NATIONAL_FORMS: &[(country::Id, NationalForm)] = &[
 ];
 
 impl NationalForm {
+    /// `010-1234-5678`, `090-1234-5678`, `0151 23456789`.
     pub const TRUNK_ZERO: NationalForm = NationalForm { trunk: b'0', bare_mobiles: false };
 }
 
