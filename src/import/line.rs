@@ -202,11 +202,17 @@ impl Reader<'_> {
                 append_line(input, open.record.line, &mut open.record.text, line)?;
             }
             None if line.trim().is_empty() => {}
+            // The preamble says when the file was saved; anything else there is unread.
             None if self.day.is_none() => {
+                let mut dated = false;
                 for caps in DATE_IN_TEXT.captures_iter(line) {
                     if let Some(date) = common_era(&caps[1], &caps[2], &caps[3]) {
                         self.queue.observe(&date);
+                        dated = true;
                     }
+                }
+                if !dated {
+                    self.sink.unparsed(number, line);
                 }
             }
             None => self.sink.unparsed(number, line),

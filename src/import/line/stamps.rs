@@ -86,10 +86,10 @@ pub fn common_era(a: &str, b: &str, c: &str) -> Option<RawDate> {
     RawDate::parse(&a, &b, &c)
 }
 
-/// A date anywhere in a preamble line (`Saved on: 10/16/2022, 14:05`): it
-/// is written in the same locale as the day lines.
+/// A date anywhere in a preamble line (`Saved on: 10/16/2022, 14:05`,
+/// `저장한 날짜: 2024. 1. 3.`): it is written in the same locale as the day lines.
 pub static DATE_IN_TEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([0-9]{1,4})[./-]([0-9]{1,2})[./-]([0-9]{1,4})").expect("date pattern"));
+    LazyLock::new(|| Regex::new(r"([0-9]{1,4})[./-]\s?([0-9]{1,2})[./-]\s?([0-9]{1,4})").expect("date pattern"));
 
 /// True when `head` dates its lines in Buddhist-era years, as Thai phones do.
 pub fn buddhist_era(head: &str) -> bool {

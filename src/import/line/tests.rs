@@ -238,6 +238,10 @@ fn stray_lines_after_a_day_line_are_unparsed() {
     let c = read("2025.02.15 Saturday\n10:00 Amy hi\n\n2025.02.16 Sunday\nwhat is this\n");
     assert_eq!(c.unparsed.len(), 1);
     assert_eq!(c.unparsed[0].1, "what is this");
+    let c = read(
+        "[LINE] Chat history with Amy\nSaved on: 2024/01/03 21:10\nsomething else\n\n2024/01/02 Tue\n09:00\tAmy\thi\n",
+    );
+    assert_eq!(c.unparsed, [(3, "something else".to_owned())], "a preamble line without a date is unread");
 }
 
 #[test]
