@@ -8,9 +8,11 @@
 //! are Korean `010` mobiles newer than its metadata): chat text is full of
 //! dates, amounts, times and order numbers. [`named_owner`]
 //! decides whether a value belongs to the sender or to a member the message
-//! names. Not covered: numbers spelled in words, fullwidth digits, and
-//! addresses with non-ASCII domains.
+//! names. Numbers typed in full-width digits are folded to ASCII first
+//! ([`fullwidth`]). Not covered: numbers spelled in words and addresses
+//! with non-ASCII domains.
 
+mod fullwidth;
 mod owner;
 mod phones;
 
@@ -61,6 +63,17 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// Every phone number and e-mail in `text`, in order. Phones that do not
 /// normalize to E.164 are not reported (chat text is full of digits).
 pub fn find(text: &str, region: phone::Region) -> Vec<Found> {
+    let Some((folded, from)) = fullwidth::fold(text) else { return find_ascii(text, region) };
+    let mut found = find_ascii(&folded, region);
+    for f in &mut found {
+        (f.start, f.end) = (from[f.start], from[f.end]);
+        f.raw = text[f.start..f.end].to_owned();
+    }
+    found
+}
+
+/// [`find`] in a text whose digits are ASCII.
+fn find_ascii(text: &str, region: phone::Region) -> Vec<Found> {
     let (digits, at) = census(text);
     if digits < MIN_DIGITS && !at {
         return Vec::new();

@@ -34,6 +34,7 @@ pub fn import_files(vault: &mut Vault, paths: &[PathBuf], opts: &ImportOptions) 
         format: opts.format.clone(),
         date_order: opts.date_order,
         region,
+        region_chosen: opts.region.is_some(),
         cancel: opts.cancel,
         progress: opts.progress,
     };

@@ -46,6 +46,8 @@ pub struct FileStart<'a> {
     pub format: &'static str,
     pub encoding: &'static str,
     pub sha256: &'a str,
+    /// The region for the file's numbers without a country code.
+    pub region: crate::phone::Region,
 }
 
 /// Where the driver puts what it read. Records are lent, not given: their
@@ -94,4 +96,6 @@ pub struct FileReport {
     /// The day/month order chosen for all-numeric dates no day above 12
     /// settled, and why; None when the file settled it (or the user did).
     pub date_order: Option<crate::import::DateReading>,
+    /// The region the file's numbers without a country code were read in, and why.
+    pub region: Option<crate::import::RegionReading>,
 }

@@ -29,6 +29,59 @@ impl std::fmt::Display for Region {
     }
 }
 
+/// How a region writes its numbers without the country code, for the
+/// scanner that finds them in chat text (`phonenumber` knows each region's
+/// valid numbers; this says which digit shapes are worth asking it about).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NationalForm {
+    /// The trunk prefix a national number starts with: `0` in most of the
+    /// world, `8` in Russia (`8 912 345-67-89`), `1` in North America
+    /// (`1-650-253-0000`, also written without it).
+    pub trunk: u8,
+    /// Mobiles are written without any trunk prefix (China's `138 0013 8000`).
+    pub bare_mobiles: bool,
+}
+
+/// How the regions whose chats Lifeboat reads most write their numbers;
+/// every other region is taken to use a trunk `0` like most of the world.
+const NATIONAL_FORMS: &[(country::Id, NationalForm)] = &[
+    (country::Id::KR, NationalForm::TRUNK_ZERO),
+    (country::Id::JP, NationalForm::TRUNK_ZERO),
+    (country::Id::TH, NationalForm::TRUNK_ZERO),
+    (country::Id::TW, NationalForm::TRUNK_ZERO),
+    (country::Id::DE, NationalForm::TRUNK_ZERO),
+    (country::Id::GB, NationalForm::TRUNK_ZERO),
+    (country::Id::RU, NationalForm { trunk: b'8', bare_mobiles: false }),
+    (country::Id::KZ, NationalForm { trunk: b'8', bare_mobiles: false }),
+    (country::Id::BY, NationalForm { trunk: b'8', bare_mobiles: false }),
+    (country::Id::US, NationalForm { trunk: b'1', bare_mobiles: false }),
+    (country::Id::CA, NationalForm { trunk: b'1', bare_mobiles: false }),
+    (country::Id::CN, NationalForm { trunk: b'0', bare_mobiles: true }),
+];
+
+impl NationalForm {
+    /// `010-1234-5678`, `090-1234-5678`, `0151 23456789`.
+    pub const TRUNK_ZERO: NationalForm = NationalForm { trunk: b'0', bare_mobiles: false };
+}
+
+impl Region {
+    /// How this region's numbers are written without a country code.
+    pub fn national_form(self) -> NationalForm {
+        NATIONAL_FORMS.iter().find(|(id, _)| *id == self.0).map_or(NationalForm::TRUNK_ZERO, |(_, form)| *form)
+    }
+
+    /// The region a number in E.164 form belongs to (`+81…` → JP); for codes
+    /// several regions share, the one the metadata names first (`+1` → US).
+    pub fn of_e164(e164: &str) -> Option<Region> {
+        let parsed = phonenumber::parse(None, e164).ok()?;
+        if let Some(id) = parsed.country().id() {
+            return Some(Region(id));
+        }
+        let regions = phonenumber::metadata::DATABASE.by_code(&parsed.code().value())?;
+        regions.first()?.id().parse().ok().map(Region)
+    }
+}
+
 /// The E.164 form of `raw` (`010-1234-5678` → `+821012345678`), or None when
 /// it is not a dialable number (short codes, extensions, letters). Callers keep
 /// the raw text either way.
@@ -251,5 +304,39 @@ mod tests {
         let kr = Region::default();
         assert_eq!(to_e164("+1 (650) 253\u{2011}0000", kr).as_deref(), Some("+16502530000"));
         assert_eq!("us".parse::<Region>().unwrap(), Region(country::Id::US));
+    }
+
+    /// National forms of each region normalize in that region, and are not
+    /// taken for Korean numbers.
+    #[test]
+    fn national_forms_of_many_countries() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("JP", "090-1234-5678", "+819012345678"),
+            ("JP", "03-1234-5678", "+81312345678"),
+            ("TH", "081-234-5678", "+66812345678"),
+            ("TH", "02-123-4567", "+6621234567"),
+            ("DE", "0151 23456789", "+4915123456789"),
+            ("DE", "030 1234567", "+49301234567"),
+            ("RU", "8 912 345-67-89", "+79123456789"),
+            ("RU", "8 (495) 123-45-67", "+74951234567"),
+            ("US", "(650) 253-0000", "+16502530000"),
+            ("CA", "1-416-555-0199", "+14165550199"),
+            ("GB", "07400 123456", "+447400123456"),
+            ("GB", "020 7946 0018", "+442079460018"),
+            ("TW", "0912-345-678", "+886912345678"),
+            ("TW", "02-2345-6789", "+886223456789"),
+            ("CN", "138 0013 8000", "+8613800138000"),
+            ("CN", "010-6552-9988", "+861065529988"),
+            ("KR", "010-1234-5678", "+821012345678"),
+        ];
+        for (region, raw, e164) in cases {
+            let region: Region = region.parse().unwrap();
+            assert_eq!(to_e164(raw, region).as_deref(), Some(*e164), "{raw} in {region}");
+            assert_eq!(Region::of_e164(e164), Some(region), "{e164}");
+        }
+        assert_eq!(to_e164("090-1234-5678", Region::default()), None);
+        assert_eq!(Region(country::Id::RU).national_form().trunk, b'8');
+        assert!(Region(country::Id::CN).national_form().bare_mobiles);
+        assert_eq!(Region::default().national_form(), NationalForm::TRUNK_ZERO);
     }
 }

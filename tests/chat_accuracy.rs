@@ -27,6 +27,8 @@ const FORMATS: &[(&str, &str)] = &[
     ("telegram-json", "result.json"),
     ("line-en", "[LINE] Chat with Team.txt"),
     ("line-ja", "[LINE] Team.txt"),
+    ("line-th", "[LINE] Chat history in Team.txt"),
+    ("line-desktop", "[LINE] Team.txt"),
 ];
 
 /// The variants every format is tried in; LINE ignores --newline by design.

@@ -158,6 +158,7 @@ const STRINGS = {
     keys_saved: 'Your keys are saved in {path}. Keep the file offline.',
     keys_imported: 'Brought in {n} backup key(s){signing}: your backups open here and restore as your own.',
     and_signing_key: ' and your signing key',
+    numbers_region: 'Numbers without a country code read as {region} numbers, the country the chat is from',
     see_people: 'See people',
     // History
     history_title: 'Import history',
@@ -460,6 +461,7 @@ const STRINGS = {
     keys_saved: '키를 {path}에 저장했습니다. 파일은 따로 안전하게 보관하세요.',
     keys_imported: '백업 키 {n}개{signing}를 가져왔습니다. 내 백업을 이 보관함에서 그대로 복원할 수 있습니다.',
     and_signing_key: '와 서명 키',
+    numbers_region: '국가 번호 없는 전화번호를 이 대화의 나라({region}) 번호로 읽었습니다',
     see_people: '사람 보기',
     history_title: '가져오기 기록',
     history_empty: '아직 가져온 것이 없습니다.',

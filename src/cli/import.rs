@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anyhow::Result;
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use indicatif::{ProgressBar, ProgressStyle};
-use lifeboat::import::{DateOrder, IMPORTERS, Progress, ReadingBasis};
+use lifeboat::import::{DateOrder, IMPORTERS, Progress, ReadingBasis, RegionBasis};
 use lifeboat::ingest::{ImportOptions, import_files};
 use lifeboat::phone::Region;
 use lifeboat::vault::ImportReport;
@@ -35,8 +35,9 @@ pub struct Import {
     /// Read every file as this format instead of sniffing it.
     #[arg(long, value_name = "NAME", value_parser = format_names())]
     format: Option<String>,
-    /// Region for numbers written without a country code (default: the
-    /// vault's `region` setting, else KR).
+    /// Region for numbers written without a country code in every file.
+    /// Without it each file's language and numbers decide, else the vault's
+    /// `region` setting (KR unless set); the summary says which.
     #[arg(long, value_name = "CC")]
     region: Option<Region>,
     /// Day/month order for dates no day above 12 settles (dmy, mdy, ymd).
@@ -133,6 +134,17 @@ fn print_report(out: &mut Out, r: &ImportReport) -> Result<()> {
                 reading.change_with,
                 if reading.order == DateOrder::Mdy { "월/일" } else { "일/월" },
                 reading.change_with
+            ))?;
+        }
+        if let Some(reading) = f.region.as_ref().filter(|r| r.overrides_setting && r.by != RegionBasis::Chosen) {
+            let why = match (reading.by, reading.language) {
+                (RegionBasis::Numbers, _) => "most of its numbers have that country code".to_owned(),
+                (_, Some(language)) => format!("it is written in {language}"),
+                _ => "its numbers and language".to_owned(),
+            };
+            out.line(format!(
+                "  numbers without a country code read as {region} ({why}). For another region, import with --region CC (after `lifeboat undo` of this import).\n  국가 번호 없는 전화번호를 {region} 번호로 읽었습니다. 다른 나라로 읽으려면 (`lifeboat undo`로 되돌린 뒤) --region 옵션으로 가져오세요.",
+                region = reading.region
             ))?;
         }
         if let Some((n, text)) = &f.first_unparsed {

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use super::{Found, Kind, overlaps};
-use crate::phone::{self, Region};
+use crate::phone::{self, NationalForm, Region};
 
 /// A run of ASCII digits and what surrounds it.
 struct Group {
@@ -146,7 +146,7 @@ fn longest_number(text: &str, groups: &[Group], i: usize, region: Region) -> Opt
         if matches!(next, Some(g) if g.sep != Some(' ')) || !clear_after(text, window[len - 1].end) {
             return None;
         }
-        let shape = shape(window)?;
+        let shape = shape(window, region.national_form())?;
         let raw = &text[window[0].start..window[len - 1].end];
         let value =
             korean_mobile(raw, shape == Shape::International, region).or_else(|| phone::to_e164(raw, region))?;
@@ -197,16 +197,21 @@ enum Shape {
     Service,
     /// North American style without a country code: `650-253-0000`.
     NorthAmerican,
+    /// A mobile written without a trunk prefix where that is how they are
+    /// written (China: `138 0013 8000`).
+    BareMobile,
 }
 
-/// The shape of a window of groups, None when no phone is written that way.
-fn shape(window: &[Group]) -> Option<Shape> {
+/// The shape of a window of groups, None when no phone is written that way
+/// in a region whose numbers are written as `form` says.
+fn shape(window: &[Group], form: NationalForm) -> Option<Shape> {
     // Mixed separators are how a number continues into the next one
     // (`010-1234-5678 1234`), except between the last two parts of a number
-    // (`010 1234-5678`, `+82 10 1234-5678`).
+    // (`010 1234-5678`, `+82 10 1234-5678`) and before a Russian-style
+    // hyphenated tail (`8 912 345-67-89`).
     let (joints, consistent) = separators(window);
     let mixed = !consistent;
-    if mixed && (joints > 2 || window[window.len() - 1].len != 4) {
+    if mixed && !russian_tail(window) && (joints > 2 || window[window.len() - 1].len != 4) {
         return None;
     }
     let digits: usize = window.iter().map(|g| g.len).sum();
@@ -217,11 +222,22 @@ fn shape(window: &[Group]) -> Option<Shape> {
         (8..=15).contains(&digits).then_some(Shape::International)
     } else if first.first_digit == b'0' {
         // The groups after the area code have three digits or more, which
-        // rules out dates like 05.10.2022.
+        // rules out dates like 05.10.2022; or the number is written in pairs
+        // (`06 12 34 56 78`).
         let fits = (8..=12).contains(&digits)
             && rest.iter().all(|g| g.len >= 3)
             && (rest.is_empty() || first.wrapped || (2..=5).contains(&first.len));
-        fits.then_some(Shape::Trunk)
+        let pairs = consistent && lens().eq([2, 2, 2, 2, 2]);
+        (fits || pairs).then_some(Shape::Trunk)
+    } else if first.first_digit == form.trunk && first.len == 1 && digits == 11 {
+        // `8 912 345-67-89`, `8 (495) 123-45-67`, `1-650-253-0000`.
+        rest.iter().all(|g| g.len >= 2).then_some(Shape::Trunk)
+    } else if form.bare_mobiles
+        && first.first_digit == b'1'
+        && digits == 11
+        && (lens().eq([11]) || lens().eq([3, 4, 4]))
+    {
+        Some(Shape::BareMobile)
     } else if mixed {
         None
     } else if first.first_digit == b'1' && lens().eq([4, 4]) {
@@ -229,6 +245,17 @@ fn shape(window: &[Group]) -> Option<Shape> {
     } else {
         lens().eq([3, 3, 4]).then_some(Shape::NorthAmerican)
     }
+}
+
+/// A number ending in three digits and two pairs joined by hyphens, after
+/// groups joined by spaces or parentheses: how Russia writes numbers
+/// (`+7 912 345-67-89`, `8 912 345-67-89`).
+fn russian_tail(window: &[Group]) -> bool {
+    let n = window.len();
+    n >= 4
+        && window[n - 3..].iter().map(|g| g.len).eq([3, 2, 2])
+        && window[n - 2..].iter().all(|g| g.sep == Some('-'))
+        && window[1..n - 2].iter().all(|g| matches!(g.sep, Some(' ')) || g.wrapped)
 }
 
 /// How many separators a number has outside a country code or a

@@ -300,3 +300,53 @@ fn census_counts_past_one_chunk() {
     assert_eq!(census(&format!("{}a@b", "1한".repeat(300))), (300, true));
     assert_eq!(census(&"9".repeat(1000)), (1000, false));
 }
+
+#[test]
+fn national_numbers_of_the_room_s_country() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("JP", "携帯は090-1234-5678です", "+819012345678"),
+        ("JP", "会社 03-1234-5678 まで", "+81312345678"),
+        ("TH", "โทร 081-234-5678 นะ", "+66812345678"),
+        ("TH", "ออฟฟิศ 02-123-4567", "+6621234567"),
+        ("DE", "Meine Nummer: 0151 23456789", "+4915123456789"),
+        ("DE", "Büro 030 1234567", "+49301234567"),
+        ("RU", "звони 8 912 345-67-89", "+79123456789"),
+        ("RU", "или +7 912 345-67-89", "+79123456789"),
+        ("RU", "офис 8 (495) 123-45-67", "+74951234567"),
+        ("US", "call (650) 253-0000", "+16502530000"),
+        ("US", "or 1-650-253-0000", "+16502530000"),
+        ("GB", "ring 07400 123456", "+447400123456"),
+        ("TW", "手機 0912-345-678", "+886912345678"),
+        ("CN", "电话 138 0013 8000", "+8613800138000"),
+        ("CN", "电话13800138000", "+8613800138000"),
+        ("FR", "appelle 06 12 34 56 78", "+33612345678"),
+    ];
+    for (region, text, e164) in cases {
+        let found: Vec<String> = find(text, region.parse().expect("region")).into_iter().map(|f| f.value).collect();
+        assert_eq!(found, [*e164], "{text} in {region}");
+    }
+    // Read as Korean, none of them is a Korean number.
+    for text in ["090-1234-5678", "8 912 345-67-89", "138 0013 8000", "0151 23456789"] {
+        assert_eq!(values(text), Vec::<String>::new(), "{text}");
+    }
+    // Laughter and ids are not numbers in a Thai room.
+    let th = "TH".parse().expect("region");
+    assert_eq!(find("5555555555 ขำมาก", th), []);
+    assert_eq!(find("รหัสนักศึกษา 6512345678", th), []);
+}
+
+#[test]
+fn full_width_numbers_are_found_as_written() {
+    let jp = "JP".parse().expect("region");
+    let text = "携帯は０９０－１２３４－５６７８、メールは aya@example.jp です";
+    let found = find(text, jp);
+    let got: Vec<_> = found.iter().map(|f| (f.value.as_str(), f.raw.as_str(), &text[f.start..f.end])).collect();
+    assert_eq!(
+        got,
+        [
+            ("+819012345678", "０９０－１２３４－５６７８", "０９０－１２３４－５６７８"),
+            ("aya@example.jp", "aya@example.jp", "aya@example.jp")
+        ]
+    );
+    assert_eq!(values("제 번호 ０１０－１２３４－５６７８"), ["+821012345678"]);
+}

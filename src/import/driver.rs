@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{DateOrder, ImportError, Input, Limits, by_id, open_source, pipeline, sniff};
+use super::{DateOrder, ImportError, Input, Limits, Probe, by_id, open_source, pipeline, read_region, sniff};
 use crate::load::{FileReport, FileStart, Loader, Record};
 use crate::phone::Region;
 
@@ -20,8 +20,11 @@ pub struct ReadOptions<'a> {
     /// An importer id that overrides the sniffer (`--format`).
     pub format: Option<String>,
     pub date_order: Option<DateOrder>,
-    /// Region for numbers without a country code.
+    /// Region for numbers without a country code where a file names none
+    /// (the user's setting), or for every file when `region_chosen`.
     pub region: Region,
+    /// The user picked `region` for this import: files are not asked.
+    pub region_chosen: bool,
     /// Set from another thread (Ctrl-C, a Cancel button) to stop.
     pub cancel: Option<&'a AtomicBool>,
     pub progress: Option<&'a (dyn Fn(&Progress) + Sync)>,
@@ -64,6 +67,9 @@ fn read_file<L: Loader>(path: &Path, opts: &ReadOptions, loader: &mut L) -> Resu
         None => sniff(&source)?,
     };
     file.format = importer.id().to_owned();
+    let probe = Probe { file_name: source.file_name(), head: source.head() };
+    let (region, reading) = read_region(source.head(), importer.language(&probe), opts.region, opts.region_chosen);
+    file.region = Some(reading);
     file.encoding = source.encoding_name().to_owned();
     let display_name = source.display_name();
     loader.begin_file(&FileStart {
@@ -72,12 +78,13 @@ fn read_file<L: Loader>(path: &Path, opts: &ReadOptions, loader: &mut L) -> Resu
         format: importer.id(),
         encoding: source.encoding_name(),
         sha256: &file.sha256,
+        region,
     })?;
     let bytes_total = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let mut input = source.input()?;
     let bytes_read = input.bytes_counter();
     let mut counted = Counted::default();
-    pipeline::read_in_parallel(importer, &mut input, opts.region, |record: &mut Record| {
+    pipeline::read_in_parallel(importer, &mut input, region, |record: &mut Record| {
         counted.see(record, &mut file);
         if counted.records.is_multiple_of(TICK) {
             if opts.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {

@@ -1,27 +1,33 @@
-//! LINE chat histories saved from the phone app ("Send chat history"), in
-//! the English, Japanese, Chinese and (assumed) Korean UI.
+//! LINE chat histories: the phone app's "Send chat history" and the
+//! desktop app's "Save chat" (Windows, macOS), in the English, Japanese,
+//! Chinese, Thai and Korean UI.
 //!
-//! The file starts with `[LINE] …` naming the room, then day lines
-//! (`Sat, 10/15/2022`, `2020/02/29(土)`) and TAB-separated records
-//! `TIME⇥SENDER⇥TEXT`; an empty sender marks a system line. A text with line
-//! breaks is wrapped in double quotes (`""` is a literal quote). The records
-//! end in CRLF while breaks inside quotes are bare LF, but [`Input`] strips
-//! both, so the quote state is tracked across lines instead; a line shaped
-//! like a record ends a quote that was never closed.
+//! A phone export starts with `[LINE] …` naming the room, then day lines
+//! (`Sat, 10/15/2022`, `2020/02/29(土)`, `10/07/2562 BE`) and TAB-separated
+//! records `TIME⇥SENDER⇥TEXT`; an empty sender marks a system line. A text
+//! with line breaks is wrapped in double quotes (`""` is a literal quote).
+//! The records end in CRLF while breaks inside quotes are bare LF or CR, but
+//! [`Input`] strips line ends, so the quote state is tracked across lines
+//! instead; a line shaped like a record ends a quote that was never closed.
 //!
-//! The desktop app's "Save chat" files (space-separated, no `[LINE]`
-//! header) are not read: without the member list their names cannot be
-//! split from the text, so the sniffer does not claim them.
+//! A desktop "Save chat" file (group rooms, mostly) has no header: it starts
+//! with a day line (`2025.02.15 Saturday`, `2025.12.30 火曜日`) and the room
+//! is named after the file. Some builds separate the fields with spaces
+//! (`23:43 natsumi_ スタンプ`): the sender is then a name seen whole before
+//! (the room's, or one a system line gave), else the first word, as nothing
+//! else marks where a name ends.
 
-use std::sync::LazyLock;
+mod stamps;
+mod words;
 
-use chrono::{NaiveDate, NaiveTime, Weekday};
-use regex::Regex;
+use chrono::{Days, NaiveDate, NaiveTime};
 
-use super::chat_common::{DateOrderQueue, EventRule, RawDate, append_line, clean_name, clock, match_event, meridiem};
-use super::{ImportError, Importer, Input, Probe, Sink};
-use crate::model::{ChatEvent, ChatMessage, EventKind, MessageKind, Platform, RoomInfo, Speaker};
+use super::chat_common::{DateOrderQueue, RawDate, append_line, clean_name, is_bidi_mark, match_event};
+use super::{ImportError, Importer, Input, Language, Probe, Sink};
+use crate::model::{ChatEvent, ChatMessage, MessageKind, Platform, RoomInfo, Speaker};
 use crate::text;
+use stamps::{DATE_IN_TEXT, Separator, Stamp, buddhist_era, common_era, parse_day, parse_record};
+use words::{DEFAULT_ROOM, MEDIA, RULES, room_from_file_name, room_name};
 
 pub struct Line;
 
@@ -30,132 +36,62 @@ impl Importer for Line {
         "line"
     }
     fn describe(&self) -> &'static str {
-        "LINE chat history (.txt from the phone app)"
+        "LINE chat history (.txt from the phone or desktop app)"
     }
     fn sniff(&self, probe: &Probe) -> bool {
-        probe.head.lines().find(|l| !l.trim().is_empty()).is_some_and(|l| l.trim_start().starts_with("[LINE]"))
+        let mut lines = probe.head.lines().flat_map(|l| l.split('\r')).filter(|l| !l.trim().is_empty());
+        match lines.next() {
+            Some(first) if room_name(first).is_some() => true,
+            // A desktop file: a day line naming its weekday, then a record.
+            Some(first) => {
+                matches!(parse_day(first), Some((_, Some(_))))
+                    && lines.next().is_some_and(|l| parse_record(l, None).is_some())
+            }
+            None => false,
+        }
     }
     fn read(&self, input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportError> {
-        let name = loop {
+        let first = loop {
             match input.next_line()? {
                 Some(l) if l.trim().is_empty() => continue,
-                Some(l) => match room_name(&l) {
-                    Some(name) => break name,
-                    None => {
-                        return Err(input.malformed(
-                            input.line_number(),
-                            "not a LINE chat history: the first line should start with [LINE]",
-                        ));
-                    }
-                },
+                Some(l) => break l,
                 None => return Err(input.malformed(input.line_number(), "the file is empty")),
             }
         };
+        // A file with bare CRs for line ends is one line to [`Input`].
+        let (top, after_top) = first.split_once('\r').unwrap_or((&first, ""));
+        let header = room_name(top);
+        if header.is_none() && parse_day(top).is_none() {
+            return Err(input.malformed(
+                input.line_number(),
+                "not a LINE chat history: the first line should start with [LINE] or be a day such as 2025.02.15 Saturday",
+            ));
+        }
+        let name = header.clone().unwrap_or_else(|| room_from_file_name(input.file_name()));
+        // A 1:1 room is named after the other member.
+        let names = if name == DEFAULT_ROOM { Vec::new() } else { vec![name.clone()] };
         sink.room(RoomInfo { platform: Platform::Line, name, external_id: None })?;
-        let mut reader = Reader { queue: DateOrderQueue::new(input), sink, day: None, open: None };
+        let mut reader =
+            Reader { queue: DateOrderQueue::new(input), sink, day: None, open: None, separator: None, names };
+        reader.lines(input, input.line_number(), if header.is_some() { after_top } else { &first })?;
         while let Some(line) = input.next_line()? {
-            reader.line(input, input.line_number(), &line)?;
+            reader.lines(input, input.line_number(), &line)?;
         }
         reader.close_open()?;
         let sink = &mut *reader.sink;
         reader.queue.finish(&mut |d, r| emit(sink, d, r))
     }
-}
-
-/// The room named by the first line, in each UI language's wording.
-fn room_name(header: &str) -> Option<String> {
-    let rest = header.trim().strip_prefix("[LINE]")?.trim();
-    let prefixes = ["Chat history with ", "Chat history in ", "與", "ประวัติการแชทกับ"];
-    let suffixes = ["とのトーク履歴", "のトーク履歴", "的聊天記錄", "님과의 대화", "의 대화"];
-    let rest = prefixes.iter().find_map(|p| rest.strip_prefix(p)).unwrap_or(rest);
-    let rest = suffixes.iter().find_map(|s| rest.strip_suffix(s)).unwrap_or(rest);
-    let name = clean_name(rest);
-    Some(if name.is_empty() { "LINE chat".to_owned() } else { name })
-}
-
-/// `3:04PM⇥`, `10:00 AM⇥`, `15:04⇥`, `下午03:04⇥`, `오후 3:04⇥`.
-static RECORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?P<pre>上午|下午|午前|午後|오전|오후)\s?)?(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})(?:\s?(?P<post>[AaPp]\.?\s?[Mm]\.?))?\t(?P<rest>.*)$")
-        .expect("LINE record pattern")
-});
-
-/// The time of a record line and what follows its first TAB.
-fn parse_record(line: &str) -> Option<(NaiveTime, &str)> {
-    let caps = RECORD.captures(line)?;
-    let pm = match caps.name("pre").or(caps.name("post")) {
-        Some(m) => Some(meridiem(m.as_str())?),
-        None => None,
-    };
-    let time = clock(caps.name("h")?.as_str(), caps.name("m")?.as_str(), None, pm)?;
-    Some((time, caps.name("rest")?.as_str()))
-}
-
-/// `Sat, 10/15/2022`, `15/10/2022`, `2024.01.02 Tuesday`, `2020/02/29(土)`, `2024/1/2週二`.
-static DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?P<wd1>[A-Za-z]{3,9}),?\s+)?(?P<a>[0-9]{1,4})[./-](?P<b>[0-9]{1,2})[./-](?P<c>[0-9]{1,4})\.?\s*(?P<wd2>[^\t0-9]{0,12})$")
-        .expect("LINE day pattern")
-});
-
-/// A day line's date, and its weekday when it names one.
-fn parse_day(line: &str) -> Option<(RawDate, Option<Weekday>)> {
-    let caps = DAY.captures(line.trim())?;
-    let date = RawDate::parse(caps.name("a")?.as_str(), caps.name("b")?.as_str(), caps.name("c")?.as_str())?;
-    let named =
-        [caps.name("wd1"), caps.name("wd2")].into_iter().flatten().map(|m| m.as_str()).find(|s| !s.trim().is_empty());
-    match named {
-        None => Some((date, None)),
-        Some(name) => Some((date, Some(weekday(name)?))),
+    fn language(&self, probe: &Probe) -> Option<Language> {
+        buddhist_era(probe.head).then_some(Language::Thai)
     }
 }
-
-/// A weekday in English, Japanese, Chinese or Korean (`Tue`, `Tuesday`,
-/// `(火)`, `火曜日`, `週二`, `（四）`, `화요일`).
-fn weekday(name: &str) -> Option<Weekday> {
-    let bare = name.trim().trim_matches(|c| matches!(c, '(' | ')' | '（' | '）')).trim();
-    if bare.is_ascii() {
-        const DAYS: [(&str, Weekday); 7] = [
-            ("monday", Weekday::Mon),
-            ("tuesday", Weekday::Tue),
-            ("wednesday", Weekday::Wed),
-            ("thursday", Weekday::Thu),
-            ("friday", Weekday::Fri),
-            ("saturday", Weekday::Sat),
-            ("sunday", Weekday::Sun),
-        ];
-        let lower = bare.to_ascii_lowercase();
-        return DAYS
-            .iter()
-            .find(|(full, _)| lower == *full || (lower.len() == 3 && full.starts_with(&lower)))
-            .map(|(_, d)| *d);
-    }
-    let bare = ["週", "周", "星期", "禮拜"].iter().find_map(|p| bare.strip_prefix(p)).unwrap_or(bare);
-    let bare = ["曜日", "曜", "요일"].iter().find_map(|s| bare.strip_suffix(s)).unwrap_or(bare);
-    let mut chars = bare.chars();
-    let day = match (chars.next()?, chars.next()) {
-        (c, None) => c,
-        _ => return None,
-    };
-    Some(match day {
-        '月' | '一' | '월' => Weekday::Mon,
-        '火' | '二' | '화' => Weekday::Tue,
-        '水' | '三' | '수' => Weekday::Wed,
-        '木' | '四' | '목' => Weekday::Thu,
-        '金' | '五' | '금' => Weekday::Fri,
-        '土' | '六' | '토' => Weekday::Sat,
-        '日' | '天' | '일' => Weekday::Sun,
-        _ => return None,
-    })
-}
-
-/// A date anywhere in a preamble line (`Saved on: 10/16/2022, 14:05`): it
-/// is written in the same locale as the day lines.
-static DATE_IN_TEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([0-9]{1,4})[./-]([0-9]{1,2})[./-]([0-9]{1,4})").expect("date pattern"));
 
 /// One record: a message, or a system line when `sender` is None.
 struct Record {
     line: u32,
     time: NaiveTime,
+    /// The time is past midnight of the record's day line (`24:05`).
+    next_day: bool,
     sender: Option<String>,
     text: String,
 }
@@ -177,6 +113,11 @@ struct Reader<'s> {
     sink: &'s mut dyn Sink,
     day: Option<RawDate>,
     open: Option<Open>,
+    /// How the file separates fields, from its first record on.
+    separator: Option<Separator>,
+    /// Names seen whole (the room's, those in system lines), longest
+    /// first: where a space-separated record's sender ends.
+    names: Vec<String>,
 }
 
 /// How a quoted text continues on a line.
@@ -225,17 +166,22 @@ impl Open {
 }
 
 impl Reader<'_> {
+    /// One line of the input; a bare CR inside it breaks it in two.
+    fn lines(&mut self, input: &Input, number: u32, line: &str) -> Result<(), ImportError> {
+        line.split('\r').try_for_each(|piece| self.line(input, number, piece))
+    }
+
     fn line(&mut self, input: &Input, number: u32, line: &str) -> Result<(), ImportError> {
-        let record = parse_record(line);
+        let record = parse_record(line, self.separator);
         if let Some(open) = self.open.as_mut().filter(|o| o.in_quote && record.is_none()) {
             append_line(input, open.record.line, &mut open.raw, line)?;
             open.record.text.push('\n');
             open.scan(line);
             return Ok(());
         }
-        if let Some((time, rest)) = record {
+        if let Some(stamp) = record {
             self.close_open()?;
-            return self.start(number, time, rest, line);
+            return self.start(number, stamp, line);
         }
         if let Some((date, weekday)) = parse_day(line) {
             self.close_open()?;
@@ -256,11 +202,17 @@ impl Reader<'_> {
                 append_line(input, open.record.line, &mut open.record.text, line)?;
             }
             None if line.trim().is_empty() => {}
+            // The preamble says when the file was saved; anything else there is unread.
             None if self.day.is_none() => {
+                let mut dated = false;
                 for caps in DATE_IN_TEXT.captures_iter(line) {
-                    if let Some(date) = RawDate::parse(&caps[1], &caps[2], &caps[3]) {
+                    if let Some(date) = common_era(&caps[1], &caps[2], &caps[3]) {
                         self.queue.observe(&date);
+                        dated = true;
                     }
+                }
+                if !dated {
+                    self.sink.unparsed(number, line);
                 }
             }
             None => self.sink.unparsed(number, line),
@@ -268,19 +220,16 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn start(&mut self, number: u32, time: NaiveTime, rest: &str, line: &str) -> Result<(), ImportError> {
+    fn start(&mut self, number: u32, stamp: Stamp, line: &str) -> Result<(), ImportError> {
         let Some(date) = self.day else {
             self.sink.unparsed(number, line);
             return Ok(());
         };
-        let (sender, text) = match rest.split_once('\t') {
-            Some((sender, text)) if !sender.trim().is_empty() => (Some(clean_name(sender)), text),
-            Some((_, text)) => (None, text),
-            None => (None, rest),
-        };
+        self.separator = Some(stamp.separator);
+        let (sender, text) = self.split_sender(stamp.rest, stamp.separator);
         let mut open = Open {
             date,
-            record: Record { line: number, time, sender, text: String::new() },
+            record: Record { line: number, time: stamp.time, next_day: stamp.next_day, sender, text: String::new() },
             raw: text.to_owned(),
             in_quote: false,
             blanks: 0,
@@ -308,54 +257,47 @@ impl Reader<'_> {
     }
 }
 
-/// Placeholders LINE writes for attachments (English, Japanese, Chinese;
-/// the Korean ones are assumed).
-const MEDIA: &[&str] = &[
-    "[Photo]",
-    "[Sticker]",
-    "[Video]",
-    "[File]",
-    "[Voice message]",
-    "[Album]",
-    "[Contact]",
-    "[Location]",
-    "[写真]",
-    "[スタンプ]",
-    "[動画]",
-    "[ファイル]",
-    "[ボイスメッセージ]",
-    "[アルバム]",
-    "[連絡先]",
-    "[位置情報]",
-    "[照片]",
-    "[貼圖]",
-    "[影片]",
-    "[檔案]",
-    "[語音訊息]",
-    "[사진]",
-    "[스티커]",
-    "[동영상]",
-    "[파일]",
-];
+impl Reader<'_> {
+    /// The sender and the text of a record after its time; no sender for a
+    /// system line (an empty sender field, or a space-separated line that
+    /// is a membership line as a whole, whose names are then known whole).
+    fn split_sender<'r>(&mut self, rest: &'r str, separator: Separator) -> (Option<String>, &'r str) {
+        if separator == Separator::Tab {
+            return match rest.split_once('\t') {
+                Some((sender, text)) if !sender.trim().is_empty() => (Some(clean_name(sender)), text),
+                Some((_, text)) => (None, text),
+                None => (None, rest),
+            };
+        }
+        if let Some((_, actor, subjects)) = match_event(&RULES, &without_marks(rest)) {
+            self.names.extend(actor.into_iter().chain(subjects).map(|s| s.name).filter(|n| n.contains(' ')));
+            self.names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+            self.names.dedup();
+            return (None, rest);
+        }
+        let known = self.names.iter().find(|n| rest.strip_prefix(n.as_str()).is_some_and(|t| t.starts_with(' ')));
+        match known {
+            Some(name) => (Some(name.clone()), &rest[name.len() + 1..]),
+            None => match rest.split_once(' ') {
+                Some((sender, text)) if !sender.trim().is_empty() => (Some(clean_name(sender)), text),
+                _ => (None, rest),
+            },
+        }
+    }
+}
 
-static RULES: LazyLock<Vec<EventRule>> = LazyLock::new(|| {
-    vec![
-        EventRule::new(r"^(?P<actor>.+?) added (?P<subjects>.+) to the group\.?$", EventKind::Invited),
-        EventRule::new(r"^(?P<actor>.+?) removed (?P<subjects>.+) from the group\.?$", EventKind::Kicked),
-        EventRule::new(r"^(?P<subjects>.+) joined the group\.?$", EventKind::Joined),
-        EventRule::new(r"^(?P<subjects>.+) left the group\.?$", EventKind::Left),
-        EventRule::new(r"^(?P<actor>.+?)が(?P<subjects>.+)をグループに追加しました。?$", EventKind::Invited),
-        EventRule::new(r"^(?P<actor>.+?)が(?P<subjects>.+)をグループから削除しました。?$", EventKind::Kicked),
-        EventRule::new(r"^(?P<subjects>.+?)がグループに参加しました。?$", EventKind::Joined),
-        EventRule::new(r"^(?P<subjects>.+?)がグループを退会しました。?$", EventKind::Left),
-    ]
-});
+/// System text without the direction isolates LINE wraps names in
+/// (`\u{2068}\u{2068}Alice\u{2069}\u{2069} joined the group.`).
+fn without_marks(text: &str) -> String {
+    text.chars().filter(|c| !is_bidi_mark(*c)).collect()
+}
 
 fn emit(sink: &mut dyn Sink, date: Option<NaiveDate>, record: Record) -> Result<(), ImportError> {
     let Some(date) = date else {
         sink.unparsed(record.line, &record.text);
         return Ok(());
     };
+    let date = if record.next_day { date.checked_add_days(Days::new(1)).unwrap_or(date) } else { date };
     let at = date.and_time(record.time);
     match record.sender {
         Some(name) => {
@@ -363,7 +305,7 @@ fn emit(sink: &mut dyn Sink, date: Option<NaiveDate>, record: Record) -> Result<
             let kind = if MEDIA.contains(&text.as_str()) { MessageKind::Media } else { MessageKind::Text };
             sink.message(ChatMessage { line: record.line, at, sender: Speaker::named(name), text, kind })
         }
-        None => match match_event(&RULES, record.text.trim()) {
+        None => match match_event(&RULES, without_marks(&record.text).trim()) {
             Some((kind, actor, subjects)) => {
                 sink.event(ChatEvent { line: record.line, at: Some(at), kind, actor, subjects })
             }

@@ -16,6 +16,7 @@ mod json_walk;
 mod kakao;
 mod line;
 mod pipeline;
+mod region;
 mod registry;
 mod telegram;
 mod whatsapp;
@@ -28,6 +29,7 @@ pub use bounded::{MAX_ROOM_MEMBERS, read_bounded};
 pub use driver::{Progress, ReadOptions, run};
 pub use error::ImportError;
 pub use input::{DateOrder, DateReading, Input, Limits, Lines, ReadingBasis, Source, open_source};
+pub use region::{Language, RegionBasis, RegionReading, read_region};
 pub use registry::{IMPORTERS, by_id, sniff};
 
 use crate::model::{ChatEvent, ChatMessage, ContactRecord, RoomInfo};
@@ -66,6 +68,12 @@ pub trait Importer: Sync {
     fn sniff(&self, probe: &Probe) -> bool;
     /// Read the whole input, handing every record to `sink` as it is parsed.
     fn read(&self, input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportError>;
+    /// The language of the locale the file was written in, when the format
+    /// shows it in ways its text may not (a Thai phone's Buddhist-era years
+    /// in an English UI): it names the region of the file's numbers.
+    fn language(&self, _probe: &Probe) -> Option<Language> {
+        None
+    }
 }
 
 /// Where records go. The vault implements it to store them inside one

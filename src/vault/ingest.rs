@@ -193,6 +193,7 @@ impl Loader for ImportBatch<'_> {
             .map_err(|e| self.sql(e))?;
         self.source_id = self.tx.last_insert_rowid();
         self.file = FileReport { file: file.file_name.to_owned(), ..Default::default() };
+        self.region = file.region;
         Ok(())
     }
 

@@ -1,6 +1,8 @@
 use super::*;
 use crate::import::Collected;
 use crate::import::chat_common::generated::{check, generate};
+use crate::model::EventKind;
+use chrono::Weekday;
 
 fn read(text: &str) -> Collected {
     let mut input = Input::from_text("line.txt", text);
@@ -98,14 +100,180 @@ fn sniffs_only_line() {
     let probe = |head: &str| Line.sniff(&Probe { file_name: "x.txt", head });
     assert!(probe("[LINE] Chat history in Team\r\n"));
     assert!(!probe("[수ㅈ] [오후 2:37] 슬랙 읽어주세요\n"));
-    assert!(!probe("2025.08.04 星期一\n16:10 Alice text\n"));
+    assert!(probe("2025.08.04 星期一\n16:10 Alice text\n"));
+    assert!(probe("2026.02.17 Tuesday\r\n09:00\tAmy\thi\r\n"));
+    assert!(!probe("2025.08.04\n16:10 Alice text\n"), "a day line without a weekday is too little");
+    assert!(!probe("2025.08.04 Monday\nnotes for the day\n"));
 }
 
 #[test]
 fn generated_exports_match_truth() {
-    for format in ["line-en", "line-ja"] {
-        let g = generate(format, "line.txt", &["--messages", "3000", "--members", "12", "--seed", "5"]);
+    for (format, file) in [
+        ("line-en", "line.txt"),
+        ("line-ja", "line.txt"),
+        ("line-th", "line.txt"),
+        ("line-desktop", "[LINE] 2022 캡스톤 3조.txt"),
+    ] {
+        let g = generate(format, file, &["--messages", "3000", "--members", "12", "--seed", "5"]);
         let c = check("line", &g);
         assert_eq!(c.rooms[0].name, "2022 캡스톤 3조");
     }
+}
+
+fn read_named(file: &str, text: &str) -> Collected {
+    let mut input = Input::from_text(file, text);
+    let mut sink = Collected::default();
+    Line.read(&mut input, &mut sink).unwrap();
+    sink
+}
+
+fn stamped(c: &Collected) -> Vec<(String, &str, &str)> {
+    c.messages.iter().map(|m| (m.at.to_string(), m.sender.name.as_str(), m.text.as_str())).collect()
+}
+
+#[test]
+fn desktop_save_chat_with_spaces_and_no_header() {
+    let c = read_named(
+        "[LINE] 旅行メンバー.txt",
+        "2025.12.30 火曜日\r\n23:43 natsumi_ スタンプ\r\n23:47 衛藤泰地 わ！\r\n見ます!\r\n\r\n\
+         2025.12.31 水曜日\r\n00:10 natsumi_ 電話は 090-1234-5678 です\r\n00:11 Alice joined the group.\r\n",
+    );
+    assert_eq!(c.rooms[0].name, "旅行メンバー");
+    assert_eq!(
+        stamped(&c),
+        [
+            ("2025-12-30 23:43:00".into(), "natsumi_", "スタンプ"),
+            ("2025-12-30 23:47:00".into(), "衛藤泰地", "わ！\n見ます!"),
+            ("2025-12-31 00:10:00".into(), "natsumi_", "電話は 090-1234-5678 です"),
+        ]
+    );
+    assert_eq!(c.messages[0].kind, MessageKind::Media);
+    assert_eq!(c.events.len(), 1);
+    assert_eq!(c.events[0].subjects[0].name, "Alice");
+    assert!(c.unparsed.is_empty());
+}
+
+#[test]
+fn desktop_save_chat_with_tabs() {
+    let c = read_named(
+        "Chat history with Team.txt",
+        "2025.02.15 Saturday\n10:00\tAmy\thi all\n10:01\tBo Kim\t\"two\nlines\"\n10:02\t\tAmy left the group.\n",
+    );
+    assert_eq!(c.rooms[0].name, "Team");
+    assert_eq!(
+        stamped(&c),
+        [("2025-02-15 10:00:00".into(), "Amy", "hi all"), ("2025-02-15 10:01:00".into(), "Bo Kim", "two\nlines")]
+    );
+    assert_eq!(c.events[0].kind, EventKind::Left);
+}
+
+#[test]
+fn a_tab_file_does_not_read_a_time_in_a_text_as_a_record() {
+    let c = read("[LINE] Chat history with Amy\n\n2024.01.02 Tuesday\n07:33\tAmy\tplan\n12:30 lunch\n");
+    assert_eq!(stamped(&c), [("2024-01-02 07:33:00".into(), "Amy", "plan\n12:30 lunch")]);
+}
+
+#[test]
+fn thai_buddhist_era_and_saved_on() {
+    let text = "[LINE] ประวัติการแชทกับ สมชาย\r\nSaved on: 14/06/2565 BE 19:01\r\n\r\n10/07/2562 BE\r\n\
+                09:15\tสมชาย\tโทร 081-234-5678 นะ\r\n\r\nวันพฤหัสบดี, 11/07/2562\r\n24:05\tสมชาย\t555555\r\n";
+    let c = read(text);
+    assert_eq!(c.rooms[0].name, "สมชาย");
+    assert_eq!(
+        stamped(&c),
+        [
+            ("2019-07-10 09:15:00".into(), "สมชาย", "โทร 081-234-5678 นะ"),
+            ("2019-07-12 00:05:00".into(), "สมชาย", "555555"),
+        ]
+    );
+    assert!(c.unparsed.is_empty());
+    assert_eq!(Line.language(&Probe { file_name: "x.txt", head: text }), Some(Language::Thai));
+    assert_eq!(Line.language(&Probe { file_name: "x.txt", head: "[LINE] Chat history in T\nSat, 10/15/2022\n" }), None);
+}
+
+#[test]
+fn korean_ui() {
+    let c = read(
+        "[LINE] 홍길동님과의 대화\n저장한 날짜: 2024. 1. 3. 오후 9:10\n\n2024. 1. 2. (화)\n오후 3:04\t홍길동\t제 번호 010-1234-5678\n\
+         오후 3:05\t\t홍길동님이 김철수님을 초대했습니다.\n오후 3:06\t\t김철수님이 나갔습니다.\n",
+    );
+    assert_eq!(c.rooms[0].name, "홍길동");
+    assert_eq!(stamped(&c), [("2024-01-02 15:04:00".into(), "홍길동", "제 번호 010-1234-5678")]);
+    let events: Vec<_> = c.events.iter().map(|e| (e.kind.clone(), e.subjects[0].name.as_str())).collect();
+    assert_eq!(events, [(EventKind::Invited, "김철수"), (EventKind::Left, "김철수")]);
+}
+
+#[test]
+fn zh_tw_full_width_weekdays_and_system_lines() {
+    let c = read(
+        "[LINE] 專題小組的聊天記錄\n儲存日期：2024/01/03 21:10\n\n2024/01/02（二）\n下午03:04\tAlice\t我的電話 0912-345-678\n\
+         下午03:05\t\tBob已加入群組\n",
+    );
+    assert_eq!(c.rooms[0].name, "專題小組");
+    assert_eq!(stamped(&c), [("2024-01-02 15:04:00".into(), "Alice", "我的電話 0912-345-678")]);
+    assert_eq!(c.events[0].kind, EventKind::Joined);
+}
+
+#[test]
+fn isolates_around_names_and_mixed_line_ends() {
+    let c = read(
+        "[LINE] Chat history in Team\r\nSaved on：2024/01/03 21:10\r\n\r\n2024/01/02 Tue\r\n\
+         09:00\t\u{2068}Amy\u{2069}\t\"one\rtwo\nthree\"\r\n09:01\t\t\u{2068}\u{2068}Bo\u{2069}\u{2069} joined the group.\n\
+         09:02\tBo\tthanks\r09:03\tAmy\twelcome\n",
+    );
+    assert_eq!(
+        stamped(&c),
+        [
+            ("2024-01-02 09:00:00".into(), "Amy", "one\ntwo\nthree"),
+            ("2024-01-02 09:02:00".into(), "Bo", "thanks"),
+            ("2024-01-02 09:03:00".into(), "Amy", "welcome"),
+        ]
+    );
+    assert_eq!(c.events[0].subjects[0].name, "Bo");
+    assert!(c.unparsed.is_empty());
+}
+
+#[test]
+fn stray_lines_after_a_day_line_are_unparsed() {
+    let c = read("2025.02.15 Saturday\n10:00 Amy hi\n\n2025.02.16 Sunday\nwhat is this\n");
+    assert_eq!(c.unparsed.len(), 1);
+    assert_eq!(c.unparsed[0].1, "what is this");
+    let c = read(
+        "[LINE] Chat history with Amy\nSaved on: 2024/01/03 21:10\nsomething else\n\n2024/01/02 Tue\n09:00\tAmy\thi\n",
+    );
+    assert_eq!(c.unparsed, [(3, "something else".to_owned())], "a preamble line without a date is unread");
+}
+
+#[test]
+fn day_lines_of_every_ui() {
+    let day = |l: &str| parse_day(l).map(|(d, w)| (d.resolve(crate::import::DateOrder::Dmy), w));
+    let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+    assert_eq!(day("2025.02.15 Saturday"), Some((ymd(2025, 2, 15), Some(Weekday::Sat))));
+    assert_eq!(day("2025.02.15 星期六"), Some((ymd(2025, 2, 15), Some(Weekday::Sat))));
+    assert_eq!(day("10/07/2562 BE"), Some((ymd(2019, 7, 10), None)));
+    assert_eq!(day("2562/07/10 พุธ"), Some((ymd(2019, 7, 10), Some(Weekday::Wed))));
+    assert_eq!(day("2024. 1. 2. (화)"), Some((ymd(2024, 1, 2), Some(Weekday::Tue))));
+    assert_eq!(day("Meeting 1/2/2023"), None);
+}
+
+#[test]
+fn space_separated_senders_with_spaces_once_their_names_are_known() {
+    let c = read_named(
+        "Chat history with Amy Lee.txt",
+        "2025.02.15 Saturday\n10:00 Amy Lee hi there\n10:01 Bo Kim joined the group.\n10:02 Bo Kim hello Amy\n10:03 Cy ok\n",
+    );
+    let got: Vec<_> = c.messages.iter().map(|m| (m.sender.name.as_str(), m.text.as_str())).collect();
+    assert_eq!(got, [("Amy Lee", "hi there"), ("Bo Kim", "hello Amy"), ("Cy", "ok")]);
+}
+
+#[test]
+fn a_file_with_bare_cr_line_ends() {
+    let c = read(
+        "[LINE] Chat history with Amy\rSaved on: 2024/01/03 21:10\r\r2024/01/02 Tue\r09:00\tAmy\thi\r09:01\tAmy\tbye\r",
+    );
+    assert_eq!(c.rooms[0].name, "Amy");
+    assert_eq!(
+        stamped(&c),
+        [("2024-01-02 09:00:00".into(), "Amy", "hi"), ("2024-01-02 09:01:00".into(), "Amy", "bye")]
+    );
 }
