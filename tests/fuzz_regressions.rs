@@ -18,13 +18,14 @@ fn importer_target(target: &str) -> Option<(&'static str, Option<&'static str>)>
         "whatsapp" => ("_chat.txt", Some("whatsapp")),
         "line" => ("[LINE] room.txt", Some("line")),
         "telegram" => ("result.json", Some("telegram-json")),
+        "telegram_html" => ("messages.html", Some("telegram-html")),
         "zip" => ("export.zip", None),
         _ => return None,
     })
 }
 
 /// As fuzz/src/lib.rs NAMES: the sniff target's first byte picks the name.
-const SNIFF_NAMES: [&str; 7] = lifeboat::import::EXAMPLE_FILE_NAMES;
+const SNIFF_NAMES: [&str; 8] = lifeboat::import::EXAMPLE_FILE_NAMES;
 
 fn replay(target: &str, data: &[u8], scratch: &Path) {
     let import = |name: &str, bytes: &[u8], format: Option<&str>| {

@@ -11,7 +11,7 @@ use lifeboat::vault::{EmailView, PersonView, PhoneView};
 use proptest::prelude::*;
 
 /// Names that steer the sniffer toward each format.
-const NAMES: [&str; 7] = lifeboat::import::EXAMPLE_FILE_NAMES;
+const NAMES: [&str; 8] = lifeboat::import::EXAMPLE_FILE_NAMES;
 
 /// Pieces of every format, so generated text reaches past the sniffers.
 const FRAGMENTS: &[&str] = &[

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 /// File names that steer the sniffer; the first input byte picks one in `sniff`.
-pub const NAMES: [&str; 7] = lifeboat::import::EXAMPLE_FILE_NAMES;
+pub const NAMES: [&str; 8] = lifeboat::import::EXAMPLE_FILE_NAMES;
 
 fn scratch() -> &'static PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();

@@ -13,6 +13,7 @@ mod fingerprint;
 mod input;
 mod kakao;
 mod line;
+mod parts;
 mod pipeline;
 mod registry;
 mod telegram;
@@ -25,7 +26,8 @@ mod vcard;
 pub use bounded::{MAX_ROOM_MEMBERS, read_bounded};
 pub use driver::{Progress, ReadOptions, run};
 pub use error::ImportError;
-pub use input::{DateOrder, DateReading, Input, Limits, Lines, ReadingBasis, Source, open_source};
+pub use input::{DateOrder, DateReading, Input, Limits, Lines, ReadingBasis, Source, open_export, open_source};
+pub use parts::Part;
 pub use registry::{IMPORTERS, by_id, sniff};
 
 use crate::model::{ChatEvent, ChatMessage, ContactRecord, RoomInfo};
@@ -33,7 +35,7 @@ use crate::model::{ChatEvent, ChatMessage, ContactRecord, RoomInfo};
 /// File names exports typically carry, one per format family. Fuzzers and
 /// property tests pass arbitrary bytes under each of these, so every sniffer
 /// and importer gets its turn.
-pub const EXAMPLE_FILE_NAMES: [&str; 7] = [
+pub const EXAMPLE_FILE_NAMES: [&str; 8] = [
     "KakaoTalk_Chat_room.txt",
     "KakaoTalk_Chat_room.csv",
     "_chat.txt",
@@ -41,6 +43,7 @@ pub const EXAMPLE_FILE_NAMES: [&str; 7] = [
     "result.json",
     "contacts.vcf",
     "contacts.csv",
+    "messages.html",
 ];
 
 /// What a sniffer sees of a file: its name and the first decoded bytes.
@@ -61,6 +64,14 @@ pub trait Importer: Sync {
     /// True when the head of the file has this format's shape. Sniffers look at
     /// content, never at the extension alone.
     fn sniff(&self, probe: &Probe) -> bool;
+    /// For an export of several files (a folder, or a zip of one): which of
+    /// its entries this format reads, as indexes into `entries` (names
+    /// relative to the export, `/` between folders), in reading order; the
+    /// importer then moves from one to the next with [`Input::next_part`].
+    /// Empty, as for most formats, when this is not such an export.
+    fn parts(&self, _entries: &[&str]) -> Vec<usize> {
+        Vec::new()
+    }
     /// Read the whole input, handing every record to `sink` as it is parsed.
     fn read(&self, input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportError>;
 }

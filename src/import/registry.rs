@@ -7,6 +7,7 @@ use super::{ImportError, Importer, Probe, Source};
 pub static IMPORTERS: &[&dyn Importer] = &[
     &super::vcard::VcardImporter,
     &super::telegram::TelegramJson,
+    &super::telegram::TelegramHtml,
     &super::kakao::KakaoCsv,
     &super::kakao::KakaoText,
     &super::line::Line,
