@@ -159,3 +159,24 @@ fn redact_refuses_an_html_page_and_writes_nothing() {
     assert!(err.contains("redact cannot rewrite telegram-html yet"), "{err}");
     assert!(!out.exists(), "no copy was written");
 }
+
+/// A folder is "already imported" by the pages it is read from: a photo
+/// added beside them changes nothing, a page that changed is read again.
+#[test]
+fn a_folder_is_known_again_by_its_pages_not_by_its_photos() {
+    let v = TestVault::new();
+    let folder = v.path("ChatExport_2023-03-06");
+    std::fs::create_dir_all(folder.join("photos")).unwrap();
+    for page in ["messages.html", "messages2.html"] {
+        std::fs::copy(fixture("telegram_html/chat").join(page), folder.join(page)).unwrap();
+    }
+    let path = folder.to_str().unwrap();
+    v.ok(&["import", path]);
+    std::fs::write(folder.join("photos/photo_9.jpg"), b"\xff\xd8\xff").unwrap();
+    assert_eq!(v.json(&["import", path])["files"][0]["already_imported"], true);
+    let mut page = std::fs::OpenOptions::new().append(true).open(folder.join("messages2.html")).unwrap();
+    page.write_all(b"\n").unwrap();
+    let again = v.json(&["import", path]);
+    assert_eq!(again["files"][0]["already_imported"], false, "{again:#}");
+    assert_eq!(again["files"][0]["new_messages"], 0, "the same messages, known by their fingerprints");
+}

@@ -57,6 +57,7 @@ fn main() {
             commands::groups::undo_batch,
             commands::import::watch_drops,
             commands::import::pick_files,
+            commands::import::pick_folder,
             commands::import::import_files,
             commands::import::cancel_import,
             commands::export::pick_save_path,
