@@ -180,3 +180,25 @@ fn a_folder_is_known_again_by_its_pages_not_by_its_photos() {
     assert_eq!(again["files"][0]["already_imported"], false, "{again:#}");
     assert_eq!(again["files"][0]["new_messages"], 0, "the same messages, known by their fingerprints");
 }
+
+/// A real 2024 full-account export (redacted; README.md): Spanish-language
+/// account, `UTC-04:00` titles, headers inside links, a chat whose only line
+/// is a service line, contacts written `0056…`.
+#[test]
+fn a_real_2024_full_export_reads_its_chats_and_contacts() {
+    let v = TestVault::new();
+    let export = fixture("telegram_html/real/export-2024");
+    let report = v.json(&["import", export.to_str().unwrap()]);
+    assert_eq!(report["files"][0]["contacts"], 4, "{report:#}");
+    assert_eq!(report["files"][0]["messages"], 7, "{report:#}");
+    assert_eq!(report["files"][0]["unparsed"], 0, "{report:#}");
+    let groups = v.json(&["groups"]);
+    assert_eq!(groups.as_array().unwrap().len(), 1, "a chat of one service line has no messages: {groups:#}");
+    let chat = group(&groups, "Member 3");
+    assert_eq!(members(chat), ["Member 2", "Member 3"], "joined messages keep their senders");
+    assert_eq!(chat["messages"], 7);
+    for (number, name) in [("+56930501799", "Contact 1"), ("+56988174157", "Contact 2"), ("+56998111366", "Contact 4")]
+    {
+        assert_eq!(owner(&v, number), name, "{number}");
+    }
+}
