@@ -183,13 +183,13 @@ fn a_folder_is_known_again_by_its_pages_not_by_its_photos() {
 
 /// A real 2024 full-account export (redacted; README.md): Spanish-language
 /// account, `UTC-04:00` titles, headers inside links, a chat whose only line
-/// is a service line, contacts written `0056…`.
+/// is a service line, contacts written `0056…`, the account's own page.
 #[test]
 fn a_real_2024_full_export_reads_its_chats_and_contacts() {
     let v = TestVault::new();
     let export = fixture("telegram_html/real/export-2024");
     let report = v.json(&["import", export.to_str().unwrap()]);
-    assert_eq!(report["files"][0]["contacts"], 4, "{report:#}");
+    assert_eq!(report["files"][0]["contacts"], 5, "four listed, and the account itself: {report:#}");
     assert_eq!(report["files"][0]["messages"], 7, "{report:#}");
     assert_eq!(report["files"][0]["unparsed"], 0, "{report:#}");
     let groups = v.json(&["groups"]);
@@ -201,4 +201,7 @@ fn a_real_2024_full_export_reads_its_chats_and_contacts() {
     {
         assert_eq!(owner(&v, number), name, "{number}");
     }
+    let me = v.json(&["show", "+56964091228"]);
+    assert_eq!(me["name"], "Member 2", "export_results.html's account is the chat's other member");
+    assert_eq!(me["note"], "The Telegram account that made this export");
 }

@@ -39,7 +39,7 @@ impl Importer for TelegramHtml {
                 || (head.contains("class=\"page_wrap\"") && head.contains("class=\"page_header\"")))
     }
     /// Chat pages by folder, then by number (`messages.html` is the first),
-    /// after the account's contact list.
+    /// after the account's own page and its contact list.
     fn parts(&self, entries: &[&str]) -> Vec<usize> {
         let mut contacts = Vec::new();
         let mut pages = Vec::new();
@@ -47,11 +47,13 @@ impl Importer for TelegramHtml {
             let (dir, base) = split(entry);
             if let Some(number) = page_number(base) {
                 pages.push((natural_key(dir), number, i));
-            } else if is_contact_list(dir, base) {
+            } else if is_account_page(dir, base) {
                 contacts.push(i);
             }
         }
         pages.sort();
+        // The account's own page first, then its contacts.
+        contacts.sort_by_key(|&i| !entries[i].ends_with("export_results.html"));
         contacts.into_iter().chain(pages.into_iter().map(|(_, _, i)| i)).collect()
     }
     fn read(&self, input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportError> {
@@ -60,9 +62,9 @@ impl Importer for TelegramHtml {
         loop {
             let name = input.part_name().to_owned();
             let (dir, base) = split(&name);
-            let mut contact_list = Chat::default();
-            let state = if is_contact_list(dir, base) {
-                &mut contact_list
+            let mut account_page = Chat::default();
+            let state = if is_account_page(dir, base) {
+                &mut account_page
             } else {
                 if chat_dir.as_deref() != Some(dir) {
                     chat = Chat::default();
@@ -109,8 +111,10 @@ fn page_number(base: &str) -> Option<u32> {
     if number.is_empty() { Some(1) } else { number.parse().ok().filter(|&n| n > 1) }
 }
 
-fn is_contact_list(dir: &str, base: &str) -> bool {
-    base == "contacts.html" && (dir == "lists" || dir.ends_with("/lists"))
+/// `export_results.html` (the account itself) or `lists/contacts.html`:
+/// pages of the account, not of a chat.
+fn is_account_page(dir: &str, base: &str) -> bool {
+    base == "export_results.html" || (base == "contacts.html" && (dir == "lists" || dir.ends_with("/lists")))
 }
 
 /// A folder name that sorts `chat_2` before `chat_10`.

@@ -9,7 +9,7 @@ use super::service::{membership, stamp};
 use crate::import::telegram::fields;
 use crate::import::{ImportError, Sink};
 use crate::model::{
-    ChatEvent, ChatMessage, ContactRecord, MessageKind, Platform, RawPhone, RoomInfo, SharedIn, Speaker,
+    ChatEvent, ChatMessage, ContactRecord, Handle, MessageKind, Platform, RawPhone, RoomInfo, SharedIn, Speaker,
 };
 use crate::text::nfc;
 
@@ -64,6 +64,10 @@ enum Role {
     Entry,
     EntryName,
     EntryPhone,
+    /// `export_results.html`'s block about the account that made the export.
+    Account,
+    AccountNames,
+    AccountValue,
     /// Text in it is not content (initials, reply links, scripts).
     Discard,
     Plain,
@@ -99,6 +103,15 @@ struct Entry {
     phone: String,
 }
 
+/// The account that made the export (`div.personal_info`): its values in
+/// order, each marked when it is in the names rows (first, then last name).
+/// Labels are not read, so their language does not matter.
+#[derive(Default)]
+struct Account {
+    line: u32,
+    values: Vec<(bool, String)>,
+}
+
 /// Reads the tokens of one page.
 pub struct Page<'a> {
     sink: &'a mut dyn Sink,
@@ -106,12 +119,13 @@ pub struct Page<'a> {
     stack: Vec<Frame>,
     message: Option<Pending>,
     entry: Option<Entry>,
+    account: Option<Account>,
     header: String,
 }
 
 impl<'a> Page<'a> {
     pub fn new(sink: &'a mut dyn Sink, chat: &'a mut Chat) -> Page<'a> {
-        Page { sink, chat, stack: Vec::new(), message: None, entry: None, header: String::new() }
+        Page { sink, chat, stack: Vec::new(), message: None, entry: None, account: None, header: String::new() }
     }
 
     pub fn token(&mut self, line: u32, token: Token<'_>) -> Result<(), Failure> {
@@ -201,6 +215,22 @@ impl<'a> Page<'a> {
         if self.within(Role::PageHeader) && classes.is("text bold") {
             return Role::Header;
         }
+        if classes.has("personal_info") && self.account.is_none() {
+            self.account = Some(Account { line, values: Vec::new() });
+            return Role::Account;
+        }
+        if let Some(account) = &mut self.account {
+            let in_names = self.stack.iter().any(|f| f.role == Role::AccountNames);
+            return match () {
+                () if classes.is("rows names") => Role::AccountNames,
+                () if classes.is("value bold") => {
+                    account.values.push((in_names, String::new()));
+                    Role::AccountValue
+                }
+                () if classes.has("rows") || classes.has("row") => Role::Plain,
+                () => Role::Discard,
+            };
+        }
         if classes.has("entry") && self.entry.is_none() {
             self.entry = Some(Entry { line, ..Entry::default() });
             return Role::Entry;
@@ -228,6 +258,7 @@ impl<'a> Page<'a> {
                     | Role::Header
                     | Role::EntryName
                     | Role::EntryPhone
+                    | Role::AccountValue
                     | Role::Discard
             )
         })?;
@@ -242,6 +273,7 @@ impl<'a> Page<'a> {
             Role::Header => Some(&mut self.header),
             Role::EntryName => self.entry.as_mut().map(|e| &mut e.name),
             Role::EntryPhone => self.entry.as_mut().map(|e| &mut e.phone),
+            Role::AccountValue => self.account.as_mut().and_then(|a| a.values.last_mut()).map(|(_, v)| v),
             _ => None,
         }
     }
@@ -271,6 +303,10 @@ impl<'a> Page<'a> {
             },
             Role::Entry => match self.entry.take() {
                 Some(entry) => self.entry_done(entry),
+                None => Ok(()),
+            },
+            Role::Account => match self.account.take().and_then(account) {
+                Some(me) => Ok(self.sink.contact(me)?),
                 None => Ok(()),
             },
             Role::Header => {
@@ -414,6 +450,41 @@ fn clean(raw: &str) -> String {
     let first = lines.iter().position(|l| !l.is_empty()).unwrap_or(lines.len());
     let last = lines.iter().rposition(|l| !l.is_empty()).map_or(first, |i| i + 1);
     lines[first..last].join("\n")
+}
+
+/// The exporting account as a contact, like the JSON export's
+/// `personal_information`: names from the names rows, a number and an
+/// `@username` among the other values.
+fn account(account: Account) -> Option<ContactRecord> {
+    let mut names = Vec::new();
+    let mut phones = Vec::new();
+    let mut handles = Vec::new();
+    for (in_names, value) in account.values {
+        let value = clean(&value);
+        if value.is_empty() {
+            continue;
+        }
+        if in_names {
+            names.push(nfc(&fields::name(&value)));
+        } else if value.starts_with('@') {
+            handles.push(Handle { service: "telegram".into(), value });
+        } else if value.starts_with('+') && value.chars().all(|c| c.is_ascii_digit() || " +-()".contains(c)) {
+            phones.push(RawPhone { raw: fields::phone(&value), label: None });
+        }
+    }
+    if names.is_empty() && phones.is_empty() && handles.is_empty() {
+        return None;
+    }
+    Some(ContactRecord {
+        line: account.line,
+        name: Some(names.join(" ")).filter(|n| !n.is_empty()),
+        given: names.first().cloned(),
+        family: names.get(1).cloned(),
+        phones,
+        handles,
+        note: Some("The Telegram account that made this export".into()),
+        ..ContactRecord::default()
+    })
 }
 
 /// A contact with what it has of a name and a number, if it has either.

@@ -65,7 +65,7 @@ fn a_page_cut_inside_a_tag_or_an_element_is_an_error_at_its_last_line() {
 }
 
 #[test]
-fn chooses_pages_in_number_order_per_chat_after_the_contact_list() {
+fn chooses_pages_in_number_order_per_chat_after_the_account_pages() {
     let entries = [
         "DataExport/chats/chat_10/messages.html",
         "DataExport/chats/chat_2/messages2.html",
@@ -81,6 +81,7 @@ fn chooses_pages_in_number_order_per_chat_after_the_contact_list() {
     assert_eq!(
         order,
         [
+            "DataExport/export_results.html",
             "DataExport/lists/contacts.html",
             "DataExport/chats/chat_2/messages.html",
             "DataExport/chats/chat_2/messages2.html",
