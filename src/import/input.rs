@@ -215,7 +215,7 @@ impl Source {
         let decoder = self.encoding.new_decoder_with_bom_removal();
         let limit = self.limits.max_text_bytes;
         Ok(Input {
-            file: self.display_name(),
+            file: first.display.clone(),
             file_name: self.file_name.clone(),
             reader: Decoded::new(raw, decoder),
             limits: self.limits.clone(),
