@@ -41,20 +41,20 @@ impl Importer for TelegramHtml {
     /// Chat pages by folder, then by number (`messages.html` is the first),
     /// after the account's own page and its contact list.
     fn parts(&self, entries: &[&str]) -> Vec<usize> {
-        let mut contacts = Vec::new();
+        let mut account = Vec::new();
         let mut pages = Vec::new();
         for (i, entry) in entries.iter().enumerate() {
             let (dir, base) = split(entry);
             if let Some(number) = page_number(base) {
                 pages.push((natural_key(dir), number, i));
             } else if is_account_page(dir, base) {
-                contacts.push(i);
+                account.push(i);
             }
         }
         pages.sort();
         // The account's own page first, then its contacts.
-        contacts.sort_by_key(|&i| !entries[i].ends_with("export_results.html"));
-        contacts.into_iter().chain(pages.into_iter().map(|(_, _, i)| i)).collect()
+        account.sort_by_key(|&i| !entries[i].ends_with("export_results.html"));
+        account.into_iter().chain(pages.into_iter().map(|(_, _, i)| i)).collect()
     }
     fn read(&self, input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportError> {
         let mut chat = Chat::default();
