@@ -46,6 +46,10 @@ pub enum RedactError {
         "{file}: {format} is a contact file; redact works on chat exports. Attach a chat export, or describe the contact file instead.\n{file}: 연락처 파일은 가릴 수 없습니다. 대화 내보내기 파일에만 쓸 수 있습니다."
     )]
     NotAChat { file: String, format: String },
+    #[error(
+        "{file}: redact cannot rewrite {format} yet, so it wrote nothing rather than a copy that still holds the messages. Attach the export as JSON (Telegram Desktop: Export chat history → Format: JSON), or describe the problem instead.\n{file}: 이 형식({format})은 아직 가릴 수 없어 사본을 만들지 않았습니다. JSON 형식으로 내보내 첨부하거나 문제를 설명해 주세요."
+    )]
+    Unsupported { file: String, format: String },
 }
 
 /// Write a redacted copy of the export `input` to `output`.
@@ -53,15 +57,16 @@ pub fn redact(input: &Path, output: &Path) -> Result<Redacted, RedactError> {
     let (format, records) = import::collect(input, None)?;
     let mut names = Pseudonyms::new(&records);
     let mut source = import::open_source(input, &Limits::default())?;
+    let (file, owned) = (source.display_name(), format.to_owned());
+    match format {
+        "vcard" | "contacts-csv" => return Err(RedactError::NotAChat { file, format: owned }),
+        "telegram-html" => return Err(RedactError::Unsupported { file, format: owned }),
+        _ => {}
+    }
     let mut text = source.input()?;
     let write = |source| RedactError::Write { path: output.to_owned(), source };
     let mut out = std::io::BufWriter::new(std::fs::File::create(output).map_err(write)?);
     match format {
-        "vcard" | "contacts-csv" => {
-            drop(out);
-            let _ = std::fs::remove_file(output);
-            return Err(RedactError::NotAChat { file: source.display_name(), format: format.into() });
-        }
         "telegram-json" => structured::json(&mut text, &mut names, &mut out)?,
         "kakao-csv" => structured::csv(&mut text, &mut names, &mut out)?,
         _ => lines::rewrite(&mut text, &records, &mut names, &mut out)?,

@@ -18,6 +18,7 @@ fn importer_target(target: &str) -> Option<(&'static str, Option<&'static str>)>
         "whatsapp" => ("_chat.txt", Some("whatsapp")),
         "line" => ("[LINE] room.txt", Some("line")),
         "telegram" => ("result.json", Some("telegram-json")),
+        "telegram_html" => ("messages.html", Some("telegram-html")),
         "zip" => ("export.zip", None),
         _ => return None,
     })

@@ -104,3 +104,22 @@ fn deeply_nested_json_is_a_clean_error_not_a_stack_overflow() {
     let err = collect(&path, Some("telegram-json")).unwrap_err();
     assert!(err.to_string().contains("result.json"), "{err}");
 }
+
+/// Each file of a multi-file export in a zip is checked like a single chat
+/// file: a later page that expands like a zip bomb refuses the whole export.
+#[test]
+fn every_page_of_a_zipped_export_is_checked_for_expansion() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("ChatExport/messages.html", deflated).unwrap();
+    zip.write_all(b"<div class=\"page_wrap\">\n<div class=\"page_header\">\n").unwrap();
+    zip.start_file("ChatExport/messages2.html", deflated).unwrap();
+    zip.write_all(&vec![b' '; 8 << 20]).unwrap();
+    let bytes = zip.finish().unwrap().into_inner();
+    let path = write(&dir, "export.zip", &bytes);
+    let err = open_source(&path, &Limits::default()).err().expect("refused");
+    assert!(matches!(err, ImportError::Zip { .. }), "{err}");
+    assert!(err.to_string().contains("ChatExport/messages2.html") && err.to_string().contains("zip bomb"), "{err}");
+}

@@ -4,24 +4,7 @@
 
 mod common;
 
-use common::{TestVault, fixture};
-use serde_json::Value;
-
-fn members(group: &Value) -> Vec<String> {
-    let mut names: Vec<String> =
-        group["members"].as_array().unwrap().iter().map(|m| m["name"].as_str().unwrap().to_owned()).collect();
-    names.sort();
-    names
-}
-
-fn group<'a>(groups: &'a Value, name: &str) -> &'a Value {
-    groups
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|g| g["name"] == name)
-        .unwrap_or_else(|| panic!("no group {name}: {groups:#}"))
-}
+use common::{TestVault, fixture, group, members};
 
 /// Every e164 number in the vault.
 fn numbers(v: &TestVault) -> Vec<String> {

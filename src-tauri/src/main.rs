@@ -58,6 +58,7 @@ fn main() {
             commands::import::watch_drops,
             commands::import::pick_files,
             commands::import::import_formats,
+            commands::import::pick_folder,
             commands::import::import_files,
             commands::import::cancel_import,
             commands::export::pick_save_path,

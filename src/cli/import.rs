@@ -21,12 +21,13 @@ static CANCEL: AtomicBool = AtomicBool::new(false);
 ///
 /// Formats are recognised by content: vCard 2.1/3.0/4.0, contact CSV
 /// (Google, Outlook, Korean headers; UTF-8, UTF-16, CP949), KakaoTalk (PC,
-/// Android, iOS, CSV, zip), WhatsApp (.txt, .zip), Telegram (result.json),
-/// LINE (.txt). All files are imported as one batch, all or nothing;
+/// Android, iOS, CSV, zip), WhatsApp (.txt, .zip), Telegram (result.json;
+/// HTML: messages.html, a chat or full-export folder, or its zip), LINE
+/// (.txt). All files are imported as one batch, all or nothing;
 /// `lifeboat undo` removes a batch. Ctrl-C cancels and keeps nothing.
 #[derive(clap::Args)]
 pub struct Import {
-    /// Files to import.
+    /// Files to import, or export folders (Telegram Desktop HTML).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Show what would come in, and keep nothing.

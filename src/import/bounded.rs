@@ -19,7 +19,14 @@ pub const MAX_ROOM_MEMBERS: usize = 100_000;
 pub fn read_bounded(importer: &dyn Importer, input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportError> {
     let file = input.file().to_owned();
     let mut bounded = Bounded { inner: sink, file, names: HashSet::default(), limit: MAX_ROOM_MEMBERS };
-    importer.read(input, &mut bounded)
+    importer.read(input, &mut bounded).map_err(|e| match e {
+        // In an export of several files, the file the line is in.
+        ImportError::TooManyMembers { line, limit, .. } => {
+            let (file, line) = input.place(line);
+            ImportError::TooManyMembers { file, line, limit }
+        }
+        other => other,
+    })
 }
 
 struct Bounded<'s> {

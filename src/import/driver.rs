@@ -1,16 +1,15 @@
-//! The import driver: for each file, hash it, skip it if the loader has it,
-//! open it (zip entry, encoding), sniff or take the named format, read it on
-//! a second thread, push every record into the loader, and check that the
-//! file was read whole. The loader stores; it never sees a file.
+//! The import driver: for each export (a file, a zip, a folder), open it
+//! (its files, their encoding), hash it, skip it if the loader has it,
+//! sniff or take the named format, read it on a second thread, push every
+//! record into the loader, and check that it was read whole. The loader
+//! stores; it never sees a file.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
-use super::{DateOrder, ImportError, Input, Limits, Probe, by_id, open_source, pipeline, read_region, sniff};
+use super::{DateOrder, ImportError, Input, Limits, Probe, by_id, open_export, open_source, pipeline, read_region, sniff};
 use crate::load::{FileReport, FileStart, Loader, Record};
 use crate::phone::Region;
 
@@ -53,17 +52,23 @@ pub fn run<L: Loader>(paths: &[PathBuf], opts: &ReadOptions, loader: &mut L) -> 
 }
 
 fn read_file<L: Loader>(path: &Path, opts: &ReadOptions, loader: &mut L) -> Result<FileReport, L::Error> {
-    let sha256 = sha256_file(path)?;
-    let mut file = FileReport { file: path.display().to_string(), sha256, ..Default::default() };
+    let named = match &opts.format {
+        Some(id) => Some(by_id(id).ok_or_else(|| ImportError::UnknownFormatName { name: id.clone() })?),
+        None => None,
+    };
+    let mut source = match named {
+        Some(importer) => open_export(path, &Limits::default(), &[importer])?,
+        None => open_source(path, &Limits::default())?,
+    };
+    let mut file = FileReport { file: path.display().to_string(), sha256: source.sha256()?, ..Default::default() };
     if let Some(format) = loader.already_imported(&file.sha256)? {
         file.already_imported = true;
         file.format = format;
         return Ok(file);
     }
-    let mut source = open_source(path, &Limits::default())?;
     source.date_order = opts.date_order;
-    let importer = match &opts.format {
-        Some(id) => by_id(id).ok_or_else(|| ImportError::UnknownFormatName { name: id.clone() })?,
+    let importer = match named {
+        Some(importer) => importer,
         None => sniff(&source)?,
     };
     file.format = importer.id().to_owned();
@@ -80,7 +85,7 @@ fn read_file<L: Loader>(path: &Path, opts: &ReadOptions, loader: &mut L) -> Resu
         sha256: &file.sha256,
         region,
     })?;
-    let bytes_total = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    let bytes_total = source.size();
     let mut input = source.input()?;
     let bytes_read = input.bytes_counter();
     let mut counted = Counted::default();
@@ -138,27 +143,13 @@ impl Counted {
     }
 }
 
-fn sha256_file(path: &Path) -> Result<String, ImportError> {
-    let io = |source| ImportError::Io { path: path.to_owned(), source };
-    let mut file = std::fs::File::open(path).map_err(io)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 256 * 1024];
-    loop {
-        let n = file.read(&mut buf).map_err(io)?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-    }
-    Ok(hex::encode(hasher.finalize()))
-}
-
 /// A recognised file must not silently lose lines, nor yield nothing.
 fn check_coverage(input: &Input, file: &FileReport) -> Result<(), ImportError> {
     if file.messages == 0 && file.contacts == 0 {
         let (line, text) = file.first_unparsed.clone().unwrap_or((1, String::new()));
+        let (file_name, line) = input.place(line);
         return Err(ImportError::Empty {
-            file: input.file().to_owned(),
+            file: file_name,
             line,
             reason: format!(
                 "read as {} but found no messages or contacts (first unreadable line: {text:?})",

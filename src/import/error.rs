@@ -26,6 +26,11 @@ pub enum ImportError {
     UnknownFormat { file: String, line: u32, first_line: String, tried: String },
 
     #[error(
+        "{folder}: this folder holds no export Lifeboat reads as a whole (such as Telegram Desktop's HTML export: messages.html, messages2.html, …). To import a single file, name the file itself.\n{folder}: 이 폴더에서 가져올 수 있는 내보내기를 찾지 못했습니다. 파일 하나를 가져오려면 그 파일을 직접 지정하세요."
+    )]
+    NoExportInFolder { folder: String },
+
+    #[error(
         "unknown format name {name:?}. Run `lifeboat import --help` for the list.\n알 수 없는 형식 이름입니다: {name}"
     )]
     UnknownFormatName { name: String },

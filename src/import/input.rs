@@ -5,13 +5,14 @@
 //! are enforced in one place.
 
 use std::fs::File;
-use std::io::{self, BufRead, Read, Seek};
+use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use encoding_rs::{Decoder, EUC_KR, Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use memchr::memchr;
 
-use super::ImportError;
+use super::parts::{self, Location, Part};
+use super::{ImportError, Importer};
 
 /// Largest contact card read from beside a chat in a zip.
 pub const MAX_CARD_BYTES: u64 = 1 << 20;
@@ -26,7 +27,7 @@ pub struct Limits {
     pub max_text_bytes: u64,
     /// Largest single line (or quoted record) in bytes.
     pub max_line_bytes: usize,
-    /// Most entries a zip may list.
+    /// Most entries a zip may list, or files an export folder may hold.
     pub max_zip_entries: usize,
     /// Largest ratio of uncompressed to compressed size for a zip entry we read.
     pub max_zip_ratio: u64,
@@ -46,19 +47,15 @@ impl Default for Limits {
     }
 }
 
-/// Where a file's text lives: the file itself or one entry of a zip.
-#[derive(Debug, Clone)]
-enum Location {
-    Plain,
-    ZipEntry { index: usize, name: String, size: u64 },
-}
-
-/// A file opened for import: where its text is, how it is encoded, and its head.
-#[derive(Clone)]
+/// An export opened for import: the files its text is in, how the first is
+/// encoded, and that file's head.
 pub struct Source {
     path: PathBuf,
     file_name: String,
-    location: Location,
+    /// The files to read, in order; one for most exports.
+    parts: Vec<Part>,
+    /// The export is a folder (its own name is shown, not a file's).
+    folder: bool,
     encoding: &'static Encoding,
     head: String,
     limits: Limits,
@@ -125,40 +122,75 @@ impl std::str::FromStr for DateOrder {
     }
 }
 
-/// Open `path` for import: look inside a zip for the chat text, detect the
-/// encoding from the first bytes, and decode the head for the sniffers.
+/// Open `path` for import, for any format: see [`open_export`].
 pub fn open_source(path: &Path, limits: &Limits) -> Result<Source, ImportError> {
+    open_export(path, limits, super::IMPORTERS)
+}
+
+/// Open `path` for import: a file, a zip or an export folder. In a zip or a
+/// folder, the first of `formats` that reads exports of several files
+/// chooses the files and their order; else a zip's one chat file is read.
+/// The first file's encoding is detected from its first bytes and its head
+/// decoded for the sniffers.
+pub fn open_export(path: &Path, limits: &Limits, formats: &[&dyn Importer]) -> Result<Source, ImportError> {
     let io_err = |source| ImportError::Io { path: path.to_owned(), source };
-    let mut file = File::open(path).map_err(io_err)?;
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut magic = [0u8; 4];
-    let n = read_full(&mut file, &mut magic).map_err(io_err)?;
-    file.rewind().map_err(io_err)?;
-    let location =
-        if n == 4 && magic == *b"PK\x03\x04" { choose_zip_entry(&file_name, file, limits)? } else { Location::Plain };
+    let folder = std::fs::metadata(path).map_err(io_err)?.is_dir();
+    let parts = if folder {
+        parts::folder_parts(path, limits, formats)?
+    } else {
+        let mut file = File::open(path).map_err(io_err)?;
+        let mut magic = [0u8; 4];
+        let n = read_full(&mut file, &mut magic).map_err(io_err)?;
+        if n == 4 && magic == *b"PK\x03\x04" {
+            parts::zip_parts(path, &file_name, limits, formats)?
+        } else {
+            vec![Part::plain(path, file_name.clone(), file_name.clone())?]
+        }
+    };
     let mut source = Source {
         path: path.to_owned(),
         file_name,
-        location,
+        parts,
+        folder,
         encoding: UTF_8,
         head: String::new(),
         limits: limits.clone(),
         date_order: None,
     };
-    let mut raw = Vec::with_capacity(SNIFF_BYTES);
-    source.raw_reader()?.take(SNIFF_BYTES as u64).read_to_end(&mut raw).map_err(|e| source.io(e))?;
-    source.encoding = detect_encoding(&raw);
-    source.head = decode_head(source.encoding, &raw);
+    let (encoding, head) = sniff_part(&source.parts[0])?;
+    source.encoding = encoding;
+    source.head = head;
     Ok(source)
 }
 
+/// The encoding of a part and its decoded head.
+fn sniff_part(part: &Part) -> Result<(&'static Encoding, String), ImportError> {
+    let mut raw = Vec::with_capacity(SNIFF_BYTES);
+    part.raw_reader()?
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut raw)
+        .map_err(|source| ImportError::Io { path: part.path.clone(), source })?;
+    let encoding = detect_encoding(&raw);
+    Ok((encoding, decode_head(encoding, &raw)))
+}
+
 impl Source {
-    /// File name as shown to users, with the zip entry when there is one.
+    /// The export as shown to users: the file (with its zip entry when one
+    /// entry is read), or the folder or zip when several files are.
     pub fn display_name(&self) -> String {
-        match &self.location {
-            Location::Plain => self.file_name.clone(),
-            Location::ZipEntry { name, .. } => format!("{}!{}", self.file_name, name),
+        match self.parts.as_slice() {
+            [one] if !self.folder => one.display.clone(),
+            _ => self.file_name.clone(),
         }
+    }
+    /// The SHA-256 that tells an export already imported (see [`parts::sha256`]).
+    pub fn sha256(&self) -> Result<String, ImportError> {
+        parts::sha256(&self.path, &self.parts, self.folder)
+    }
+    /// Bytes of text to read, over all files: for progress.
+    pub fn size(&self) -> u64 {
+        self.parts.iter().map(|p| p.size).sum()
     }
     /// The decoded head the sniffers look at.
     pub fn head(&self) -> &str {
@@ -176,34 +208,14 @@ impl Source {
         self.encoding.name()
     }
 
-    fn io(&self, source: io::Error) -> ImportError {
-        ImportError::Io { path: self.path.clone(), source }
-    }
-
-    fn raw_reader(&self) -> Result<Box<dyn Read + Send>, ImportError> {
-        let file = File::open(&self.path).map_err(|e| self.io(e))?;
-        match &self.location {
-            Location::Plain => Ok(Box::new(file)),
-            Location::ZipEntry { index, size, .. } => {
-                let archive = zip::ZipArchive::new(file).map_err(|e| self.zip_error(e.to_string()))?;
-                let entry = OwnedZipEntry::new(archive, *index).map_err(|e| self.zip_error(e.to_string()))?;
-                // The declared size was checked against the limits; never read past it.
-                Ok(Box::new(entry.take(*size)))
-            }
-        }
-    }
-
-    fn zip_error(&self, reason: String) -> ImportError {
-        ImportError::Zip { file: self.file_name.clone(), reason }
-    }
-
-    /// A fresh reader over the whole decoded text.
+    /// A fresh reader over the whole decoded text, starting at the first file.
     pub fn input(&mut self) -> Result<Input, ImportError> {
-        let raw = self.raw_reader()?;
+        let first = &self.parts[0];
+        let raw = first.raw_reader()?;
         let decoder = self.encoding.new_decoder_with_bom_removal();
         let limit = self.limits.max_text_bytes;
         Ok(Input {
-            file: self.display_name(),
+            file: first.display.clone(),
             file_name: self.file_name.clone(),
             reader: Decoded::new(raw, decoder),
             limits: self.limits.clone(),
@@ -212,12 +224,15 @@ impl Source {
             limit,
             line: 0,
             date_order: self.date_order,
-            archive: match self.location {
+            archive: match first.location {
                 Location::ZipEntry { .. } => Some(self.path.clone()),
                 Location::Plain => None,
             },
             date_reading: Default::default(),
-            origin: Origin::Source(Box::new(self.clone())),
+            starts: vec![(0, first.display.clone())],
+            parts: self.parts.clone(),
+            part: 0,
+            text: None,
         })
     }
 }
@@ -238,14 +253,14 @@ pub struct Input {
     archive: Option<PathBuf>,
     /// How the importer chose the day/month order, when it had to choose.
     date_reading: std::sync::Arc<std::sync::OnceLock<DateReading>>,
-    /// Where the text comes from again, for a second pass ([`Input::rewind`]).
-    origin: Origin,
-}
-
-/// What [`Input::rewind`] reads again: the file (or zip entry), or text in memory.
-enum Origin {
-    Source(Box<Source>),
-    Text(std::sync::Arc<[u8]>),
+    /// The files of the export and the one being read. Line numbers run on
+    /// across files; `starts` holds, per file begun, the last line before it
+    /// and its name, so an error names the file and its own line.
+    parts: Vec<Part>,
+    part: usize,
+    starts: Vec<(u32, String)>,
+    /// The text of an input made in memory, for [`Input::rewind`].
+    text: Option<std::sync::Arc<[u8]>>,
 }
 
 impl Input {
@@ -265,23 +280,53 @@ impl Input {
             date_order: None,
             archive: None,
             date_reading: Default::default(),
-            origin: Origin::Text(bytes),
+            parts: Vec::new(),
+            part: 0,
+            starts: vec![(0, file.to_owned())],
+            text: Some(bytes),
         }
     }
 
-    /// Start reading the text again from its beginning, for formats whose
+    /// Read the current file again from its beginning, for formats whose
     /// header comes after their records (Instagram's `title` follows its
     /// `messages`): a first pass skims, the second reads. Both passes count
-    /// against the limits, and progress starts over.
+    /// against the limits; line numbers start over at the file's first line.
     pub fn rewind(&mut self) -> Result<(), ImportError> {
-        let (raw, encoding): (Box<dyn Read + Send>, &'static Encoding) = match &self.origin {
-            Origin::Source(source) => (source.raw_reader()?, source.encoding),
-            Origin::Text(bytes) => (Box::new(io::Cursor::new(bytes.clone())), UTF_8),
+        let (raw, encoding): (Box<dyn Read + Send>, &'static Encoding) = match (&self.text, self.parts.get(self.part)) {
+            (Some(bytes), _) => (Box::new(io::Cursor::new(bytes.clone())), UTF_8),
+            (None, Some(part)) => (part.raw_reader()?, sniff_part(part)?.0),
+            (None, None) => return Ok(()),
         };
         self.reader = Decoded::new(raw, encoding.new_decoder_with_bom_removal());
-        self.line = 0;
-        self.progress.store(0, std::sync::atomic::Ordering::Relaxed);
+        self.line = self.starts.last().map_or(0, |(before, _)| *before);
         Ok(())
+    }
+
+    /// Move on to the next file of a multi-file export; false when there is
+    /// none. Line numbers continue: see [`Input::place`].
+    pub fn next_part(&mut self) -> Result<bool, ImportError> {
+        let Some(next) = self.parts.get(self.part + 1) else { return Ok(false) };
+        let (encoding, _) = sniff_part(next)?;
+        self.reader = Decoded::new(next.raw_reader()?, encoding.new_decoder_with_bom_removal());
+        self.part += 1;
+        self.file = next.display.clone();
+        self.starts.push((self.line, next.display.clone()));
+        Ok(true)
+    }
+
+    /// The name inside the export of the file being read
+    /// (`chats/chat_01/messages2.html`); a single file's own name.
+    pub fn part_name(&self) -> &str {
+        self.parts.get(self.part).map_or(self.file_name.as_str(), |p| p.name.as_str())
+    }
+
+    /// The file and the line in it of a line number [`Input::line_number`]
+    /// gave: the same for a single file; for an export of several files,
+    /// the file that line is in and its line there.
+    pub fn place(&self, line: u32) -> (String, u32) {
+        let index = self.starts.partition_point(|(before, _)| *before < line).saturating_sub(1);
+        let (before, file) = &self.starts[index];
+        (file.clone(), line - before)
     }
 
     /// The text of a contact card (`.vcf`) shipped beside the chat in the
@@ -308,7 +353,8 @@ impl Input {
         Ok(Some(decode_head(detect_encoding(&raw), &raw)))
     }
 
-    /// The name to put in errors: `room.txt` or `export.zip!_chat.txt`.
+    /// The name to put in errors: `room.txt` or `export.zip!_chat.txt`; for
+    /// an export of several files, the file being read.
     pub fn file(&self) -> &str {
         &self.file
     }
@@ -316,9 +362,10 @@ impl Input {
     pub fn file_name(&self) -> &str {
         &self.file_name
     }
-    /// An error pointing at `line` of this file.
+    /// An error pointing at `line` (as [`Input::line_number`] counts) of this export.
     pub fn malformed(&self, line: u32, reason: impl Into<String>) -> ImportError {
-        ImportError::Malformed { file: self.file.clone(), line, reason: reason.into() }
+        let (file, line) = self.place(line);
+        ImportError::Malformed { file, line, reason: reason.into() }
     }
     /// A counter of decoded bytes read so far, for progress reports from a sink.
     pub fn bytes_counter(&self) -> std::sync::Arc<std::sync::atomic::AtomicU64> {
@@ -333,7 +380,8 @@ impl Input {
     pub fn date_reading(&self) -> Option<DateReading> {
         self.date_reading.get().copied()
     }
-    /// The 1-based number of the last line returned by [`Input::next_line`].
+    /// The 1-based number of the last line returned by [`Input::next_line`],
+    /// counted over all files of the export read so far.
     pub fn line_number(&self) -> u32 {
         self.line
     }
@@ -382,7 +430,8 @@ impl Input {
     }
 
     fn line_too_long(&self) -> ImportError {
-        ImportError::LineTooLong { file: self.file.clone(), line: self.line + 1, limit: self.limits.max_line_bytes }
+        let (file, line) = self.place(self.line + 1);
+        ImportError::LineTooLong { file, line, limit: self.limits.max_line_bytes }
     }
 
     /// An iterator over `(line number, line)`.
@@ -632,98 +681,6 @@ impl BufRead for Decoded {
     fn consume(&mut self, amount: usize) {
         self.pos = (self.pos + amount).min(self.text.len());
     }
-}
-
-/// Streams one entry out of an archive it owns, using the archive's raw
-/// offsets so no borrow outlives a call.
-struct OwnedZipEntry {
-    decoder: Box<dyn Read + Send>,
-}
-
-impl OwnedZipEntry {
-    fn new(mut archive: zip::ZipArchive<File>, index: usize) -> io::Result<Self> {
-        let entry = archive.by_index(index).map_err(io::Error::other)?;
-        let offset = entry.data_start();
-        let compressed = entry.compressed_size();
-        let method = entry.compression();
-        drop(entry);
-        let mut file = archive.into_inner();
-        file.seek(io::SeekFrom::Start(offset))?;
-        let raw = file.take(compressed);
-        let decoder: Box<dyn Read + Send> = match method {
-            zip::CompressionMethod::Stored => Box::new(raw),
-            zip::CompressionMethod::Deflated => Box::new(flate2::read::DeflateDecoder::new(raw)),
-            other => {
-                return Err(io::Error::new(io::ErrorKind::InvalidData, format!("unsupported compression {other:?}")));
-            }
-        };
-        Ok(OwnedZipEntry { decoder })
-    }
-}
-
-impl Read for OwnedZipEntry {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        self.decoder.read(buf)
-    }
-}
-
-/// Pick the chat text inside an export zip, checking the archive's limits.
-fn choose_zip_entry(file_name: &str, file: File, limits: &Limits) -> Result<Location, ImportError> {
-    let zip_err = |reason: String| ImportError::Zip { file: file_name.to_owned(), reason };
-    let mut archive = zip::ZipArchive::new(file).map_err(|e| zip_err(e.to_string()))?;
-    if archive.len() > limits.max_zip_entries {
-        return Err(zip_err(format!(
-            "it lists {} entries, more than the limit of {}",
-            archive.len(),
-            limits.max_zip_entries
-        )));
-    }
-    let mut best: Option<(u8, usize, String, u64, u64)> = None;
-    for i in 0..archive.len() {
-        let entry = archive.by_index_raw(i).map_err(|e| zip_err(e.to_string()))?;
-        let name = entry.name().to_owned();
-        if entry.is_dir() || name.starts_with("__MACOSX") {
-            continue;
-        }
-        let base = name.rsplit('/').next().unwrap_or(&name).to_owned();
-        let lower = base.to_lowercase();
-        // WhatsApp names its chat file in the phone's language (`WhatsApp-Chat
-        // mit X.txt`, `Chat de WhatsApp con X.txt`) or `_chat.txt`.
-        let rank = match base.as_str() {
-            "_chat.txt" | "KakaoTalkChats.txt" | "result.json" => 0,
-            _ if lower.contains("whatsapp") && lower.ends_with(".txt") => 0,
-            _ if lower.ends_with(".txt") || lower.ends_with(".csv") => 1,
-            _ if lower.ends_with(".json") => 2,
-            _ => continue,
-        };
-        // Among names of one rank the largest file is the chat, not a note
-        // someone attached to it.
-        if best.as_ref().is_none_or(|b| rank < b.0 || (rank == b.0 && entry.size() > b.3)) {
-            best = Some((rank, i, name, entry.size(), entry.compressed_size()));
-        }
-    }
-    let (_, index, name, size, compressed) =
-        best.ok_or_else(|| zip_err("it holds no .txt, .csv or .json chat export".into()))?;
-    if size > limits.max_text_bytes {
-        return Err(ImportError::TooLarge {
-            file: format!("{file_name}!{name}"),
-            what: "the zip entry".into(),
-            limit: limits.max_text_bytes,
-        });
-    }
-    if size > (1 << 20) && size / compressed.max(1) > limits.max_zip_ratio {
-        return Err(zip_err(format!(
-            "entry {name} expands {}× (limit {}×): this looks like a zip bomb",
-            size / compressed.max(1),
-            limits.max_zip_ratio
-        )));
-    }
-    match archive.by_index(index).map(|e| e.compression()) {
-        Ok(zip::CompressionMethod::Stored | zip::CompressionMethod::Deflated) => {}
-        Ok(other) => return Err(zip_err(format!("entry {name} uses {other:?} compression, which exports never use"))),
-        Err(e) => return Err(zip_err(e.to_string())),
-    }
-    Ok(Location::ZipEntry { index, name, size })
 }
 
 #[cfg(test)]

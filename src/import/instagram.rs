@@ -44,20 +44,44 @@ impl Importer for InstagramJson {
             && head.contains("\"participants\"")
             && (head.contains("\"sender_name\"") || head.contains("\"senderName\""))
     }
+    /// In a folder or a zip of the download: every thread's parts, thread by
+    /// thread (`inbox/capstone_123/message_1.json`, `message_2.json`, …).
+    fn parts(&self, entries: &[&str]) -> Vec<usize> {
+        let mut parts: Vec<(&str, u32, usize)> = entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, entry)| {
+                let (thread, file) = entry.rsplit_once('/').unwrap_or(("", entry));
+                let number = file.strip_prefix("message_")?.strip_suffix(".json")?.parse().ok()?;
+                Some((thread, number, i))
+            })
+            .collect();
+        parts.sort();
+        parts.into_iter().map(|(_, _, i)| i).collect()
+    }
     fn read(&self, input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportError> {
-        let mut thread = Thread::default();
-        parse(input, Pass::Skim(&mut thread))?;
-        input.rewind()?;
         let platform =
             if input.file().to_lowercase().contains("instagram") { Platform::Instagram } else { Platform::Messenger };
-        sink.room(thread.room(platform))?;
-        if !thread.participants.is_empty() {
-            let subjects = thread.participants.iter().map(|name| speaker(name)).collect();
-            sink.event(ChatEvent { line: 0, at: None, kind: EventKind::Joined, actor: None, subjects })?;
+        let mut thread_folder: Option<String> = None;
+        loop {
+            let folder = input.part_name().rsplit_once('/').map_or("", |(folder, _)| folder).to_owned();
+            // A thread's first part names its room; its other parts add messages to it.
+            if thread_folder.as_deref() != Some(folder.as_str()) {
+                let mut thread = Thread::default();
+                parse(input, Pass::Skim(&mut thread))?;
+                input.rewind()?;
+                sink.room(thread.room(platform))?;
+                if !thread.participants.is_empty() {
+                    let subjects = thread.participants.iter().map(|name| speaker(name)).collect();
+                    sink.event(ChatEvent { line: 0, at: None, kind: EventKind::Joined, actor: None, subjects })?;
+                }
+                thread_folder = Some(folder);
+            }
+            parse(input, Pass::Read(&mut Walk::new(sink)))?;
+            if !input.next_part()? {
+                return Ok(());
+            }
         }
-        let mut walk = Walk::new(sink);
-        parse(input, Pass::Read(&mut walk))?;
-        Ok(())
     }
 }
 

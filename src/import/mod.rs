@@ -15,6 +15,7 @@ mod instagram;
 mod json_walk;
 mod kakao;
 mod line;
+mod parts;
 mod pipeline;
 mod region;
 mod registry;
@@ -28,7 +29,8 @@ mod vcard;
 pub use bounded::{MAX_ROOM_MEMBERS, read_bounded};
 pub use driver::{Progress, ReadOptions, run};
 pub use error::ImportError;
-pub use input::{DateOrder, DateReading, Input, Limits, Lines, ReadingBasis, Source, open_source};
+pub use input::{DateOrder, DateReading, Input, Limits, Lines, ReadingBasis, Source, open_export, open_source};
+pub use parts::Part;
 pub use region::{Language, RegionBasis, RegionReading, read_region};
 pub use registry::{IMPORTERS, by_id, sniff};
 
@@ -37,15 +39,16 @@ use crate::model::{ChatEvent, ChatMessage, ContactRecord, RoomInfo};
 /// File names exports typically carry, one per format family. Fuzzers and
 /// property tests pass arbitrary bytes under each of these, so every sniffer
 /// and importer gets its turn.
-pub const EXAMPLE_FILE_NAMES: [&str; 8] = [
+pub const EXAMPLE_FILE_NAMES: [&str; 9] = [
     "KakaoTalk_Chat_room.txt",
     "KakaoTalk_Chat_room.csv",
     "_chat.txt",
     "[LINE] room.txt",
     "result.json",
-    "message_1.json",
     "contacts.vcf",
     "contacts.csv",
+    "messages.html",
+    "message_1.json",
 ];
 
 /// What a sniffer sees of a file: its name and the first decoded bytes.
@@ -66,6 +69,14 @@ pub trait Importer: Sync {
     /// True when the head of the file has this format's shape. Sniffers look at
     /// content, never at the extension alone.
     fn sniff(&self, probe: &Probe) -> bool;
+    /// For an export of several files (a folder, or a zip of one): which of
+    /// its entries this format reads, as indexes into `entries` (names
+    /// relative to the export, `/` between folders), in reading order; the
+    /// importer then moves from one to the next with [`Input::next_part`].
+    /// Empty, as for most formats, when this is not such an export.
+    fn parts(&self, _entries: &[&str]) -> Vec<usize> {
+        Vec::new()
+    }
     /// Read the whole input, handing every record to `sink` as it is parsed.
     fn read(&self, input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportError>;
     /// The language of the locale the file was written in, when the format

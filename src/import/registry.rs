@@ -8,6 +8,7 @@ pub static IMPORTERS: &[&dyn Importer] = &[
     &super::vcard::VcardImporter,
     &super::telegram::TelegramJson,
     &super::instagram::InstagramJson,
+    &super::telegram::TelegramHtml,
     &super::kakao::KakaoCsv,
     &super::kakao::KakaoText,
     &super::line::Line,

@@ -97,6 +97,24 @@ pub fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
 }
 
+/// The group of that name in `lifeboat groups --json`.
+pub fn group<'a>(groups: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    groups
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == name)
+        .unwrap_or_else(|| panic!("no group {name}: {groups:#}"))
+}
+
+/// A group's member names, sorted.
+pub fn members(group: &serde_json::Value) -> Vec<String> {
+    let mut names: Vec<String> =
+        group["members"].as_array().unwrap().iter().map(|m| m["name"].as_str().unwrap().to_owned()).collect();
+    names.sort();
+    names
+}
+
 /// Run the generator; returns the file and its ground truth.
 pub fn generate(dir: &Path, kind: &str, format: &str, name: &str, extra: &[&str]) -> (PathBuf, serde_json::Value) {
     try_generate(dir, kind, format, name, extra).unwrap_or_else(|| panic!("generator failed for {format} {extra:?}"))

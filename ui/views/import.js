@@ -58,7 +58,9 @@ function chooser() {
       icon('import'),
       h('p.drop-title', t('drop_here')),
       h('p.muted', 'KakaoTalk · WhatsApp · Telegram · LINE · vCard · CSV'),
-      h('button.primary', { id: 'choose-files', onclick: pick }, t('choose_files'))),
+      h('div.actions',
+        h('button.primary', { id: 'choose-files', onclick: pick }, t('choose_files')),
+        h('button', { id: 'choose-folder', onclick: pickFolder }, t('choose_folder')))),
     h('div.path-row', path, h('button', { id: 'add-path', onclick: addPath }, t('add'))),
     files.length ? h('ul.file-list', { id: 'file-list' }, files.map((f) => h('li', icon('file'), h('span.grow', f),
       h('button.ghost.small', { title: t('remove'), onclick: () => remove(f) }, icon('x'))))) : null);
@@ -68,6 +70,15 @@ async function pick() {
   try {
     const picked = await call('pick_files', { title: t('choose_files') });
     addFiles(picked);
+  } catch (e) {
+    toast(errorText(e), 'error');
+  }
+}
+
+async function pickFolder() {
+  try {
+    const folder = await call('pick_folder', { title: t('choose_folder') });
+    if (folder) addFiles([folder]);
   } catch (e) {
     toast(errorText(e), 'error');
   }

@@ -76,6 +76,15 @@ pub async fn pick_files(app: AppHandle, title: String) -> Result<Vec<String>, Ap
     Ok(picked.into_iter().filter_map(|p| p.into_path().ok()).map(|p| p.display().to_string()).collect())
 }
 
+/// The native folder picker, for exports that are a folder of files
+/// (Telegram Desktop's HTML export): like [`pick_files`], the page learns
+/// only the folder the user chose.
+#[tauri::command]
+pub async fn pick_folder(app: AppHandle, title: String) -> Result<Option<String>, AppError> {
+    let picked = app.dialog().file().set_title(title).blocking_pick_folder();
+    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+}
+
 /// A format the importer can be told to read a file as.
 #[derive(Serialize)]
 pub struct ImportFormat {

@@ -12,6 +12,7 @@
 //! line structure); a malformed document's error names its line.
 
 mod fields;
+mod html;
 
 use std::fmt;
 
@@ -26,6 +27,8 @@ use crate::model::{
     ChatEvent, ChatMessage, ContactRecord, EventKind, Handle, MessageKind, Platform, RawPhone, RoomInfo, Speaker,
 };
 use crate::text;
+
+pub use html::TelegramHtml;
 
 pub struct TelegramJson;
 
