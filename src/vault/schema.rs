@@ -29,6 +29,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("migrations/0009_claims.sql")),
     Migration::Sql(include_str!("migrations/0010_person_uid.sql")),
     Migration::Sql(include_str!("migrations/0011_ask.sql")),
+    Migration::Sql(include_str!("migrations/0012_handle_source.sql")),
 ];
 
 /// Bring the schema up to date in one transaction; refuse a vault from the future.
