@@ -125,3 +125,19 @@ fn undoing_a_later_import_takes_its_shares_of_a_handle_away() {
     v.ok(&["undo", &newest.to_string()]);
     assert_eq!(sources(&v), 1);
 }
+
+#[test]
+fn a_backup_keeps_handles_and_the_messages_that_shared_them() {
+    let a = imported();
+    let file = a.path("class.age");
+    let pass = [("LIFEBOAT_BACKUP_PASSPHRASE", "backup passphrase 백업")];
+    common::seed::ok_with(&a, &["backup", "create", "-o", file.to_str().unwrap(), "--with-messages"], &pass);
+    let b = TestVault::new();
+    common::same_signer(&a, &b);
+    common::seed::ok_with(&b, &["backup", "restore", file.to_str().unwrap()], &pass);
+    let (before, after) = (a.json(&["roster", "중2 3반 단톡"]), b.json(&["roster", "중2 3반 단톡"]));
+    for name in ["이서준", "박지우"] {
+        assert_eq!(member(&after, name)["reachability"], "handle", "{name}");
+        assert_eq!(member(&after, name)["handles"], member(&before, name)["handles"], "{name}");
+    }
+}
