@@ -172,6 +172,7 @@ async function main() {
   await textIn('#reach-handle', /2명은 핸들|2 more reachable by handle/);
   const askList = await (await el('#ask-list')).getText();
   if (askList.includes('이서준') || !askList.includes('최민재')) fail(`the members to ask: ${askList}`);
+  await shot('06b-group-handles');
   await driver.executeScript("[...document.querySelectorAll('table.roster tr')].find((r) => r.querySelector('.name').textContent.startsWith('이서준')).click();");
   await textIn('#person-name', /이서준/);
   await textIn('#person-handles', /(인스타그램|Instagram)[\s\S]*@seojun_lee07[\s\S]*인스타 @seojun_lee07 로 디엠 주세요/);
