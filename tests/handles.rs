@@ -11,7 +11,8 @@ const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/handl
 
 fn imported() -> TestVault {
     let v = TestVault::new();
-    v.ok(&["import", FIXTURE]);
+    let said = v.ok(&["import", FIXTURE]);
+    assert!(said.contains("And 3 messenger or social IDs"), "{said}");
     v
 }
 
