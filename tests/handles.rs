@@ -142,3 +142,17 @@ fn a_backup_keeps_handles_and_the_messages_that_shared_them() {
         assert_eq!(member(&after, name)["handles"], member(&before, name)["handles"], "{name}");
     }
 }
+
+#[test]
+fn an_address_book_writes_a_handle_as_the_chat_does() {
+    let v = TestVault::new();
+    let card = v.path("one.vcf");
+    std::fs::write(
+        &card,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:민김\r\nTEL:010-3456-7890\r\nX-TELEGRAM:@MinKim\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    v.ok(&["import", card.to_str().unwrap()]);
+    let person = v.json(&["show", "민김"]);
+    assert_eq!(person["handles"][0]["value"], "minkim", "{person}");
+}

@@ -134,3 +134,13 @@ fn a_handle_belongs_to_its_sender_unless_the_message_names_another_member() {
     assert_eq!(owner("Alice's telegram is @alice_p", "Bob"), Some("Alice Park"));
     assert_eq!(owner("영희야 내 인스타 @abc_12", "박철수"), None);
 }
+
+#[test]
+fn two_writings_of_one_id_are_one_handle() {
+    assert_eq!(Service::Telegram.canonical("@MinKim"), "minkim");
+    assert_eq!(Service::Instagram.canonical(" @Jiwoo.Kim"), "jiwoo.kim");
+    assert_eq!(Service::Discord.canonical("Hyun#1234"), "Hyun#1234");
+    assert_eq!(Service::Discord.canonical("Hyun.Dev"), "hyun.dev");
+    assert_eq!(Service::from_name("line"), Some(Service::Line));
+    assert_eq!(Service::from_name("kakao"), None);
+}

@@ -36,6 +36,21 @@ impl Service {
             Service::Discord => "discord",
         }
     }
+
+    /// The service a stored handle's `service` names, if it is one of these.
+    pub fn from_name(name: &str) -> Option<Service> {
+        [Service::Instagram, Service::Telegram, Service::Line, Service::Discord]
+            .into_iter()
+            .find(|s| s.as_str() == name)
+    }
+
+    /// The form two writings of one ID share: without a leading `@`,
+    /// lower-case (these services ignore case), but a legacy Discord tag
+    /// (`Name#1234`) as written.
+    pub fn canonical(self, id: &str) -> String {
+        let id = id.trim().trim_start_matches('@');
+        if self == Service::Discord && id.contains('#') { id.to_owned() } else { id.to_ascii_lowercase() }
+    }
 }
 
 /// How a word before an ID names its service.
@@ -219,9 +234,9 @@ fn id_at(text: &str, at: usize, service: Service, says: Says) -> Option<(&str, S
     }
     if service == Service::Discord && has_discriminator(after) {
         let tagged = &rest[..id.len() + 5];
-        return well_formed(id, service, says).then(|| (tagged, tagged.to_owned()));
+        return well_formed(id, service, says).then(|| (tagged, service.canonical(tagged)));
     }
-    well_formed(id, service, says).then(|| (id, id.to_ascii_lowercase()))
+    well_formed(id, service, says).then(|| (id, service.canonical(id)))
 }
 
 /// True when `s` starts with a legacy Discord tag's `#` and four digits (`#1234`).

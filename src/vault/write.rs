@@ -212,9 +212,15 @@ impl<'c> Rows<'c> {
         Ok(Added { id: id.ok_or(rusqlite::Error::QueryReturnedNoRows)?, new: false })
     }
 
-    /// Add a handle to a person, or find it there.
+    /// Add a handle to a person, or find it there. An Instagram, Telegram,
+    /// LINE or Discord ID is stored in its canonical form (`@MinKim` and
+    /// `minkim` are one Telegram handle), so a contact list's and a chat's
+    /// writing of it are one row.
     pub(super) fn add_handle(&self, person_id: i64, service: &str, value: &str) -> rusqlite::Result<Added> {
-        let value = nfc(value);
+        let value = match crate::extract::Service::from_name(service) {
+            Some(known) => known.canonical(&nfc(value)),
+            None => nfc(value),
+        };
         let inserted = self.exec(
             "INSERT OR IGNORE INTO handle(person_id, service, value, batch_id) VALUES (?1, ?2, ?3, ?4)",
             params![person_id, service, value, self.batch_id],
