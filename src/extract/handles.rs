@@ -112,8 +112,8 @@ pub(super) fn names_a_service(text: &str) -> bool {
     ANY_WORD.is_match(text)
 }
 
-/// Every handle in `text` outside the `masked` spans (e-mail addresses, and
-/// web addresses for all but a service's own profile links).
+/// Every handle in `text` outside the `emails` spans, and outside the `urls`
+/// spans but for a service's own profile links.
 pub(super) fn find(text: &str, emails: &[(usize, usize)], urls: &[(usize, usize)]) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     for m in ANY_WORD.find_iter(text) {
@@ -138,7 +138,7 @@ pub(super) fn find(text: &str, emails: &[(usize, usize)], urls: &[(usize, usize)
 fn word_stands(text: &str, start: usize, end: usize, says: Says) -> bool {
     let before = text[..start].chars().next_back();
     if says == Says::Link {
-        let www = text[..start].to_ascii_lowercase().ends_with("www.");
+        let www = start >= 4 && text.as_bytes()[start - 4..start].eq_ignore_ascii_case(b"www.");
         return www || !before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '@'));
     }
     if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '#' | '@' | '_' | '.' | '/')) {
@@ -192,7 +192,8 @@ fn after_word(text: &str, from: usize, service: Service, says: Says) -> Option<F
     Some(Found { kind: Kind::Handle(service), raw: text[start..end].to_owned(), value, start, end })
 }
 
-/// The length of a particle glued at `at` (`는` in `인스타는`), or 0.
+/// Where the text goes on after a particle glued at `at` (`는` in `인스타는`):
+/// past it, or `at` when there is none.
 fn skip_particle(text: &str, at: usize) -> usize {
     match text[at..].chars().next() {
         Some(c) if PARTICLES.contains(&c) => at + c.len_utf8(),
