@@ -1,18 +1,21 @@
-//! Finding the phone numbers and e-mail addresses people write in chat
-//! messages, so a chat import can propose who is reachable where.
+//! Finding the phone numbers, e-mail addresses and messenger handles people
+//! write in chat messages, so a chat import can propose who is reachable
+//! where.
 //!
 //! The vault calls [`find`] on every message of an import (a million messages
 //! within about a second), so a cheap byte scan rejects most messages before
 //! any regex runs. Phones are found by a scanner over digit groups
 //! ([`phones`]) and kept only when [`phone::to_e164`] accepts them (or they
 //! are Korean `010` mobiles newer than its metadata): chat text is full of
-//! dates, amounts, times and order numbers. [`named_owner`]
+//! dates, amounts, times and order numbers. Handles are read after a word
+//! naming their service ([`handles`]). [`named_owner`]
 //! decides whether a value belongs to the sender or to a member the message
 //! names. Numbers typed in full-width digits are folded to ASCII first
 //! ([`fullwidth`]). Not covered: numbers spelled in words and addresses
 //! with non-ASCII domains.
 
 mod fullwidth;
+mod handles;
 mod owner;
 mod phones;
 
@@ -22,6 +25,7 @@ use regex::Regex;
 
 use crate::phone;
 
+pub use handles::Service;
 pub use owner::{Roster, named_owner};
 
 /// What was found.
@@ -29,23 +33,27 @@ pub use owner::{Roster, named_owner};
 pub enum Kind {
     Phone,
     Email,
+    /// An Instagram, Telegram, LINE or Discord ID ([`handles`]).
+    Handle(Service),
 }
 
-/// One phone number or e-mail address in a message.
+/// One phone number, e-mail address or handle in a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
     pub kind: Kind,
     /// The text as written (`010.1234.5678`, `Kim@Naver.com`).
     pub raw: String,
-    /// E.164 for phones (`+821012345678`), [`crate::email::normalize`]d for e-mails.
+    /// E.164 for phones (`+821012345678`), [`crate::email::normalize`]d for
+    /// e-mails, the ID without `@` for handles (lower-case but for a legacy
+    /// Discord tag, `Name#1234`).
     pub value: String,
     /// Byte range of `raw` in the message.
     pub start: usize,
     pub end: usize,
 }
 
-/// Messages with fewer ASCII digits than this and no `@` hold nothing: the
-/// shortest dialable number has seven digits.
+/// Messages with fewer ASCII digits than this and no `@` hold no phone or
+/// e-mail: the shortest dialable number has seven digits.
 const MIN_DIGITS: usize = 7;
 
 /// Web addresses: digits and `@` inside them are never contacts.
@@ -60,8 +68,8 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid e-mail regex")
 });
 
-/// Every phone number and e-mail in `text`, in order. Phones that do not
-/// normalize to E.164 are not reported (chat text is full of digits).
+/// Every phone number, e-mail and handle in `text`, in order. Phones that do
+/// not normalize to E.164 are not reported (chat text is full of digits).
 pub fn find(text: &str, region: phone::Region) -> Vec<Found> {
     let Some((folded, from)) = fullwidth::fold(text) else { return find_ascii(text, region) };
     let mut found = find_ascii(&folded, region);
@@ -75,24 +83,29 @@ pub fn find(text: &str, region: phone::Region) -> Vec<Found> {
 /// [`find`] in a text whose digits are ASCII.
 fn find_ascii(text: &str, region: phone::Region) -> Vec<Found> {
     let (digits, at) = census(text);
-    if digits < MIN_DIGITS && !at {
+    let names_a_service = handles::names_a_service(text);
+    if digits < MIN_DIGITS && !at && !names_a_service {
         return Vec::new();
     }
     // Spans whose digits and `@` belong to something else.
-    let mut masked: Vec<(usize, usize)> = URL.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    let urls: Vec<(usize, usize)> = URL.find_iter(text).map(|m| (m.start(), m.end())).collect();
     let mut found = Vec::new();
     if at {
         for m in EMAIL.find_iter(text) {
-            if let Some(email) = email_at(text, m.start(), m.end(), &masked) {
+            if let Some(email) = email_at(text, m.start(), m.end(), &urls) {
                 found.push(email);
             }
         }
-        masked.extend(found.iter().map(|f| (f.start, f.end)));
     }
+    let emails: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+    let handles = if names_a_service { handles::find(text, &emails, &urls) } else { Vec::new() };
     if digits >= MIN_DIGITS {
+        let masked: Vec<(usize, usize)> =
+            urls.iter().chain(&emails).copied().chain(handles.iter().map(|f| (f.start, f.end))).collect();
         found.extend(phones::find(text, region, &masked));
-        found.sort_by_key(|f| f.start);
     }
+    found.extend(handles);
+    found.sort_by_key(|f| f.start);
     found
 }
 
@@ -155,5 +168,7 @@ fn in_mailto_query(text: &str, start: usize, end: usize) -> bool {
 
 #[cfg(test)]
 mod generator_tests;
+#[cfg(test)]
+mod handle_tests;
 #[cfg(test)]
 mod tests;

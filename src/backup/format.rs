@@ -90,9 +90,12 @@ pub struct BackupEmail {
 pub struct BackupHandle {
     pub service: String,
     pub value: String,
+    /// The messages that shared it (backups before handles had sources have none).
+    #[serde(default)]
+    pub sources: Vec<BackupSource>,
 }
 
-/// Where a phone or e-mail came from: a file and line, or a message in a group.
+/// Where a phone, e-mail or handle came from: a file and line, or a message in a group.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BackupSource {
     pub file: Option<String>,
@@ -196,7 +199,11 @@ impl BackupPerson {
             handles: p
                 .handles
                 .iter()
-                .map(|h| BackupHandle { service: h.service.clone(), value: h.value.clone() })
+                .map(|h| BackupHandle {
+                    service: h.service.clone(),
+                    value: h.value.clone(),
+                    sources: h.sources.iter().map(BackupSource::from_view).collect(),
+                })
                 .collect(),
         }
     }
@@ -255,7 +262,11 @@ impl BackupPerson {
             handles: self
                 .handles
                 .iter()
-                .map(|h| HandleView { service: h.service.clone(), value: h.value.clone() })
+                .map(|h| HandleView {
+                    service: h.service.clone(),
+                    value: h.value.clone(),
+                    sources: sources(&h.sources),
+                })
                 .collect(),
             groups,
             org: self.org.clone(),

@@ -23,19 +23,19 @@ impl Groups {
         let rows: Vec<Vec<String>> = groups
             .iter()
             .map(|g| {
-                let current: Vec<_> = g.current().collect();
-                let reachable = current.iter().filter(|m| m.reachable).count();
+                let reach = g.reach();
                 vec![
                     g.id.to_string(),
                     g.name.clone(),
                     g.platform.clone().unwrap_or_default(),
-                    current.len().to_string(),
-                    format!("{reachable} of {}", current.len()),
+                    reach.total().to_string(),
+                    format!("{} of {}", reach.contact, reach.total()),
+                    reach.handle.to_string(),
                     g.messages.to_string(),
                 ]
             })
             .collect();
-        out.table(&["ID", "GROUP", "FROM", "MEMBERS", "REACHABLE", "MESSAGES"], &rows)
+        out.table(&["ID", "GROUP", "FROM", "MEMBERS", "REACHABLE", "BY HANDLE", "MESSAGES"], &rows)
     }
 }
 
@@ -61,9 +61,16 @@ impl Roster {
 
 fn print_roster(out: &mut Out, vault: &lifeboat::vault::Vault, g: &GroupView) -> Result<()> {
     let current: Vec<_> = g.current().collect();
-    let reachable = current.iter().filter(|m| m.reachable).count();
-    out.line(format!("{}: {reachable} of {} reachable without the messenger", g.name, current.len()))?;
-    out.line(format!("{}: {}명 중 {}명은 메신저 없이 연락할 수 있습니다.", g.name, current.len(), reachable))?;
+    let reach = g.reach();
+    let (reachable, total) = (reach.contact, reach.total());
+    out.line(format!("{}: {reachable} of {total} reachable without the messenger", g.name))?;
+    out.line(format!("{}: {total}명 중 {reachable}명은 메신저 없이 연락할 수 있습니다.", g.name))?;
+    if reach.handle > 0 {
+        out.line(format!(
+            "{} more reachable by handle only (Instagram, Telegram, LINE, Discord).\n{}명은 핸들(인스타그램, 텔레그램, 라인, 디스코드)로만 연락할 수 있습니다.",
+            reach.handle, reach.handle
+        ))?;
+    }
     out.line("")?;
     let mut rows = Vec::new();
     for m in &current {
@@ -74,16 +81,17 @@ fn print_roster(out: &mut Out, vault: &lifeboat::vault::Vault, g: &GroupView) ->
                 v.extend(p.emails.iter().map(|e| e.address.clone()));
                 v.join(", ")
             }
-            Reachability::Handle => {
-                format!("handle only: {}", p.handles.iter().map(|h| h.value.clone()).collect::<Vec<_>>().join(", "))
-            }
+            Reachability::Handle => format!(
+                "by handle only / 핸들로만: {}",
+                m.handles.iter().map(|h| format!("{} {}", h.service, h.value)).collect::<Vec<_>>().join(", ")
+            ),
             Reachability::Name => match &m.asked_at {
                 Some(at) => format!("asked {at}, no answer yet / 물어봤지만 아직 답이 없습니다"),
                 None => "NOT REACHABLE: ask now (`lifeboat ask`) / 연락처를 물어보세요".to_owned(),
             },
         };
         let how = match (&m.asked_at, m.reachability) {
-            (Some(_), Reachability::Contact) => format!("{how}  (answered / 답함)"),
+            (Some(_), Reachability::Contact | Reachability::Handle) => format!("{how}  (answered / 답함)"),
             _ => how,
         };
         rows.push(vec![m.name.clone(), m.messages.to_string(), how]);

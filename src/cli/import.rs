@@ -176,5 +176,12 @@ fn print_report(out: &mut Out, r: &ImportReport) -> Result<()> {
         messages: r.new_messages,
         known: r.merged,
         nothing_new: "the vault already had all of it.",
-    })
+    })?;
+    if r.new_handles > 0 {
+        out.line(format!(
+            "And {} messenger or social IDs (Instagram, Telegram, LINE, Discord, …). / 메신저·SNS 아이디 {}개.",
+            r.new_handles, r.new_handles
+        ))?;
+    }
+    Ok(())
 }

@@ -76,14 +76,19 @@ footer { margin-top: 2mm; font-size: 7pt; color: #333; }
 fn reach_words(r: Reachability) -> (&'static str, &'static str, &'static str) {
     match r {
         Reachability::Contact => ("contact", "●", "연락 가능 · reachable"),
-        Reachability::Handle => ("handle", "◐", "메신저 ID만 · handle only"),
+        Reachability::Handle => ("handle", "◐", "핸들로 연락 가능 · reachable by handle"),
         Reachability::Name => ("name", "○", "이름만 — 직접 물어보세요 · name only: ask"),
     }
 }
 
 pub fn render(g: &GroupView, people: &HashMap<i64, PersonView>, made: &str, region: Region) -> String {
     let current: Vec<&MemberView> = g.current().collect();
-    let reachable = current.iter().filter(|m| m.reachable).count();
+    let reach = g.reach();
+    let reachable = reach.contact;
+    let by_handle = match reach.handle {
+        0 => String::new(),
+        n => format!(", {n} more by handle · {n}명은 핸들로 연락 가능"),
+    };
     let mut h = String::new();
     let _ = write!(
         h,
@@ -94,14 +99,14 @@ pub fn render(g: &GroupView, people: &HashMap<i64, PersonView>, made: &str, regi
     let platform = g.platform.as_deref().map(|p| format!("{} · ", esc(p))).unwrap_or_default();
     let _ = writeln!(
         h,
-        "<p class=\"meta\">{platform}{made} 작성 · made {made} · {} members, {reachable} reachable without the messenger · {}명 중 {reachable}명은 메신저 없이 연락 가능</p>",
+        "<p class=\"meta\">{platform}{made} 작성 · made {made} · {} members, {reachable} reachable without the messenger · {}명 중 {reachable}명은 메신저 없이 연락 가능{by_handle}</p>",
         current.len(),
         current.len(),
         made = esc(made)
     );
     let _ = writeln!(
         h,
-        "<p class=\"legend\">● 전화·이메일 있음 / phone or e-mail on file &nbsp; ◐ 메신저 ID만 / messenger handle only &nbsp; ○ 이름만 / name only &nbsp; ? 대화에서 찾은 미확인 번호 (공유한 사람, 날짜) / unconfirmed, found in a chat (shared by, date)</p>\n</header>\n<main class=\"members\">"
+        "<p class=\"legend\">● 전화·이메일 있음 / phone or e-mail on file &nbsp; ◐ 핸들만 (인스타·텔레그램·라인·디스코드 ID) / handle only (Instagram, Telegram, LINE, Discord ID) &nbsp; ○ 이름만 / name only &nbsp; ? 대화에서 찾은 미확인 번호 (공유한 사람, 날짜) / unconfirmed, found in a chat (shared by, date)</p>\n</header>\n<main class=\"members\">"
     );
     for m in &current {
         member(&mut h, m, people.get(&m.person_id), &g.name, region);
@@ -197,6 +202,7 @@ mod tests {
                 person_id: 7,
                 reachable: true,
                 reachability: Reachability::Contact,
+                handles: vec![],
                 first_seen: None,
                 last_seen: Some("2022-10-15 21:03:00".into()),
                 messages: 3,
@@ -208,9 +214,22 @@ mod tests {
                 person_id: 8,
                 reachable: false,
                 reachability: Reachability::Name,
+                handles: vec![],
                 first_seen: None,
                 last_seen: None,
                 messages: 0,
+                left: false,
+                asked_at: None,
+            },
+            MemberView {
+                name: "인스타만".into(),
+                person_id: 10,
+                reachable: false,
+                reachability: Reachability::Handle,
+                handles: vec![],
+                first_seen: None,
+                last_seen: None,
+                messages: 1,
                 left: false,
                 asked_at: None,
             },
@@ -219,6 +238,7 @@ mod tests {
                 person_id: 9,
                 reachable: false,
                 reachability: Reachability::Name,
+                handles: vec![],
                 first_seen: None,
                 last_seen: None,
                 messages: 0,
@@ -240,7 +260,9 @@ mod tests {
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(html.contains("영희 &amp; co"));
         assert!(html.contains("이름만 — 직접 물어보세요 · name only: ask"));
-        assert!(html.contains("2 members, 1 reachable"));
+        assert!(html.contains("3 members, 1 reachable without the messenger"), "{html}");
+        assert!(html.contains("1 more by handle · 1명은 핸들로 연락 가능"));
+        assert!(html.contains("핸들로 연락 가능 · reachable by handle"));
         assert!(html.contains("010-2222-3333 ?"));
         assert!(html.contains("나간 사람 / left the group: 떠난이"));
         assert!(html.contains("@page { size: A4"));

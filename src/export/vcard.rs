@@ -105,16 +105,32 @@ fn tel_uri(ph: &PhoneView) -> Option<String> {
 }
 
 /// How a messenger handle is written: a private property address books know
-/// (`X-KAKAOTALK`), or `IMPP` with the service as the URI scheme. Platform
-/// ids (service `id`) are not contact details and are left to the backup.
+/// (`X-KAKAOTALK`), a social profile (Instagram, Discord), or `IMPP` with
+/// the service as the URI scheme. Platform ids (service `id`) are not
+/// contact details and are left to the backup.
 pub(super) enum HandleProperty {
     Private(&'static str, String),
     Impp(String),
+    /// A service's profile (see [`social_profile`]): its name, the user
+    /// name, and the profile's address when the service has one.
+    Profile {
+        service: &'static str,
+        user: String,
+        url: Option<String>,
+    },
 }
 
 pub(super) fn handle_property(h: &HandleView) -> Option<HandleProperty> {
     let value = clean(&h.value).replace('\n', " ");
     let name = match h.service.as_str() {
+        "instagram" => {
+            let url = value
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+                .then(|| format!("https://www.instagram.com/{value}"));
+            return Some(HandleProperty::Profile { service: "Instagram", user: value, url });
+        }
+        "discord" => return Some(HandleProperty::Profile { service: "Discord", user: value, url: None }),
         "kakao" => "X-KAKAOTALK",
         "line" => "X-LINE",
         "telegram" => "X-TELEGRAM",
@@ -216,6 +232,9 @@ fn card(p: &PersonView, version: Version, out: &mut String) {
         match handle_property(h) {
             Some(HandleProperty::Private(name, value)) => line(out, &format!("{name}:{}", escape(&value))),
             Some(HandleProperty::Impp(uri)) => line(out, &format!("IMPP:{uri}")),
+            Some(HandleProperty::Profile { service, user, url }) => {
+                line(out, &social_profile(version, service, &user, url))
+            }
             None => {}
         }
     }
@@ -223,6 +242,22 @@ fn card(p: &PersonView, version: Version, out: &mut String) {
         line(out, &format!("NOTE:{}", escape(&note)));
     }
     line(out, "END:VCARD");
+}
+
+/// A social profile: the profile's address as a `URL` in vCard 4 (a link
+/// every address book shows; RFC 9554's SOCIALPROFILE breaks strict 6350
+/// readers), Apple's `X-SOCIALPROFILE;TYPE=instagram;X-USER=abc:https://…`
+/// in vCard 3 and for a service without profile addresses (Discord), whose
+/// user name is then the value.
+fn social_profile(version: Version, service: &str, user: &str, url: Option<String>) -> String {
+    match (version, url) {
+        (Version::V4, Some(url)) => format!("URL:{url}"),
+        (_, url) => {
+            let value = url.unwrap_or_else(|| escape(user));
+            let user = user.replace([';', ':', ',', '"'], "");
+            format!("X-SOCIALPROFILE;TYPE={};X-USER={user}:{value}", service.to_lowercase())
+        }
+    }
 }
 
 /// 4.0: a date (`19800322`, `--0203`), text only when it is none. 3.0: an
@@ -318,9 +353,11 @@ pub(crate) mod tests {
                 sources: vec![],
             }],
             handles: vec![
-                HandleView { service: "telegram".into(), value: "cskim".into() },
-                HandleView { service: "kakao".into(), value: "철수 오픈채팅".into() },
-                HandleView { service: "id".into(), value: "user123".into() },
+                HandleView { service: "telegram".into(), value: "cskim".into(), sources: vec![] },
+                HandleView { service: "kakao".into(), value: "철수 오픈채팅".into(), sources: vec![] },
+                HandleView { service: "id".into(), value: "user123".into(), sources: vec![] },
+                HandleView { service: "instagram".into(), value: "cs_kim.99".into(), sources: vec![] },
+                HandleView { service: "discord".into(), value: "Chulsoo#0420".into(), sources: vec![] },
             ],
             groups: vec!["캡스톤 3조".into()],
             org: Some("Lifeboat; Inc, Seoul".into()),
@@ -347,6 +384,10 @@ pub(crate) mod tests {
         assert!(text.contains("item1.X-ABLabel:업무폰"), "{text}");
         assert!(text.contains("X-TELEGRAM:cskim"));
         assert!(!text.contains("user123"), "platform ids stay out of address books");
+        let unfolded = text.replace("\r\n ", "");
+        assert!(unfolded.contains("\r\nURL:https://www.instagram.com/cs_kim.99\r\n"), "{text}");
+        assert!(unfolded.contains("X-SOCIALPROFILE;TYPE=discord;X-USER=Chulsoo#0420:Chulsoo#0420\r\n"), "{text}");
+        assert_eq!(c.url.len(), 1);
         let note = &c.note[0].value;
         assert!(note.contains("010-2222-3333: shared by 김철수 in 캡스톤 3조, 2022-10-15"), "{note}");
         assert!(note.starts_with("line one\nline two"), "{note}");
@@ -375,6 +416,13 @@ mod v3_tests {
         assert!(text.contains("NICKNAME:철수\\, 팀장\r\n"));
         assert!(text.contains("EMAIL;TYPE=INTERNET,WORK:cs.kim@example.kr\r\n"));
         assert!(text.contains("X-KAKAOTALK:철수 오픈채팅\r\n"));
+        let unfolded = text.replace("\r\n ", "");
+        assert!(
+            unfolded
+                .contains("X-SOCIALPROFILE;TYPE=instagram;X-USER=cs_kim.99:https://www.instagram.com/cs_kim.99\r\n"),
+            "{text}"
+        );
+        assert!(unfolded.contains("X-SOCIALPROFILE;TYPE=discord;X-USER=Chulsoo#0420:Chulsoo#0420\r\n"), "{text}");
         assert!(text.contains("BDAY:1999-03-01\r\n"));
         assert!(text.ends_with("END:VCARD\r\n"));
         let unfolded = text.replace("\r\n ", "");

@@ -45,6 +45,8 @@ fn extract(room: &Room) -> Shared {
             let kind = match found.kind {
                 Kind::Phone => "phone",
                 Kind::Email => "email",
+                // The generator shares no handles: any found is a false one.
+                Kind::Handle(service) => service.as_str(),
             };
             shared.insert((sender.clone(), kind.to_owned(), found.value), owner.to_owned());
         }

@@ -1,7 +1,7 @@
 //! Whose number is it? A value written in a message belongs to its sender
 //! unless the message names another member next to a word for numbers or
 //! addresses (`김영희 번호는 010-…`, `Alice's number is …`, `영희님 연락처 …`,
-//! `contact Bob at bob@x.com`, `010-… 은 철수 번호`). Self words (`제`, `내`,
+//! `contact Bob at bob@x.com`, `010-… 은 철수 번호`, `영희 인스타 @abc`). Self words (`제`, `내`,
 //! `my`, `me`) closer to the value than the name keep it with the sender.
 
 use std::sync::LazyLock;
@@ -15,9 +15,9 @@ use super::Found;
 /// syllables): names further away belong to other sentences.
 const REACH: usize = 90;
 
-/// Words that say a value is someone's number or address. `'s` and `의`
-/// right after a name count too (see [`possessive_after`]).
-const CONTACT_WORDS: [&str; 19] = [
+/// Words that say a value is someone's number, address or handle. `'s` and
+/// `의` right after a name count too (see [`possessive_after`]).
+const CONTACT_WORDS: [&str; 31] = [
     "번호",
     "연락처",
     "전화",
@@ -37,12 +37,24 @@ const CONTACT_WORDS: [&str; 19] = [
     "reach",
     "whatsapp",
     "digits",
+    "인스타",
+    "아이디",
+    "텔레",
+    "라인",
+    "디코",
+    "디스코드",
+    "insta",
+    "telegram",
+    "discord",
+    "line id",
+    "handle",
+    "username",
 ];
 
 /// The sender speaking of themselves: `제 번호`, `내 연락처`, `저의`, `my`, `me`.
 static SELF_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[^\p{L}])(?:(?:제|내|저의|나의|저|나)(?:\s|번호|연락처|전화|폰|핸드폰|휴대폰|메일|이메일|카톡|꺼)|(?:my|me|mine|i'm|i am)(?:[^\p{L}]|$))",
+        r"(?i)(?:^|[^\p{L}])(?:(?:제|내|저의|나의|저|나)(?:\s|번호|연락처|전화|폰|핸드폰|휴대폰|메일|이메일|카톡|인스타|텔레|디코|아이디|꺼)|(?:my|me|mine|i'm|i am)(?:[^\p{L}]|$))",
     )
     .expect("valid self-word regex")
 });

@@ -33,12 +33,13 @@ pub struct Ask {
 
 impl Vault {
     /// Make the message asking a group's unreachable members for their
-    /// number, and remember the ask.
+    /// number, and remember the ask. A member with a handle is reachable
+    /// (a DM works when the room does not) and is not asked.
     pub fn ask(&mut self, group: &str, language: AskLanguage) -> Result<Ask, VaultError> {
         let g = self.group(group)?;
         let me = self.ids("SELECT id FROM person WHERE me = 1", params![])?;
         let unreachable: Vec<_> =
-            g.current().filter(|m| m.reachability != Reachability::Contact && !me.contains(&m.person_id)).collect();
+            g.current().filter(|m| m.reachability == Reachability::Name && !me.contains(&m.person_id)).collect();
         if unreachable.is_empty() {
             return Ok(Ask { group: g.name, asked_at: None, members: Vec::new(), message: None });
         }

@@ -146,6 +146,7 @@ impl Vault {
                  DELETE FROM message_chunk WHERE batch_id = {id};
                  DELETE FROM phone WHERE batch_id = {id} AND edited = 0;
                  DELETE FROM email WHERE batch_id = {id} AND edited = 0;
+                 DELETE FROM handle_source WHERE batch_id = {id};
                  DELETE FROM handle WHERE batch_id = {id};
                  DELETE FROM group_signer WHERE batch_id = {id};
                  DELETE FROM claim_match WHERE batch_id = {id};

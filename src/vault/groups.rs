@@ -4,7 +4,7 @@
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use super::{Vault, VaultError};
+use super::{HandleView, Vault, VaultError};
 
 /// How a member can be reached when the messenger is down.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -12,7 +12,8 @@ use super::{Vault, VaultError};
 pub enum Reachability {
     /// A phone number or e-mail is on file.
     Contact,
-    /// Only a messenger handle (Telegram @name, LINE ID).
+    /// No phone or e-mail, but a handle to write to: an Instagram, Telegram,
+    /// LINE or Discord ID (shared in a chat or from an address book).
     Handle,
     /// Only a display name.
     Name,
@@ -23,8 +24,11 @@ pub enum Reachability {
 pub struct MemberView {
     pub name: String,
     pub person_id: i64,
+    /// A phone or e-mail is on file (see `reachability` for handles).
     pub reachable: bool,
     pub reachability: Reachability,
+    /// The member's handles (not platform ids), each with the message that shared it.
+    pub handles: Vec<HandleView>,
     pub first_seen: Option<String>,
     pub last_seen: Option<String>,
     pub messages: i64,
@@ -48,6 +52,36 @@ impl GroupView {
     /// Members still in the group.
     pub fn current(&self) -> impl Iterator<Item = &MemberView> {
         self.members.iter().filter(|m| !m.left)
+    }
+
+    /// How many current members are reachable each way.
+    pub fn reach(&self) -> Reach {
+        let mut reach = Reach::default();
+        for m in self.current() {
+            match m.reachability {
+                Reachability::Contact => reach.contact += 1,
+                Reachability::Handle => reach.handle += 1,
+                Reachability::Name => reach.name += 1,
+            }
+        }
+        reach
+    }
+}
+
+/// A group's current members counted by how they can be reached.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reach {
+    /// By phone or e-mail.
+    pub contact: usize,
+    /// By handle only.
+    pub handle: usize,
+    /// Not at all: ask them.
+    pub name: usize,
+}
+
+impl Reach {
+    pub fn total(self) -> usize {
+        self.contact + self.handle + self.name
     }
 }
 
@@ -122,7 +156,7 @@ impl Vault {
                  FROM membership m WHERE m.grp_id = ?1 GROUP BY m.person_id ORDER BY sum(m.messages) DESC, 1",
             )
             .map_err(sql)?;
-        let members = stmt
+        let mut members = stmt
             .query_map([id], |r| {
                 let contact: bool = r.get(6)?;
                 let handle: bool = r.get(7)?;
@@ -138,6 +172,7 @@ impl Vault {
                     person_id: r.get(1)?,
                     reachable: contact,
                     reachability,
+                    handles: Vec::new(),
                     first_seen: r.get(2)?,
                     last_seen: r.get(3)?,
                     messages: r.get(4)?,
@@ -146,8 +181,12 @@ impl Vault {
                 })
             })
             .map_err(sql)?
-            .collect::<Result<Vec<_>, _>>()
+            .collect::<Result<Vec<MemberView>, _>>()
             .map_err(sql)?;
+        for m in &mut members {
+            m.handles = super::people::handles(&self.conn, m.person_id).map_err(sql)?;
+            m.handles.retain(|h| h.service != "id");
+        }
         Ok(GroupView { id, name, kind, platform, messages, members })
     }
 }

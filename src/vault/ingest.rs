@@ -40,6 +40,8 @@ pub struct ImportReport {
     pub merged: u64,
     pub new_phones: u64,
     pub new_emails: u64,
+    /// Instagram, Telegram, LINE and Discord IDs (and address books' messenger handles).
+    pub new_handles: u64,
     pub new_groups: u64,
     pub new_members: u64,
     pub new_messages: u64,
@@ -50,6 +52,7 @@ impl ImportReport {
         self.new_people
             + self.new_phones
             + self.new_emails
+            + self.new_handles
             + self.new_groups
             + self.new_members
             + self.new_messages

@@ -30,7 +30,7 @@ pub use batches::{Added, BatchFile, BatchSummary, UndoReport};
 pub use decide::MergeReport;
 pub use edit::{Decision, ValueRef};
 pub use error::VaultError;
-pub use groups::{GroupView, MemberView, Reachability};
+pub use groups::{GroupView, MemberView, Reach, Reachability};
 pub use identity::StoredIdentity;
 pub use ingest::{ImportBatch, ImportReport};
 pub use key::{KdfCost, Passphrase};

@@ -7,7 +7,7 @@ use super::{Vault, VaultError, chunk};
 use crate::model::{NameParts, Status};
 use crate::text::{digits, initials, is_initials_query, nfc};
 
-/// Where a phone or e-mail came from.
+/// Where a phone, e-mail or handle came from.
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct ProvenanceView {
     /// The file it was read from.
@@ -64,10 +64,15 @@ pub struct EmailView {
     pub sources: Vec<ProvenanceView>,
 }
 
+/// A messenger handle: `instagram`, `telegram`, `line`, `discord` (found in
+/// chats or read from address books), `kakao`, …; `id` is a platform's own
+/// user id, not a way to reach anyone.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct HandleView {
     pub service: String,
     pub value: String,
+    /// Where it came from: the message that shared it, or the file.
+    pub sources: Vec<ProvenanceView>,
 }
 
 /// A person with everything the vault knows of them. The JSON shape is a
@@ -343,7 +348,7 @@ fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView
         })?;
         for row in rows {
             let mut phone = row?;
-            phone.sources = provenance(conn, "phone_id", phone.id)?;
+            phone.sources = provenance(conn, "provenance", "phone_id", phone.id)?;
             phones.push(phone);
         }
     }
@@ -368,7 +373,7 @@ fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView
         })?;
         for row in rows {
             let mut email = row?;
-            email.sources = provenance(conn, "email_id", email.id)?;
+            email.sources = provenance(conn, "provenance", "email_id", email.id)?;
             emails.push(email);
         }
     }
@@ -376,10 +381,7 @@ fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView
     for email in &mut emails {
         email.conflict = confirmed_email && is_claim(email.status, &email.sources);
     }
-    let handles = {
-        let mut stmt = conn.prepare_cached("SELECT service, value FROM handle WHERE person_id = ?1 ORDER BY id")?;
-        stmt.query_map([id], |r| Ok(HandleView { service: r.get(0)?, value: r.get(1)? }))?.collect::<Result<_, _>>()?
-    };
+    let handles = handles(conn, id)?;
     Ok(Some(PersonView {
         id,
         name,
@@ -418,10 +420,22 @@ fn strings(conn: &Connection, sql: &str, id: i64) -> rusqlite::Result<Vec<String
     stmt.query_map([id], |r| r.get(0))?.collect()
 }
 
-fn provenance(conn: &Connection, column: &str, item: i64) -> rusqlite::Result<Vec<ProvenanceView>> {
+/// A person's handles, each with where it came from.
+pub(super) fn handles(conn: &Connection, person: i64) -> rusqlite::Result<Vec<HandleView>> {
+    let mut stmt = conn.prepare_cached("SELECT id, service, value FROM handle WHERE person_id = ?1 ORDER BY id")?;
+    let rows: Vec<(i64, String, String)> =
+        stmt.query_map([person], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
+    rows.into_iter()
+        .map(|(id, service, value)| {
+            Ok(HandleView { service, value, sources: provenance(conn, "handle_source", "handle_id", id)? })
+        })
+        .collect()
+}
+
+fn provenance(conn: &Connection, table: &str, column: &str, item: i64) -> rusqlite::Result<Vec<ProvenanceView>> {
     let sql = format!(
         "SELECT s.file_name, p.line, g.name, p.shared_by, p.at, p.message_id, p.times,
-                s.claim, s.signer, s.signer_key, s.made_at, p.claimed FROM provenance p
+                s.claim, s.signer, s.signer_key, s.made_at, p.claimed FROM {table} p
          LEFT JOIN source s ON s.id = p.source_id LEFT JOIN grp g ON g.id = p.grp_id
          WHERE p.{column} = ?1 ORDER BY p.id"
     );

@@ -30,6 +30,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("migrations/0010_person_uid.sql")),
     Migration::Sql(include_str!("migrations/0011_ask.sql")),
     Migration::Sql(include_str!("migrations/0012_korean_order.sql")),
+    Migration::Sql(include_str!("migrations/0013_handle_source.sql")),
 ];
 
 /// Bring the schema up to date in one transaction; refuse a vault from the future.

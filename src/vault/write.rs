@@ -25,23 +25,26 @@ impl FromSql for Status {
     }
 }
 
-/// A phone or an e-mail row: what provenance points at.
+/// A phone, e-mail or handle row: what provenance points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) enum Item {
     Phone(i64),
     Email(i64),
+    Handle(i64),
 }
 
 impl Item {
-    pub(super) fn column(self) -> &'static str {
+    /// The table of the item's provenance, and its column there.
+    pub(super) fn provenance(self) -> (&'static str, &'static str) {
         match self {
-            Item::Phone(_) => "phone_id",
-            Item::Email(_) => "email_id",
+            Item::Phone(_) => ("provenance", "phone_id"),
+            Item::Email(_) => ("provenance", "email_id"),
+            Item::Handle(_) => ("handle_source", "handle_id"),
         }
     }
     pub(super) fn id(self) -> i64 {
         match self {
-            Item::Phone(id) | Item::Email(id) => id,
+            Item::Phone(id) | Item::Email(id) | Item::Handle(id) => id,
         }
     }
 }
@@ -209,12 +212,27 @@ impl<'c> Rows<'c> {
         Ok(Added { id: id.ok_or(rusqlite::Error::QueryReturnedNoRows)?, new: false })
     }
 
-    pub(super) fn add_handle(&self, person_id: i64, service: &str, value: &str) -> rusqlite::Result<bool> {
-        let added = self.exec(
+    /// Add a handle to a person, or find it there. An Instagram, Telegram,
+    /// LINE or Discord ID is stored in its canonical form (`@MinKim` and
+    /// `minkim` are one Telegram handle), so a contact list's and a chat's
+    /// writing of it are one row.
+    pub(super) fn add_handle(&self, person_id: i64, service: &str, value: &str) -> rusqlite::Result<Added> {
+        let value = match crate::extract::Service::from_name(service) {
+            Some(known) => known.canonical(&nfc(value)),
+            None => nfc(value),
+        };
+        let inserted = self.exec(
             "INSERT OR IGNORE INTO handle(person_id, service, value, batch_id) VALUES (?1, ?2, ?3, ?4)",
-            params![person_id, service, nfc(value), self.batch_id],
+            params![person_id, service, value, self.batch_id],
         )?;
-        Ok(added > 0)
+        if inserted > 0 {
+            return Ok(Added { id: self.conn.last_insert_rowid(), new: true });
+        }
+        let id = self.one(
+            "SELECT id FROM handle WHERE person_id = ?1 AND service = ?2 AND value = ?3",
+            params![person_id, service, value],
+        )?;
+        Ok(Added { id: id.ok_or(rusqlite::Error::QueryReturnedNoRows)?, new: false })
     }
 
     /// The membership of a display name in a group: found, or made for `person_id`.
@@ -253,22 +271,22 @@ impl<'c> Rows<'c> {
         Ok(())
     }
 
-    /// Record where a phone or e-mail came from, unless one that is `same` is
-    /// recorded already.
+    /// Record where a phone, e-mail or handle came from, unless one that is
+    /// `same` is recorded already.
     pub(super) fn add_provenance(&self, item: Item, o: &Origin, same: SameAs) -> rusqlite::Result<bool> {
-        let column = item.column();
+        let (table, column) = item.provenance();
         let exists = match same {
             SameAs::Source => format!(
-                "SELECT EXISTS (SELECT 1 FROM provenance p WHERE p.{column} = ?1 AND p.source_id IS ?2
+                "SELECT EXISTS (SELECT 1 FROM {table} p WHERE p.{column} = ?1 AND p.source_id IS ?2
                  AND p.line IS ?3 AND p.grp_id IS ?4 AND p.shared_by IS ?5 AND p.at IS ?6)"
             ),
             SameAs::FileName => format!(
-                "SELECT EXISTS (SELECT 1 FROM provenance p LEFT JOIN source s ON s.id = p.source_id WHERE p.{column} = ?1
+                "SELECT EXISTS (SELECT 1 FROM {table} p LEFT JOIN source s ON s.id = p.source_id WHERE p.{column} = ?1
                  AND s.file_name IS (SELECT file_name FROM source WHERE id = ?2)
                  AND p.line IS ?3 AND p.grp_id IS ?4 AND p.shared_by IS ?5 AND p.at IS ?6)"
             ),
             SameAs::Signer => format!(
-                "SELECT EXISTS (SELECT 1 FROM provenance p JOIN source s ON s.id = p.source_id WHERE p.{column} = ?1
+                "SELECT EXISTS (SELECT 1 FROM {table} p JOIN source s ON s.id = p.source_id WHERE p.{column} = ?1
                  AND s.claim = 1 AND s.signer_key IS (SELECT signer_key FROM source WHERE id = ?2)
                  AND ?3 IS ?3 AND ?4 IS ?4 AND ?5 IS ?5 AND ?6 IS ?6)"
             ),
@@ -282,7 +300,7 @@ impl<'c> Rows<'c> {
         }
         self.exec(
             &format!(
-                "INSERT INTO provenance({column}, source_id, line, message_id, grp_id, shared_by, at, times, claimed, batch_id)
+                "INSERT INTO {table}({column}, source_id, line, message_id, grp_id, shared_by, at, times, claimed, batch_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
             ),
             params![

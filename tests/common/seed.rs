@@ -119,11 +119,11 @@ pub fn seed() -> Snapshot {
         phone("010-2222-3333", None, Status::Candidate, vec![shared]),
     ];
     kim.emails = vec![email("cs.kim@example.kr", Some("work"))];
-    kim.handles = vec![BackupHandle { service: "telegram".into(), value: "cskim".into() }];
+    kim.handles = vec![BackupHandle { service: "telegram".into(), value: "cskim".into(), sources: vec![] }];
     let mut alice = person(2, "Alice Kim");
     alice.phones = vec![phone("+1 415-555-0100", Some("work"), Status::Confirmed, vec![file_source("google.csv", 2)])];
     alice.emails = vec![email("alice@example.com", Some("home"))];
-    alice.handles = vec![BackupHandle { service: "line".into(), value: "alice.k".into() }];
+    alice.handles = vec![BackupHandle { service: "line".into(), value: "alice.k".into(), sources: vec![] }];
     let mut park = person(3, "박민수");
     park.phones = vec![
         phone("02-312-3456", Some("home"), Status::Confirmed, vec![file_source("contacts.vcf", 20)]),

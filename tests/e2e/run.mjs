@@ -1,6 +1,7 @@
 // End-to-end test of the real Lifeboat window through tauri-driver:
 // create a vault → import a generated KakaoTalk export and a vCard → search
-// with Hangul initials → open a person → a group's reachability → export a
+// with Hangul initials → open a person → a group's reachability → a member
+// reachable by the Instagram ID they shared in a chat → export a
 // vCard → a backup to the user's own key, checked → lock → wrong passphrase →
 // unlock. Screenshots of the main screens go to
 // docs/screenshots/. Exits non-zero on the first failure.
@@ -36,6 +37,8 @@ if (!existsSync(gen)) { console.error(`E2E FAILED: ${gen} does not exist: the re
 const work = mkdtempSync(join(tmpdir(), 'lifeboat-e2e-'));
 const kakao = join(work, '2022 캡스톤 3조.txt');
 const vcf = join(work, 'phone.vcf');
+// A class chat in which one member shares an Instagram ID and another a Discord tag.
+const handlesChat = join(repo, 'tests/fixtures/handles/KakaoTalk_중2_3반.txt');
 execFileSync('python3', [gen, 'chat', '--format', 'kakao-pc-ko', '--messages', '1500', '--members', '12', '--seed', '11', '--out', kakao, '--truth', join(work, 'room.truth.json')]);
 execFileSync('python3', [gen, 'contacts', '--format', 'vcard30', '--count', '60', '--seed', '11', '--out', vcf, '--truth', join(work, 'phone.truth.json')]);
 const truth = JSON.parse(readFileSync(join(work, 'room.truth.json'), 'utf8'));
@@ -90,9 +93,11 @@ async function main() {
   await type('#path-input', kakao + Key.ENTER);
   await el('#preview, #preview-error');
   await type('#path-input', vcf + Key.ENTER);
+  await el('#preview, #preview-error', 60_000);
+  await type('#path-input', handlesChat + Key.ENTER);
   const preview = await el('#preview, #preview-error', 60_000);
   if ((await preview.getAttribute('id')) === 'preview-error') fail(`preview failed: ${await preview.getText()}`);
-  await driver.wait(async () => (await driver.findElements(By.css('#preview tbody tr'))).length === 2, TIMEOUT, 'two files in the preview');
+  await driver.wait(async () => (await driver.findElements(By.css('#preview tbody tr'))).length === 3, TIMEOUT, 'three files in the preview');
   await shot('03-import-preview');
   await click('#import-now');
   await el('#import-done', 60_000);
@@ -176,6 +181,18 @@ async function main() {
   await click('#handoff-stop');
   await driver.wait(async () => (await driver.findElements(By.css('#handoff'))).length === 0, TIMEOUT, 'the dialog closed');
 
+  step('groups: a member who shared an Instagram ID is reachable by handle, with the message');
+  await driver.executeScript("[...document.querySelectorAll('.group-item')].find((g) => g.querySelector('.group-name').textContent === '중2 3반 단톡').click();");
+  await textIn('#group-pane h2', /중2 3반 단톡/);
+  await textIn('#reach-handle', /2명은 핸들|2 more reachable by handle/);
+  const askList = await (await el('#ask-list')).getText();
+  if (askList.includes('이서준') || !askList.includes('최민재')) fail(`the members to ask: ${askList}`);
+  await shot('06b-group-handles');
+  await driver.executeScript("[...document.querySelectorAll('table.roster tr')].find((r) => r.querySelector('.name').textContent.startsWith('이서준')).click();");
+  await textIn('#person-name', /이서준/);
+  await textIn('#person-handles', /(인스타그램|Instagram)[\s\S]*@seojun_lee07[\s\S]*인스타 @seojun_lee07 로 디엠 주세요/);
+  await shot('07-handle');
+
   step('messages: a Korean substring over the chat history, with the messages around it');
   await click('[data-screen="messages"]');
   await type('#message-search', '번호');
@@ -197,6 +214,7 @@ async function main() {
   const card = readFileSync(exported, 'utf8');
   if (!card.includes('BEGIN:VCARD')) fail('the export holds no BEGIN:VCARD');
   if (!card.includes(member)) fail(`the export has no card for ${member}`);
+  if (!card.includes('URL:https://www.instagram.com/seojun_lee07')) fail('the export has no Instagram profile for 이서준');
   await shot('10-export');
 
   step('export: Send to phone of the same people, stopped at once');

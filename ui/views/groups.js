@@ -7,7 +7,7 @@ import { h, icon, mount, toast, copyText } from '../dom.js';
 import { t, errorText, fmtDate, lang } from '../i18n.js';
 import { avatar } from './people.js';
 import { printSheet } from './export.js';
-import { openLink } from './person.js';
+import { openLink, handleText } from './person.js';
 import { sendToPhone } from './handoff.js';
 
 let selected = null;
@@ -67,6 +67,9 @@ export async function render(view, ctx) {
   else mount(detail, h('div.placeholder', icon('groups'), h('p', t('select_group'))));
 }
 
+// The roster's dot and its words for each way a member can be reached.
+const REACH = { contact: ['ok', 'reach_contact'], handle: ['handle', 'reach_handle'], name: ['no', 'reach_none'] };
+
 export function meter(r, n, compact = false) {
   const pct = n ? Math.round((r / n) * 100) : 0;
   const tone = pct >= 80 ? 'good' : pct >= 40 ? 'mid' : 'low';
@@ -77,8 +80,11 @@ export function meter(r, n, compact = false) {
 
 async function renderGroup(pane, g, ctx) {
   const current = g.members.filter((m) => !m.left);
-  const reachable = current.filter((m) => m.reachable);
-  const unreachable = current.filter((m) => !m.reachable);
+  const reachable = current.filter((m) => m.reachability === 'contact');
+  // A handle is a way to write to them (a DM works when the room does not):
+  // they are counted apart and not asked.
+  const byHandle = current.filter((m) => m.reachability === 'handle');
+  const unreachable = current.filter((m) => m.reachability === 'name');
   const sms = h('button.primary', { id: 'sms-everyone', disabled: true, onclick: () => openLink('text_group', g.id) }, icon('sms'), t('sms_everyone'));
   const openPerson = (id) => ctx.go('people', { personId: id });
   const asked = h('div', { id: 'ask-out' });
@@ -103,20 +109,24 @@ async function renderGroup(pane, g, ctx) {
       h('button', { id: 'send-group-to-phone', onclick: () => sendToPhone({ group: g.id }, g.name) }, icon('phone'), t('send_to_phone')),
       h('button', { id: 'print-sheet', onclick: () => printSheet(g.id) }, icon('print'), t('print_sheet')),
       h('button', { id: 'export-group', onclick: () => ctx.go('export', { groupId: g.id }) }, icon('export'), t('export_group_button'))),
-    h('div.reach-card', { id: 'reach' }, h('div.reach-big', `${reachable.length}`, h('span', ` / ${current.length}`)), meter(reachable.length, current.length)),
+    h('div.reach-card', { id: 'reach' }, h('div.reach-big', `${reachable.length}`, h('span', ` / ${current.length}`)),
+      h('div.grow', meter(reachable.length, current.length),
+        byHandle.length ? h('p.reach-handle', { id: 'reach-handle' }, h('span.dot.handle'), t('reachable_by_handle', { n: byHandle.length })) : null)),
     unreachable.length
       ? h('section.ask',
         h('h3', icon('alert'), t('ask_now')),
         h('p.muted', t('ask_now_hint')),
         h('ul.ask-list', { id: 'ask-list' }, unreachable.map((m) => h('li', h('button.link', { onclick: () => openPerson(m.person_id) }, avatar(m.name), h('span', m.name)),
-          h('span.fine', m.asked_at ? t('asked_no_answer', { at: fmtDate(m.asked_at) }) : m.reachability === 'handle' ? t('via_handle') : m.last_seen ? t('last_seen', { at: fmtDate(m.last_seen) }) : '')))),
+          h('span.fine', m.asked_at ? t('asked_no_answer', { at: fmtDate(m.asked_at) }) : m.last_seen ? t('last_seen', { at: fmtDate(m.last_seen) }) : '')))),
         h('div.actions', askButton),
         asked)
       : h('p.good-news', icon('check'), t('everyone_reachable')),
     h('h3', t('roster')),
     h('table.roster', h('tbody', g.members.map((m) => h('tr', { className: m.left ? 'left' : '', onclick: () => openPerson(m.person_id) },
-      h('td', h('span.dot', { className: `dot ${m.reachable ? 'ok' : 'no'}` })),
-      h('td.name', m.name, m.left ? h('span.badge', t('left_group')) : null, m.asked_at && m.reachable ? h('span.badge.ok', t('answered')) : null),
+      h('td', h('span.dot', { className: `dot ${REACH[m.reachability][0]}`, title: t(REACH[m.reachability][1]) })),
+      h('td.name', m.name, m.left ? h('span.badge', t('left_group')) : null,
+        m.reachability === 'handle' ? h('span.badge.handle', { title: m.handles.map(handleText).join(', ') }, t('via_handle')) : null,
+        m.asked_at && m.reachability !== 'name' ? h('span.badge.ok', t('answered')) : null),
       h('td.num', m.messages ? t('messages_n', { n: m.messages }) : ''),
       h('td.fine', m.last_seen ? fmtDate(m.last_seen) : ''))))),
   ));

@@ -83,6 +83,9 @@ export async function renderPerson(pane, id, ctx) {
     copy: em.address, decide, owner: id,
   }));
 
+  // Platform ids (service `id`) are how an export knew them, not a way to write to them.
+  const handles = p.handles.filter((hd) => hd.service !== 'id').map(handleItem);
+
   const qr = h('div.qr', { id: 'person-qr' });
   const same = h('div', { id: 'same-person' });
   mount(pane, h('div.person',
@@ -94,7 +97,8 @@ export async function renderPerson(pane, id, ctx) {
         h('h3', t('phones')),
         phones.length ? h('ul.items', phones) : h('p.muted.none', t('no_phones')),
         h('h3', t('emails')),
-        emails.length ? h('ul.items', emails) : h('p.muted.none', t('no_emails'))),
+        emails.length ? h('ul.items', emails) : h('p.muted.none', t('no_emails')),
+        handles.length ? [h('h3', t('handles')), h('ul.items', { id: 'person-handles' }, handles)] : null),
       h('aside.qr-card', h('h4', t('qr_title')), qr, h('p.fine', t('qr_hint'))))));
 
   sameness(same, p, id, reload);
@@ -205,6 +209,34 @@ async function chooseOwner(button, { kind, id, sources, decide, owner }) {
   } catch (e) {
     toast(errorText(e), 'error');
   }
+}
+
+/** A messenger or social ID, with the message that shared it. */
+function handleItem(hd) {
+  return h('li.item', { className: 'item handle', dataset: { kind: 'handle', service: hd.service } },
+    h('div.item-main',
+      h('span.item-label', serviceName(hd.service)),
+      h('span.item-value', handleValue(hd)),
+      h('div.grow'),
+      h('button.action', { title: t('copy'), onclick: async () => { if (await copyText(hd.value)) toast(t('copied', { v: hd.value })); } }, icon('copy'), t('copy'))),
+    hd.sources.length ? h('ul.sources', hd.sources.slice(0, 3).map(source)) : null);
+}
+
+/** A handle as people write it: `Instagram @abc`, `Discord abc#1234`. */
+export function handleText(hd) {
+  return `${serviceName(hd.service)} ${handleValue(hd)}`;
+}
+
+/** The ID as its service shows it: `@abc` on Instagram and Telegram. */
+function handleValue(hd) {
+  return (hd.service === 'instagram' || hd.service === 'telegram') && !hd.value.startsWith('@') ? `@${hd.value}` : hd.value;
+}
+
+/** The name of a handle's service in the UI's language (the stored name for others). */
+function serviceName(service) {
+  const key = `service_${service}`;
+  const name = t(key);
+  return name === key ? service : name;
 }
 
 function source(s) {

@@ -37,6 +37,16 @@ impl ImportBatch<'_> {
         Ok(added.id)
     }
 
+    /// Add a handle (`telegram`, `instagram`, …) to a person, or find it there.
+    pub(super) fn add_handle(&mut self, person_id: i64, service: &str, value: &str) -> rusqlite::Result<i64> {
+        let added = self.rows().add_handle(person_id, service, value)?;
+        if added.new {
+            self.report.new_handles += 1;
+            self.touched.insert(person_id);
+        }
+        Ok(added.id)
+    }
+
     /// Add an e-mail to a person (or find it there); None when it is no address.
     pub(super) fn add_email(
         &mut self,
@@ -115,7 +125,7 @@ impl ImportBatch<'_> {
             self.contact_provenance(Item::Email(id), &c)?;
         }
         for h in &c.handles {
-            self.rows().add_handle(person_id, &h.service, &h.value)?;
+            self.add_handle(person_id, &h.service, &h.value)?;
         }
         self.rows().fill_details(person_id, c.org.as_deref(), c.note.as_deref(), c.birthday.as_deref())?;
         self.rows().fill_name_parts(person_id, c.name_parts().as_ref())?;

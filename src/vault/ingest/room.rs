@@ -1,5 +1,5 @@
 //! The sink's chat side: a room's group, its members, its messages and
-//! events, and the numbers and e-mails members shared, given their owners
+//! events, and the numbers, e-mails and handles members shared, given their owners
 //! once the whole roster is known.
 
 use std::collections::{HashMap, HashSet};
@@ -329,32 +329,22 @@ impl ImportBatch<'_> {
         let owners = owners(&roster, &room.pending);
         // The same value is shared again and again: store it once per owner,
         // and each member's shares of it once, as their first with a count.
-        let mut stored: HashMap<(i64, bool, &str), Item> = HashMap::new();
-        let mut sources: HashMap<(bool, Item, &str), (&Pending, i64)> = HashMap::new();
+        let mut stored: HashMap<(i64, extract::Kind, &str), Item> = HashMap::new();
+        let mut sources: HashMap<(Item, &str), (&Pending, i64)> = HashMap::new();
         let mut order = Vec::new();
         for (p, owner_name) in room.pending.iter().zip(owners) {
             let Some(Some(index)) = room.members.get(owner_name) else { continue };
             let owner = room.list[*index].1.person_id;
-            let is_phone = matches!(p.found.kind, extract::Kind::Phone);
-            let item = match stored.get(&(owner, is_phone, p.found.value.as_str())) {
+            let value = p.found.value.as_str();
+            let item = match stored.get(&(owner, p.found.kind, value)) {
                 Some(item) => *item,
                 None => {
-                    let item = if is_phone {
-                        Item::Phone(self.add_phone(
-                            owner,
-                            &p.found.raw,
-                            Some(&p.found.value),
-                            None,
-                            Status::Candidate,
-                        )?)
-                    } else {
-                        Item::Email(self.add_email(owner, &p.found.value, None, Status::Candidate)?)
-                    };
-                    stored.insert((owner, is_phone, p.found.value.as_str()), item);
+                    let item = self.add_found(owner, &p.found)?;
+                    stored.insert((owner, p.found.kind, value), item);
                     item
                 }
             };
-            let key = (is_phone, item, p.sender.as_str());
+            let key = (item, p.sender.as_str());
             match sources.get_mut(&key) {
                 Some((_, times)) => *times += p.times,
                 None => {
@@ -364,7 +354,7 @@ impl ImportBatch<'_> {
             }
         }
         for key in order {
-            let (_, item, _) = key;
+            let (item, _) = key;
             let (p, times) = sources[&key];
             let origin = Origin {
                 source_id: Some(self.source_id),
@@ -379,6 +369,18 @@ impl ImportBatch<'_> {
             self.rows().add_provenance(item, &origin, SameAs::Source)?;
         }
         Ok(())
+    }
+
+    /// Store a value found in a message for its owner: numbers and e-mails
+    /// as candidates to confirm, handles as handles of their service.
+    fn add_found(&mut self, owner: i64, found: &extract::Found) -> rusqlite::Result<Item> {
+        Ok(match found.kind {
+            extract::Kind::Phone => {
+                Item::Phone(self.add_phone(owner, &found.raw, Some(&found.value), None, Status::Candidate)?)
+            }
+            extract::Kind::Email => Item::Email(self.add_email(owner, &found.value, None, Status::Candidate)?),
+            extract::Kind::Handle(service) => Item::Handle(self.add_handle(owner, service.as_str(), &found.value)?),
+        })
     }
 
     /// The group of the open room, settled, for a contact card shared in it.

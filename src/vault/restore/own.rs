@@ -145,12 +145,13 @@ fn person<'s>(
         pending.extend(e.sources.iter().map(|source| Pending { item: Item::Email(added.id), source }));
     }
     for h in &p.handles {
-        r.rows.add_handle(id, &h.service, &h.value)?;
+        let added = r.rows.add_handle(id, &h.service, &h.value)?;
+        pending.extend(h.sources.iter().map(|source| Pending { item: Item::Handle(added.id), source }));
     }
     Ok(id)
 }
 
-/// Provenance for a phone or e-mail, unless the vault already records the
+/// Provenance for a phone, e-mail or handle, unless the vault already records the
 /// same origin (same file and line, or same group, sharer and time).
 fn provenance(
     r: &mut Restore,

@@ -1,0 +1,158 @@
+//! Handles shared in a chat make members reachable: a KakaoTalk PC export in
+//! which one member shares an Instagram ID and another a Discord tag, read
+//! through the real binary.
+
+mod common;
+
+use common::TestVault;
+use serde_json::Value;
+
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/handles/KakaoTalk_중2_3반.txt");
+
+fn imported() -> TestVault {
+    let v = TestVault::new();
+    let said = v.ok(&["import", FIXTURE]);
+    assert!(said.contains("And 3 messenger or social IDs"), "{said}");
+    v
+}
+
+fn member<'a>(roster: &'a Value, name: &str) -> &'a Value {
+    roster["members"].as_array().unwrap().iter().find(|m| m["name"] == name).unwrap_or_else(|| panic!("{name}"))
+}
+
+/// (service, value) of a member's handles.
+fn handles(m: &Value) -> Vec<(String, String)> {
+    m["handles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| (h["service"].as_str().unwrap().to_owned(), h["value"].as_str().unwrap().to_owned()))
+        .collect()
+}
+
+#[test]
+fn the_roster_counts_members_with_a_handle_as_reachable_by_handle() {
+    let v = imported();
+    let roster = v.json(&["roster", "중2 3반 단톡"]);
+    let reach = |name: &str| member(&roster, name)["reachability"].as_str().unwrap().to_owned();
+    assert_eq!(reach("김하린"), "contact");
+    assert_eq!(reach("이서준"), "handle");
+    assert_eq!(reach("박지우"), "handle");
+    assert_eq!(reach("최민재"), "name", "mentions, hashtags and links are not handles");
+    assert_eq!(reach("정유나"), "name");
+    assert_eq!(member(&roster, "이서준")["reachable"], false, "`reachable` stays phone or e-mail");
+
+    let seojun = member(&roster, "이서준");
+    assert_eq!(handles(seojun), [("instagram".to_owned(), "seojun_lee07".to_owned())]);
+    let source = &seojun["handles"][0]["sources"][0];
+    assert_eq!(source["message"], "저 폰 없어요 ㅠ 인스타 @seojun_lee07 로 디엠 주세요");
+    assert_eq!(source["shared_by"], "이서준");
+    assert_eq!(source["group"], "중2 3반 단톡");
+    assert_eq!(source["at"], "2025-11-18 20:03:00");
+    assert_eq!(source["times"], 2, "shared twice, one source");
+
+    let jiwoo = member(&roster, "박지우");
+    assert_eq!(
+        handles(jiwoo),
+        [("discord".to_owned(), "jiwoo#4821".to_owned()), ("telegram".to_owned(), "jiwoo_park2".to_owned())]
+    );
+    assert_eq!(jiwoo["handles"][1]["sources"][0]["shared_by"], "김하린", "named by another member");
+    assert!(handles(member(&roster, "최민재")).is_empty());
+
+    let out = v.ok(&["roster", "중2 3반 단톡"]);
+    assert!(out.contains("1 of 5 reachable without the messenger"), "{out}");
+    assert!(out.contains("2 more reachable by handle only"), "{out}");
+    let line = out.lines().find(|l| l.starts_with("이서준")).unwrap();
+    assert!(line.contains("instagram seojun_lee07"), "{out}");
+    let groups = v.ok(&["groups"]);
+    assert!(groups.contains("BY HANDLE"), "{groups}");
+}
+
+#[test]
+fn people_json_carries_handles_with_the_message_that_shared_them() {
+    let v = imported();
+    let person = v.json(&["show", "박지우"]);
+    let discord = &person["handles"][0];
+    assert_eq!((discord["service"].as_str(), discord["value"].as_str()), (Some("discord"), Some("jiwoo#4821")));
+    assert_eq!(discord["sources"][0]["message"], "디코 jiwoo#4821 추가해줘");
+    // Search finds a member by their handle.
+    let found = v.json(&["search", "seojun_lee07"]);
+    assert_eq!(found[0]["name"], "이서준", "{found}");
+}
+
+#[test]
+fn the_drill_asks_only_members_with_no_way_to_reach_them() {
+    let v = imported();
+    let ask = v.json(&["ask", "중2 3반 단톡"]);
+    let mut asked: Vec<&str> = ask["members"].as_array().unwrap().iter().map(|m| m.as_str().unwrap()).collect();
+    asked.sort();
+    assert_eq!(asked, ["정유나", "최민재"]);
+}
+
+#[test]
+fn exports_write_handles_found_in_chats() {
+    let v = imported();
+    let v3 = v.path("class.vcf");
+    v.ok(&["export", "vcard", "--version", "3", "--group", "중2 3반 단톡", "-o", v3.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&v3).unwrap().replace("\r\n ", "");
+    assert!(
+        text.contains("X-SOCIALPROFILE;TYPE=instagram;X-USER=seojun_lee07:https://www.instagram.com/seojun_lee07"),
+        "{text}"
+    );
+    assert!(text.contains("X-SOCIALPROFILE;TYPE=discord;X-USER=jiwoo#4821:jiwoo#4821"), "{text}");
+    assert!(text.contains("X-TELEGRAM:jiwoo_park2"), "{text}");
+    let sheet = v.path("class.html");
+    v.ok(&["export", "sheet", "--group", "중2 3반 단톡", "-o", sheet.to_str().unwrap()]);
+    let html = std::fs::read_to_string(&sheet).unwrap();
+    assert!(html.contains("2 more by handle"), "{html}");
+    assert!(html.contains("seojun_lee07"), "{html}");
+}
+
+#[test]
+fn undoing_a_later_import_takes_its_shares_of_a_handle_away() {
+    let v = imported();
+    let later = v.path("KakaoTalk_중2_3반_later.txt");
+    let mut text = std::fs::read_to_string(FIXTURE).unwrap();
+    text.push_str("--------------- 2025년 11월 19일 수요일 ---------------\n[이서준] [오전 7:40] 인스타 아이디 seojun_lee07 입니다\n");
+    std::fs::write(&later, text).unwrap();
+    let sources = |v: &TestVault| {
+        let roster = v.json(&["roster", "중2 3반 단톡"]);
+        member(&roster, "이서준")["handles"][0]["sources"].as_array().unwrap().len()
+    };
+    v.ok(&["import", later.to_str().unwrap()]);
+    assert_eq!(sources(&v), 2, "the later share is a second source");
+    let imports = v.json(&["imports"]);
+    let newest = imports.as_array().unwrap().iter().map(|b| b["id"].as_i64().unwrap()).max().unwrap();
+    v.ok(&["undo", &newest.to_string()]);
+    assert_eq!(sources(&v), 1);
+}
+
+#[test]
+fn a_backup_keeps_handles_and_the_messages_that_shared_them() {
+    let a = imported();
+    let file = a.path("class.age");
+    let pass = [("LIFEBOAT_BACKUP_PASSPHRASE", "backup passphrase 백업")];
+    common::seed::ok_with(&a, &["backup", "create", "-o", file.to_str().unwrap(), "--with-messages"], &pass);
+    let b = TestVault::new();
+    common::same_signer(&a, &b);
+    common::seed::ok_with(&b, &["backup", "restore", file.to_str().unwrap()], &pass);
+    let (before, after) = (a.json(&["roster", "중2 3반 단톡"]), b.json(&["roster", "중2 3반 단톡"]));
+    for name in ["이서준", "박지우"] {
+        assert_eq!(member(&after, name)["reachability"], "handle", "{name}");
+        assert_eq!(member(&after, name)["handles"], member(&before, name)["handles"], "{name}");
+    }
+}
+
+#[test]
+fn an_address_book_writes_a_handle_as_the_chat_does() {
+    let v = TestVault::new();
+    let card = v.path("one.vcf");
+    std::fs::write(
+        &card,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:민김\r\nTEL:010-3456-7890\r\nX-TELEGRAM:@MinKim\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    v.ok(&["import", card.to_str().unwrap()]);
+    let person = v.json(&["show", "민김"]);
+    assert_eq!(person["handles"][0]["value"], "minkim", "{person}");
+}
