@@ -8,7 +8,7 @@ mod common;
 use std::io::Write;
 use std::path::Path;
 
-use common::{TestVault, fixture, group, members};
+use common::{TestVault, fixture, group, members, owner};
 
 /// Every person's name, sorted.
 fn people(v: &TestVault) -> Vec<String> {
@@ -16,11 +16,6 @@ fn people(v: &TestVault) -> Vec<String> {
         v.json(&["people"]).as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap().to_owned()).collect();
     names.sort();
     names
-}
-
-/// The name of the one person holding `value` (a number or an e-mail).
-fn owner(v: &TestVault, value: &str) -> String {
-    v.json(&["show", value])["name"].as_str().unwrap().to_owned()
 }
 
 /// A zip of `dir`'s files under `prefix/`, as a user zips the export folder.

@@ -9,7 +9,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
 
-use super::{DateOrder, ImportError, Input, Limits, Probe, by_id, open_export, open_source, pipeline, read_region, sniff};
+use super::{
+    DateOrder, ImportError, Input, Limits, Probe, by_id, open_export, open_source, pipeline, read_region, sniff,
+};
 use crate::load::{FileReport, FileStart, Loader, Record};
 use crate::phone::Region;
 

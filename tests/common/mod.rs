@@ -107,6 +107,11 @@ pub fn group<'a>(groups: &'a serde_json::Value, name: &str) -> &'a serde_json::V
         .unwrap_or_else(|| panic!("no group {name}: {groups:#}"))
 }
 
+/// The name of the one person holding `value` (a number or an e-mail).
+pub fn owner(v: &TestVault, value: &str) -> String {
+    v.json(&["show", value])["name"].as_str().unwrap().to_owned()
+}
+
 /// A group's member names, sorted.
 pub fn members(group: &serde_json::Value) -> Vec<String> {
     let mut names: Vec<String> =
