@@ -91,3 +91,22 @@ fn a_part_cut_short_is_refused_by_name_and_nothing_is_kept() {
     assert!(err.contains("message_2.json:") && err.contains("not an Instagram or Messenger export"), "{err}");
     assert_eq!(before, v.raw_bytes(), "all or nothing");
 }
+
+/// Real exports from joweich/chat-miner's test data (MIT; see the README):
+/// every message and every sender, names repaired from Meta's encoding.
+#[test]
+fn real_instagram_and_messenger_files() {
+    let v = TestVault::new();
+    let instagram = fixture("instagram/real/chat-miner-instagram-message_1.json");
+    let report = v.json(&["import", instagram.to_str().unwrap()]);
+    assert_eq!((report["files"][0]["messages"].as_u64(), report["files"][0]["unparsed"].as_u64()), (Some(13), Some(0)));
+    let groups = v.json(&["groups"]);
+    let room = group(&groups, "Test Log");
+    assert_eq!(members(room), ["Jane Doe", "John Doe", "J❤️hn Doe", "Lionel Messi", "❤️"], "{room:#}");
+    let messenger = fixture("instagram/real/chat-miner-messenger-message_1.json");
+    let report = v.json(&["import", messenger.to_str().unwrap()]);
+    assert_eq!(report["files"][0]["format"], "instagram-json", "{report:#}");
+    assert_eq!(report["files"][0]["messages"], 2, "{report:#}");
+    let groups = v.json(&["groups"]);
+    assert_eq!(group(&groups, "chat-miner-messenger-message_1")["platform"], "messenger", "{groups:#}");
+}

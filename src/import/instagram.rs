@@ -41,8 +41,8 @@ impl Importer for InstagramJson {
     fn sniff(&self, probe: &Probe) -> bool {
         let head = probe.head.trim_start();
         head.starts_with('{')
-            && head.contains("\"participants\"")
-            && (head.contains("\"sender_name\"") || head.contains("\"senderName\""))
+            && ((head.contains("\"sender_name\"") && head.contains("\"timestamp_ms\""))
+                || (head.contains("\"participants\"") && head.contains("\"senderName\"")))
     }
     /// In a folder or a zip of the download: every thread's parts, thread by
     /// thread (`inbox/capstone_123/message_1.json`, `message_2.json`, …).
@@ -70,7 +70,11 @@ impl Importer for InstagramJson {
                 let mut thread = Thread::default();
                 parse(input, Pass::Skim(&mut thread))?;
                 input.rewind()?;
-                sink.room(thread.room(platform))?;
+                let fallback = match folder.rsplit('/').next().filter(|f| !f.is_empty()) {
+                    Some(thread_folder) => thread_folder.to_owned(),
+                    None => input.file_name().trim_end_matches(".json").to_owned(),
+                };
+                sink.room(thread.room(platform, &fallback))?;
                 if !thread.participants.is_empty() {
                     let subjects = thread.participants.iter().map(|name| speaker(name)).collect();
                     sink.event(ChatEvent { line: 0, at: None, kind: EventKind::Joined, actor: None, subjects })?;
@@ -123,11 +127,13 @@ struct Thread {
 }
 
 impl Thread {
-    fn room(&self, platform: Platform) -> RoomInfo {
+    /// The room, named by its title, else its participants, else `fallback`
+    /// (the thread's folder or the file's name).
+    fn room(&self, platform: Platform, fallback: &str) -> RoomInfo {
         let name = match (&self.title, self.participants.is_empty()) {
             (Some(title), _) => title.clone(),
             (None, false) => self.participants.join(", "),
-            (None, true) => format!("{} chat", if platform == Platform::Instagram { "Instagram" } else { "Messenger" }),
+            (None, true) => fallback.to_owned(),
         };
         RoomInfo { platform, name, external_id: self.path.clone() }
     }
