@@ -10,6 +10,7 @@ use lifeboat::export::private_dir::PrivateDir;
 use lifeboat::handoff::{Running, Status};
 use lifeboat::vault::Vault;
 
+use crate::chosen::Chosen;
 use crate::error::AppError;
 use crate::idle::Activity;
 
@@ -28,6 +29,8 @@ pub struct AppState {
     /// use 127.0.0.1; a computer with several private networks picks one),
     /// else this computer's address on the Wi-Fi or hotspot.
     pub handoff_listen: Option<IpAddr>,
+    /// The files the user chose this session, the only ones the page may name.
+    pub chosen: Chosen,
 }
 
 impl AppState {
@@ -45,6 +48,7 @@ impl AppState {
             activity: Activity::default(),
             handoff: Mutex::new(None),
             handoff_listen: std::env::var("LIFEBOAT_HANDOFF_LISTEN").ok().and_then(|a| a.parse().ok()),
+            chosen: Chosen::default(),
         }
     }
 
@@ -59,9 +63,11 @@ impl AppState {
 
     /// Lock now: a running import is cancelled (and rolls back) instead of
     /// being waited for to the end, a Send to phone stops serving, then the
-    /// vault and its key are dropped and printed sheets removed.
+    /// vault and its key are dropped, printed sheets removed and the chosen
+    /// files forgotten.
     pub fn lock_now(&self) {
         self.cancel.store(true, Ordering::Relaxed);
+        self.chosen.forget();
         self.stop_handoff();
         self.forget_sheets();
         slot(&self.vault).take();

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::Result;
-use lifeboat::import::{DateOrder, ReadingBasis};
+use lifeboat::import::{DateOrder, Progress, ReadingBasis};
 use lifeboat::ingest::{ImportOptions, import_files};
 use lifeboat::phone::Region;
 use lifeboat::vault::ImportReport;
@@ -45,19 +45,29 @@ pub struct Import {
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
+    /// Report progress on stderr as the files are read, one line every few
+    /// thousand records: `progress: FILE READ/TOTAL bytes, N messages, M contacts`.
+    #[arg(long)]
+    progress: bool,
 }
 
 impl Import {
     pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
         let mut vault = global.open()?;
         let _ = ctrlc::set_handler(|| CANCEL.store(true, Ordering::Relaxed));
+        let report_progress = |p: &Progress| {
+            eprintln!(
+                "progress: {} {}/{} bytes, {} messages, {} contacts",
+                p.file, p.bytes_read, p.bytes_total, p.messages, p.contacts
+            );
+        };
         let opts = ImportOptions {
             format: self.format,
             date_order: self.date_order,
             region: self.region,
             dry_run: self.dry_run,
             cancel: Some(&CANCEL),
-            progress: None,
+            progress: self.progress.then_some(&report_progress as &(dyn Fn(&Progress) + Sync)),
         };
         let report = import_files(&mut vault, &self.files, &opts)?;
         if self.json {

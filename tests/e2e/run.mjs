@@ -2,8 +2,11 @@
 // create a vault → import a generated KakaoTalk export and a vCard → search
 // with Hangul initials → open a person → a group's reachability → export a
 // vCard → a backup to the user's own key, checked → lock → wrong passphrase →
-// unlock. Screenshots of the main screens go to
-// docs/screenshots/. Exits non-zero on the first failure.
+// unlock. Every file is chosen in the app's native GTK file dialog, driven
+// with xdotool as a user would (the app refuses paths the user did not
+// choose), and none of them may show in the desktop's recent files.
+// Screenshots of the main screens go to docs/screenshots/. Exits non-zero on
+// the first failure.
 //
 // Env: LIFEBOAT_APP (the built binary), GEN_EXPORTS (gen_exports.py),
 //      TAURI_DRIVER (default: tauri-driver on PATH), SCREENSHOTS (dir).
@@ -13,7 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Builder, By, Key, until } from 'selenium-webdriver';
+import { Builder, By, until } from 'selenium-webdriver';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
@@ -49,6 +52,8 @@ const initials = (s) => [...s].map((c) => {
 const member = truth.members.find((m) => /^[가-힣]{3}$/.test(m)) || fail('the generated room has no plain Hangul member');
 
 process.env.LIFEBOAT_VAULT = join(work, 'vault');
+// GTK's recent-files list (recently-used.xbel) goes here, not to the real home.
+process.env.XDG_DATA_HOME = join(work, 'data');
 // logind's signals on this run's own session bus, so the test can send them.
 process.env.LIFEBOAT_LOGIND_BUS = 'session';
 // Send to phone listens on loopback here (the test machine may have no private network).
@@ -84,9 +89,9 @@ async function main() {
 
   step('import: preview a KakaoTalk export and a vCard');
   await click('#go-import');
-  await type('#path-input', kakao + Key.ENTER);
+  await chooseFile('#choose-files', '파일 고르기', kakao);
   await el('#preview, #preview-error');
-  await type('#path-input', vcf + Key.ENTER);
+  await chooseFile('#choose-files', '파일 고르기', vcf);
   const preview = await el('#preview, #preview-error', 60_000);
   if ((await preview.getAttribute('id')) === 'preview-error') fail(`preview failed: ${await preview.getText()}`);
   await driver.wait(async () => (await driver.findElements(By.css('#preview tbody tr'))).length === 2, TIMEOUT, 'two files in the preview');
@@ -170,12 +175,27 @@ async function main() {
   if ((await driver.findElements(By.css('#message-results .hit .context'))).length === 0) fail('no messages around the hits');
   await shot('12-messages');
 
+  step('files: the app refuses a path the user did not choose, and will not write over a file chosen to import');
+  const kakaoBefore = readFileSync(kakao);
+  for (const [command, args] of [
+    ['export_file', { format: 'vcard4', group: null, person: null, path: join(work, 'not-chosen.vcf') }],
+    ['export_file', { format: 'vcard4', group: null, person: null, path: kakao }],
+    ['verify_backup', { path: '/etc/passwd', passphrase: null }],
+  ]) {
+    const answer = await driver.executeAsyncScript(
+      'const done = arguments[arguments.length - 1]; window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then(() => done("accepted"), (e) => done(e.code));',
+      command, args);
+    if (answer !== 'not_chosen') fail(`${command} ${args.path}: ${answer}, expected not_chosen`);
+  }
+  if (existsSync(join(work, 'not-chosen.vcf'))) fail('an export was written to a path nobody chose');
+  if (!readFileSync(kakao).equals(kakaoBefore)) fail('the chosen chat export was written over');
+
   step('export: a vCard of everyone to a temporary folder');
   await click('[data-screen="export"]');
   await el('#export-format');
   const exported = join(work, 'export', '연락처.vcf');
   mkdirSync(dirname(exported), { recursive: true });
-  await type('#export-path', exported);
+  await chooseFile('#export-path-choose', '저장 위치', exported, true);
   await click('#export-now');
   await textIn('#export-result', /연락처\.vcf/);
   if (!existsSync(exported)) fail(`${exported} was not written`);
@@ -198,11 +218,11 @@ async function main() {
   await click('#backup-form .field-control button.small');
   await driver.wait(async () => /^age1/.test(await driver.executeScript("return document.getElementById('backup-recipients').value")), TIMEOUT, 'my key in the recipients');
   const backupFile = join(work, 'backup.age');
-  await type('#backup-path', backupFile);
+  await chooseFile('#backup-path-choose', '백업 만들기', backupFile, true);
   await click('#backup-create');
   await textIn('#backup-result', /[1-9]/);
   if (!existsSync(backupFile)) fail(`${backupFile} was not written`);
-  await type('#restore-path', backupFile);
+  await chooseFile('#restore-path-choose', '백업 파일', backupFile);
   await click('#backup-verify');
   await textIn('#verify-result', /[1-9]/);
   await shot('11-backup');
@@ -245,10 +265,40 @@ async function main() {
     }
   }, TIMEOUT, 'the unlock screen after sleep');
   if ((await driver.getPageSource()).includes(member)) fail(`${member} is still in the page after the sleep lock`);
+
+  step('files: nothing chosen in the dialogs is in the desktop\'s recent files');
+  const recent = join(process.env.XDG_DATA_HOME, 'recently-used.xbel');
+  const listed = existsSync(recent) ? readFileSync(recent, 'utf8') : '';
+  if (listed.includes('<bookmark')) fail(`GTK recorded chosen files in ${recent}:\n${listed}`);
   console.log('E2E PASSED');
 }
 
 function step(s) { console.log(`• ${s}`); }
+// Click `button`, which opens the app's native GTK file dialog titled
+// `title`, and choose `path` in it as a user would: in an open dialog the
+// location field (Ctrl+L), in a save dialog the name field (which takes a
+// whole path), then Enter. The dialog is another X window, out of
+// WebDriver's reach; the short pauses let GTK show the field typed into.
+async function chooseFile(button, title, path, save = false) {
+  await click(button);
+  const dialogs = () => {
+    try {
+      return execFileSync('xdotool', ['search', '--onlyvisible', '--name', `^${title}`]).toString().trim().split('\n').filter(Boolean);
+    } catch {
+      return []; // xdotool exits 1 when no window matches
+    }
+  };
+  let win;
+  await driver.wait(async () => (win = dialogs()[0]), TIMEOUT, `the file dialog "${title}"`);
+  execFileSync('xdotool', ['windowfocus', '--sync', win]);
+  await driver.sleep(300);
+  execFileSync('xdotool', ['key', '--clearmodifiers', save ? 'ctrl+a' : 'ctrl+l']);
+  await driver.sleep(300);
+  execFileSync('xdotool', ['type', '--delay', '20', path]);
+  await driver.sleep(300);
+  execFileSync('xdotool', ['key', 'Return']);
+  await driver.wait(async () => dialogs().length === 0, TIMEOUT, `the file dialog "${title}" to close`);
+}
 // Run `script`, reload the page, and wait for the new page: a lookup made
 // while the old one unloads fails (NoSuchFrameError) instead of waiting.
 async function reloadWith(script) {
