@@ -137,7 +137,7 @@ impl AppState {
 /// The vault slot. A command that panicked while holding it leaves it
 /// poisoned: the vault is then dropped (its key with it), never kept behind
 /// an unlock screen, and the slot is usable again, locked.
-fn slot(vault: &Mutex<Option<Vault>>) -> MutexGuard<'_, Option<Vault>> {
+fn slot<V>(vault: &Mutex<Option<V>>) -> MutexGuard<'_, Option<V>> {
     match vault.lock() {
         Ok(guard) => guard,
         Err(poisoned) => {
@@ -146,5 +146,26 @@ fn slot(vault: &Mutex<Option<Vault>>) -> MutexGuard<'_, Option<Vault>> {
             vault.clear_poison();
             guard
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_while_holding_the_vault_drops_it_and_leaves_the_slot_usable() {
+        let vault = Arc::new(Mutex::new(Some("the key".to_owned())));
+        let held = vault.clone();
+        let panicked = std::thread::spawn(move || {
+            let _guard = held.lock().unwrap();
+            panic!("a command panics while it holds the vault");
+        })
+        .join();
+        assert!(panicked.is_err() && vault.is_poisoned());
+        assert_eq!(*slot(&vault), None, "the vault (and its key) is dropped, never kept behind the lock screen");
+        assert!(!vault.is_poisoned(), "the slot is usable again, locked");
+        *slot(&vault) = Some("unlocked again".to_owned());
+        assert_eq!(slot(&vault).as_deref(), Some("unlocked again"));
     }
 }

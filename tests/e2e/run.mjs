@@ -12,7 +12,7 @@
 //      TAURI_DRIVER (default: tauri-driver on PATH), SCREENSHOTS (dir).
 
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +72,20 @@ async function main() {
 
   // Korean first: the app's main audience. Language is a page setting.
   await el('#passphrase');
+  step('the WebKit web process (the typed passphrase, what the page shows) writes no core dump: RLIMIT_CORE 0/0 from the shell');
+  const webProcesses = readdirSync('/proc').filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('WebKitWebProces')
+        && readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`LIFEBOAT_VAULT=${process.env.LIFEBOAT_VAULT}`);
+    } catch {
+      return false; // not a process, or gone
+    }
+  });
+  if (!webProcesses.length) fail('no WebKit web process of this app found');
+  for (const pid of webProcesses) {
+    const core = readFileSync(`/proc/${pid}/limits`, 'utf8').split('\n').find((l) => l.startsWith('Max core file size'));
+    if (!/^Max core file size\s+0\s+0\s/.test(core)) fail(`web process ${pid}: ${core}`);
+  }
   await reloadWith("localStorage.setItem('lifeboat.lang', 'ko');");
   await el('#passphrase-repeat');
   await shot('01-create-vault');
