@@ -370,5 +370,6 @@ try {
 } finally {
   if (driver) await driver.quit().catch(() => {});
   tauriDriver.kill();
-  rmSync(work, { recursive: true, force: true });
+  // The app's WebKit data (under XDG_DATA_HOME) may still be written while it exits.
+  rmSync(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
 }
