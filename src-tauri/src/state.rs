@@ -152,6 +152,17 @@ fn slot<V>(vault: &Mutex<Option<V>>) -> MutexGuard<'_, Option<V>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chosen::Use;
+
+    #[test]
+    fn lock_cancels_the_running_import_and_forgets_the_chosen_files() {
+        let state = AppState::new();
+        state.chosen.allow(Use::Read, "/home/me/chat.txt");
+        state.lock_now();
+        assert!(state.cancel.load(Ordering::SeqCst), "a running import sees Cancel and rolls back");
+        assert_eq!(state.chosen.check(Use::Read, "/home/me/chat.txt").unwrap_err().code, "not_chosen");
+        assert!(!state.is_unlocked());
+    }
 
     #[test]
     fn a_panic_while_holding_the_vault_drops_it_and_leaves_the_slot_usable() {
