@@ -20,6 +20,8 @@ packages=(
   librsvg2-bin zbar-tools
   # running the window headless and driving it in end-to-end tests
   xvfb xauth dbus dbus-x11 at-spi2-core webkit2gtk-driver imagemagick fonts-noto-cjk
+  # tests/e2e: choosing files in the native GTK dialog, as a user types
+  xdotool
 )
 
 missing=()
@@ -34,3 +36,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 command -v cargo >/dev/null || { echo "setup: Rust is missing: install it from https://rustup.rs" >&2; exit 1; }
+# cargo deny (scripts/test.sh), pinned: a new release may change what deny.toml means.
+deny_version=0.20.2
+export PATH="$HOME/.cargo/bin:$PATH"
+if [ "$(cargo deny --version 2>/dev/null)" != "cargo-deny $deny_version" ]; then
+  echo "setup: installing cargo-deny $deny_version"
+  cargo install --locked cargo-deny --version "$deny_version"
+fi

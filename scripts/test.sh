@@ -12,6 +12,10 @@ echo "== rustfmt"
 cargo fmt --all -- --check
 echo "== clippy"
 cargo clippy --workspace --all-targets -- -D warnings
+echo "== cargo deny (licences, duplicate majors, sources; deny.toml)"
+# Advisories need the RustSec database from GitHub, which CI cannot reach:
+# SECURITY.md, "Advisories", says how they are checked.
+cargo deny --locked --workspace check licenses bans sources
 echo "== tests"
 cargo test --workspace
 if [ -x scripts/e2e.sh ]; then

@@ -178,10 +178,9 @@ fn kill_9_during_an_import_leaves_the_vault_as_before_and_the_import_can_be_reru
         "big.txt",
         &["--messages", "400000", "--members", "30", "--seed", "9"],
     );
-    let mut child = v.cmd().args(["import", big.to_str().unwrap()]).spawn().unwrap();
-    std::thread::sleep(Duration::from_millis(1500));
-    std::process::Command::new("kill").args(["-9", &child.id().to_string()]).status().unwrap();
-    let status = child.wait().unwrap();
+    let import = v.import_in_progress(&big);
+    import.signal("-9");
+    let (status, _) = import.wait();
     assert_eq!(status.signal(), Some(9), "the import must still have been running when killed");
     assert_eq!(v.json(&["people"]), before, "the vault is exactly as before the import");
     assert!(v.json(&["groups"]).as_array().unwrap().is_empty());

@@ -349,7 +349,9 @@ fn a_second_real_process_waits_then_is_told_the_vault_is_busy() {
     let fifo = v.path("export.txt");
     assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
     let mut first = v.cmd().arg("import").arg(&fifo).stderr(std::process::Stdio::null()).spawn().unwrap();
-    std::thread::sleep(Duration::from_millis(500));
+    // Opening the pipe to write returns once the import opened it to read,
+    // which it does after it opened the vault: from here on it holds it.
+    let _writer = std::fs::OpenOptions::new().write(true).open(&fifo).unwrap();
     let start = Instant::now();
     let err = v.fails(&["people"]);
     let waited = start.elapsed();

@@ -168,14 +168,11 @@ fn sigint_cancels_an_import_and_keeps_nothing() {
         "WhatsApp Chat with big.txt",
         &["--messages", "400000", "--members", "30", "--seed", "8"],
     );
-    let child = v.cmd().args(["import", chat.to_str().unwrap()]).stderr(std::process::Stdio::piped()).spawn().unwrap();
-    // Let it get into the messages, then interrupt it as a terminal would.
-    std::thread::sleep(std::time::Duration::from_millis(1500));
-    let status = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
-    assert!(status.success());
-    let out = child.wait_with_output().unwrap();
-    assert!(!out.status.success(), "the import finished before the signal: make the file bigger");
-    let err = String::from_utf8_lossy(&out.stderr);
+    // Once it reads messages, interrupt it as a terminal would.
+    let import = v.import_in_progress(&chat);
+    import.signal("-INT");
+    let (status, err) = import.wait();
+    assert!(!status.success(), "the import finished before the signal: make the file bigger");
     assert!(err.contains("cancelled"), "{err}");
     assert_eq!(v.json(&["groups"]), serde_json::json!([]));
     assert_eq!(v.json(&["people"]), serde_json::json!([]));

@@ -5,9 +5,12 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 #![forbid(unsafe_code)]
 
+mod chosen;
 mod commands;
 mod error;
 mod idle;
+#[cfg(target_os = "linux")]
+mod recent_files;
 #[cfg(target_os = "linux")]
 mod session_lock;
 mod state;
@@ -77,6 +80,8 @@ fn main() {
             commands::decide::unmerge,
         ])
         .setup(|app| {
+            #[cfg(target_os = "linux")]
+            recent_files::keep_out_of_recent_files();
             WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
                 .title("Lifeboat")
                 .inner_size(1120.0, 740.0)
@@ -95,7 +100,7 @@ fn main() {
         })
         .on_window_event(|window, event| {
             if let WindowEvent::DragDrop(drop) = event {
-                window.state::<DropWatch>().forward(drop);
+                window.state::<DropWatch>().forward(drop, &window.state::<state::AppState>().chosen);
             }
         })
         .build(tauri::generate_context!())

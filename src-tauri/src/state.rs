@@ -10,6 +10,7 @@ use lifeboat::export::private_dir::PrivateDir;
 use lifeboat::handoff::{Running, Status};
 use lifeboat::vault::Vault;
 
+use crate::chosen::Chosen;
 use crate::error::AppError;
 use crate::idle::Activity;
 
@@ -28,6 +29,8 @@ pub struct AppState {
     /// use 127.0.0.1; a computer with several private networks picks one),
     /// else this computer's address on the Wi-Fi or hotspot.
     pub handoff_listen: Option<IpAddr>,
+    /// The files the user chose this session, the only ones the page may name.
+    pub chosen: Chosen,
 }
 
 impl AppState {
@@ -45,6 +48,7 @@ impl AppState {
             activity: Activity::default(),
             handoff: Mutex::new(None),
             handoff_listen: std::env::var("LIFEBOAT_HANDOFF_LISTEN").ok().and_then(|a| a.parse().ok()),
+            chosen: Chosen::default(),
         }
     }
 
@@ -59,9 +63,11 @@ impl AppState {
 
     /// Lock now: a running import is cancelled (and rolls back) instead of
     /// being waited for to the end, a Send to phone stops serving, then the
-    /// vault and its key are dropped and printed sheets removed.
+    /// vault and its key are dropped, printed sheets removed and the chosen
+    /// files forgotten.
     pub fn lock_now(&self) {
         self.cancel.store(true, Ordering::Relaxed);
+        self.chosen.forget();
         self.stop_handoff();
         self.forget_sheets();
         slot(&self.vault).take();
@@ -131,7 +137,7 @@ impl AppState {
 /// The vault slot. A command that panicked while holding it leaves it
 /// poisoned: the vault is then dropped (its key with it), never kept behind
 /// an unlock screen, and the slot is usable again, locked.
-fn slot(vault: &Mutex<Option<Vault>>) -> MutexGuard<'_, Option<Vault>> {
+fn slot<V>(vault: &Mutex<Option<V>>) -> MutexGuard<'_, Option<V>> {
     match vault.lock() {
         Ok(guard) => guard,
         Err(poisoned) => {
@@ -140,5 +146,37 @@ fn slot(vault: &Mutex<Option<Vault>>) -> MutexGuard<'_, Option<Vault>> {
             vault.clear_poison();
             guard
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chosen::Use;
+
+    #[test]
+    fn lock_cancels_the_running_import_and_forgets_the_chosen_files() {
+        let state = AppState::new();
+        state.chosen.allow(Use::Read, "/home/me/chat.txt");
+        state.lock_now();
+        assert!(state.cancel.load(Ordering::SeqCst), "a running import sees Cancel and rolls back");
+        assert_eq!(state.chosen.check(Use::Read, "/home/me/chat.txt").unwrap_err().code, "not_chosen");
+        assert!(!state.is_unlocked());
+    }
+
+    #[test]
+    fn a_panic_while_holding_the_vault_drops_it_and_leaves_the_slot_usable() {
+        let vault = Arc::new(Mutex::new(Some("the key".to_owned())));
+        let held = vault.clone();
+        let panicked = std::thread::spawn(move || {
+            let _guard = held.lock().unwrap();
+            panic!("a command panics while it holds the vault");
+        })
+        .join();
+        assert!(panicked.is_err() && vault.is_poisoned());
+        assert_eq!(*slot(&vault), None, "the vault (and its key) is dropped, never kept behind the lock screen");
+        assert!(!vault.is_poisoned(), "the slot is usable again, locked");
+        *slot(&vault) = Some("unlocked again".to_owned());
+        assert_eq!(slot(&vault).as_deref(), Some("unlocked again"));
     }
 }

@@ -49,18 +49,24 @@ pub struct Import {
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
+    /// Report progress on stderr as the files are read, one line every few
+    /// thousand records: `progress: FILE READ/TOTAL bytes, N messages, M contacts`.
+    #[arg(long)]
+    progress: bool,
 }
 
 impl Import {
     pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
         let mut vault = global.open()?;
         let _ = ctrlc::set_handler(|| CANCEL.store(true, Ordering::Relaxed));
-        // A bar on a terminal; nothing when stderr is piped or the report is JSON.
-        let bar = (std::io::stderr().is_terminal() && !self.json).then(progress_bar);
-        let show = |p: &Progress| {
-            if let Some(bar) = &bar {
-                show_progress(bar, p);
-            }
+        // A bar on a terminal; with --progress, lines on stderr instead; nothing when piped.
+        let bar = (std::io::stderr().is_terminal() && !self.json && !self.progress).then(progress_bar);
+        let show = |p: &Progress| match &bar {
+            Some(bar) => show_progress(bar, p),
+            None => eprintln!(
+                "progress: {} {}/{} bytes, {} messages, {} contacts",
+                p.file, p.bytes_read, p.bytes_total, p.messages, p.contacts
+            ),
         };
         let opts = ImportOptions {
             format: self.format,
@@ -68,7 +74,7 @@ impl Import {
             region: self.region,
             dry_run: self.dry_run,
             cancel: Some(&CANCEL),
-            progress: bar.as_ref().map(|_| &show as &(dyn Fn(&Progress) + Sync)),
+            progress: (self.progress || bar.is_some()).then_some(&show as &(dyn Fn(&Progress) + Sync)),
         };
         let report = import_files(&mut vault, &self.files, &opts);
         if let Some(bar) = &bar {

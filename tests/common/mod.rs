@@ -4,8 +4,10 @@
 
 pub mod seed;
 
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::thread::JoinHandle;
 
 pub const PASSPHRASE: &str = "correct horse battery";
 
@@ -43,6 +45,39 @@ impl TestVault {
             .env("LIFEBOAT_INSECURE_TEST_KDF", "1")
             .env_remove("LIFEBOAT_NEW_PASSPHRASE");
         c
+    }
+
+    /// `lifeboat import --progress FILE`, returned once it reported reading
+    /// messages: a signal sent now reaches it mid-import, however fast the
+    /// importer gets (no fixed sleep a faster one would outrun).
+    pub fn import_in_progress(&self, file: &Path) -> RunningImport {
+        let mut child = self
+            .cmd()
+            .args(["import", "--progress"])
+            .arg(file)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn lifeboat import");
+        let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+        let mut seen = String::new();
+        loop {
+            let mut line = String::new();
+            if stderr.read_line(&mut line).expect("read stderr") == 0 {
+                panic!("the import ended before it reported reading messages: make the file bigger\n{seen}");
+            }
+            seen += &line;
+            if line.starts_with("progress: ") && !line.contains(", 0 messages") {
+                break;
+            }
+        }
+        // Keep reading, so the import never blocks writing its progress.
+        let rest = std::thread::spawn(move || {
+            let mut rest = String::new();
+            stderr.read_to_string(&mut rest).expect("read stderr");
+            seen + &rest
+        });
+        RunningImport { child, stderr: rest }
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
@@ -89,6 +124,26 @@ impl TestVault {
 }
 
 /// The repo's copy of the export generator.
+/// An import caught while it reads messages (see [`TestVault::import_in_progress`]).
+pub struct RunningImport {
+    pub child: Child,
+    stderr: JoinHandle<String>,
+}
+
+impl RunningImport {
+    /// Send `signal` (`-9`, `-INT`) as `kill` would.
+    pub fn signal(&self, signal: &str) {
+        let sent = Command::new("kill").args([signal, &self.child.id().to_string()]).status().expect("kill");
+        assert!(sent.success(), "kill {signal}");
+    }
+
+    /// How it ended, and all it wrote to stderr.
+    pub fn wait(mut self) -> (ExitStatus, String) {
+        let status = self.child.wait().expect("wait");
+        (status, self.stderr.join().expect("stderr reader"))
+    }
+}
+
 pub fn generator() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/gen_exports.py")
 }

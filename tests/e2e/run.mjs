@@ -3,18 +3,21 @@
 // with Hangul initials → open a person → a group's reachability → a member
 // reachable by the Instagram ID they shared in a chat → export a
 // vCard → a backup to the user's own key, checked → lock → wrong passphrase →
-// unlock. Screenshots of the main screens go to
-// docs/screenshots/. Exits non-zero on the first failure.
+// unlock. Every file is chosen in the app's native GTK file dialog, driven
+// with xdotool as a user would (the app refuses paths the user did not
+// choose), and none of them may show in the desktop's recent files.
+// Screenshots of the main screens go to docs/screenshots/. Exits non-zero on
+// the first failure.
 //
 // Env: LIFEBOAT_APP (the built binary), GEN_EXPORTS (gen_exports.py),
 //      TAURI_DRIVER (default: tauri-driver on PATH), SCREENSHOTS (dir).
 
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Builder, By, Key, until } from 'selenium-webdriver';
+import { Builder, By, until } from 'selenium-webdriver';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
@@ -55,6 +58,8 @@ const initials = (s) => [...s].map((c) => {
 const member = truth.members.find((m) => /^[가-힣]{3}$/.test(m)) || fail('the generated room has no plain Hangul member');
 
 process.env.LIFEBOAT_VAULT = join(work, 'vault');
+// GTK's recent-files list (recently-used.xbel) goes here, not to the real home.
+process.env.XDG_DATA_HOME = join(work, 'data');
 // logind's signals on this run's own session bus, so the test can send them.
 process.env.LIFEBOAT_LOGIND_BUS = 'session';
 // Send to phone listens on loopback here (the test machine may have no private network).
@@ -73,6 +78,20 @@ async function main() {
 
   // Korean first: the app's main audience. Language is a page setting.
   await el('#passphrase');
+  step('the WebKit web process (the typed passphrase, what the page shows) writes no core dump: RLIMIT_CORE 0/0 from the shell');
+  const webProcesses = readdirSync('/proc').filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('WebKitWebProces')
+        && readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`LIFEBOAT_VAULT=${process.env.LIFEBOAT_VAULT}`);
+    } catch {
+      return false; // not a process, or gone
+    }
+  });
+  if (!webProcesses.length) fail('no WebKit web process of this app found');
+  for (const pid of webProcesses) {
+    const core = readFileSync(`/proc/${pid}/limits`, 'utf8').split('\n').find((l) => l.startsWith('Max core file size'));
+    if (!/^Max core file size\s+0\s+0\s/.test(core)) fail(`web process ${pid}: ${core}`);
+  }
   await reloadWith("localStorage.setItem('lifeboat.lang', 'ko');");
   await el('#passphrase-repeat');
   await shot('01-create-vault');
@@ -90,11 +109,11 @@ async function main() {
 
   step('import: preview a KakaoTalk export and a vCard');
   await click('#go-import');
-  await type('#path-input', kakao + Key.ENTER);
+  await chooseFile('#choose-files', '파일 고르기', kakao);
   await el('#preview, #preview-error');
-  await type('#path-input', vcf + Key.ENTER);
+  await chooseFile('#choose-files', '파일 고르기', vcf);
   await el('#preview, #preview-error', 60_000);
-  await type('#path-input', handlesChat + Key.ENTER);
+  await chooseFile('#choose-files', '파일 고르기', handlesChat);
   const preview = await el('#preview, #preview-error', 60_000);
   if ((await preview.getAttribute('id')) === 'preview-error') fail(`preview failed: ${await preview.getText()}`);
   await driver.wait(async () => (await driver.findElements(By.css('#preview tbody tr'))).length === 3, TIMEOUT, 'three files in the preview');
@@ -107,7 +126,7 @@ async function main() {
 
   step('import: dates that read either way are said in the preview, with the other reading one click away');
   await click('#import-more');
-  await type('#path-input', wa + Key.ENTER);
+  await chooseFile('#choose-files', '파일 고르기', wa);
   await el('#preview .date-reading', 60_000);
   await textIn('#preview .date-reading', /일\/월|일이 먼저/);
   await click('#preview .read-other-way');
@@ -202,12 +221,27 @@ async function main() {
   if ((await driver.findElements(By.css('#message-results .hit .context'))).length === 0) fail('no messages around the hits');
   await shot('12-messages');
 
+  step('files: the app refuses a path the user did not choose, and will not write over a file chosen to import');
+  const kakaoBefore = readFileSync(kakao);
+  for (const [command, args] of [
+    ['export_file', { format: 'vcard4', group: null, person: null, path: join(work, 'not-chosen.vcf') }],
+    ['export_file', { format: 'vcard4', group: null, person: null, path: kakao }],
+    ['verify_backup', { path: '/etc/passwd', passphrase: null }],
+  ]) {
+    const answer = await driver.executeAsyncScript(
+      'const done = arguments[arguments.length - 1]; window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then(() => done("accepted"), (e) => done(e.code));',
+      command, args);
+    if (answer !== 'not_chosen') fail(`${command} ${args.path}: ${answer}, expected not_chosen`);
+  }
+  if (existsSync(join(work, 'not-chosen.vcf'))) fail('an export was written to a path nobody chose');
+  if (!readFileSync(kakao).equals(kakaoBefore)) fail('the chosen chat export was written over');
+
   step('export: a vCard of everyone to a temporary folder');
   await click('[data-screen="export"]');
   await el('#export-format');
   const exported = join(work, 'export', '연락처.vcf');
   mkdirSync(dirname(exported), { recursive: true });
-  await type('#export-path', exported);
+  await chooseFile('#export-path-choose', '저장 위치', exported, true);
   await click('#export-now');
   await textIn('#export-result', /연락처\.vcf/);
   if (!existsSync(exported)) fail(`${exported} was not written`);
@@ -231,11 +265,11 @@ async function main() {
   await click('#backup-form .field-control button.small');
   await driver.wait(async () => /^age1/.test(await driver.executeScript("return document.getElementById('backup-recipients').value")), TIMEOUT, 'my key in the recipients');
   const backupFile = join(work, 'backup.age');
-  await type('#backup-path', backupFile);
+  await chooseFile('#backup-path-choose', '백업 만들기', backupFile, true);
   await click('#backup-create');
   await textIn('#backup-result', /[1-9]/);
   if (!existsSync(backupFile)) fail(`${backupFile} was not written`);
-  await type('#restore-path', backupFile);
+  await chooseFile('#restore-path-choose', '백업 파일', backupFile);
   await click('#backup-verify');
   await textIn('#verify-result', /[1-9]/);
   await shot('11-backup');
@@ -283,10 +317,40 @@ async function main() {
     }
   }, TIMEOUT, 'the unlock screen after sleep');
   if ((await driver.getPageSource()).includes(member)) fail(`${member} is still in the page after the sleep lock`);
+
+  step('files: nothing chosen in the dialogs is in the desktop\'s recent files');
+  const recent = join(process.env.XDG_DATA_HOME, 'recently-used.xbel');
+  const listed = existsSync(recent) ? readFileSync(recent, 'utf8') : '';
+  if (listed.includes('<bookmark')) fail(`GTK recorded chosen files in ${recent}:\n${listed}`);
   console.log('E2E PASSED');
 }
 
 function step(s) { console.log(`• ${s}`); }
+// Click `button`, which opens the app's native GTK file dialog titled
+// `title`, and choose `path` in it as a user would: in an open dialog the
+// location field (Ctrl+L), in a save dialog the name field (which takes a
+// whole path), then Enter. The dialog is another X window, out of
+// WebDriver's reach; the short pauses let GTK show the field typed into.
+async function chooseFile(button, title, path, save = false) {
+  await click(button);
+  const dialogs = () => {
+    try {
+      return execFileSync('xdotool', ['search', '--onlyvisible', '--name', `^${title}`]).toString().trim().split('\n').filter(Boolean);
+    } catch {
+      return []; // xdotool exits 1 when no window matches
+    }
+  };
+  let win;
+  await driver.wait(async () => (win = dialogs()[0]), TIMEOUT, `the file dialog "${title}"`);
+  execFileSync('xdotool', ['windowfocus', '--sync', win]);
+  await driver.sleep(300);
+  execFileSync('xdotool', ['key', '--clearmodifiers', save ? 'ctrl+a' : 'ctrl+l']);
+  await driver.sleep(300);
+  execFileSync('xdotool', ['type', '--delay', '20', path]);
+  await driver.sleep(300);
+  execFileSync('xdotool', ['key', 'Return']);
+  await driver.wait(async () => dialogs().length === 0, TIMEOUT, `the file dialog "${title}" to close`);
+}
 // Run `script`, reload the page, and wait for the new page: a lookup made
 // while the old one unloads fails (NoSuchFrameError) instead of waiting.
 async function reloadWith(script) {
@@ -344,5 +408,6 @@ try {
 } finally {
   if (driver) await driver.quit().catch(() => {});
   tauriDriver.kill();
-  rmSync(work, { recursive: true, force: true });
+  // The app's WebKit data (under XDG_DATA_HOME) may still be written while it exits.
+  rmSync(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
 }

@@ -1,4 +1,5 @@
-// Import: files come by drag and drop, the native picker or a typed path;
+// Import: files come by drag and drop or the native picker (the Rust side
+// opens only files chosen one of these two ways, so there is no typed path);
 // a dry run previews what they hold; the import runs with a progress bar and
 // a Cancel button, and ends with a summary and Undo.
 
@@ -46,22 +47,14 @@ function draw() {
 }
 
 function chooser() {
-  const path = h('input', { id: 'path-input', placeholder: t('or_path'), 'aria-label': t('or_path'), spellcheck: false });
-  const addPath = () => {
-    const p = path.value.trim();
-    if (p) addFiles([p]);
-    path.value = '';
-  };
-  path.addEventListener('keydown', (e) => { if (e.key === 'Enter') addPath(); });
   return h('div',
     h('div.dropzone', { id: 'dropzone' },
       icon('import'),
       h('p.drop-title', t('drop_here')),
-      h('p.muted', 'KakaoTalk · WhatsApp · Telegram · LINE · vCard · CSV'),
+      h('p.muted', 'KakaoTalk · WhatsApp · Telegram · LINE · Instagram · Messenger · vCard · CSV'),
       h('div.actions',
         h('button.primary', { id: 'choose-files', onclick: pick }, t('choose_files')),
         h('button', { id: 'choose-folder', onclick: pickFolder }, t('choose_folder')))),
-    h('div.path-row', path, h('button', { id: 'add-path', onclick: addPath }, t('add'))),
     files.length ? h('ul.file-list', { id: 'file-list' }, files.map((f) => h('li', icon('file'), h('span.grow', f),
       h('button.ghost.small', { title: t('remove'), onclick: () => remove(f) }, icon('x'))))) : null);
 }

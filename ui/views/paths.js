@@ -1,6 +1,7 @@
-// A file path the user chooses: the native dialog (opened on the Rust side,
-// so the page has no file-system permission) or a typed path, which is also
-// how the end-to-end test gives one.
+// A file path the user chooses in the native dialog (opened on the Rust
+// side, so the page has no file-system permission). The field only shows
+// the choice: the Rust side refuses any path the user did not choose, so a
+// typed one would be refused too.
 
 import { call } from '../ipc.js';
 import { h, toast } from '../dom.js';
@@ -11,7 +12,7 @@ import { t, errorText } from '../i18n.js';
  * `fileName()`, else an open dialog. Returns { el, input }.
  */
 export function pathField({ id, save = false, fileName = () => '', title }) {
-  const input = h('input', { id, placeholder: t('path_placeholder'), 'aria-label': title, spellcheck: false, autocomplete: 'off' });
+  const input = h('input', { id, placeholder: t('path_placeholder'), 'aria-label': title, readonly: true, spellcheck: false, autocomplete: 'off' });
   const choose = async () => {
     try {
       const picked = save
@@ -22,6 +23,7 @@ export function pathField({ id, save = false, fileName = () => '', title }) {
       toast(errorText(e), 'error');
     }
   };
+  input.addEventListener('click', choose);
   const el = h('div.path-row.tight', input, h('button', { id: `${id}-choose`, type: 'button', onclick: choose }, t('choose')));
   return { el, input };
 }

@@ -8,6 +8,7 @@ use lifeboat::backup::{self, Counts, Protection, Verified};
 use lifeboat::vault::{RestoreOptions, RestoreReport};
 use tauri::State;
 
+use crate::chosen::Use;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -40,7 +41,7 @@ pub async fn create_backup(
     if matches!(&protection, Protection::Recipients(r) if r.is_empty()) {
         return Err(AppError::new("no_recipient", "give at least one public key.\n받는 사람 키를 하나 이상 주세요."));
     }
-    let path = chosen(path)?;
+    let path = chosen(&state, Use::Write, path)?;
     state.with_vault(move |v| Ok(backup::create_file(v, &path, &protection, &[], with_messages, None)?)).await
 }
 
@@ -51,7 +52,7 @@ pub async fn verify_backup(
     passphrase: Option<String>,
 ) -> Result<Verified, AppError> {
     let passphrase = secret(passphrase);
-    let path = chosen(path)?;
+    let path = chosen(&state, Use::Read, path)?;
     state.with_vault(move |v| Ok(backup::verify_file(&path, passphrase, Some(v))?)).await
 }
 
@@ -65,7 +66,7 @@ pub async fn restore_backup(
     accept_new_signer: Option<bool>,
 ) -> Result<RestoreReport, AppError> {
     let passphrase = secret(passphrase);
-    let path = chosen(path)?;
+    let path = chosen(&state, Use::Read, path)?;
     let opts = RestoreOptions { dry_run, accept_new_signer: accept_new_signer.unwrap_or(false) };
     state.with_vault(move |v| Ok(backup::restore_file(v, &path, passphrase, opts)?)).await
 }
@@ -85,14 +86,14 @@ pub async fn my_keys(state: State<'_, AppState>) -> Result<backup::MyKeys, AppEr
 /// Write the user's secret keys to a file they chose, for safekeeping or the next computer.
 #[tauri::command]
 pub async fn save_keys(state: State<'_, AppState>, path: String) -> Result<String, AppError> {
-    let path = chosen(path)?;
+    let path = chosen(&state, Use::Write, path)?;
     state.with_vault(move |v| Ok(backup::save_keys(v, &path)?)).await
 }
 
 /// Bring in the keys of a file saved on the user's other computer.
 #[tauri::command]
 pub async fn import_keys(state: State<'_, AppState>, path: String) -> Result<backup::ImportedKeys, AppError> {
-    let path = chosen(path)?;
+    let path = chosen(&state, Use::Read, path)?;
     state.with_vault(move |v| Ok(backup::import_keys(v, &path)?)).await
 }
 
@@ -100,10 +101,10 @@ fn secret(passphrase: Option<String>) -> Option<backup::Passphrase> {
     passphrase.filter(|p| !p.is_empty()).map(backup::Passphrase::from)
 }
 
-fn chosen(path: String) -> Result<PathBuf, AppError> {
-    let path = path.trim();
-    if path.is_empty() {
+/// The backup file the user chose for `use_` (see [`crate::chosen`]).
+fn chosen(state: &AppState, use_: Use, path: String) -> Result<PathBuf, AppError> {
+    if path.trim().is_empty() {
         return Err(AppError::new("no_path", "choose the backup file first.\n먼저 백업 파일을 고르세요."));
     }
-    Ok(PathBuf::from(path))
+    state.chosen.check(use_, &path)
 }

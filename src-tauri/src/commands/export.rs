@@ -2,22 +2,30 @@
 //! user chose, or the sheet opened in the desktop's browser to print from a
 //! private folder of its own.
 
-use std::path::PathBuf;
-
 use lifeboat::export::private_dir::PrivateDir;
 use lifeboat::export::{self, Format};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
+use crate::chosen::Use;
 use crate::error::AppError;
 use crate::state::AppState;
 
 /// The native "save as" dialog, opened from here like [`super::import::pick_files`]:
 /// the page learns only the path the user chose (None when they cancel).
 #[tauri::command]
-pub async fn pick_save_path(app: AppHandle, title: String, file_name: String) -> Result<Option<String>, AppError> {
+pub async fn pick_save_path(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    title: String,
+    file_name: String,
+) -> Result<Option<String>, AppError> {
     let picked = app.dialog().file().set_title(title).set_file_name(file_name).blocking_save_file();
-    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+    let shown = picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string());
+    if let Some(path) = &shown {
+        state.chosen.allow(Use::Write, path);
+    }
+    Ok(shown)
 }
 
 /// Write everyone, one group's members or one person (an id, or a name or
@@ -30,10 +38,10 @@ pub async fn export_file(
     person: Option<String>,
     path: String,
 ) -> Result<usize, AppError> {
-    let path = PathBuf::from(path.trim());
-    if path.as_os_str().is_empty() {
+    if path.trim().is_empty() {
         return Err(AppError::new("no_path", "choose where to save the file.\n저장할 위치를 고르세요."));
     }
+    let path = state.chosen.check(Use::Write, &path)?;
     state
         .with_vault(move |v| {
             let group = group.map(|g| g.to_string());

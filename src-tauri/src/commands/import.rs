@@ -16,6 +16,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, DragDropEvent, State};
 use tauri_plugin_dialog::DialogExt;
 
+use crate::chosen::{Chosen, Use};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -36,14 +37,12 @@ pub enum DropMessage {
 pub struct DropWatch(Mutex<Option<Channel<DropMessage>>>);
 
 impl DropWatch {
-    /// Forward a window drag-and-drop event to the page.
-    pub fn forward(&self, event: &DragDropEvent) {
+    /// Forward a window drag-and-drop event to the page; dropped files count as chosen.
+    pub fn forward(&self, event: &DragDropEvent, chosen: &Chosen) {
         let message = match event {
             DragDropEvent::Enter { .. } | DragDropEvent::Over { .. } => DropMessage::Over,
             DragDropEvent::Leave => DropMessage::Leave,
-            DragDropEvent::Drop { paths, .. } => {
-                DropMessage::Drop { paths: paths.iter().map(|p| p.display().to_string()).collect() }
-            }
+            DragDropEvent::Drop { paths, .. } => DropMessage::Drop { paths: allow_all(chosen, paths) },
             _ => return,
         };
         if let Ok(slot) = self.0.lock()
@@ -64,7 +63,7 @@ pub fn watch_drops(watch: State<'_, DropWatch>, channel: Channel<DropMessage>) -
 /// The native file picker, opened from here so the page gets no file-system
 /// permission of its own: it only learns the paths the user chose.
 #[tauri::command]
-pub async fn pick_files(app: AppHandle, title: String) -> Result<Vec<String>, AppError> {
+pub async fn pick_files(app: AppHandle, state: State<'_, AppState>, title: String) -> Result<Vec<String>, AppError> {
     let picked = app
         .dialog()
         .file()
@@ -73,16 +72,29 @@ pub async fn pick_files(app: AppHandle, title: String) -> Result<Vec<String>, Ap
         .add_filter("*", &["*"])
         .blocking_pick_files()
         .unwrap_or_default();
-    Ok(picked.into_iter().filter_map(|p| p.into_path().ok()).map(|p| p.display().to_string()).collect())
+    let picked: Vec<PathBuf> = picked.into_iter().filter_map(|p| p.into_path().ok()).collect();
+    Ok(allow_all(&state.chosen, &picked))
+}
+
+/// The paths as the page gets them, each allowed to be read.
+fn allow_all(chosen: &Chosen, paths: &[PathBuf]) -> Vec<String> {
+    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    shown.iter().for_each(|p| chosen.allow(Use::Read, p));
+    shown
 }
 
 /// The native folder picker, for exports that are a folder of files
 /// (Telegram Desktop's HTML export): like [`pick_files`], the page learns
 /// only the folder the user chose.
 #[tauri::command]
-pub async fn pick_folder(app: AppHandle, title: String) -> Result<Option<String>, AppError> {
+pub async fn pick_folder(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    title: String,
+) -> Result<Option<String>, AppError> {
     let picked = app.dialog().file().set_title(title).blocking_pick_folder();
-    Ok(picked.and_then(|p| p.into_path().ok()).map(|p| p.display().to_string()))
+    let picked: Vec<PathBuf> = picked.and_then(|p| p.into_path().ok()).into_iter().collect();
+    Ok(allow_all(&state.chosen, &picked).into_iter().next())
 }
 
 /// A format the importer can be told to read a file as.
@@ -114,7 +126,7 @@ pub async fn import_files(
     }
     let cancel = state.cancel.clone();
     cancel.store(false, Ordering::SeqCst);
-    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    let paths: Vec<PathBuf> = paths.iter().map(|p| state.chosen.check(Use::Read, p)).collect::<Result<_, _>>()?;
     state
         .with_vault(move |v| {
             let last = Mutex::new(Instant::now() - PROGRESS_EVERY);
