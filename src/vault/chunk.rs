@@ -9,8 +9,8 @@
 //!   set when an import adds to a room that already has messages;
 //! - recognising a room and its members: the fingerprint range of each chunk
 //!   (`first_fp`, `last_fp`) finds the chunks to look in;
-//! - search: the trigram index holds each text message under its coded id
-//!   (`chunk << 16 | index`, see [`coded_id`]) and the text is read back here;
+//! - search: the search index (`text_index`) finds messages by their coded
+//!   id (`chunk << 16 | index`, see [`coded_id`]) and the hit is read back here;
 //! - undo: a chunk belongs to one batch.
 //!
 //! Layout of one chunk:
@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDateTime};
 use foldhash::fast::RandomState;
-use rusqlite::{Connection, OptionalExtension, params, types::Type};
+use rusqlite::{Connection, MAIN_DB, OptionalExtension, params, types::Type};
 
 use crate::model::MessageKind;
 
@@ -246,7 +246,7 @@ impl ChunkWriter {
             senders: Vec::new(),
             who: Vec::new(),
             fps: Vec::new(),
-            body: Vec::new(),
+            body: Vec::with_capacity(BODY_BYTES + BODY_BYTES / 4),
             secs: 0,
             first_fp: i64::MAX,
             last_fp: i64::MIN,
@@ -307,7 +307,7 @@ impl ChunkWriter {
         conn.prepare_cached(
             "INSERT INTO message_chunk(id, grp_id, batch_id, source_id, first_fp, last_fp, first_at, last_at, count,
                                        senders, who, fps, body)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, zeroblob(?13))",
         )?
         .execute(params![
             self.id,
@@ -322,8 +322,11 @@ impl ChunkWriter {
             self.senders,
             self.who,
             self.fps,
-            self.body
+            self.body.len() as i64
         ])?;
+        // The body is written into its pages in place: bound as a value,
+        // SQLite would copy it twice, and wipe each copy when it frees it.
+        conn.blob_open(MAIN_DB, c"message_chunk", c"body", self.id, false)?.write_all_at(&self.body, 0)?;
         self.id += 1;
         self.names.clear();
         for buf in [&mut self.senders, &mut self.who, &mut self.fps, &mut self.body] {
@@ -342,7 +345,7 @@ fn next_id(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM message_chunk", [], |r| r.get(0))
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+pub(super) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
         v >>= 7;
@@ -350,7 +353,7 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
-fn varint(buf: &[u8], pos: &mut usize) -> Option<u64> {
+pub(super) fn varint(buf: &[u8], pos: &mut usize) -> Option<u64> {
     let mut v = 0u64;
     for shift in (0..64).step_by(7) {
         let b = *buf.get(*pos)?;
@@ -363,11 +366,11 @@ fn varint(buf: &[u8], pos: &mut usize) -> Option<u64> {
     None
 }
 
-fn zigzag(v: i64) -> u64 {
+pub(super) fn zigzag(v: i64) -> u64 {
     ((v << 1) ^ (v >> 63)) as u64
 }
 
-fn unzigzag(v: u64) -> i64 {
+pub(super) fn unzigzag(v: u64) -> i64 {
     ((v >> 1) as i64) ^ -((v & 1) as i64)
 }
 
