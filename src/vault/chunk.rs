@@ -77,6 +77,12 @@ impl Chunk {
 
     /// Every message of the chunk, in the order it was written.
     pub(super) fn messages(&self) -> rusqlite::Result<Vec<StoredText<'_>>> {
+        self.messages_in(0..usize::MAX)
+    }
+
+    /// The messages whose index in the chunk is in `wanted` (the others are
+    /// skipped over, their text not read).
+    pub(super) fn messages_in(&self, wanted: std::ops::Range<usize>) -> rusqlite::Result<Vec<StoredText<'_>>> {
         let bad = || damaged(self.id);
         let mut names = Vec::new();
         let mut at = 0;
@@ -90,15 +96,18 @@ impl Chunk {
         if self.who.len() != count * 2 {
             return Err(bad());
         }
-        let mut out = Vec::with_capacity(count);
+        let mut out = Vec::with_capacity(count.min(wanted.len()));
         let (mut pos, mut secs) = (0usize, 0i64);
-        for (i, fp) in self.fps().enumerate() {
+        for (i, fp) in self.fps().enumerate().take(wanted.end) {
             let who = u16::from_le_bytes([self.who[2 * i], self.who[2 * i + 1]]) as usize;
             secs = secs.checked_add(unzigzag(varint(&self.body, &mut pos).ok_or_else(bad)?)).ok_or_else(bad)?;
             let kind = *MessageKind::ALL.get(varint(&self.body, &mut pos).ok_or_else(bad)? as usize).ok_or_else(bad)?;
             let len = varint(&self.body, &mut pos).ok_or_else(bad)? as usize;
             let text = self.body.get(pos..pos.checked_add(len).ok_or_else(bad)?).ok_or_else(bad)?;
             pos += len;
+            if i < wanted.start {
+                continue;
+            }
             out.push(StoredText {
                 sender: names.get(who).copied().ok_or_else(bad)?,
                 at: DateTime::from_timestamp(secs, 0).ok_or_else(bad)?.naive_utc(),

@@ -43,9 +43,12 @@ impl Vault {
         for (chunk_id, wanted) in by_chunk {
             let (name, group_id): (String, i64) = group.query_row([chunk_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
             let c = chunk::chunk(&self.conn, chunk_id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
-            let messages = c.messages()?;
+            // Only the hits and their context are read.
+            let first = wanted.iter().map(|(_, i)| *i).min().unwrap_or(0).saturating_sub(CONTEXT);
+            let last = wanted.iter().map(|(_, i)| *i).max().unwrap_or(0) + CONTEXT + 1;
+            let messages = c.messages_in(first..last)?;
             for (slot, index) in wanted {
-                hits[slot] = Some(hit(ids[slot], &messages, index, &name, group_id)?);
+                hits[slot] = Some(hit(ids[slot], &messages, index - first, &name, group_id)?);
             }
         }
         hits.into_iter().map(|h| h.ok_or(rusqlite::Error::QueryReturnedNoRows)).collect()

@@ -314,19 +314,25 @@ fn verified(
     for run in candidates.chunk_by(|a, b| a.0 as usize / BLOCK == b.0 as usize / BLOCK) {
         let blob: Vec<u8> = stmt.query_row([row(seg, run[0].0 as usize / BLOCK)], |r| r.get(0))?;
         let texts = block_texts(&blob)?;
-        out.extend(run.iter().filter(|(t, _)| texts.get(*t as usize % BLOCK).is_some_and(|text| text.contains(query))));
+        for (t, n) in run {
+            let Some(bytes) = texts.get(*t as usize % BLOCK) else { continue };
+            if std::str::from_utf8(bytes).map_err(|_| damaged("text"))?.contains(query) {
+                out.push((*t, *n));
+            }
+        }
     }
     Ok(out)
 }
 
-fn block_texts(blob: &[u8]) -> rusqlite::Result<Vec<&str>> {
+/// The texts of a block, as bytes: only the candidates' are checked to be UTF-8.
+fn block_texts(blob: &[u8]) -> rusqlite::Result<Vec<&[u8]>> {
     let bad = || damaged("text");
     let mut out = Vec::with_capacity(BLOCK);
     let mut pos = 0;
     while pos < blob.len() {
         let len = varint(blob, &mut pos).ok_or_else(bad)? as usize;
         let bytes = blob.get(pos..pos.checked_add(len).ok_or_else(bad)?).ok_or_else(bad)?;
-        out.push(std::str::from_utf8(bytes).map_err(|_| bad())?);
+        out.push(bytes);
         pos += len;
     }
     Ok(out)
