@@ -23,7 +23,7 @@ fn korean_substring_search_in_messages() {
     assert_eq!(hits.as_array().unwrap().len(), 1);
     assert_eq!(hits[0]["sender"], "김민수");
     assert_eq!(hits[0]["group"], "스터디");
-    // Two characters are below the trigram size: still found.
+    // Two characters: one gram of the index, still found.
     assert_eq!(v.json(&["search", "--messages", "좋아"]).as_array().unwrap().len(), 1);
     assert_eq!(v.json(&["search", "--messages", "없는말"]).as_array().unwrap().len(), 0);
 }

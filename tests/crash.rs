@@ -171,7 +171,9 @@ fn downgrade_to_schema_4(conn: &rusqlite::Connection) {
          DROP TABLE claim_left; DROP TABLE claim_match; DROP TABLE group_signer; ALTER TABLE provenance DROP COLUMN claimed;
          ALTER TABLE source DROP COLUMN claim; ALTER TABLE source DROP COLUMN made_at;
          ALTER TABLE source DROP COLUMN signer_key; ALTER TABLE source DROP COLUMN signer;
-         DROP TABLE signing_key; ALTER TABLE provenance DROP COLUMN times; DROP TABLE message_text; DROP TABLE message_chunk; {}
+         DROP TABLE signing_key; ALTER TABLE provenance DROP COLUMN times; DROP TABLE message_chunk; {}
+         DROP TABLE text_index_more; DROP TABLE text_index_seen; DROP TABLE text_index_text;
+         DROP TABLE text_index_gram; DROP TABLE text_index_segment;
          PRAGMA user_version = 4;",
         &init[start..end]
     ))

@@ -103,15 +103,23 @@ impl Search {
     pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
         let vault = global.open()?;
         if self.messages {
-            let hits = vault.search_messages(&self.text, self.limit)?;
+            let found = vault.search_messages(&self.text, self.limit)?;
             if self.json {
-                return out.json(&hits);
+                return out.json(&found.hits);
             }
-            let rows: Vec<Vec<String>> = hits
+            let rows: Vec<Vec<String>> = found
+                .hits
                 .iter()
                 .map(|h| vec![h.at.clone(), h.group.clone(), h.sender.clone(), h.text.replace('\n', " ")])
                 .collect();
-            return out.table(&["WHEN", "GROUP", "WHO", "MESSAGE"], &rows);
+            out.table(&["WHEN", "GROUP", "WHO", "MESSAGE"], &rows)?;
+            return out.line(format!(
+                "{} of {} messages, newest first. / 메시지 {}개 중 최근 {}개.",
+                rows.len(),
+                found.total,
+                found.total,
+                rows.len()
+            ));
         }
         let people = vault.search(&self.text, self.limit)?;
         if self.json {

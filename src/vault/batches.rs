@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 
 use super::ingest::stamp;
-use super::{Vault, VaultError, chunk, fts, people::refresh_haystack};
+use super::{Vault, VaultError, chunk, people::refresh_haystack, text_index};
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct BatchFile {
@@ -138,7 +138,7 @@ impl Vault {
                 [id],
                 |r| r.get(0),
             )?;
-            fts::forget_batch(&tx, id)?;
+            text_index::forget_batch(&tx, id)?;
             tx.execute_batch(&format!(
                 "UPDATE membership SET left_group = 0 WHERE id IN (SELECT membership_id FROM claim_left WHERE batch_id = {id});
                  DELETE FROM claim_left WHERE batch_id = {id};
@@ -168,7 +168,6 @@ impl Vault {
             for person in affected {
                 refresh_haystack(&tx, person)?;
             }
-            fts::clamp(&tx)?;
             tx.execute("UPDATE batch SET undone_at = ?2 WHERE id = ?1", params![id, super::ingest::now()])?;
             Ok(UndoReport { removed: Added::default(), kept_edited })
         })();

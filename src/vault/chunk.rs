@@ -9,8 +9,8 @@
 //!   set when an import adds to a room that already has messages;
 //! - recognising a room and its members: the fingerprint range of each chunk
 //!   (`first_fp`, `last_fp`) finds the chunks to look in;
-//! - search: the trigram index holds each text message under its coded id
-//!   (`chunk << 16 | index`, see [`coded_id`]) and the text is read back here;
+//! - search: the search index (`text_index`) finds messages by their coded
+//!   id (`chunk << 16 | index`, see [`coded_id`]) and the hit is read back here;
 //! - undo: a chunk belongs to one batch.
 //!
 //! Layout of one chunk:
@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDateTime};
 use foldhash::fast::RandomState;
-use rusqlite::{Connection, OptionalExtension, params, types::Type};
+use rusqlite::{Connection, MAIN_DB, OptionalExtension, params, types::Type};
 
 use crate::model::MessageKind;
 
@@ -77,6 +77,12 @@ impl Chunk {
 
     /// Every message of the chunk, in the order it was written.
     pub(super) fn messages(&self) -> rusqlite::Result<Vec<StoredText<'_>>> {
+        self.messages_in(0..usize::MAX)
+    }
+
+    /// The messages whose index in the chunk is in `wanted` (the others are
+    /// skipped over, their text not read).
+    pub(super) fn messages_in(&self, wanted: std::ops::Range<usize>) -> rusqlite::Result<Vec<StoredText<'_>>> {
         let bad = || damaged(self.id);
         let mut names = Vec::new();
         let mut at = 0;
@@ -90,15 +96,18 @@ impl Chunk {
         if self.who.len() != count * 2 {
             return Err(bad());
         }
-        let mut out = Vec::with_capacity(count);
+        let mut out = Vec::with_capacity(count.min(wanted.len()));
         let (mut pos, mut secs) = (0usize, 0i64);
-        for (i, fp) in self.fps().enumerate() {
+        for (i, fp) in self.fps().enumerate().take(wanted.end) {
             let who = u16::from_le_bytes([self.who[2 * i], self.who[2 * i + 1]]) as usize;
             secs = secs.checked_add(unzigzag(varint(&self.body, &mut pos).ok_or_else(bad)?)).ok_or_else(bad)?;
             let kind = *MessageKind::ALL.get(varint(&self.body, &mut pos).ok_or_else(bad)? as usize).ok_or_else(bad)?;
             let len = varint(&self.body, &mut pos).ok_or_else(bad)? as usize;
             let text = self.body.get(pos..pos.checked_add(len).ok_or_else(bad)?).ok_or_else(bad)?;
             pos += len;
+            if i < wanted.start {
+                continue;
+            }
             out.push(StoredText {
                 sender: names.get(who).copied().ok_or_else(bad)?,
                 at: DateTime::from_timestamp(secs, 0).ok_or_else(bad)?.naive_utc(),
@@ -246,7 +255,7 @@ impl ChunkWriter {
             senders: Vec::new(),
             who: Vec::new(),
             fps: Vec::new(),
-            body: Vec::new(),
+            body: Vec::with_capacity(BODY_BYTES + BODY_BYTES / 4),
             secs: 0,
             first_fp: i64::MAX,
             last_fp: i64::MIN,
@@ -307,7 +316,7 @@ impl ChunkWriter {
         conn.prepare_cached(
             "INSERT INTO message_chunk(id, grp_id, batch_id, source_id, first_fp, last_fp, first_at, last_at, count,
                                        senders, who, fps, body)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, zeroblob(?13))",
         )?
         .execute(params![
             self.id,
@@ -322,8 +331,11 @@ impl ChunkWriter {
             self.senders,
             self.who,
             self.fps,
-            self.body
+            self.body.len() as i64
         ])?;
+        // The body is written into its pages in place: bound as a value,
+        // SQLite would copy it twice, and wipe each copy when it frees it.
+        conn.blob_open(MAIN_DB, c"message_chunk", c"body", self.id, false)?.write_all_at(&self.body, 0)?;
         self.id += 1;
         self.names.clear();
         for buf in [&mut self.senders, &mut self.who, &mut self.fps, &mut self.body] {
@@ -342,7 +354,7 @@ fn next_id(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("SELECT coalesce(max(id), 0) + 1 FROM message_chunk", [], |r| r.get(0))
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+pub(super) fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
         v >>= 7;
@@ -350,7 +362,7 @@ fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
-fn varint(buf: &[u8], pos: &mut usize) -> Option<u64> {
+pub(super) fn varint(buf: &[u8], pos: &mut usize) -> Option<u64> {
     let mut v = 0u64;
     for shift in (0..64).step_by(7) {
         let b = *buf.get(*pos)?;
@@ -363,11 +375,11 @@ fn varint(buf: &[u8], pos: &mut usize) -> Option<u64> {
     None
 }
 
-fn zigzag(v: i64) -> u64 {
+pub(super) fn zigzag(v: i64) -> u64 {
     ((v << 1) ^ (v >> 63)) as u64
 }
 
-fn unzigzag(v: u64) -> i64 {
+pub(super) fn unzigzag(v: u64) -> i64 {
     ((v >> 1) as i64) ^ -((v & 1) as i64)
 }
 

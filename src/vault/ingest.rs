@@ -23,6 +23,7 @@ use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 
+use super::text_index::IndexBuilder;
 use super::write::Rows;
 use super::{Vault, VaultError, people::refresh_haystack};
 use crate::load::{FileReport, FileStart, Loader, Record};
@@ -98,6 +99,7 @@ impl Vault {
             room: None,
             touched: HashSet::new(),
             span: None,
+            index: IndexBuilder::default(),
         })
     }
 }
@@ -132,6 +134,8 @@ pub struct ImportBatch<'v> {
     touched: HashSet<i64>,
     /// The first and last message time of the file.
     span: Option<(NaiveDateTime, NaiveDateTime)>,
+    /// The search index of the batch's messages, written before it commits.
+    index: IndexBuilder,
 }
 
 impl ImportBatch<'_> {
@@ -145,6 +149,7 @@ impl ImportBatch<'_> {
         if dry_run || self.report.nothing_new() {
             self.tx.rollback().map_err(sql)?;
         } else {
+            std::mem::take(&mut self.index).write(&self.tx, self.batch_id).map_err(sql)?;
             self.tx.commit().map_err(sql)?;
             self.report.batch_id = Some(self.batch_id);
         }

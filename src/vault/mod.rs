@@ -13,15 +13,16 @@ mod batches;
 mod chunk;
 mod decide;
 mod edit;
-mod fts;
 mod groups;
 mod identity;
 mod ingest;
+mod message_search;
 mod people;
 mod restore;
 mod rows;
 mod signing;
 mod suggest;
+mod text_index;
 mod unlock;
 mod write;
 
@@ -35,7 +36,8 @@ pub use identity::StoredIdentity;
 pub use ingest::{ImportBatch, ImportReport};
 pub use key::{KdfCost, Passphrase};
 pub use people::{
-    ClaimView, ContextMessage, EmailView, HandleView, MessageHit, NameOrder, PersonView, PhoneView, ProvenanceView,
+    ClaimView, ContextMessage, EmailView, HandleView, MessageHit, MessageResults, NameOrder, PersonView, PhoneView,
+    ProvenanceView,
 };
 pub use restore::{
     BackupOrigin, PersonChange, RestoreOptions, RestoreReport, SignerChange, SignerView, StoredMessage, SuggestedMatch,

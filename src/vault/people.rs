@@ -98,6 +98,14 @@ pub struct PersonView {
     pub org_parts: Vec<String>,
 }
 
+/// What a message search found: how many messages match, and the newest.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct MessageResults {
+    pub total: u64,
+    /// Newest first.
+    pub hits: Vec<MessageHit>,
+}
+
 /// A message that matched a search.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct MessageHit {

@@ -25,6 +25,7 @@ use serde::Serialize;
 
 use super::chunk::{self, ChunkWriter};
 use super::ingest::{BatchKind, new_batch, now, stamp};
+use super::text_index::IndexBuilder;
 use super::write::Rows;
 use super::{Vault, VaultError, people::refresh_haystack};
 use crate::backup::format::{BackupGroup, BackupMessage, Snapshot};
@@ -269,6 +270,7 @@ impl<'s> Restore<'_, '_> {
             }
         }
         let conn = self.rows.conn;
+        let mut index = IndexBuilder::default();
         for (grp, messages) in by_group {
             let mut existing = chunk::group_fingerprints(conn, grp)?;
             let mut writer = ChunkWriter::new(conn, grp, Some(self.rows.batch_id), Some(backup_source))?;
@@ -276,12 +278,14 @@ impl<'s> Restore<'_, '_> {
                 let Ok(at) = NaiveDateTime::parse_from_str(&m.at, "%Y-%m-%d %H:%M:%S") else { continue };
                 if existing.insert(m.fp) {
                     let kind = MessageKind::from_name(&m.kind).unwrap_or(MessageKind::Text);
-                    writer.push(conn, &nfc(&m.sender), at, kind, &nfc(&m.body), m.fp)?;
+                    let body = nfc(&m.body);
+                    let id = writer.push(conn, &nfc(&m.sender), at, kind, &body, m.fp)?;
+                    index.add(id, at, kind, &body);
                     self.report.new_messages += 1;
                 }
             }
             writer.flush(conn)?;
         }
-        Ok(())
+        index.write(conn, self.rows.batch_id)
     }
 }

@@ -31,6 +31,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("migrations/0011_ask.sql")),
     Migration::Sql(include_str!("migrations/0012_korean_order.sql")),
     Migration::Sql(include_str!("migrations/0013_handle_source.sql")),
+    Migration::Code(index_messages),
 ];
 
 /// Bring the schema up to date in one transaction; refuse a vault from the future.
@@ -63,6 +64,13 @@ pub fn migrate(conn: &Connection, db: &Path) -> Result<(), VaultError> {
             Err(sql(e))
         }
     }
+}
+
+/// Version 14: the search index written with the messages replaces the
+/// trigram index; the messages already stored are indexed now.
+fn index_messages(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(include_str!("migrations/0014_text_index.sql"))?;
+    super::text_index::index_stored(conn)
 }
 
 /// Version 6: the messages of version-4 vaults, one row each, packed into

@@ -1,5 +1,5 @@
 // Messages: search all chat history (Korean substrings, "chat with myself"
-// notes included), newest first, each hit with the messages around it and
+// notes included), newest first with how many match, each hit with the messages around it and
 // its room one click away.
 
 import { call } from '../ipc.js';
@@ -24,10 +24,10 @@ export function render(view, ctx) {
     if (!query) { mount(out, h('p.muted', t('messages_empty'))); return; }
     const mine = ++asked;
     try {
-      const hits = await call('search_messages', { query, limit: LIMIT });
+      const { total, hits } = await call('search_messages', { query, limit: LIMIT });
       if (mine !== asked) return;
       mount(out, hits.length
-        ? [h('p.muted', { id: 'message-count' }, t(hits.length >= LIMIT ? 'messages_found_many' : 'messages_found', { n: hits.length })),
+        ? [h('p.muted', { id: 'message-count' }, t(total > hits.length ? 'messages_found_many' : 'messages_found', { n: hits.length, total })),
           h('ul.hits', hits.map((hit) => result(hit, query, ctx)))]
         : h('p.muted', { id: 'message-count' }, t('messages_none', { q: query })));
     } catch (e) {

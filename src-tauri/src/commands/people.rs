@@ -1,6 +1,6 @@
 //! People: the virtual list, one person, their QR code, and the user's edits.
 
-use lifeboat::vault::{Decision, MessageHit, PersonPage, PersonView};
+use lifeboat::vault::{Decision, MessageResults, PersonPage, PersonView};
 use serde::Serialize;
 use tauri::State;
 
@@ -10,14 +10,14 @@ use crate::state::AppState;
 /// The most rows one call returns: a few screenfuls.
 const MAX_PAGE: usize = 500;
 
-/// Chat history: Korean substrings over every room, newest first, each hit
-/// with the messages around it.
+/// Chat history: Korean substrings over every room, how many messages match
+/// and the newest, each hit with the messages around it.
 #[tauri::command]
 pub async fn search_messages(
     state: State<'_, AppState>,
     query: String,
     limit: usize,
-) -> Result<Vec<MessageHit>, AppError> {
+) -> Result<MessageResults, AppError> {
     state.with_vault(move |v| Ok(v.search_messages(&query, limit.min(MAX_PAGE))?)).await
 }
 

@@ -251,6 +251,7 @@ impl ImportBatch<'_> {
             return Ok(());
         }
         let message_id = writer.push(&self.tx, &m.sender.name, m.at, m.kind, &m.text, fp)?;
+        self.index.add(message_id, m.at, m.kind, &m.text);
         self.file.new_messages += 1;
         self.report.new_messages += 1;
         if let Some(i) = member {
