@@ -23,7 +23,8 @@ static CANCEL: AtomicBool = AtomicBool::new(false);
 /// (Google, Outlook, Korean headers; UTF-8, UTF-16, CP949), KakaoTalk (PC,
 /// Android, iOS, CSV, zip), WhatsApp (.txt, .zip), Telegram (result.json;
 /// HTML: messages.html, a chat or full-export folder, or its zip), LINE
-/// (.txt). All files are imported as one batch, all or nothing;
+/// (.txt), Instagram and Messenger (message_1.json, a download folder or
+/// its zip). All files are imported as one batch, all or nothing;
 /// `lifeboat undo` removes a batch. Ctrl-C cancels and keeps nothing.
 #[derive(clap::Args)]
 pub struct Import {

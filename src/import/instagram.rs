@@ -224,8 +224,9 @@ impl<'de> Visitor<'de> for Participants {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
         let mut names = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         while let Some(p) = seq.next_element::<Participant>()? {
-            if let Some(name) = p.name().filter(|n| !names.contains(n)) {
+            if let Some(name) = p.name().filter(|n| seen.insert(n.clone())) {
                 if names.len() >= MAX_ROOM_MEMBERS {
                     return Err(de::Error::custom(format!("a thread with more than {MAX_ROOM_MEMBERS} participants")));
                 }
