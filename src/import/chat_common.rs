@@ -325,6 +325,12 @@ fn single_byte(c: char) -> Option<u8> {
     }
 }
 
+/// A name as stored from an export that may have encoded it twice
+/// (Telegram, Meta): repaired ([`repair_double_encoding`]), then [`clean_name`].
+pub fn repaired_name(raw: &str) -> String {
+    clean_name(&repair_double_encoding(raw).unwrap_or_else(|| raw.to_owned()))
+}
+
 /// A display name as stored: direction marks removed, NFC, trimmed.
 pub fn clean_name(raw: &str) -> String {
     if raw.chars().any(is_bidi_mark) {

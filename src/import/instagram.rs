@@ -23,7 +23,7 @@ use chrono::{DateTime, NaiveDateTime};
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::chat_common::{clean_name, repair_double_encoding};
+use super::chat_common::{repair_double_encoding, repaired_name};
 use super::json_walk::Walk;
 use super::{ImportError, Importer, Input, MAX_ROOM_MEMBERS, Probe, Sink};
 use crate::model::{ChatEvent, ChatMessage, EventKind, MessageKind, Platform, RoomInfo, Speaker};
@@ -139,13 +139,13 @@ impl Thread {
     }
 }
 
-/// A name or text as Meta wrote it, repaired and in NFC.
+/// A text as Meta wrote it, repaired where it round-trips.
 fn repaired(raw: &str) -> String {
     repair_double_encoding(raw).unwrap_or_else(|| raw.to_owned())
 }
 
 fn speaker(name: &str) -> Speaker {
-    Speaker { name: clean_name(&repaired(name)), me: false, id: None }
+    Speaker { name: repaired_name(name), me: false, id: None }
 }
 
 /// The top-level object, read for one pass.
@@ -170,7 +170,7 @@ impl<'de> Visitor<'de> for Top<'_, '_, '_> {
             match (&mut *self.pass, key.as_str()) {
                 (Pass::Skim(thread), "participants") => thread.participants = map.next_value_seed(Participants)?,
                 (Pass::Skim(thread), "title" | "threadName") => {
-                    let title = map.next_value::<Option<String>>()?.map(|t| clean_name(&repaired(&t)));
+                    let title = map.next_value::<Option<String>>()?.map(|t| repaired_name(&t));
                     thread.title = title.filter(|t| !t.is_empty());
                 }
                 (Pass::Skim(thread), "thread_path" | "threadPath") => thread.path = map.next_value()?,
@@ -200,7 +200,7 @@ impl Participant {
     fn name(self) -> Option<String> {
         match self {
             Participant::Named { name } | Participant::Plain(name) => {
-                Some(clean_name(&repaired(&name))).filter(|n| !n.is_empty())
+                Some(repaired_name(&name)).filter(|n| !n.is_empty())
             }
             Participant::Other(_) => None,
         }

@@ -5,13 +5,8 @@
 use chrono::{DateTime, NaiveDateTime};
 use serde_json::Value;
 
-use crate::import::chat_common::{clean_name, repair_double_encoding};
-
-/// A name as stored: direction marks removed, NFC, and double encoding
-/// repaired ([`repair_double_encoding`]).
-pub fn name(raw: &str) -> String {
-    clean_name(&repair_double_encoding(raw).unwrap_or_else(|| raw.to_owned()))
-}
+/// A name as stored: see [`repaired_name`].
+pub use crate::import::chat_common::repaired_name as name;
 
 /// A contact's number in a form that normalizes. Telegram numbers always
 /// carry their country code, but some exports drop the `+` (`79161234567`)
