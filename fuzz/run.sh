@@ -6,7 +6,7 @@ set -u
 cd "$(dirname "$0")"
 secs=${1:-120}
 shift 2>/dev/null || true
-targets=${*:-"sniff vcard contacts_csv kakao_txt kakao_csv whatsapp line telegram telegram_html zip backup_open backup_payload"}
+targets=${*:-"sniff vcard contacts_csv kakao_txt kakao_csv whatsapp line telegram telegram_html instagram zip backup_open backup_payload"}
 [ -d corpus ] || ./seed.sh
 export LIFEBOAT_INSECURE_TEST_KDF=1 RUSTC_BOOTSTRAP=1
 for t in $targets; do

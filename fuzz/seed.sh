@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")"
 gen=../tests/tools/gen_exports.py
 c=corpus
-mkdir -p $c/sniff $c/vcard $c/contacts_csv $c/kakao_txt $c/kakao_csv $c/whatsapp $c/line $c/telegram $c/telegram_html $c/zip \
+mkdir -p $c/sniff $c/vcard $c/contacts_csv $c/kakao_txt $c/kakao_csv $c/whatsapp $c/line $c/telegram $c/telegram_html $c/instagram $c/zip \
   $c/backup_open $c/backup_payload
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -20,6 +20,7 @@ chat kakao-csv kakao.csv ""; cp $tmp/kakao.csv $c/kakao_csv/
 for f in whatsapp-android whatsapp-ios whatsapp-android-us whatsapp-ios-us; do chat $f $f.txt ""; cp $tmp/$f.txt $c/whatsapp/; done
 for f in line-en line-ja; do chat $f $f.txt ""; cp $tmp/$f.txt $c/line/; done
 chat telegram-json result.json ""; cp $tmp/result.json $c/telegram/
+find ../tests/fixtures/instagram -name '*.json' | while read -r f; do cp "$f" "$c/instagram/$(echo "$f" | tr / _)"; done
 find ../tests/fixtures/telegram_html -name '*.html' | while read -r f; do cp "$f" "$c/telegram_html/$(echo "$f" | tr / _)"; done
 for f in vcard21 vcard30 vcard40; do
   python3 $gen contacts --format $f --count 5 --seed 3 --out $tmp/$f.vcf; cp $tmp/$f.vcf $c/vcard/

@@ -19,6 +19,7 @@ fn importer_target(target: &str) -> Option<(&'static str, Option<&'static str>)>
         "line" => ("[LINE] room.txt", Some("line")),
         "telegram" => ("result.json", Some("telegram-json")),
         "telegram_html" => ("messages.html", Some("telegram-html")),
+        "instagram" => ("message_1.json", Some("instagram-json")),
         "zip" => ("export.zip", None),
         _ => return None,
     })
