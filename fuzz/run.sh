@@ -11,7 +11,7 @@ targets=${*:-"sniff vcard contacts_csv kakao_txt kakao_csv whatsapp line telegra
 export LIFEBOAT_INSECURE_TEST_KDF=1 RUSTC_BOOTSTRAP=1
 for t in $targets; do
   mkdir -p corpus/$t artifacts/$t
-  cargo fuzz run -s none --target-dir /work/target-hardening-fuzz "$t" corpus/$t -- -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  cargo fuzz run -s none "$t" corpus/$t -- -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 > "artifacts/$t.log" 2>&1
   echo "$t: exit $? $(grep -E '^#[0-9]+' artifacts/$t.log | tail -1)"
   grep -E 'stat::number_of_executed_units|SUMMARY|panicked' "artifacts/$t.log" | head -3

@@ -20,8 +20,8 @@ chat kakao-csv kakao.csv ""; cp $tmp/kakao.csv $c/kakao_csv/
 for f in whatsapp-android whatsapp-ios whatsapp-android-us whatsapp-ios-us; do chat $f $f.txt ""; cp $tmp/$f.txt $c/whatsapp/; done
 for f in line-en line-ja; do chat $f $f.txt ""; cp $tmp/$f.txt $c/line/; done
 chat telegram-json result.json ""; cp $tmp/result.json $c/telegram/
-find ../tests/fixtures/instagram -name '*.json' | while read -r f; do cp "$f" "$c/instagram/$(echo "$f" | tr / _)"; done
-find ../tests/fixtures/telegram_html -name '*.html' | while read -r f; do cp "$f" "$c/telegram_html/$(echo "$f" | tr / _)"; done
+find ../tests/fixtures/instagram -name '*.json' | while read -r f; do cp "$f" "$c/instagram/$(echo "${f#../}" | tr / _)"; done
+find ../tests/fixtures/telegram_html -name '*.html' | while read -r f; do cp "$f" "$c/telegram_html/$(echo "${f#../}" | tr / _)"; done
 for f in vcard21 vcard30 vcard40; do
   python3 $gen contacts --format $f --count 5 --seed 3 --out $tmp/$f.vcf; cp $tmp/$f.vcf $c/vcard/
 done
@@ -32,8 +32,8 @@ for f in google-csv outlook-csv; do
 done
 # The sniffer target's first byte picks the file name (fuzz/src/lib.rs NAMES).
 i=0
-for d in kakao_txt kakao_csv whatsapp line telegram vcard contacts_csv; do
-  case $d in kakao_txt) n=0;; kakao_csv) n=1;; whatsapp) n=2;; line) n=3;; telegram) n=4;; vcard) n=5;; contacts_csv) n=6;; esac
+for d in kakao_txt kakao_csv whatsapp line telegram vcard contacts_csv telegram_html instagram; do
+  case $d in kakao_txt) n=0;; kakao_csv) n=1;; whatsapp) n=2;; line) n=3;; telegram) n=4;; vcard) n=5;; contacts_csv) n=6;; telegram_html) n=7;; instagram) n=8;; esac
   for f in $c/$d/*; do
     i=$((i + 1)); { printf "\\$(printf %o $n)"; cat "$f"; } > $c/sniff/seed-$i
   done
@@ -52,3 +52,10 @@ sed -n '/^```json$/,/^```$/p' ../docs/BACKUP.md | sed '1d;$d' > $tmp/lifeboat.js
 { printf 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:김철수\r\nTEL:+821022223333\r\nEND:VCARD\r\n'; printf '\0'; cat $tmp/lifeboat.json; } > $c/backup_payload/seed-1
 printf 'age-encryption.org/v1\n-> X25519 AAAA\nAAAA\n--- AAAA\n' > $c/backup_open/seed-1
 printf -- '-----BEGIN AGE ENCRYPTED FILE-----\nYWdlLWVuY3J5cHRpb24ub3JnL3YxCg==\n-----END AGE ENCRYPTED FILE-----\n' > $c/backup_open/seed-2
+# Every saved seed and past crash seeds its target too.
+for d in $c/*; do
+  t=$(basename "$d")
+  for f in ../tests/fixtures/fuzz/"$t"/*; do
+    if [ -f "$f" ]; then cp "$f" "$d/saved-$(basename "$f")"; fi
+  done
+done
