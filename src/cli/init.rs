@@ -1,10 +1,10 @@
 //! `lifeboat init` and `lifeboat passwd`.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use lifeboat::vault::{Passphrase, Vault};
 use zeroize::Zeroizing;
 
-use super::{Global, Out, prompt_hidden, read_passphrase_file};
+use super::{CliError, Global, Out, prompt_hidden, read_passphrase_file};
 
 /// Create a new encrypted vault.
 ///
@@ -52,7 +52,7 @@ impl Passwd {
     pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
         let mut vault = global.open()?;
         let new = if let Some(p) = std::env::var_os("LIFEBOAT_NEW_PASSPHRASE") {
-            Zeroizing::new(p.into_string().map_err(|_| anyhow::anyhow!("LIFEBOAT_NEW_PASSPHRASE is not valid UTF-8"))?)
+            Zeroizing::new(p.into_string().map_err(|_| CliError::NotUtf8 { var: "LIFEBOAT_NEW_PASSPHRASE".into() })?)
         } else if let Some(file) = &self.new_passphrase_file {
             read_passphrase_file(file)?
         } else {
@@ -67,7 +67,7 @@ fn new_passphrase_prompt() -> Result<Passphrase> {
     let first = prompt_hidden("New passphrase (새 암호, 8자 이상): ")?;
     let second = prompt_hidden("Repeat it (다시 입력): ")?;
     if *first != *second {
-        bail!("the two passphrases differ; nothing was changed.\n두 암호가 다릅니다. 아무것도 바꾸지 않았습니다.");
+        return Err(CliError::PassphrasesDiffer.into());
     }
     Ok(first)
 }

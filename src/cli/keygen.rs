@@ -2,10 +2,10 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use lifeboat::backup::SignerKey;
 
-use super::{Global, Out};
+use super::{CliError, Global, Out};
 
 /// Make your own keys, kept in the vault: a backup key (an age X25519
 /// identity) others encrypt backups to, and a signing key (Ed25519) that
@@ -56,9 +56,7 @@ impl Keygen {
         let existing = vault.backup_identities()?;
         if self.show_recipient {
             let Some(newest) = existing.first() else {
-                bail!(
-                    "you have no backup key yet: run `lifeboat keygen` first.\n아직 백업 키가 없습니다. 먼저 `lifeboat keygen`을 실행하세요."
-                );
+                return Err(CliError::NoBackupKey.into());
             };
             let signing = vault.signing_public()?;
             if self.json {

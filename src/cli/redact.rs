@@ -22,11 +22,7 @@ pub struct Redact {
 impl Redact {
     pub fn run(self, _global: &Global, out: &mut Out) -> Result<()> {
         if self.output.exists() {
-            anyhow::bail!(
-                "{} already exists: choose another name for the copy.\n{} 파일이 이미 있습니다. 다른 이름을 고르세요.",
-                self.output.display(),
-                self.output.display()
-            );
+            return Err(super::CliError::OutputExists { path: self.output.clone() }.into());
         }
         let r = lifeboat::redact::redact(&self.file, &self.output)?;
         out.line(format!(

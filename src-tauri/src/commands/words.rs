@@ -1,0 +1,12 @@
+//! The page's words: the Fluent text of each language, the same files the
+//! core embeds and the command line prints from (`i18n/<lang>/*.ftl`).
+
+use std::collections::BTreeMap;
+
+use lifeboat::i18n::{self, Lang};
+
+/// Every message, by language tag (`en`, `ko`): the page formats them.
+#[tauri::command]
+pub fn messages() -> BTreeMap<&'static str, String> {
+    Lang::ALL.iter().map(|&lang| (lang.tag(), i18n::sources(lang).concat())).collect()
+}
