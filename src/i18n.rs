@@ -183,6 +183,12 @@ pub fn sources(lang: Lang) -> &'static [&'static str] {
     }
 }
 
+/// Every language's Fluent text by its tag (`en`, `ko`): what the app's
+/// page is handed to format its words.
+pub fn all_sources() -> std::collections::BTreeMap<&'static str, String> {
+    Lang::ALL.iter().map(|&lang| (lang.tag(), sources(lang).concat())).collect()
+}
+
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     static EN: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
     static KO: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();

@@ -114,7 +114,11 @@ fn everyday_output_is_pinned() {
 #[test]
 fn the_import_summary_is_pinned() {
     let v = TestVault::new();
-    std::fs::write(v.path("WhatsApp Chat with Team.txt"), "1/5/18, 09:00 - Ann: hi\n1/9/18, 10:00 - Bob: 010-1234-5678\n").unwrap();
+    std::fs::write(
+        v.path("WhatsApp Chat with Team.txt"),
+        "1/5/18, 09:00 - Ann: hi\n1/9/18, 10:00 - Bob: 010-1234-5678\n",
+    )
+    .unwrap();
     std::fs::write(v.path("one.txt"), "1/5/18, 09:00 - Ann: hi\n").unwrap();
     let mut differ = Vec::new();
     for (name, file) in [("import", "WhatsApp Chat with Team.txt"), ("import-one", "one.txt")] {

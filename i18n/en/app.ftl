@@ -352,3 +352,4 @@ not_same_toast = They will not be suggested again.
 merge_confirm = Merge { $from } into { $into }? Numbers, e-mails, names and groups move over. You can undo it.
 
 ## Errors
+

@@ -102,3 +102,97 @@ cli_import_handles = And { $n ->
         [one] { $n } messenger or social ID
        *[other] { $n } messenger or social IDs
     } (Instagram, Telegram, LINE, Discord, …).
+
+## Decisions about a person's numbers, names and merges
+
+cli_confirmed = Confirmed { $value } for { $name } ({ $id }).
+cli_rejected = Rejected { $value } for { $name } ({ $id }).
+cli_assigned = { $value } is now { $name }'s ({ $id }), confirmed.
+cli_renamed = { $old } ({ $id }) is now called { $name }.
+cli_merged = Merged { $from } ({ $from_id }) into { $into } ({ $into_id }); merge { $id }: reverse with `lifeboat unmerge { $id }`.
+cli_unmerged = Reversed merge { $id }.
+cli_not_same = Noted: { $a } ({ $a_id }) and { $b } ({ $b_id }) are different people (edit { $edit }).
+cli_no_suggestions = No suggestions.
+
+## The vault, its imports and their undoing
+
+cli_init_starting_over = An earlier init at { $dir } was stopped before it finished: cleared what it left, starting over.
+cli_init_created = Created an encrypted vault at { $dir }.
+cli_init_next = Next: lifeboat import <KakaoTalk export or contacts file>
+cli_passphrase_changed = Changed the passphrase of { $dir }.
+cli_undone = Undid import { $id }: removed { $people ->
+        [one] { $people } person
+       *[other] { $people } people
+    }, { $phones ->
+        [one] { $phones } phone
+       *[other] { $phones } phones
+    }, { $emails ->
+        [one] { $emails } e-mail
+       *[other] { $emails } e-mails
+    }, { $groups ->
+        [one] { $groups } group
+       *[other] { $groups } groups
+    }, { $messages ->
+        [one] { $messages } message
+       *[other] { $messages } messages
+    }.
+cli_undo_kept = Kept { $n ->
+        [one] { $n } item
+       *[other] { $n } items
+    } you confirmed or edited since.
+cli_redacted = Wrote { $path } ({ $format }, { $messages ->
+        [one] { $messages } message
+       *[other] { $messages } messages
+    }, { $names ->
+        [one] { $names } name replaced
+       *[other] { $names } names replaced
+    }). Check it before you send it.
+
+## Exports, the hand-off to a phone, asking a room
+
+cli_export_vcard = Wrote { $n ->
+        [one] { $n } person
+       *[other] { $n } people
+    } as vCard { $version }.0 to { $path }.
+cli_export_csv = Wrote { $n ->
+        [one] { $n } person
+       *[other] { $n } people
+    } to { $path }.
+cli_export_sheet = Wrote the contact sheet to { $path }: open it in a browser and print (A4).
+cli_handoff_scan = Scan this with the phone's camera (same Wi-Fi or the phone's hotspot).
+cli_handoff_serving = { $people ->
+        [one] { $people } person
+       *[other] { $people } people
+    }; the link works { $fetches ->
+        [one] once
+       *[other] { $fetches } times
+    } within { $seconds } seconds. Ctrl-C stops it.
+cli_handoff_fetched = Fetched { $count } of { $of } times.
+cli_handoff_fetched_last = Fetched { $count } of { $of } times: that was the last. The link now tells a phone it was used; stopping in { $seconds } seconds (Ctrl-C stops now).
+cli_handoff_stopped = Stopped; the link no longer works.
+cli_handoff_expired = The link expired; run this again for a new one.
+cli_handoff_used_up = The link was used as often as it may be and no longer works.
+cli_handoff_too_many_wrong = Stopped after too many requests for wrong addresses: someone on this network may be guessing. Use a network you trust.
+cli_ask_nobody = Everyone in { $group } can be reached without the messenger: nobody to ask.
+cli_ask_paste = Paste the message above into { $group }. Asked { $n ->
+        [one] { $n } member
+       *[other] { $n } members
+    } ({ $members }); after you import the room's next export, `lifeboat roster { $group }` shows who answered.
+
+## A group's roster
+
+cli_roster_reach = { $group }: { $reachable } of { $total } reachable without the messenger
+cli_roster_by_handle = { $n } more reachable by handle only (Instagram, Telegram, LINE, Discord).
+cli_roster_handle_only = by handle only
+cli_roster_asked = asked { $at }, no answer yet
+cli_roster_not_reachable = NOT REACHABLE: ask now (`lifeboat ask`)
+cli_roster_answered = answered
+cli_roster_left = Left the group: { $names }
+
+## Searching
+
+cli_message_hits = { $shown } of { $total ->
+        [one] { $total } message
+       *[other] { $total } messages
+    }, newest first.
+cli_nobody_matches = Nobody matches "{ $text }".

@@ -293,3 +293,4 @@ merged = { $name }을(를) 이 사람으로 합쳤습니다.
 unmerged = 합치기를 되돌렸습니다.
 not_same_toast = 다시 제안하지 않습니다.
 merge_confirm = { $from }을(를) { $into }(으)로 합칠까요? 번호, 이메일, 이름, 그룹이 옮겨집니다. 되돌릴 수 있습니다.
+

@@ -58,3 +58,55 @@ cli_import_unparsed = {"  "}알려진 형태에 맞지 않는 줄 { $n }개, 처
 cli_import_kept_as_written = {"  "}해독하지 못한 값 { $n }개를 적힌 그대로 두었습니다. 가져온 뒤 확인하세요.
 cli_import_more = {"    "}… { $n }개 더
 cli_import_handles = 그리고 메신저·SNS 아이디 { $n }개(인스타그램, 텔레그램, 라인, 디스코드, …).
+
+## 사람의 번호, 이름, 합치기에 대한 결정
+
+cli_confirmed = { $name }님({ $id })의 { $value }을(를) 확인했습니다.
+cli_rejected = { $name }님({ $id })의 { $value }을(를) 지웠습니다.
+cli_assigned = { $value }은(는) 이제 { $name }님({ $id })의 번호입니다(확인됨).
+cli_renamed = { $old }({ $id })의 이름을 { $name }(으)로 바꿨습니다.
+cli_merged = { $from }님({ $from_id })을 { $into }님({ $into_id })으로 합쳤습니다(합치기 { $id }). 되돌리기: `lifeboat unmerge { $id }`
+cli_unmerged = { $id }번 합치기를 되돌렸습니다.
+cli_not_same = { $a }님({ $a_id })과 { $b }님({ $b_id })은 다른 사람으로 기억합니다(편집 { $edit }).
+cli_no_suggestions = 같은 사람으로 보이는 경우가 없습니다.
+
+## 보관함, 가져오기와 되돌리기
+
+cli_init_starting_over = { $dir }의 보관함 만들기가 끝나기 전에 중단되었습니다. 남은 것을 지우고 새로 만듭니다.
+cli_init_created = { $dir }에 암호화된 보관함을 만들었습니다.
+cli_init_next = 다음: lifeboat import <카카오톡 내보내기 또는 연락처 파일>
+cli_passphrase_changed = { $dir }의 암호를 바꿨습니다.
+cli_undone = { $id }번 가져오기를 되돌렸습니다: 사람 { $people }명, 전화번호 { $phones }개, 이메일 { $emails }개, 그룹 { $groups }개, 메시지 { $messages }개를 지웠습니다.
+cli_undo_kept = 그 뒤에 확인하거나 고친 { $n }개는 남겼습니다.
+cli_redacted = 가린 사본 { $path }을(를) 만들었습니다({ $format }, 메시지 { $messages }개, 바꾼 이름 { $names }개). 보내기 전에 내용을 확인하세요.
+
+## 내보내기, 휴대폰으로 넘기기, 대화방에 물어보기
+
+cli_export_vcard = { $n }명을 vCard { $version }.0 파일 { $path }에 저장했습니다.
+cli_export_csv = { $n }명을 CSV 파일 { $path }에 저장했습니다.
+cli_export_sheet = 연락처 시트를 { $path }에 저장했습니다. 브라우저에서 열어 인쇄하세요(A4).
+cli_handoff_scan = 휴대폰 카메라로 찍으세요(같은 와이파이나 휴대폰 핫스팟).
+cli_handoff_serving = { $people }명, { $seconds }초 안에 { $fetches }번까지 열 수 있습니다. Ctrl-C로 멈춥니다.
+cli_handoff_fetched = { $of }번 중 { $count }번 받아 갔습니다.
+cli_handoff_fetched_last = { $of }번 중 { $count }번 받아 갔습니다. 마지막이었습니다. 이제 링크는 휴대폰에 이미 쓰였다고 알립니다. { $seconds }초 뒤 멈춥니다(Ctrl-C로 바로 멈춤).
+cli_handoff_stopped = 멈췄습니다. 링크는 더 이상 열리지 않습니다.
+cli_handoff_expired = 링크가 만료되었습니다. 새 링크는 다시 실행하세요.
+cli_handoff_used_up = 링크를 쓸 수 있는 횟수를 다 써서 더 이상 열리지 않습니다.
+cli_handoff_too_many_wrong = 잘못된 주소 요청이 너무 많아 멈췄습니다. 이 네트워크의 누군가가 추측하고 있을 수 있습니다. 믿을 수 있는 네트워크를 쓰세요.
+cli_ask_nobody = { $group }의 모두에게 메신저 없이 연락할 수 있어 물어볼 사람이 없습니다.
+cli_ask_paste = 위 메시지를 { $group } 대화방에 붙여 넣으세요. { $n }명({ $members })에게 물었습니다. 다음 내보내기를 가져오면 `lifeboat roster { $group }`가 누가 답했는지 보여 줍니다.
+
+## 그룹 명단
+
+cli_roster_reach = { $group }: { $total }명 중 { $reachable }명은 메신저 없이 연락할 수 있습니다.
+cli_roster_by_handle = 그 밖에 { $n }명은 핸들(인스타그램, 텔레그램, 라인, 디스코드)로만 연락할 수 있습니다.
+cli_roster_handle_only = 핸들로만
+cli_roster_asked = { $at }에 물어봤지만 아직 답이 없습니다
+cli_roster_not_reachable = 연락처를 물어보세요(`lifeboat ask`)
+cli_roster_answered = 답함
+cli_roster_left = 나간 사람: { $names }
+
+## 찾기
+
+cli_message_hits = 메시지 { $total }개 중 최근 { $shown }개.
+cli_nobody_matches = "{ $text }"와(과) 맞는 사람이 없습니다.

@@ -25,15 +25,11 @@ impl Init {
             new_passphrase_prompt()?
         };
         if Vault::unfinished_init(&dir) {
-            out.line(format!(
-                "An earlier init at {} was stopped before it finished: cleared what it left, starting over. / 중단된 보관함 만들기의 흔적을 지우고 새로 만듭니다.",
-                dir.display()
-            ))?;
+            out.say("cli_init_starting_over", lifeboat::args![dir => &dir])?;
         }
         Vault::create(&dir, &passphrase)?;
-        out.line(format!("Created an encrypted vault at {}.", dir.display()))?;
-        out.line(format!("{}에 암호화된 보관함을 만들었습니다.", dir.display()))?;
-        out.line("Next: lifeboat import <KakaoTalk export or contacts file> / 다음: lifeboat import <파일>")
+        out.say("cli_init_created", lifeboat::args![dir => &dir])?;
+        out.say("cli_init_next", Vec::new())
     }
 }
 
@@ -59,7 +55,7 @@ impl Passwd {
             new_passphrase_prompt()?
         };
         vault.change_passphrase(&new)?;
-        out.line(format!("Changed the passphrase of {}. / 암호를 바꿨습니다.", vault.dir().display()))
+        out.say("cli_passphrase_changed", lifeboat::args![dir => vault.dir()])
     }
 }
 

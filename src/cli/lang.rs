@@ -7,7 +7,7 @@
 use lifeboat::backup::BackupError;
 use lifeboat::export::ExportError;
 use lifeboat::handoff::HandoffError;
-use lifeboat::i18n::{self, Arg, Lang, Localized, Surface};
+use lifeboat::i18n::{self, Args, Lang, Localized, Surface};
 use lifeboat::import::ImportError;
 use lifeboat::links::LinkError;
 use lifeboat::redact::RedactError;
@@ -48,13 +48,18 @@ impl Speak {
     }
 
     /// The message `id` in this language (both: one line each).
-    pub fn text(self, id: &str, args: &[(&'static str, Arg)]) -> String {
-        self.each(|lang| i18n::format_message(lang, Surface::Cli, id, args))
+    pub fn text(self, id: &str, args: Args) -> String {
+        self.each(|lang| i18n::format_message(lang, Surface::Cli, id, &args)).join("\n")
+    }
+
+    /// The message `id` for a table cell (both: on one line, `/` between).
+    pub fn cell(self, id: &str, args: Args) -> String {
+        self.each(|lang| i18n::format_message(lang, Surface::Cli, id, &args)).join(" / ")
     }
 
     /// An error in this language.
     pub fn error(self, error: &dyn Localized) -> String {
-        self.each(|lang| i18n::render(lang, Surface::Cli, error))
+        self.each(|lang| i18n::render(lang, Surface::Cli, error)).join("\n")
     }
 
     /// What `run` prints for a failed command: each cause of the chain on its
@@ -73,8 +78,8 @@ impl Speak {
         msg
     }
 
-    fn each(self, one: impl Fn(Lang) -> String) -> String {
-        self.langs().iter().map(|&lang| one(lang)).collect::<Vec<_>>().join("\n")
+    fn each(self, one: impl Fn(Lang) -> String) -> Vec<String> {
+        self.langs().iter().map(|&lang| one(lang)).collect()
     }
 }
 

@@ -40,9 +40,14 @@ impl Out {
         Out { inner: BufWriter::new(io::stdout()), speak: Speak::from_env() }
     }
 
+    /// The language of this run, for words that are not whole lines of it.
+    pub fn speak(&self) -> Speak {
+        self.speak
+    }
+
     /// The message `id` of the .ftl files, as one line (one per language).
     pub fn say(&mut self, id: &str, args: Args) -> anyhow::Result<()> {
-        let text = self.speak.text(id, &args);
+        let text = self.speak.text(id, args);
         self.line(text)
     }
 

@@ -3,10 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use lifeboat::i18n::{self, Lang};
-
 /// Every message, by language tag (`en`, `ko`): the page formats them.
 #[tauri::command]
 pub fn messages() -> BTreeMap<&'static str, String> {
-    Lang::ALL.iter().map(|&lang| (lang.tag(), i18n::sources(lang).concat())).collect()
+    lifeboat::i18n::all_sources()
 }
