@@ -3,7 +3,7 @@
 
 import { call, Channel } from './ipc.js';
 import { h, icon, mount } from './dom.js';
-import { t, setLang, langChoice, loadMessages } from './i18n.js';
+import { t, errorText, setLang, langChoice, loadMessages } from './i18n.js';
 import { renderGate } from './views/gate.js';
 import * as people from './views/people.js';
 import * as groups from './views/groups.js';
@@ -32,7 +32,7 @@ const app = { screen: 'people', arg: null, unlocked: false, autoLockMinutes: DEF
 
 /** Nothing works without the shell (outside the app): say so on a bare page. */
 function showFatal(e) {
-  mount(root, h('div.gate', h('div.card', h('p.error', e.message || String(e)))));
+  mount(root, h('div.gate', h('div.card', h('p.error', errorText(e)))));
 }
 
 async function start() {

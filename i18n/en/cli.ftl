@@ -92,7 +92,7 @@ cli_import_region = {"  "}numbers without a country code read as { $region } ({ 
 cli_import_unparsed = {"  "}{ $n ->
         [one] { $n } line matched
        *[other] { $n } lines matched
-    } no known shape; first at line { $line }: "{ $text }"
+    } no known shape; first at line { $line }: { $text }
 cli_import_kept_as_written = {"  "}{ $n ->
         [one] { $n } value could not be decoded and was kept as written
        *[other] { $n } values could not be decoded and were kept as written
@@ -196,3 +196,73 @@ cli_message_hits = { $shown } of { $total ->
        *[other] { $total } messages
     }, newest first.
 cli_nobody_matches = Nobody matches "{ $text }".
+
+## Backup keys
+
+cli_keys_imported = Kept { $n ->
+        [one] { $n } new backup key
+       *[other] { $n } new backup keys
+    }{ $signing ->
+        [yes] {" "}and your signing key
+       *[no] {""}
+    } from { $path }: your backups open here and restore as your own.
+cli_key_exists = You already have a backup key (made { $made }); --new makes another.
+cli_key_made = Made a new backup key and kept it in the vault.
+cli_keys_written = Wrote your secret keys to { $path }: keep it offline; anyone with it can open your backups and sign as you. On a new computer: lifeboat keygen --import FILE.
+cli_keep_a_key_copy = Keep a copy outside the vault (`lifeboat keygen --write-identity FILE`): without it, a lost vault means unreadable backups.
+
+## Backups made, verified and restored
+
+cli_backup_written = Wrote { $path }: { $people ->
+        [one] { $people } person
+       *[other] { $people } people
+    }, { $phones ->
+        [one] { $phones } phone
+       *[other] { $phones } phones
+    }, { $emails ->
+        [one] { $emails } e-mail
+       *[other] { $emails } e-mails
+    }, { $groups ->
+        [one] { $groups } group
+       *[other] { $groups } groups
+    }, { $messages ->
+        [one] { $messages } message
+       *[other] { $messages } messages
+    }. Check it with `lifeboat backup verify`.
+cli_backup_signed_as = Signed as "{ $name }" with your key { $fingerprint } ({ $short }).
+cli_backup_verified = { $path }: OK, decrypts and is whole. Made { $made }. { $people ->
+        [one] { $people } person
+       *[other] { $people } people
+    }, { $phones ->
+        [one] { $phones } phone
+       *[other] { $phones } phones
+    }, { $emails ->
+        [one] { $emails } e-mail
+       *[other] { $emails } e-mails
+    }, { $groups ->
+        [one] { $groups } group
+       *[other] { $groups } groups
+    }, { $members ->
+        [one] { $members } member
+       *[other] { $members } members
+    }, { $messages ->
+        [one] { $messages } message
+       *[other] { $messages } messages
+    }; contacts.vcf holds { $cards ->
+        [one] { $cards } card
+       *[other] { $cards } cards
+    }.
+cli_backup_signed_by = Signed by { $named ->
+        [yes] "{ $name }"
+       *[no] (no name given)
+    } ({ $fingerprint }, { $short }). Compare the fingerprint with its maker's `lifeboat keygen --show-recipient`.
+cli_backup_unsigned = Unsigned: anyone could have made it.
+cli_restore_own = Signed by this vault: your own backup, restored as it was. ({ $signer })
+cli_restore_theirs = Made by someone else: { $signer }. Everything in it comes in as their claim (candidates), never as yours.
+cli_restore_signer_changed = WARNING { $group }: signed by a different key than last time (was { $before }).
+cli_restore_check_fingerprint = Check the fingerprint with the sender on the phone; if it matches, restore with --accept-new-signer.
+cli_restore_new_person = new person
+cli_restore_messages_left_out = { $n ->
+        [one] { $n } message of this backup is not added
+       *[other] { $n } messages of this backup are not added
+    }: messages are only restored from your own backups.

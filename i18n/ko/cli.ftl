@@ -54,7 +54,7 @@ cli_import_region = {"  "}국가 번호 없는 전화번호를 { $region } 번�
         [language] { $language }로 쓰인 대화입니다
        *[other] 번호와 언어로 판단했습니다
     }). 다른 나라로 읽으려면 (`lifeboat undo`로 되돌린 뒤) --region 옵션으로 가져오세요.
-cli_import_unparsed = {"  "}알려진 형태에 맞지 않는 줄 { $n }개, 처음은 { $line }번째 줄: "{ $text }"
+cli_import_unparsed = {"  "}알려진 형태에 맞지 않는 줄 { $n }개, 처음은 { $line }번째 줄: { $text }
 cli_import_kept_as_written = {"  "}해독하지 못한 값 { $n }개를 적힌 그대로 두었습니다. 가져온 뒤 확인하세요.
 cli_import_more = {"    "}… { $n }개 더
 cli_import_handles = 그리고 메신저·SNS 아이디 { $n }개(인스타그램, 텔레그램, 라인, 디스코드, …).
@@ -110,3 +110,31 @@ cli_roster_left = 나간 사람: { $names }
 
 cli_message_hits = 메시지 { $total }개 중 최근 { $shown }개.
 cli_nobody_matches = "{ $text }"와(과) 맞는 사람이 없습니다.
+
+## 백업 키
+
+cli_keys_imported = { $path }에서 새 백업 키 { $n }개{ $signing ->
+        [yes] 와(과) 서명 키
+       *[no] {""}
+    }를 가져왔습니다. 내 백업을 이 보관함에서 그대로 복원할 수 있습니다.
+cli_key_exists = 이미 백업 키가 있습니다({ $made }에 만듦). --new로 하나 더 만들 수 있습니다.
+cli_key_made = 새 백업 키를 만들어 보관함에 저장했습니다.
+cli_keys_written = 비밀 키를 { $path }에 저장했습니다. 인터넷에 연결되지 않은 안전한 곳에 따로 보관하세요. 이 파일이 있으면 누구나 내 백업을 열고 나로 서명할 수 있습니다. 새 컴퓨터에서는 lifeboat keygen --import 파일.
+cli_keep_a_key_copy = 보관함 밖에도 키 사본을 두세요(`lifeboat keygen --write-identity 파일`). 없으면 보관함을 잃을 때 백업도 열 수 없습니다.
+
+## 백업 만들기, 확인, 복원
+
+cli_backup_written = 백업 { $path }을(를) 저장했습니다: 사람 { $people }명, 전화번호 { $phones }개, 이메일 { $emails }개, 그룹 { $groups }개, 메시지 { $messages }개. `lifeboat backup verify`로 확인하세요.
+cli_backup_signed_as = 서명: "{ $name }", 내 키 { $fingerprint } ({ $short }).
+cli_backup_verified = { $path }: 백업이 정상입니다. 복호화되고 손상이 없습니다. 만든 때 { $made }. 사람 { $people }명, 전화번호 { $phones }개, 이메일 { $emails }개, 그룹 { $groups }개, 멤버 { $members }명, 메시지 { $messages }개. contacts.vcf에 연락처 { $cards }개.
+cli_backup_signed_by = 서명한 사람: { $named ->
+        [yes] "{ $name }"
+       *[no] (이름 없음)
+    } ({ $fingerprint }, { $short }). 만든 사람의 지문(`lifeboat keygen --show-recipient`)과 같은지 확인하세요.
+cli_backup_unsigned = 서명 없음: 누구든 만들 수 있었던 백업입니다.
+cli_restore_own = 이 보관함이 서명한 내 백업입니다. 그대로 복원합니다. ({ $signer })
+cli_restore_theirs = 다른 사람이 만든 백업입니다: { $signer }. 모든 번호와 이메일은 그 사람의 주장(후보)으로 들어오며, 내가 확인한 것을 바꾸지 않습니다.
+cli_restore_signer_changed = 경고 { $group }: 지난번과 다른 키로 서명되었습니다(전: { $before }).
+cli_restore_check_fingerprint = 보낸 사람과 전화로 지문을 확인하고, 맞으면 --accept-new-signer로 복원하세요.
+cli_restore_new_person = 새 사람
+cli_restore_messages_left_out = 이 백업의 메시지 { $n }개는 가져오지 않습니다. 메시지는 내 백업에서만 복원합니다.

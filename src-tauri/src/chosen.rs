@@ -74,7 +74,8 @@ mod tests {
         ] {
             let e = chosen.check(use_, path).expect_err(path);
             assert_eq!(e.code, "not_chosen");
-            assert!(e.message.contains(path) && e.message.contains("고른 파일이 아닙니다"), "{}", e.message);
+            assert_eq!(e.args["path"], lifeboat::i18n::Arg::Text(path.to_owned()));
+            assert!(e.message.contains(path) && e.message.contains("was not chosen in this window"), "{}", e.message);
         }
     }
 

@@ -133,23 +133,21 @@ impl Create {
         };
         let c = backup::create_file(&vault, &self.output, &protection, &self.group, self.with_messages, Some(&name))?;
         let key = vault.signing_public()?;
-        out.line(format!(
-            "Wrote {}: {} people, {} phones, {} e-mails, {} groups, {} messages. Check it with `lifeboat backup verify`.",
-            self.output.display(),
-            c.people,
-            c.phones,
-            c.emails,
-            c.groups,
-            c.messages
-        ))?;
-        out.line(format!(
-            "백업을 저장했습니다: 사람 {}명, 전화번호 {}개, 이메일 {}개, 그룹 {}개, 메시지 {}개.",
-            c.people, c.phones, c.emails, c.groups, c.messages
-        ))?;
-        out.line(format!(
-            "Signed as {name:?} with your key {} ({}). / 서명: {name:?}, 키 {}",
-            key.fingerprint, key.short, key.short
-        ))
+        let wrote = lifeboat::args![
+            path => &self.output,
+            people => c.people,
+            phones => c.phones,
+            emails => c.emails,
+            groups => c.groups,
+            messages => c.messages,
+        ];
+        out.say("cli_backup_written", wrote)?;
+        let signed = lifeboat::args![
+            name => name.as_str(),
+            fingerprint => key.fingerprint.as_str(),
+            short => key.short.as_str(),
+        ];
+        out.say("cli_backup_signed_as", signed)
     }
 }
 
@@ -243,31 +241,29 @@ impl Verify {
             }
             return out.json(&Report { counts: c, signer: &opened.signer });
         }
-        out.line(format!(
-            "{}: OK, decrypts and is whole. Made {}. {} people, {} phones, {} e-mails, {} groups, {} members, {} messages; contacts.vcf holds {} cards.",
-            self.file.display(),
-            opened.snapshot.created_at,
-            c.people,
-            c.phones,
-            c.emails,
-            c.groups,
-            c.members,
-            c.messages,
-            opened.vcards
-        ))?;
-        out.line("백업이 정상입니다: 복호화되고 손상이 없습니다.")?;
+        let verified = lifeboat::args![
+            path => &self.file,
+            made => opened.snapshot.created_at.as_str(),
+            people => c.people,
+            phones => c.phones,
+            emails => c.emails,
+            groups => c.groups,
+            members => c.members,
+            messages => c.messages,
+            cards => opened.vcards,
+        ];
+        out.say("cli_backup_verified", verified)?;
         match &opened.signer {
             backup::Signer::Signed { name, key } => {
-                let name =
-                    if name.is_empty() { "(no name given / 이름 없음)".to_owned() } else { format!("{name:?}") };
-                out.line(format!(
-                    "Signed by {name} ({}, {}). Compare the fingerprint with its maker's `lifeboat keygen --show-recipient`.\n서명한 사람: {name} ({}). 만든 사람의 지문과 같은지 확인하세요.",
-                    key.fingerprint, key.short, key.short
-                ))
+                let signed = lifeboat::args![
+                    name => name.as_str(),
+                    named => if name.is_empty() { "no" } else { "yes" },
+                    fingerprint => key.fingerprint.as_str(),
+                    short => key.short.as_str(),
+                ];
+                out.say("cli_backup_signed_by", signed)
             }
-            backup::Signer::Unsigned => {
-                out.line("Unsigned: anyone could have made it.\n서명 없음: 누구든 만들 수 있었던 백업입니다.")
-            }
+            backup::Signer::Unsigned => out.say("cli_backup_unsigned", Vec::new()),
         }
     }
 }

@@ -156,7 +156,7 @@ fn print_report(out: &mut Out, r: &ImportReport) -> Result<()> {
             )?;
         }
         if let Some((n, text)) = &f.first_unparsed {
-            out.say("cli_import_unparsed", args![n => f.unparsed, line => *n, text => text.as_str()])?;
+            out.say("cli_import_unparsed", args![n => f.unparsed, line => *n, text => format!("{text:?}")])?;
         }
         if f.kept_as_written > 0 {
             out.say("cli_import_kept_as_written", args![n => f.kept_as_written])?;

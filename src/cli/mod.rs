@@ -40,6 +40,9 @@ pub use output::Out;
 /// Lifeboat imports contacts and chat exports (KakaoTalk, WhatsApp, Telegram,
 /// LINE) into an encrypted vault on this computer and finds every phone number
 /// and e-mail your groups shared. It never uses the network.
+///
+/// Messages are in Korean or English as $LIFEBOAT_LANG says (ko, en, or both),
+/// else as the locale does (LC_ALL, LC_MESSAGES, LANG).
 #[derive(Parser)]
 #[command(name = "lifeboat", version, max_term_width = 100)]
 pub struct Cli {
