@@ -2,6 +2,7 @@
 //! capability file can name exactly the commands the window may call.
 
 const COMMANDS: &[&str] = &[
+    "messages",
     "vault_status",
     "create_vault",
     "unlock",

@@ -12,6 +12,7 @@ pub mod export;
 pub mod extract;
 pub mod handoff;
 mod harden;
+pub mod i18n;
 pub mod import;
 pub mod ingest;
 pub mod links;

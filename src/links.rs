@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 
 use serde::Deserialize;
 
+use crate::i18n::{self, Args, Localized};
 use crate::vault::{PersonView, StoredPhone, Vault, VaultError};
 
 /// The fewest and most digits a number worth dialing has: emergency and
@@ -21,25 +22,41 @@ use crate::vault::{PersonView, StoredPhone, Vault, VaultError};
 const DIGITS: std::ops::RangeInclusive<usize> = 3..=20;
 
 #[derive(Debug, thiserror::Error)]
+#[error("{}", i18n::english(self))]
 #[non_exhaustive]
 pub enum LinkError {
-    #[error(
-        "{number:?} is not a plain phone number (it has a service code, a pause or letters), so Lifeboat does not dial or text it. Copy it and dial it by hand if you trust it.\n{number:?}는 일반 전화번호가 아닙니다(서비스 코드, 일시정지 또는 문자가 들어 있음). 전화나 문자를 걸지 않습니다. 믿을 수 있다면 복사해서 직접 누르세요."
-    )]
-    NotDialable { number: String },
+    NotDialable {
+        number: String,
+    },
 
-    #[error(
-        "{address:?} is not a plain e-mail address, so Lifeboat does not open a mail to it. Check the address on the person's page.\n{address:?}는 올바른 이메일 주소가 아닙니다. 메일을 열지 않습니다. 사람 화면에서 주소를 확인하세요."
-    )]
-    NotAnAddress { address: String },
+    NotAnAddress {
+        address: String,
+    },
 
-    #[error(
-        "nobody in this group has a number to text. Add numbers from an address book or a chat first.\n이 그룹에는 문자를 보낼 번호가 있는 사람이 없습니다. 먼저 연락처나 대화에서 번호를 가져오세요."
-    )]
     NoNumbers,
 
     #[error(transparent)]
     Vault(#[from] VaultError),
+}
+
+impl Localized for LinkError {
+    fn code(&self) -> &'static str {
+        match self {
+            LinkError::NotDialable { .. } => "not_dialable",
+            LinkError::NotAnAddress { .. } => "not_an_address",
+            LinkError::NoNumbers => "no_numbers",
+            LinkError::Vault(e) => e.code(),
+        }
+    }
+
+    fn args(&self) -> Args {
+        match self {
+            LinkError::NotDialable { number } => crate::args![number => number.as_str()],
+            LinkError::NotAnAddress { address } => crate::args![address => address.as_str()],
+            LinkError::NoNumbers => Vec::new(),
+            LinkError::Vault(e) => e.args(),
+        }
+    }
 }
 
 /// Which link to build, and so what the row id names.

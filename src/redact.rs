@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::args;
+use crate::i18n::{self, Args, Localized};
 use crate::import::{self, ImportError, Limits};
 use pseudonyms::Pseudonyms;
 
@@ -31,25 +33,44 @@ pub struct Redacted {
 }
 
 #[derive(Debug, thiserror::Error)]
+#[error("{}", i18n::english(self))]
 pub enum RedactError {
     #[error(transparent)]
     Import(#[from] ImportError),
-    #[error(
-        "{path}: cannot write the redacted copy: {source}.\n{path}: 가린 사본을 쓸 수 없습니다. 폴더와 권한을 확인하세요."
-    )]
     Write {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error(
-        "{file}: {format} is a contact file; redact works on chat exports. Attach a chat export, or describe the contact file instead.\n{file}: 연락처 파일은 가릴 수 없습니다. 대화 내보내기 파일에만 쓸 수 있습니다."
-    )]
-    NotAChat { file: String, format: String },
-    #[error(
-        "{file}: redact cannot rewrite {format} yet, so it wrote nothing rather than a copy that still holds the messages. Attach the export as JSON (Telegram Desktop: Export chat history → Format: JSON), or describe the problem instead.\n{file}: 이 형식({format})은 아직 가릴 수 없어 사본을 만들지 않았습니다. JSON 형식으로 내보내 첨부하거나 문제를 설명해 주세요."
-    )]
-    Unsupported { file: String, format: String },
+    NotAChat {
+        file: String,
+        format: String,
+    },
+    Unsupported {
+        file: String,
+        format: String,
+    },
+}
+
+impl Localized for RedactError {
+    fn code(&self) -> &'static str {
+        match self {
+            RedactError::Import(e) => e.code(),
+            RedactError::Write { .. } => "redact_write",
+            RedactError::NotAChat { .. } => "not_a_chat",
+            RedactError::Unsupported { .. } => "redact_unsupported",
+        }
+    }
+
+    fn args(&self) -> Args {
+        match self {
+            RedactError::Import(e) => e.args(),
+            RedactError::Write { path, source } => args![path => path, source => source.to_string()],
+            RedactError::NotAChat { file, format } | RedactError::Unsupported { file, format } => {
+                args![file => file.as_str(), format => format.as_str()]
+            }
+        }
+    }
 }
 
 /// Write a redacted copy of the export `input` to `output`.

@@ -19,7 +19,7 @@ fn passphrase_backup_round_trips_everything() {
     ok_with(&a, &["backup", "create", "-o", f, "--with-messages"], WITH_PASS);
     let verify = ok_with(&a, &["backup", "verify", f], WITH_PASS);
     assert!(
-        verify.contains("5 people, 5 phones, 3 e-mails, 1 groups, 3 members, 2 messages; contacts.vcf holds 5 cards"),
+        verify.contains("5 people, 5 phones, 3 e-mails, 1 group, 3 members, 2 messages; contacts.vcf holds 5 cards"),
         "{verify}"
     );
 
@@ -29,7 +29,7 @@ fn passphrase_backup_round_trips_everything() {
     let b = TestVault::new();
     common::same_signer(&a, &b);
     let restored = ok_with(&b, &["backup", "restore", f], WITH_PASS);
-    assert!(restored.contains("Added 5 people, 5 phones, 3 e-mails, 1 groups, 3 members, 2 messages"), "{restored}");
+    assert!(restored.contains("Added 5 people, 5 phones, 3 e-mails, 1 group, 3 members, 2 messages"), "{restored}");
     // Same people, numbers, statuses (candidates stay candidates), provenance, aliases, handles, rosters.
     assert_eq!(people(&a), people(&b));
     assert_eq!(groups(&a), groups(&b));

@@ -109,6 +109,26 @@ fn everyday_output_is_pinned() {
     assert_none_differ(differ);
 }
 
+/// The import summary, in both languages (the test vault's `LIFEBOAT_LANG`),
+/// with its plural forms: one message, a file whose dates no day settles.
+#[test]
+fn the_import_summary_is_pinned() {
+    let v = TestVault::new();
+    std::fs::write(
+        v.path("WhatsApp Chat with Team.txt"),
+        "1/5/18, 09:00 - Ann: hi\n1/9/18, 10:00 - Bob: 010-1234-5678\n",
+    )
+    .unwrap();
+    std::fs::write(v.path("one.txt"), "1/5/18, 09:00 - Ann: hi\n").unwrap();
+    let mut differ = Vec::new();
+    for (name, file) in [("import", "WhatsApp Chat with Team.txt"), ("import-one", "one.txt")] {
+        let out = v.cmd().current_dir(v.path("")).args(["import", file]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        check(&format!("out-{name}"), &String::from_utf8(out.stdout).unwrap(), &mut differ);
+    }
+    assert_none_differ(differ);
+}
+
 #[test]
 fn a_long_import_shows_progress_on_a_terminal_and_nothing_when_piped() {
     let v = TestVault::new();

@@ -3,7 +3,7 @@
 
 import { call, Channel } from './ipc.js';
 import { h, icon, mount } from './dom.js';
-import { t, setLang, langChoice } from './i18n.js';
+import { t, errorText, setLang, langChoice, loadMessages } from './i18n.js';
 import { renderGate } from './views/gate.js';
 import * as people from './views/people.js';
 import * as groups from './views/groups.js';
@@ -30,12 +30,17 @@ const DEFAULT_AUTO_LOCK_MINUTES = 10;
 const root = document.getElementById('root');
 const app = { screen: 'people', arg: null, unlocked: false, autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, lastActive: Date.now() };
 
+/** Nothing works without the shell (outside the app): say so on a bare page. */
+function showFatal(e) {
+  mount(root, h('div.gate', h('div.card', h('p.error', errorText(e)))));
+}
+
 async function start() {
   let status;
   try {
     status = await call('vault_status');
   } catch (e) {
-    mount(root, h('div.gate', h('div.card', h('p.error', e.message))));
+    showFatal(e);
     return;
   }
   if (status.unlocked) return enter();
@@ -147,4 +152,5 @@ function watchDrops() {
 }
 
 watchDrops();
-start();
+// The words first: every screen, the unlock screen too, is drawn in them.
+loadMessages().then(start, showFatal);

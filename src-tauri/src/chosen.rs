@@ -35,18 +35,11 @@ impl Chosen {
         if self.0.lock().unwrap_or_else(|p| p.into_inner()).contains(&(use_, path.to_owned())) {
             return Ok(PathBuf::from(path));
         }
-        let (how, how_ko) = match use_ {
-            Use::Read => {
-                ("choose it with Choose… or drop it on the window", "'고르기…'로 고르거나 창에 끌어다 놓으세요")
-            }
-            Use::Write => ("choose where to save with Choose…", "'고르기…'로 저장할 곳을 고르세요"),
+        let use_ = match use_ {
+            Use::Read => "read",
+            Use::Write => "write",
         };
-        Err(AppError::new(
-            "not_chosen",
-            format!(
-                "{path} was not chosen in this window: the app only opens and writes files you chose. To use it, {how}.\n{path}은(는) 이 창에서 고른 파일이 아닙니다. 앱은 직접 고른 파일만 열고 씁니다. {how_ko}."
-            ),
-        ))
+        Err(AppError::new("not_chosen", lifeboat::args![path => path, purpose => use_]))
     }
 
     /// Forget every choice (on lock).
@@ -81,7 +74,8 @@ mod tests {
         ] {
             let e = chosen.check(use_, path).expect_err(path);
             assert_eq!(e.code, "not_chosen");
-            assert!(e.message.contains(path) && e.message.contains("고른 파일이 아닙니다"), "{}", e.message);
+            assert_eq!(e.args["path"], lifeboat::i18n::Arg::Text(path.to_owned()));
+            assert!(e.message.contains(path) && e.message.contains("was not chosen in this window"), "{}", e.message);
         }
     }
 

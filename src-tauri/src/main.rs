@@ -31,6 +31,7 @@ fn main() {
         .manage(state::AppState::new())
         .manage(DropWatch::default())
         .invoke_handler(tauri::generate_handler![
+            commands::words::messages,
             commands::vault::vault_status,
             commands::vault::create_vault,
             commands::vault::unlock,

@@ -114,7 +114,7 @@ impl AppState {
             f(v)
         })
         .await
-        .map_err(|e| AppError::new("internal", e.to_string()))?
+        .map_err(AppError::internal)?
     }
 
     /// Run `f` with the vault slot itself (unlock, lock) on a blocking thread.
@@ -130,7 +130,7 @@ impl AppState {
             f(&mut guard)
         })
         .await
-        .map_err(|e| AppError::new("internal", e.to_string()))?
+        .map_err(AppError::internal)?
     }
 }
 

@@ -28,6 +28,8 @@ pub use sign::{Maker, NAMESPACE, Signer, SignerKey, Signing, SigningKey};
 
 use std::path::{Path, PathBuf};
 
+use crate::args;
+use crate::i18n::{self, Args, Localized};
 use crate::vault::{BackupOrigin, Vault, VaultError};
 
 /// Size bounds when reading a backup.
@@ -74,76 +76,53 @@ pub struct Opened {
 }
 
 #[derive(Debug, thiserror::Error)]
+#[error("{}", i18n::english(self))]
 #[non_exhaustive]
 pub enum BackupError {
-    #[error(
-        "this backup does not open with that passphrase or key: nothing was written. Check the passphrase (Caps Lock, keyboard language) or give the right key with --identity.\n암호나 키가 맞지 않아 백업을 열 수 없습니다. 아무것도 쓰지 않았습니다. 암호(Caps Lock, 한/영)를 확인하거나 --identity로 맞는 키를 지정하세요."
-    )]
     WrongKey,
 
-    #[error(
-        "this backup is protected by a passphrase: set LIFEBOAT_BACKUP_PASSPHRASE or run at a terminal to be asked.\n암호로 보호된 백업입니다. LIFEBOAT_BACKUP_PASSPHRASE를 설정하거나 터미널에서 실행해 암호를 입력하세요."
-    )]
     NeedPassphrase,
 
-    #[error(
-        "this backup was made to a key, and no key was given: use --identity FILE, or restore into the vault whose `lifeboat keygen` key it was made to.\n키로 암호화된 백업인데 키가 없습니다. --identity FILE을 쓰거나, 그 키를 만든 보관함에서 복원하세요."
-    )]
     NeedIdentity,
 
-    #[error(
-        "the backup passphrase is too short: use at least 8 characters.\n백업 암호가 너무 짧습니다. 8자 이상으로 정하세요."
-    )]
     WeakPassphrase,
 
-    #[error(
-        "this is not a Lifeboat backup (not an age-encrypted file). Check that you chose the right file.\nLifeboat 백업 파일이 아닙니다(age 암호화 파일이 아님). 파일을 다시 확인하세요."
-    )]
     NotABackup,
 
-    #[error(
-        "the backup is damaged (truncated or altered): {reason}. Nothing was written. Use another copy of the backup.\n백업이 손상되었습니다(잘렸거나 변조됨). 아무것도 쓰지 않았습니다. 다른 백업 사본을 쓰세요."
-    )]
-    Damaged { reason: String },
+    Damaged {
+        reason: String,
+    },
 
-    #[error(
-        "the backup is not valid: {reason}. Nothing was written. Use another copy, or a Lifeboat of the version that made it.\n백업 내용이 올바르지 않습니다. 아무것도 쓰지 않았습니다. 다른 사본을 쓰세요."
-    )]
-    Invalid { reason: String },
+    Invalid {
+        reason: String,
+    },
 
-    #[error(
-        "the backup's {what} is larger than {limit} bytes, more than any real backup: refused, nothing was written.\n백업의 {what}이(가) 너무 큽니다({limit}바이트 초과). 거부했고 아무것도 쓰지 않았습니다."
-    )]
-    TooLarge { what: String, limit: u64 },
+    TooLarge {
+        what: String,
+        limit: u64,
+    },
 
-    #[error(
-        "the backup asks for too much passphrase work (scrypt 2^{log_n}): refused. It was not made by Lifeboat.\n백업의 암호 계산량이 지나치게 큽니다(scrypt 2^{log_n}). Lifeboat가 만든 백업이 아니므로 거부했습니다."
-    )]
-    TooCostly { log_n: u8 },
+    TooCostly {
+        log_n: u8,
+    },
 
-    #[error(
-        "this backup was made by a newer Lifeboat (format version {found}, this one reads up to {known}). Update Lifeboat.\n더 새로운 Lifeboat가 만든 백업입니다(버전 {found}). Lifeboat를 업데이트하세요."
-    )]
-    TooNew { found: u32, known: u32 },
+    TooNew {
+        found: u32,
+        known: u32,
+    },
 
-    #[error(
-        "{text:?} is not a recipient: {reason}. Give an age public key (age1…) or an SSH public key line (ssh-ed25519 …, ssh-rsa …).\n{text:?}은(는) 받는 사람 키가 아닙니다. age1…로 시작하는 키나 SSH 공개 키 한 줄을 주세요."
-    )]
-    BadRecipient { text: String, reason: String },
+    BadRecipient {
+        text: String,
+        reason: String,
+    },
 
-    #[error(
-        "{file} is not a usable key file: {reason}. Give an age identity file (AGE-SECRET-KEY-1…) or an unencrypted OpenSSH private key.\n{file}은(는) 쓸 수 있는 키 파일이 아닙니다. age 키 파일이나 암호 없는 OpenSSH 개인 키를 주세요."
-    )]
-    BadIdentity { file: String, reason: String },
+    BadIdentity {
+        file: String,
+        reason: String,
+    },
 
-    #[error(
-        "the backup could not be made: {0}. Nothing was written.\n백업을 만들 수 없습니다. 아무것도 쓰지 않았습니다."
-    )]
     Encrypt(String),
 
-    #[error(
-        "{path}: {source}. Check the path, the disk space and the folder's permissions.\n{path}: 경로, 디스크 공간, 폴더 권한을 확인하세요."
-    )]
     Io {
         path: PathBuf,
         #[source]
@@ -152,6 +131,48 @@ pub enum BackupError {
 
     #[error(transparent)]
     Vault(#[from] VaultError),
+}
+
+impl Localized for BackupError {
+    fn code(&self) -> &'static str {
+        match self {
+            BackupError::WrongKey => "wrong_key",
+            BackupError::NeedPassphrase => "need_passphrase",
+            BackupError::NeedIdentity => "need_identity",
+            BackupError::WeakPassphrase => "backup_weak_passphrase",
+            BackupError::NotABackup => "not_a_backup",
+            BackupError::Damaged { .. } => "damaged_backup",
+            BackupError::Invalid { .. } => "invalid_backup",
+            BackupError::TooLarge { .. } => "backup_too_large",
+            BackupError::TooCostly { .. } => "backup_too_costly",
+            BackupError::TooNew { .. } => "backup_too_new",
+            BackupError::BadRecipient { .. } => "bad_recipient",
+            BackupError::BadIdentity { .. } => "bad_identity",
+            BackupError::Encrypt(_) => "encrypt",
+            BackupError::Io { .. } => "backup_io",
+            BackupError::Vault(e) => e.code(),
+        }
+    }
+
+    fn args(&self) -> Args {
+        match self {
+            BackupError::WrongKey
+            | BackupError::NeedPassphrase
+            | BackupError::NeedIdentity
+            | BackupError::WeakPassphrase
+            | BackupError::NotABackup => Vec::new(),
+            BackupError::Damaged { reason } | BackupError::Invalid { reason } | BackupError::Encrypt(reason) => {
+                args![reason => reason.as_str()]
+            }
+            BackupError::TooLarge { what, limit } => args![what => what.as_str(), limit => *limit],
+            BackupError::TooCostly { log_n } => args![log_n => u32::from(*log_n)],
+            BackupError::TooNew { found, known } => args![found => *found, known => *known],
+            BackupError::BadRecipient { text, reason } => args![text => text.as_str(), reason => reason.as_str()],
+            BackupError::BadIdentity { file, reason } => args![file => file.as_str(), reason => reason.as_str()],
+            BackupError::Io { path, source } => args![path => path, source => source.to_string()],
+            BackupError::Vault(e) => e.args(),
+        }
+    }
 }
 
 impl BackupError {

@@ -30,19 +30,12 @@ impl AskRoom {
             return out.json(&ask);
         }
         let Some(message) = &ask.message else {
-            return out.line(format!(
-                "Everyone in {} can be reached without the messenger: nobody to ask. / 모두 연락할 수 있어 물어볼 사람이 없습니다.",
-                ask.group
-            ));
+            return out.say("cli_ask_nobody", lifeboat::args![group => ask.group.as_str()]);
         };
         out.line(message)?;
         out.line("")?;
-        out.line(format!(
-            "Paste the message above into {}. Asked {} ({}); after you import the room's next export, `lifeboat roster {}` shows who answered.\n위 메시지를 대화방에 붙여 넣으세요. 다음 내보내기를 가져오면 누가 답했는지 보여 줍니다.",
-            ask.group,
-            ask.members.len(),
-            ask.members.join(", "),
-            ask.group
-        ))
+        let asked =
+            lifeboat::args![group => ask.group.as_str(), n => ask.members.len(), members => ask.members.join(", ")];
+        out.say("cli_ask_paste", asked)
     }
 }

@@ -2,13 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use clap::Subcommand;
 use lifeboat::backup::{self, Keys, Limits, Protection};
 use lifeboat::vault::{RestoreOptions, StoredIdentity, Vault};
 
 use super::output::BatchSummary;
-use super::{Global, Out, prompt_hidden};
+use super::{CliError, Global, Out, prompt_hidden};
 
 /// Encrypted backups of the vault (age format; docs/BACKUP.md describes the inside).
 #[derive(clap::Args)]
@@ -95,9 +95,8 @@ const PASSPHRASE_ENV: &str = "LIFEBOAT_BACKUP_PASSPHRASE";
 fn env_passphrase() -> Result<Option<backup::Passphrase>> {
     match std::env::var_os(PASSPHRASE_ENV) {
         Some(p) => {
-            let p = zeroize::Zeroizing::new(
-                p.into_string().map_err(|_| anyhow::anyhow!("{PASSPHRASE_ENV} is not valid UTF-8"))?,
-            );
+            let p =
+                zeroize::Zeroizing::new(p.into_string().map_err(|_| CliError::NotUtf8 { var: PASSPHRASE_ENV.into() })?);
             Ok(Some(backup::Passphrase::from(p.as_str())))
         }
         None => Ok(None),
@@ -113,9 +112,7 @@ impl Create {
                     let first = prompt_hidden("Backup passphrase (백업 암호, 8자 이상): ")?;
                     let second = prompt_hidden("Repeat it (다시 입력): ")?;
                     if *first != *second {
-                        bail!(
-                            "the two passphrases differ; no backup was written.\n두 암호가 다릅니다. 백업을 만들지 않았습니다."
-                        );
+                        return Err(CliError::BackupPassphrasesDiffer.into());
                     }
                     // From &str: a copy of exactly its length; `first` is wiped on drop.
                     backup::Passphrase::from(first.as_str())
@@ -136,23 +133,21 @@ impl Create {
         };
         let c = backup::create_file(&vault, &self.output, &protection, &self.group, self.with_messages, Some(&name))?;
         let key = vault.signing_public()?;
-        out.line(format!(
-            "Wrote {}: {} people, {} phones, {} e-mails, {} groups, {} messages. Check it with `lifeboat backup verify`.",
-            self.output.display(),
-            c.people,
-            c.phones,
-            c.emails,
-            c.groups,
-            c.messages
-        ))?;
-        out.line(format!(
-            "백업을 저장했습니다: 사람 {}명, 전화번호 {}개, 이메일 {}개, 그룹 {}개, 메시지 {}개.",
-            c.people, c.phones, c.emails, c.groups, c.messages
-        ))?;
-        out.line(format!(
-            "Signed as {name:?} with your key {} ({}). / 서명: {name:?}, 키 {}",
-            key.fingerprint, key.short, key.short
-        ))
+        let wrote = lifeboat::args![
+            path => &self.output,
+            people => c.people,
+            phones => c.phones,
+            emails => c.emails,
+            groups => c.groups,
+            messages => c.messages,
+        ];
+        out.say("cli_backup_written", wrote)?;
+        let signed = lifeboat::args![
+            name => name.as_str(),
+            fingerprint => key.fingerprint.as_str(),
+            short => key.short.as_str(),
+        ];
+        out.say("cli_backup_signed_as", signed)
     }
 }
 
@@ -160,7 +155,8 @@ impl Create {
 fn recipients(arg: &str) -> Result<Vec<backup::Recipient>> {
     let path = Path::new(arg);
     if !arg.starts_with("age1") && !arg.starts_with("ssh-") && path.is_file() {
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read the recipients file {arg}"))?;
+        let text =
+            std::fs::read_to_string(path).with_context(|| CliError::ReadRecipientsFile { file: arg.to_owned() })?;
         let list = text
             .lines()
             .map(str::trim)
@@ -168,7 +164,7 @@ fn recipients(arg: &str) -> Result<Vec<backup::Recipient>> {
             .map(backup::parse_recipient)
             .collect::<Result<Vec<_>, _>>()?;
         if list.is_empty() {
-            bail!("{arg} holds no recipient.\n{arg}에 받는 사람 키가 없습니다.");
+            return Err(CliError::NoRecipientInFile { file: arg.to_owned() }.into());
         }
         return Ok(list);
     }
@@ -187,7 +183,7 @@ fn keys(bytes: &[u8], identity: Option<&Path>, stored: impl FnOnce() -> Result<V
     }
     let identities = match identity {
         Some(path) => {
-            let data = std::fs::read(path).with_context(|| format!("cannot read the key file {}", path.display()))?;
+            let data = std::fs::read(path).with_context(|| CliError::ReadKeyFile { path: path.to_owned() })?;
             backup::parse_identity_file(&path.display().to_string(), &data)?
         }
         None => backup::from_secrets(stored()?.iter().map(|k| k.secret.as_str()))?,
@@ -210,7 +206,7 @@ impl Restore {
         }
         super::preview::print_restore(out, &report)?;
         out.batch_summary(&BatchSummary {
-            kind: "Restore",
+            kind: "restore",
             dry_run: self.dry_run,
             batch_id: report.batch_id,
             people: report.new_people,
@@ -220,7 +216,7 @@ impl Restore {
             members: report.new_members,
             messages: report.new_messages,
             known: report.merged_people,
-            nothing_new: "the vault already holds everything in this backup.",
+            nothing_new: "cli_restore_nothing_new",
         })
     }
 }
@@ -245,31 +241,29 @@ impl Verify {
             }
             return out.json(&Report { counts: c, signer: &opened.signer });
         }
-        out.line(format!(
-            "{}: OK, decrypts and is whole. Made {}. {} people, {} phones, {} e-mails, {} groups, {} members, {} messages; contacts.vcf holds {} cards.",
-            self.file.display(),
-            opened.snapshot.created_at,
-            c.people,
-            c.phones,
-            c.emails,
-            c.groups,
-            c.members,
-            c.messages,
-            opened.vcards
-        ))?;
-        out.line("백업이 정상입니다: 복호화되고 손상이 없습니다.")?;
+        let verified = lifeboat::args![
+            path => &self.file,
+            made => opened.snapshot.created_at.as_str(),
+            people => c.people,
+            phones => c.phones,
+            emails => c.emails,
+            groups => c.groups,
+            members => c.members,
+            messages => c.messages,
+            cards => opened.vcards,
+        ];
+        out.say("cli_backup_verified", verified)?;
         match &opened.signer {
             backup::Signer::Signed { name, key } => {
-                let name =
-                    if name.is_empty() { "(no name given / 이름 없음)".to_owned() } else { format!("{name:?}") };
-                out.line(format!(
-                    "Signed by {name} ({}, {}). Compare the fingerprint with its maker's `lifeboat keygen --show-recipient`.\n서명한 사람: {name} ({}). 만든 사람의 지문과 같은지 확인하세요.",
-                    key.fingerprint, key.short, key.short
-                ))
+                let signed = lifeboat::args![
+                    name => name.as_str(),
+                    named => if name.is_empty() { "no" } else { "yes" },
+                    fingerprint => key.fingerprint.as_str(),
+                    short => key.short.as_str(),
+                ];
+                out.say("cli_backup_signed_by", signed)
             }
-            backup::Signer::Unsigned => {
-                out.line("Unsigned: anyone could have made it.\n서명 없음: 누구든 만들 수 있었던 백업입니다.")
-            }
+            backup::Signer::Unsigned => out.say("cli_backup_unsigned", Vec::new()),
         }
     }
 }

@@ -1,9 +1,9 @@
 //! `lifeboat config`.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use lifeboat::phone::Region;
 
-use super::{Global, Out};
+use super::{CliError, Global, Out};
 
 /// Show or change a stored setting: `region` (default region for numbers
 /// without a country code, e.g. KR), `auto_lock_minutes`, `language` (ko, en),
@@ -30,20 +30,17 @@ impl Config {
             return Ok(());
         };
         if !KEYS.contains(&key.as_str()) {
-            bail!("unknown setting {key:?}: use one of {}.\n알 수 없는 설정입니다.", KEYS.join(", "));
+            return Err(CliError::UnknownSetting { key, keys: KEYS.join(", ") }.into());
         }
         let Some(value) = self.value else {
             return out.line(vault.setting(&key)?.unwrap_or_else(|| "(default)".into()));
         };
         let value = match key.as_str() {
             "region" => value.parse::<Region>().map_err(anyhow::Error::msg)?.to_string(),
-            "auto_lock_minutes" => value
-                .parse::<u32>()
-                .map_err(|_| anyhow::anyhow!("auto_lock_minutes takes a number of minutes"))?
-                .to_string(),
+            "auto_lock_minutes" => value.parse::<u32>().map_err(|_| CliError::NotMinutes)?.to_string(),
             lifeboat::vault::MAKER_NAME => maker_name(&value)?,
             _ if value == "ko" || value == "en" => value,
-            _ => bail!("language is ko or en"),
+            _ => return Err(CliError::NotALanguage.into()),
         };
         vault.set_setting(&key, &value)?;
         out.line(format!("{key} = {value}"))
@@ -54,9 +51,7 @@ impl Config {
 pub fn maker_name(name: &str) -> Result<String> {
     let name = name.trim();
     if name.chars().count() > MAX_NAME || name.chars().any(char::is_control) {
-        bail!(
-            "a name to sign with is at most {MAX_NAME} characters, without control characters.\n서명할 이름은 {MAX_NAME}자 이하이고 제어 문자가 없어야 합니다."
-        );
+        return Err(CliError::MakerNameTooLong { max: MAX_NAME }.into());
     }
     Ok(name.to_owned())
 }

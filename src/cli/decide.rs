@@ -2,6 +2,8 @@
 //! a number or a person, for scripts and tests too.
 
 use anyhow::Result;
+use lifeboat::args;
+use lifeboat::i18n::Args;
 use lifeboat::vault::{Decision, PersonView, Vault};
 
 use super::{Global, Out};
@@ -72,17 +74,12 @@ fn decide(global: &Global, out: &mut Out, who: &str, value: &str, decision: Deci
     let mut vault = global.open()?;
     let person = vault.find_person(who)?;
     vault.decide_value(&person, value, decision)?;
-    let (en, ko) = match decision {
-        Decision::Confirm => ("Confirmed", "확인했습니다"),
-        Decision::Reject => ("Rejected", "지웠습니다"),
+    let id = match decision {
+        Decision::Confirm => "cli_confirmed",
+        Decision::Reject => "cli_rejected",
     };
-    done(
-        &vault,
-        out,
-        person.id,
-        json,
-        format!("{en} {value} for {} ({}). / {}님의 {value}을(를) {ko}.", person.name, person.id, person.name),
-    )
+    let said = args![value => value, name => person.name.as_str(), id => person.id];
+    done(&vault, out, person.id, json, id, said)
 }
 
 impl Assign {
@@ -91,11 +88,8 @@ impl Assign {
         let from = vault.find_person(&self.person)?;
         let to = vault.find_person(&self.to)?;
         vault.give_value(&from, &self.value, to.id)?;
-        let line = format!(
-            "{} is now {}'s ({}), confirmed. / {}은(는) 이제 {}님의 번호입니다.",
-            self.value, to.name, to.id, self.value, to.name
-        );
-        done(&vault, out, to.id, self.json, line)
+        let said = args![value => self.value.as_str(), name => to.name.as_str(), id => to.id];
+        done(&vault, out, to.id, self.json, "cli_assigned", said)
     }
 }
 
@@ -104,19 +98,16 @@ impl Rename {
         let mut vault = global.open()?;
         let person = vault.find_person(&self.person)?;
         vault.rename_person(person.id, &self.name)?;
-        let line = format!(
-            "{} ({}) is now called {}. / 이름을 {}(으)로 바꿨습니다.",
-            person.name, person.id, self.name, self.name
-        );
-        done(&vault, out, person.id, self.json, line)
+        let said = args![old => person.name.as_str(), id => person.id, name => self.name.as_str()];
+        done(&vault, out, person.id, self.json, "cli_renamed", said)
     }
 }
 
-/// The person as they are now (`show --json`), or a line saying what changed.
-fn done(vault: &Vault, out: &mut Out, id: i64, json: bool, line: String) -> Result<()> {
+/// The person as they are now (`show --json`), or the message `said` of what changed.
+fn done(vault: &Vault, out: &mut Out, id: i64, json: bool, message: &str, said: Args) -> Result<()> {
     if json {
         let person: PersonView = vault.person(id)?;
         return out.json(&person);
     }
-    out.line(line)
+    out.say(message, said)
 }

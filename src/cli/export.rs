@@ -73,13 +73,9 @@ impl Export {
                 let people = export::select(&vault, v.group.as_deref(), v.person.as_deref())?;
                 let version = if v.vcard_version == 3 { Version::V3 } else { Version::V4 };
                 export::write_private(&v.output, export::vcard::export(&people, version).as_bytes())?;
-                out.line(format!(
-                    "Wrote {} people as vCard {}.0 to {}. / {}명을 vCard 파일로 저장했습니다.",
-                    people.len(),
-                    v.vcard_version,
-                    v.output.display(),
-                    people.len()
-                ))
+                let wrote =
+                    lifeboat::args![n => people.len(), version => u32::from(v.vcard_version), path => &v.output];
+                out.say("cli_export_vcard", wrote)
             }
             What::Csv(c) => {
                 let people = export::select(&vault, c.group.as_deref(), None)?;
@@ -87,12 +83,7 @@ impl Export {
                 match &c.output {
                     Some(path) => {
                         export::write_private(path, &bytes)?;
-                        out.line(format!(
-                            "Wrote {} people to {}. / {}명을 CSV로 저장했습니다.",
-                            people.len(),
-                            path.display(),
-                            people.len()
-                        ))
+                        out.say("cli_export_csv", lifeboat::args![n => people.len(), path => path])
                     }
                     None => {
                         let mut stdout = std::io::stdout().lock();
@@ -104,10 +95,7 @@ impl Export {
             What::Sheet(s) => {
                 let html = export::sheet::for_group(&vault, &s.group)?;
                 export::write_private(&s.output, html.as_bytes())?;
-                out.line(format!(
-                    "Wrote the contact sheet to {}: open it in a browser and print (A4). / 연락처 시트를 저장했습니다. 브라우저에서 열어 인쇄하세요.",
-                    s.output.display()
-                ))
+                out.say("cli_export_sheet", lifeboat::args![path => &s.output])
             }
         }
     }

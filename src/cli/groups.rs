@@ -63,14 +63,11 @@ fn print_roster(out: &mut Out, vault: &lifeboat::vault::Vault, g: &GroupView) ->
     let current: Vec<_> = g.current().collect();
     let reach = g.reach();
     let (reachable, total) = (reach.contact, reach.total());
-    out.line(format!("{}: {reachable} of {total} reachable without the messenger", g.name))?;
-    out.line(format!("{}: {total}명 중 {reachable}명은 메신저 없이 연락할 수 있습니다.", g.name))?;
+    out.say("cli_roster_reach", lifeboat::args![group => g.name.as_str(), reachable => reachable, total => total])?;
     if reach.handle > 0 {
-        out.line(format!(
-            "{} more reachable by handle only (Instagram, Telegram, LINE, Discord).\n{}명은 핸들(인스타그램, 텔레그램, 라인, 디스코드)로만 연락할 수 있습니다.",
-            reach.handle, reach.handle
-        ))?;
+        out.say("cli_roster_by_handle", lifeboat::args![n => reach.handle])?;
     }
+    let speak = out.speak();
     out.line("")?;
     let mut rows = Vec::new();
     for m in &current {
@@ -82,16 +79,19 @@ fn print_roster(out: &mut Out, vault: &lifeboat::vault::Vault, g: &GroupView) ->
                 v.join(", ")
             }
             Reachability::Handle => format!(
-                "by handle only / 핸들로만: {}",
+                "{}: {}",
+                speak.cell("cli_roster_handle_only", Vec::new()),
                 m.handles.iter().map(|h| format!("{} {}", h.service, h.value)).collect::<Vec<_>>().join(", ")
             ),
             Reachability::Name => match &m.asked_at {
-                Some(at) => format!("asked {at}, no answer yet / 물어봤지만 아직 답이 없습니다"),
-                None => "NOT REACHABLE: ask now (`lifeboat ask`) / 연락처를 물어보세요".to_owned(),
+                Some(at) => speak.cell("cli_roster_asked", lifeboat::args![at => at.as_str()]),
+                None => speak.cell("cli_roster_not_reachable", Vec::new()),
             },
         };
         let how = match (&m.asked_at, m.reachability) {
-            (Some(_), Reachability::Contact | Reachability::Handle) => format!("{how}  (answered / 답함)"),
+            (Some(_), Reachability::Contact | Reachability::Handle) => {
+                format!("{how}  ({})", speak.cell("cli_roster_answered", Vec::new()))
+            }
             _ => how,
         };
         rows.push(vec![m.name.clone(), m.messages.to_string(), how]);
@@ -99,7 +99,8 @@ fn print_roster(out: &mut Out, vault: &lifeboat::vault::Vault, g: &GroupView) ->
     out.table(&["MEMBER", "MESSAGES", "HOW TO REACH"], &rows)?;
     let left: Vec<_> = g.members.iter().filter(|m| m.left).map(|m| m.name.clone()).collect();
     if !left.is_empty() {
-        out.line(format!("\nLeft the group / 나간 사람: {}", left.join(", ")))?;
+        out.line("")?;
+        out.say("cli_roster_left", lifeboat::args![names => left.join(", ")])?;
     }
     Ok(())
 }

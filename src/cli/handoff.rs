@@ -62,17 +62,16 @@ impl Handoff {
             let started = serde_json::json!({"url": url, "people": people, "expires": self.expires, "max_fetches": limits.fetches});
             out.line(started.to_string())?;
         } else {
-            out.line("Scan this with the phone's camera (same Wi-Fi or the phone's hotspot). / 휴대폰 카메라로 찍으세요(같은 와이파이나 휴대폰 핫스팟).")?;
+            out.say("cli_handoff_scan", Vec::new())?;
             out.line(lifeboat::qr::terminal(url)?)?;
             out.line(url)?;
-            out.line(format!(
-                "{people} people; the link works {} times within {} seconds. Ctrl-C stops it. / {people}명, {}초 안에 {}번까지 열 수 있습니다. Ctrl-C로 멈춥니다.",
-                limits.fetches, self.expires, self.expires, limits.fetches
-            ))?;
+            let serving = lifeboat::args![people => people, fetches => limits.fetches, seconds => self.expires];
+            out.say("cli_handoff_serving", serving)?;
         }
         out.flush()?;
         let json = self.json;
         let linger = limits.linger.as_secs();
+        let speak = out.speak();
         let outcome = running.serve(|event| {
             let text = match event {
                 Event::Request { line, status } => {
@@ -81,22 +80,23 @@ impl Handoff {
                 }
                 Event::Fetched { count, of } if json => serde_json::json!({"fetched": count, "of": of}).to_string(),
                 Event::Fetched { count, of } if count < of => {
-                    format!("Fetched {count} of {of} times. / {of}번 중 {count}번 받아 갔습니다.")
+                    speak.text("cli_handoff_fetched", lifeboat::args![count => count, of => of])
                 }
-                Event::Fetched { count, of } => format!(
-                    "Fetched {count} of {of} times: that was the last. The link now tells a phone it was used; stopping in {linger} seconds (Ctrl-C stops now). / {of}번 중 {count}번 받아 갔습니다. 마지막이었습니다. {linger}초 뒤 멈춥니다(Ctrl-C로 바로 멈춤)."
-                ),
+                Event::Fetched { count, of } => {
+                    speak.text("cli_handoff_fetched_last", lifeboat::args![count => count, of => of, seconds => linger])
+                }
             };
             let _ = out.line(text).and_then(|_| Ok(out.flush()?));
         });
         if json {
             return out.line(serde_json::json!({"outcome": outcome}).to_string());
         }
-        out.line(match outcome {
-            Outcome::Stopped => "Stopped; the link no longer works. / 멈췄습니다. 링크는 더 이상 열리지 않습니다.",
-            Outcome::Expired => "The link expired; run this again for a new one. / 링크가 만료되었습니다. 새 링크는 다시 실행하세요.",
-            Outcome::UsedUp => "The link was used as often as it may be and no longer works. / 링크를 쓸 수 있는 횟수를 다 써서 더 이상 열리지 않습니다.",
-            Outcome::TooManyWrong => "Stopped after too many requests for wrong addresses: someone on this network may be guessing. Use a network you trust. / 잘못된 주소 요청이 너무 많아 멈췄습니다. 이 네트워크의 누군가가 추측하고 있을 수 있습니다. 믿을 수 있는 네트워크를 쓰세요.",
-        })
+        let id = match outcome {
+            Outcome::Stopped => "cli_handoff_stopped",
+            Outcome::Expired => "cli_handoff_expired",
+            Outcome::UsedUp => "cli_handoff_used_up",
+            Outcome::TooManyWrong => "cli_handoff_too_many_wrong",
+        };
+        out.say(id, Vec::new())
     }
 }

@@ -48,16 +48,18 @@ impl Undo {
     pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
         let mut vault = global.open()?;
         let r = vault.undo(self.id)?;
-        out.line(format!(
-            "Undid import {}: removed {} people, {} phones, {} e-mails, {} groups, {} messages.",
-            self.id, r.removed.people, r.removed.phones, r.removed.emails, r.removed.groups, r.removed.messages
-        ))?;
+        let removed = lifeboat::args![
+            id => self.id,
+            people => r.removed.people,
+            phones => r.removed.phones,
+            emails => r.removed.emails,
+            groups => r.removed.groups,
+            messages => r.removed.messages,
+        ];
+        out.say("cli_undone", removed)?;
         if r.kept_edited > 0 {
-            out.line(format!(
-                "Kept {} item(s) you confirmed or edited since. / 그 뒤에 확인하거나 고친 {}개는 남겼습니다.",
-                r.kept_edited, r.kept_edited
-            ))?;
+            out.say("cli_undo_kept", lifeboat::args![n => r.kept_edited])?;
         }
-        out.line(format!("{}번 가져오기를 취소했습니다.", self.id))
+        Ok(())
     }
 }

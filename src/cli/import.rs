@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use anyhow::Result;
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use indicatif::{ProgressBar, ProgressStyle};
+use lifeboat::args;
 use lifeboat::import::{DateOrder, IMPORTERS, Progress, ReadingBasis, RegionBasis};
 use lifeboat::ingest::{ImportOptions, import_files};
 use lifeboat::phone::Region;
@@ -114,65 +115,61 @@ fn show_progress(bar: &ProgressBar, p: &Progress) {
 fn print_report(out: &mut Out, r: &ImportReport) -> Result<()> {
     for f in &r.files {
         if f.already_imported {
-            out.line(format!("{}: already imported ({}); nothing new. / 이미 가져온 파일입니다.", f.file, f.format))?;
+            out.say("cli_import_already", args![file => f.file.as_str(), format => f.format.to_string()])?;
             continue;
         }
-        let mut line = format!("{}: {} ({}), {} lines", f.file, f.format, f.encoding, f.lines);
-        if f.contacts > 0 {
-            line += &format!(", {} contacts", f.contacts);
-        }
-        if f.messages > 0 {
-            line += &format!(", {} messages ({} new), {} members", f.messages, f.new_messages, f.members);
-        }
-        if let (Some(a), Some(b)) = (&f.first_message, &f.last_message) {
-            line += &format!(", {a} → {b}");
-        }
-        out.line(line)?;
+        let range = match (&f.first_message, &f.last_message) {
+            (Some(a), Some(b)) => format!(", {a} → {b}"),
+            _ => String::new(),
+        };
+        out.say(
+            "cli_import_file",
+            args![
+                file => f.file.as_str(),
+                format => f.format.to_string(),
+                encoding => f.encoding.to_string(),
+                lines => f.lines,
+                contacts => f.contacts,
+                messages => f.messages,
+                new_messages => f.new_messages,
+                members => f.members,
+                range => range,
+            ],
+        )?;
         if let Some(reading) = &f.date_order {
-            let (order, other) = match reading.order {
-                DateOrder::Mdy => ("month/day", "day/month"),
-                _ => ("day/month", "month/day"),
+            let order = if reading.order == DateOrder::Mdy { "mdy" } else { "dmy" };
+            let by = match reading.by {
+                ReadingBasis::Chronology => "chronology",
+                ReadingBasis::Rule => "rule",
             };
-            let why = match reading.by {
-                ReadingBasis::Chronology => "only that way are the messages in time order",
-                ReadingBasis::Rule => "either way the messages are in time order, so the rule day-first chose",
-            };
-            out.line(format!(
-                "  dates read as {order} (no day above 12; {why}). For {other}, import with {} (after `lifeboat undo` of this import).\n  날짜를 {} 순서로 읽었습니다. 반대로 읽으려면 (이 가져오기를 `lifeboat undo`로 되돌린 뒤) {} 옵션으로 가져오세요.",
-                reading.change_with,
-                if reading.order == DateOrder::Mdy { "월/일" } else { "일/월" },
-                reading.change_with
-            ))?;
+            out.say("cli_import_dates", args![order => order, by => by, change_with => reading.change_with])?;
         }
         if let Some(reading) = f.region.as_ref().filter(|r| r.overrides_setting && r.by != RegionBasis::Chosen) {
-            let why = match (reading.by, reading.language) {
-                (RegionBasis::Numbers, _) => "most of its numbers have that country code".to_owned(),
-                (_, Some(language)) => format!("it is written in {language}"),
-                _ => "its numbers and language".to_owned(),
+            let (why, language) = match (reading.by, reading.language) {
+                (RegionBasis::Numbers, _) => ("numbers", String::new()),
+                (_, Some(language)) => ("language", language.to_string()),
+                _ => ("other", String::new()),
             };
-            out.line(format!(
-                "  numbers without a country code read as {region} ({why}). For another region, import with --region CC (after `lifeboat undo` of this import).\n  국가 번호 없는 전화번호를 {region} 번호로 읽었습니다. 다른 나라로 읽으려면 (`lifeboat undo`로 되돌린 뒤) --region 옵션으로 가져오세요.",
-                region = reading.region
-            ))?;
+            out.say(
+                "cli_import_region",
+                args![region => reading.region.to_string(), why => why, language => language],
+            )?;
         }
         if let Some((n, text)) = &f.first_unparsed {
-            out.line(format!("  {} line(s) matched no known shape; first at line {n}: {text:?}", f.unparsed))?;
+            out.say("cli_import_unparsed", args![n => f.unparsed, line => *n, text => format!("{text:?}")])?;
         }
         if f.kept_as_written > 0 {
-            out.line(format!(
-                "  {} value(s) could not be decoded and were kept as written; check them after the import. / 해독하지 못한 값 {}개를 적힌 그대로 두었습니다. 가져온 뒤 확인하세요.",
-                f.kept_as_written, f.kept_as_written
-            ))?;
+            out.say("cli_import_kept_as_written", args![n => f.kept_as_written])?;
             for (n, why) in &f.kept_as_written_lines {
                 out.line(format!("    {}:{n}: {why}", f.file))?;
             }
             if f.kept_as_written > f.kept_as_written_lines.len() as u64 {
-                out.line(format!("    … {} more", f.kept_as_written - f.kept_as_written_lines.len() as u64))?;
+                out.say("cli_import_more", args![n => f.kept_as_written - f.kept_as_written_lines.len() as u64])?;
             }
         }
     }
     out.batch_summary(&BatchSummary {
-        kind: "Import",
+        kind: "import",
         dry_run: r.dry_run,
         batch_id: r.batch_id,
         people: r.new_people,
@@ -182,13 +179,10 @@ fn print_report(out: &mut Out, r: &ImportReport) -> Result<()> {
         members: r.new_members,
         messages: r.new_messages,
         known: r.merged,
-        nothing_new: "the vault already had all of it.",
+        nothing_new: "cli_import_nothing_new",
     })?;
     if r.new_handles > 0 {
-        out.line(format!(
-            "And {} messenger or social IDs (Instagram, Telegram, LINE, Discord, …). / 메신저·SNS 아이디 {}개.",
-            r.new_handles, r.new_handles
-        ))?;
+        out.say("cli_import_handles", args![n => r.new_handles])?;
     }
     Ok(())
 }

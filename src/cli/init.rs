@@ -1,10 +1,10 @@
 //! `lifeboat init` and `lifeboat passwd`.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use lifeboat::vault::{Passphrase, Vault};
 use zeroize::Zeroizing;
 
-use super::{Global, Out, prompt_hidden, read_passphrase_file};
+use super::{CliError, Global, Out, prompt_hidden, read_passphrase_file};
 
 /// Create a new encrypted vault.
 ///
@@ -25,15 +25,11 @@ impl Init {
             new_passphrase_prompt()?
         };
         if Vault::unfinished_init(&dir) {
-            out.line(format!(
-                "An earlier init at {} was stopped before it finished: cleared what it left, starting over. / 중단된 보관함 만들기의 흔적을 지우고 새로 만듭니다.",
-                dir.display()
-            ))?;
+            out.say("cli_init_starting_over", lifeboat::args![dir => &dir])?;
         }
         Vault::create(&dir, &passphrase)?;
-        out.line(format!("Created an encrypted vault at {}.", dir.display()))?;
-        out.line(format!("{}에 암호화된 보관함을 만들었습니다.", dir.display()))?;
-        out.line("Next: lifeboat import <KakaoTalk export or contacts file> / 다음: lifeboat import <파일>")
+        out.say("cli_init_created", lifeboat::args![dir => &dir])?;
+        out.say("cli_init_next", Vec::new())
     }
 }
 
@@ -52,14 +48,14 @@ impl Passwd {
     pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
         let mut vault = global.open()?;
         let new = if let Some(p) = std::env::var_os("LIFEBOAT_NEW_PASSPHRASE") {
-            Zeroizing::new(p.into_string().map_err(|_| anyhow::anyhow!("LIFEBOAT_NEW_PASSPHRASE is not valid UTF-8"))?)
+            Zeroizing::new(p.into_string().map_err(|_| CliError::NotUtf8 { var: "LIFEBOAT_NEW_PASSPHRASE".into() })?)
         } else if let Some(file) = &self.new_passphrase_file {
             read_passphrase_file(file)?
         } else {
             new_passphrase_prompt()?
         };
         vault.change_passphrase(&new)?;
-        out.line(format!("Changed the passphrase of {}. / 암호를 바꿨습니다.", vault.dir().display()))
+        out.say("cli_passphrase_changed", lifeboat::args![dir => vault.dir()])
     }
 }
 
@@ -67,7 +63,7 @@ fn new_passphrase_prompt() -> Result<Passphrase> {
     let first = prompt_hidden("New passphrase (새 암호, 8자 이상): ")?;
     let second = prompt_hidden("Repeat it (다시 입력): ")?;
     if *first != *second {
-        bail!("the two passphrases differ; nothing was changed.\n두 암호가 다릅니다. 아무것도 바꾸지 않았습니다.");
+        return Err(CliError::PassphrasesDiffer.into());
     }
     Ok(first)
 }

@@ -2,10 +2,10 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use lifeboat::backup::SignerKey;
 
-use super::{Global, Out};
+use super::{CliError, Global, Out};
 
 /// Make your own keys, kept in the vault: a backup key (an age X25519
 /// identity) others encrypt backups to, and a signing key (Ed25519) that
@@ -44,21 +44,17 @@ impl Keygen {
         let vault = global.open()?;
         if let Some(path) = &self.import {
             let imported = lifeboat::backup::import_keys(&vault, path)?;
-            return out.line(format!(
-                "Kept {} new backup key(s){} from {}: your backups open here and restore as your own.\n키를 가져왔습니다(백업 키 {}개{}). 내 백업을 이 보관함에서 그대로 복원할 수 있습니다.",
-                imported.identities,
-                if imported.signing { " and your signing key" } else { "" },
-                path.display(),
-                imported.identities,
-                if imported.signing { ", 서명 키" } else { "" },
-            ));
+            let kept = lifeboat::args![
+                n => imported.identities,
+                signing => if imported.signing { "yes" } else { "no" },
+                path => path,
+            ];
+            return out.say("cli_keys_imported", kept);
         }
         let existing = vault.backup_identities()?;
         if self.show_recipient {
             let Some(newest) = existing.first() else {
-                bail!(
-                    "you have no backup key yet: run `lifeboat keygen` first.\n아직 백업 키가 없습니다. 먼저 `lifeboat keygen`을 실행하세요."
-                );
+                return Err(CliError::NoBackupKey.into());
             };
             let signing = vault.signing_public()?;
             if self.json {
@@ -77,18 +73,13 @@ impl Keygen {
         }
         let recipient = match existing.into_iter().next() {
             Some(k) if !self.new => {
-                out.line(format!(
-                    "You already have a backup key (made {}); --new makes another. / 이미 백업 키가 있습니다.",
-                    k.created_at
-                ))?;
+                out.say("cli_key_exists", lifeboat::args![made => k.created_at.as_str()])?;
                 k.recipient
             }
             _ => {
                 let k = lifeboat::backup::generate();
                 vault.add_backup_identity(&k.secret, &k.recipient)?;
-                out.line(
-                    "Made a new backup key and kept it in the vault. / 새 백업 키를 만들어 보관함에 저장했습니다.",
-                )?;
+                out.say("cli_key_made", Vec::new())?;
                 k.recipient
             }
         };
@@ -99,14 +90,9 @@ impl Keygen {
         match self.write_identity {
             Some(path) => {
                 lifeboat::backup::save_keys(&vault, &path)?;
-                out.line(format!(
-                    "Wrote your secret keys to {}: keep it offline; anyone with it can open your backups and sign as you. On a new computer: lifeboat keygen --import FILE.\n비밀 키를 저장했습니다. 안전한 곳에 따로 보관하세요. 새 컴퓨터에서는 lifeboat keygen --import 파일.",
-                    path.display()
-                ))
+                out.say("cli_keys_written", lifeboat::args![path => &path])
             }
-            None => out.line(
-                "Keep a copy outside the vault (`lifeboat keygen --write-identity FILE`): without it, a lost vault means unreadable backups.\n보관함 밖에도 키 사본을 두세요(--write-identity). 없으면 보관함을 잃을 때 백업도 열 수 없습니다.",
-            ),
+            None => out.say("cli_keep_a_key_copy", Vec::new()),
         }
     }
 }

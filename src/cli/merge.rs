@@ -21,10 +21,13 @@ impl Merge {
         let a = vault.find_person(&self.a)?;
         let b = vault.find_person(&self.b)?;
         let r = vault.merge(a.id, b.id)?;
-        out.line(format!(
-            "Merged {} ({}) into {} ({}); merge {}: reverse with `lifeboat unmerge {}`.",
-            b.name, b.id, r.name, r.into, r.id, r.id
-        ))?;
-        out.line(format!("{}님을 {}님으로 합쳤습니다. 되돌리기: lifeboat unmerge {}", b.name, r.name, r.id))
+        let merged = lifeboat::args![
+            from => b.name.as_str(),
+            from_id => b.id,
+            into => r.name.as_str(),
+            into_id => r.into,
+            id => r.id,
+        ];
+        out.say("cli_merged", merged)
     }
 }

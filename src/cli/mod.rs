@@ -5,6 +5,7 @@ mod ask;
 mod backup;
 mod config;
 mod decide;
+mod error;
 mod export;
 mod groups;
 mod handoff;
@@ -12,6 +13,7 @@ mod history;
 mod import;
 mod init;
 mod keygen;
+mod lang;
 mod merge;
 mod not_same;
 mod output;
@@ -24,11 +26,13 @@ mod unmerge;
 use std::io;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use lifeboat::vault::{Passphrase, Vault};
 use zeroize::Zeroizing;
 
+pub use error::CliError;
+pub use lang::Speak;
 pub use output::Out;
 
 /// Keep the people in your life reachable when the messenger goes dark.
@@ -36,6 +40,9 @@ pub use output::Out;
 /// Lifeboat imports contacts and chat exports (KakaoTalk, WhatsApp, Telegram,
 /// LINE) into an encrypted vault on this computer and finds every phone number
 /// and e-mail your groups shared. It never uses the network.
+///
+/// Messages are in Korean or English as $LIFEBOAT_LANG says (ko, en, or both),
+/// else as the locale does (LC_ALL, LC_MESSAGES, LANG).
 #[derive(Parser)]
 #[command(name = "lifeboat", version, max_term_width = 100)]
 pub struct Cli {
@@ -124,14 +131,7 @@ pub fn run() -> std::process::ExitCode {
         }
         Err(e) => {
             let _ = out.flush();
-            let mut msg = String::new();
-            for (i, cause) in e.chain().enumerate() {
-                if i > 0 {
-                    msg.push_str("\n  ");
-                }
-                msg.push_str(&cause.to_string());
-            }
-            eprintln!("lifeboat: {msg}");
+            eprintln!("lifeboat: {}", Speak::from_env().error_chain(&e));
             std::process::ExitCode::FAILURE
         }
     }
@@ -146,14 +146,14 @@ impl Global {
         if let Some(dir) = std::env::var_os("LIFEBOAT_VAULT").filter(|d| !d.is_empty()) {
             return Ok(PathBuf::from(dir));
         }
-        Vault::default_dir().context("no data directory on this system: name the vault folder with --vault")
+        Vault::default_dir().ok_or_else(|| CliError::NoDataDir.into())
     }
 
     /// `LIFEBOAT_PASSPHRASE`, else `--passphrase-file`, else a hidden prompt.
     pub fn passphrase(&self, prompt: &str) -> Result<Passphrase> {
         if let Some(p) = std::env::var_os("LIFEBOAT_PASSPHRASE") {
             return Ok(Zeroizing::new(
-                p.into_string().map_err(|_| anyhow::anyhow!("LIFEBOAT_PASSPHRASE is not valid UTF-8"))?,
+                p.into_string().map_err(|_| CliError::NotUtf8 { var: "LIFEBOAT_PASSPHRASE".into() })?,
             ));
         }
         if let Some(file) = &self.passphrase_file {
@@ -175,7 +175,7 @@ impl Global {
 
 pub fn read_passphrase_file(file: &std::path::Path) -> Result<Passphrase> {
     let text = Zeroizing::new(
-        std::fs::read_to_string(file).with_context(|| format!("cannot read the passphrase file {}", file.display()))?,
+        std::fs::read_to_string(file).with_context(|| CliError::ReadPassphraseFile { path: file.to_owned() })?,
     );
     let line = text.lines().next().unwrap_or("");
     Ok(Zeroizing::new(line.to_owned()))
@@ -183,9 +183,7 @@ pub fn read_passphrase_file(file: &std::path::Path) -> Result<Passphrase> {
 
 pub fn prompt_hidden(prompt: &str) -> Result<Passphrase> {
     if !std::io::IsTerminal::is_terminal(&io::stdin()) {
-        bail!(
-            "no passphrase given: set LIFEBOAT_PASSPHRASE or use --passphrase-file when not at a terminal.\n암호가 없습니다. 터미널이 아니면 LIFEBOAT_PASSPHRASE나 --passphrase-file을 쓰세요."
-        );
+        return Err(CliError::NoPassphrase.into());
     }
     Ok(Zeroizing::new(rpassword::prompt_password(prompt)?))
 }

@@ -19,7 +19,7 @@ impl NotSame {
         let a = vault.find_person(&self.a)?;
         let b = vault.find_person(&self.b)?;
         let id = vault.not_same(a.id, b.id)?;
-        out.line(format!("Noted: {} ({}) and {} ({}) are different people (edit {id}).", a.name, a.id, b.name, b.id))?;
-        out.line(format!("{}님과 {}님은 다른 사람으로 기억합니다.", a.name, b.name))
+        let noted = lifeboat::args![a => a.name.as_str(), a_id => a.id, b => b.name.as_str(), b_id => b.id, edit => id];
+        out.say("cli_not_same", noted)
     }
 }

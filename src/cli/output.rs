@@ -2,16 +2,19 @@
 
 use std::io::{self, BufWriter, Stdout, Write};
 
+use lifeboat::i18n::Args;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
+
+use super::Speak;
 
 /// Widest a table cell gets before it is cut with `…`.
 const MAX_CELL: usize = 40;
 
 /// What an import or restore batch added, for [`Out::batch_summary`].
-pub struct BatchSummary<'a> {
-    /// `Import` or `Restore`.
-    pub kind: &'a str,
+pub struct BatchSummary {
+    /// `import` or `restore`.
+    pub kind: &'static str,
     pub dry_run: bool,
     pub batch_id: Option<i64>,
     pub people: u64,
@@ -22,18 +25,30 @@ pub struct BatchSummary<'a> {
     pub messages: u64,
     /// Records that matched people already in the vault.
     pub known: u64,
-    /// Why nothing was added, when nothing was.
-    pub nothing_new: &'a str,
+    /// Why nothing was added, when nothing was: a `cli_` message id.
+    pub nothing_new: &'static str,
 }
 
-/// Buffered standard output.
+/// Buffered standard output, in the language the run speaks.
 pub struct Out {
     inner: BufWriter<Stdout>,
+    speak: Speak,
 }
 
 impl Out {
     pub fn stdout() -> Out {
-        Out { inner: BufWriter::new(io::stdout()) }
+        Out { inner: BufWriter::new(io::stdout()), speak: Speak::from_env() }
+    }
+
+    /// The language of this run, for words that are not whole lines of it.
+    pub fn speak(&self) -> Speak {
+        self.speak
+    }
+
+    /// The message `id` of the .ftl files, as one line (one per language).
+    pub fn say(&mut self, id: &str, args: Args) -> anyhow::Result<()> {
+        let text = self.speak.text(id, args);
+        self.line(text)
     }
 
     pub fn json<T: Serialize>(&mut self, value: &T) -> anyhow::Result<()> {
@@ -74,26 +89,21 @@ impl Out {
     /// The closing lines of an import or a restore: what it added (or would
     /// add, in a dry run), and how to undo it.
     pub fn batch_summary(&mut self, s: &BatchSummary) -> anyhow::Result<()> {
-        let verb = if s.dry_run { "Would add" } else { "Added" };
-        self.line(format!(
-            "{verb} {} people, {} phones, {} e-mails, {} groups, {} members, {} messages; {} people were already in the vault.",
-            s.people, s.phones, s.emails, s.groups, s.members, s.messages, s.known
-        ))?;
-        self.line(format!(
-            "새 사람 {}명, 전화번호 {}개, 이메일 {}개, 그룹 {}개, 메시지 {}개{}.",
-            s.people,
-            s.phones,
-            s.emails,
-            s.groups,
-            s.messages,
-            if s.dry_run { " (미리보기: 저장하지 않음)" } else { "" }
-        ))?;
+        let counts = lifeboat::args![
+            dry_run => if s.dry_run { "yes" } else { "no" },
+            people => s.people,
+            phones => s.phones,
+            emails => s.emails,
+            groups => s.groups,
+            members => s.members,
+            messages => s.messages,
+            known => s.known,
+        ];
+        self.say("cli_batch_added", counts)?;
         match s.batch_id {
-            Some(id) => {
-                self.line(format!("{} {id}: undo with `lifeboat undo {id}`. / 되돌리기: lifeboat undo {id}", s.kind))
-            }
-            None if s.dry_run => self.line("Dry run: nothing was written. / 미리보기: 아무것도 저장하지 않았습니다."),
-            None => self.line(format!("Nothing new: {} / 새로운 내용이 없습니다.", s.nothing_new)),
+            Some(id) => self.say("cli_batch_undo", lifeboat::args![kind => s.kind, id => id]),
+            None if s.dry_run => self.say("cli_batch_dry_run", Vec::new()),
+            None => self.say(s.nothing_new, Vec::new()),
         }
     }
 

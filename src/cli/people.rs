@@ -113,20 +113,14 @@ impl Search {
                 .map(|h| vec![h.at.clone(), h.group.clone(), h.sender.clone(), h.text.replace('\n', " ")])
                 .collect();
             out.table(&["WHEN", "GROUP", "WHO", "MESSAGE"], &rows)?;
-            return out.line(format!(
-                "{} of {} messages, newest first. / 메시지 {}개 중 최근 {}개.",
-                rows.len(),
-                found.total,
-                found.total,
-                rows.len()
-            ));
+            return out.say("cli_message_hits", lifeboat::args![shown => rows.len(), total => found.total]);
         }
         let people = vault.search(&self.text, self.limit)?;
         if self.json {
             return out.json(&people);
         }
         if people.is_empty() {
-            return out.line(format!("Nobody matches {:?}. / 찾는 사람이 없습니다.", self.text));
+            return out.say("cli_nobody_matches", lifeboat::args![text => self.text.as_str()]);
         }
         people_table(out, &people)
     }

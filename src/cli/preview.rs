@@ -3,38 +3,26 @@
 //! have, conflicts with what you confirmed, and groups whose signer changed.
 
 use anyhow::Result;
+use lifeboat::args;
 use lifeboat::vault::RestoreReport;
 
 use super::Out;
 
 pub fn print_restore(out: &mut Out, r: &RestoreReport) -> Result<()> {
     let signer = r.signer.describe();
-    if r.signer.own {
-        out.line(format!(
-            "Signed by this vault: your own backup, restored as it was. / 이 보관함이 서명한 내 백업입니다. ({signer})"
-        ))?;
-    } else {
-        out.line(format!(
-            "Made by someone else: {signer}. Everything in it comes in as their claim (candidates), never as yours."
-        ))?;
-        out.line(
-            "다른 사람이 만든 백업입니다. 모든 번호와 이메일은 후보로 들어오며, 내가 확인한 것을 바꾸지 않습니다.",
-        )?;
-    }
+    let id = if r.signer.own { "cli_restore_own" } else { "cli_restore_theirs" };
+    out.say(id, args![signer => signer])?;
     for c in &r.signer_changes {
-        out.line(format!(
-            "WARNING {}: signed by a different key than last time (was {}). / 경고: 지난번과 다른 키로 서명되었습니다.",
-            c.group,
-            c.before.describe()
-        ))?;
+        out.say("cli_restore_signer_changed", args![group => c.group.as_str(), before => c.before.describe()])?;
     }
     if r.needs_acceptance {
-        out.line("Check the fingerprint with the sender on the phone; if it matches, restore with --accept-new-signer. / 보낸 사람과 지문을 확인한 뒤 --accept-new-signer로 복원하세요.")?;
+        out.say("cli_restore_check_fingerprint", Vec::new())?;
     }
+    let speak = out.speak();
     for p in &r.people {
         let who = match (&p.existing_name, p.new_person) {
             (Some(existing), _) => format!("{} → your {existing}", p.name),
-            (None, true) => format!("{} (new person / 새 사람)", p.name),
+            (None, true) => format!("{} ({})", p.name, speak.cell("cli_restore_new_person", Vec::new())),
             (None, false) => p.name.clone(),
         };
         out.line(format!("  {who}"))?;
@@ -56,10 +44,7 @@ pub fn print_restore(out: &mut Out, r: &RestoreReport) -> Result<()> {
         }
     }
     if r.messages_left_out > 0 {
-        out.line(format!(
-            "{} messages of this backup are not added: messages are only restored from your own backups. / 다른 사람 백업의 메시지는 가져오지 않습니다.",
-            r.messages_left_out
-        ))?;
+        out.say("cli_restore_messages_left_out", args![n => r.messages_left_out])?;
     }
     Ok(())
 }

@@ -22,20 +22,15 @@ pub struct Redact {
 impl Redact {
     pub fn run(self, _global: &Global, out: &mut Out) -> Result<()> {
         if self.output.exists() {
-            anyhow::bail!(
-                "{} already exists: choose another name for the copy.\n{} 파일이 이미 있습니다. 다른 이름을 고르세요.",
-                self.output.display(),
-                self.output.display()
-            );
+            return Err(super::CliError::OutputExists { path: self.output.clone() }.into());
         }
         let r = lifeboat::redact::redact(&self.file, &self.output)?;
-        out.line(format!(
-            "Wrote {} ({}, {} messages, {} names replaced). Check it before you send it.",
-            self.output.display(),
-            r.format,
-            r.messages,
-            r.names
-        ))?;
-        out.line("가린 사본을 만들었습니다. 보내기 전에 내용을 확인하세요.")
+        let wrote = lifeboat::args![
+            path => &self.output,
+            format => r.format.to_string(),
+            messages => r.messages,
+            names => r.names,
+        ];
+        out.say("cli_redacted", wrote)
     }
 }

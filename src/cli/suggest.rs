@@ -23,7 +23,7 @@ impl Suggest {
             return out.json(&found);
         }
         if found.is_empty() {
-            return out.line("No suggestions. / 같은 사람으로 보이는 경우가 없습니다.");
+            return out.say("cli_no_suggestions", Vec::new());
         }
         let rows: Vec<Vec<String>> = found
             .iter()

@@ -15,6 +15,6 @@ impl Unmerge {
     pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
         let mut vault = global.open()?;
         vault.unmerge(self.id)?;
-        out.line(format!("Reversed merge {}. / {}번 합치기를 되돌렸습니다.", self.id, self.id))
+        out.say("cli_unmerged", lifeboat::args![id => self.id])
     }
 }

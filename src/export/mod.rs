@@ -16,29 +16,50 @@ mod vcard_text;
 
 use std::path::{Path, PathBuf};
 
+use crate::i18n::{self, Args, Localized};
 use crate::model::Status;
 use crate::vault::{ClaimView, PersonView, ProvenanceView, Vault, VaultError};
 use private_dir::PrivateDir;
 
 #[derive(Debug, thiserror::Error)]
+#[error("{}", i18n::english(self))]
 #[non_exhaustive]
 pub enum ExportError {
-    #[error(
-        "{path}: {source}. Check the path, the disk space and the folder's permissions; nothing was written.\n{path}: 경로, 디스크 공간, 폴더 권한을 확인하세요. 아무것도 쓰지 않았습니다."
-    )]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
 
-    #[error(
-        "there is nobody to export{scope}. `lifeboat people` lists who is in the vault.\n내보낼 사람이 없습니다. `lifeboat people`로 목록을 보세요."
-    )]
-    Nobody { scope: String },
+    /// Nobody in the vault, or in the group named.
+    Nobody { group: Option<String> },
+
+    /// The contact sheet is for one group, and none was named.
+    SheetNeedsGroup,
 
     #[error(transparent)]
     Vault(#[from] VaultError),
+}
+
+impl Localized for ExportError {
+    fn code(&self) -> &'static str {
+        match self {
+            ExportError::Io { .. } => "export_io",
+            ExportError::Nobody { group: None } => "nobody",
+            ExportError::Nobody { group: Some(_) } => "nobody_in_group",
+            ExportError::SheetNeedsGroup => "sheet_needs_group",
+            ExportError::Vault(e) => e.code(),
+        }
+    }
+
+    fn args(&self) -> Args {
+        match self {
+            ExportError::Io { path, source } => crate::args![path => path, source => source.to_string()],
+            ExportError::Nobody { group } => group.iter().map(|g| ("group", g.as_str().into())).collect(),
+            ExportError::SheetNeedsGroup => Vec::new(),
+            ExportError::Vault(e) => e.args(),
+        }
+    }
 }
 
 /// The people to export: one person, the members of a group, or everyone.
@@ -48,8 +69,7 @@ pub fn select(vault: &Vault, group: Option<&str>, person: Option<&str>) -> Resul
         (None, g) => vault.people(g)?,
     };
     if people.is_empty() {
-        let scope = group.map(|g| format!(" in {g:?}")).unwrap_or_default();
-        return Err(ExportError::Nobody { scope });
+        return Err(ExportError::Nobody { group: group.map(str::to_owned) });
     }
     Ok(people.into_iter().map(PersonView::without_conflicts).collect())
 }
@@ -81,7 +101,7 @@ pub fn to_file(
         Format::Vcard3 => vcard::export(&people, vcard::Version::V3).into_bytes(),
         Format::Csv => csv::export(&people),
         Format::Sheet => {
-            let group = group.ok_or_else(|| ExportError::Nobody { scope: " (choose a group for the sheet)".into() })?;
+            let group = group.ok_or(ExportError::SheetNeedsGroup)?;
             sheet::for_group(vault, group)?.into_bytes()
         }
     };

@@ -30,7 +30,9 @@ mod tests;
 use std::net::IpAddr;
 use std::time::Duration;
 
+use crate::args;
 use crate::export::{self, ExportError};
+use crate::i18n::{self, Args, Localized};
 use crate::vault::Vault;
 
 pub use net::{is_private, local_address};
@@ -38,34 +40,47 @@ pub use payload::{Email, Payload, Person, Phone};
 pub use server::{Event, Outcome, Running, Status, Stopper};
 
 #[derive(Debug, thiserror::Error)]
+#[error("{}", i18n::english(self))]
 #[non_exhaustive]
 pub enum HandoffError {
-    #[error(
-        "{addr} is not a private-network address, and the handoff never listens on a public one. Use this computer's address on the Wi-Fi or hotspot (192.168.x.x, 10.x.x.x, 172.16-31.x.x) or 127.0.0.1.\n{addr}는 사설 네트워크 주소가 아닙니다. 공용 주소에서는 열지 않습니다. 와이파이나 핫스팟에서의 이 컴퓨터 주소(192.168.x.x, 10.x.x.x, 172.16-31.x.x)나 127.0.0.1을 쓰세요."
-    )]
-    NotPrivate { addr: IpAddr },
+    NotPrivate {
+        addr: IpAddr,
+    },
 
-    #[error(
-        "this computer has no address on a private network, so a phone cannot reach it. Join the same Wi-Fi as the phone, or turn on the phone's hotspot and join it, then try again.\n이 컴퓨터에 사설 네트워크 주소가 없어 휴대폰이 연결할 수 없습니다. 휴대폰과 같은 와이파이에 연결하거나 휴대폰 핫스팟을 켜고 연결한 뒤 다시 하세요."
-    )]
     NoPrivateAddress,
 
-    #[error(
-        "cannot listen on {addr}: {source}. Check that the address belongs to this computer (`ip addr`), or pick another with --listen.\n{addr}에서 기다릴 수 없습니다. 이 컴퓨터의 주소인지 확인하거나(`ip addr`) --listen으로 다른 주소를 고르세요."
-    )]
     Listen {
         addr: IpAddr,
         #[source]
         source: std::io::Error,
     },
 
-    #[error(
-        "the system gave no random numbers ({0}), so no key was made and nothing was sent. Try again.\n시스템이 난수를 주지 않아 키를 만들지 못했습니다. 아무것도 보내지 않았습니다. 다시 하세요."
-    )]
     Random(getrandom::Error),
 
     #[error(transparent)]
     Select(#[from] ExportError),
+}
+
+impl Localized for HandoffError {
+    fn code(&self) -> &'static str {
+        match self {
+            HandoffError::NotPrivate { .. } => "not_private",
+            HandoffError::NoPrivateAddress => "no_private_address",
+            HandoffError::Listen { .. } => "listen",
+            HandoffError::Random(_) => "random",
+            HandoffError::Select(e) => e.code(),
+        }
+    }
+
+    fn args(&self) -> Args {
+        match self {
+            HandoffError::NotPrivate { addr } => args![addr => addr.to_string()],
+            HandoffError::NoPrivateAddress => Vec::new(),
+            HandoffError::Listen { addr, source } => args![addr => addr.to_string(), source => source.to_string()],
+            HandoffError::Random(e) => args![reason => e.to_string()],
+            HandoffError::Select(e) => e.args(),
+        }
+    }
 }
 
 impl From<crate::vault::VaultError> for HandoffError {

@@ -157,7 +157,7 @@ fn check_coverage(input: &Input, file: &FileReport) -> Result<(), ImportError> {
                 "read as {} but found no messages or contacts (first unreadable line: {text:?})",
                 file.format
             ),
-            hint: "check that this is the exported chat or contact file, or name its format with --format.".into(),
+            hint: super::EmptyHint::NameFormat,
         });
     }
     let allowed = MAX_UNPARSED_ALWAYS_OK.max((file.lines as f64 * MAX_UNPARSED_FRACTION) as u64);

@@ -28,7 +28,7 @@ mod vcard;
 
 pub use bounded::{MAX_ROOM_MEMBERS, read_bounded};
 pub use driver::{Progress, ReadOptions, run};
-pub use error::ImportError;
+pub use error::{EmptyHint, ImportError};
 pub use input::{DateOrder, DateReading, Input, Limits, Lines, ReadingBasis, Source, open_export, open_source};
 pub use parts::Part;
 pub use region::{Language, RegionBasis, RegionReading, read_region};

@@ -87,8 +87,12 @@ fn every_link_is_one_plain_uri() {
 
 #[test]
 fn messages_name_both_languages() {
-    let e = tel(&phone("*21*010#", None)).unwrap_err().to_string();
-    assert!(e.contains("service code") && e.contains("서비스 코드"), "{e}");
-    let e = mailto("mom@x.kr?bcc=spy@evil.example").unwrap_err().to_string();
-    assert!(e.contains("not a plain e-mail") && e.contains("이메일"), "{e}");
+    use crate::i18n::{Lang, Surface, render};
+    let e = tel(&phone("*21*010#", None)).unwrap_err();
+    assert_eq!(e.code(), "not_dialable");
+    assert!(e.to_string().contains("service code"), "{e}");
+    assert!(render(Lang::Ko, Surface::App, &e).contains("서비스 코드"), "{e}");
+    let e = mailto("mom@x.kr?bcc=spy@evil.example").unwrap_err();
+    assert!(e.to_string().contains("not a plain e-mail"), "{e}");
+    assert!(render(Lang::Ko, Surface::Cli, &e).contains("이메일"), "{e}");
 }

@@ -43,6 +43,8 @@ impl TestVault {
         c.env("LIFEBOAT_VAULT", self.dir())
             .env("LIFEBOAT_PASSPHRASE", PASSPHRASE)
             .env("LIFEBOAT_INSECURE_TEST_KDF", "1")
+            // Errors in English and Korean, whatever the machine's locale.
+            .env("LIFEBOAT_LANG", "both")
             .env_remove("LIFEBOAT_NEW_PASSPHRASE");
         c
     }

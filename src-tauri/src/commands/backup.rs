@@ -39,7 +39,7 @@ pub async fn create_backup(
         ),
     };
     if matches!(&protection, Protection::Recipients(r) if r.is_empty()) {
-        return Err(AppError::new("no_recipient", "give at least one public key.\n받는 사람 키를 하나 이상 주세요."));
+        return Err(AppError::new("no_recipient", Vec::new()));
     }
     let path = chosen(&state, Use::Write, path)?;
     state.with_vault(move |v| Ok(backup::create_file(v, &path, &protection, &[], with_messages, None)?)).await
@@ -104,7 +104,7 @@ fn secret(passphrase: Option<String>) -> Option<backup::Passphrase> {
 /// The backup file the user chose for `use_` (see [`crate::chosen`]).
 fn chosen(state: &AppState, use_: Use, path: String) -> Result<PathBuf, AppError> {
     if path.trim().is_empty() {
-        return Err(AppError::new("no_path", "choose the backup file first.\n먼저 백업 파일을 고르세요."));
+        return Err(AppError::new("no_path", Vec::new()));
     }
     state.chosen.check(use_, &path)
 }

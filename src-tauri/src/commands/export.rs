@@ -39,7 +39,7 @@ pub async fn export_file(
     path: String,
 ) -> Result<usize, AppError> {
     if path.trim().is_empty() {
-        return Err(AppError::new("no_path", "choose where to save the file.\n저장할 위치를 고르세요."));
+        return Err(AppError::new("no_save_path", Vec::new()));
     }
     let path = state.chosen.check(Use::Write, &path)?;
     state
@@ -64,13 +64,6 @@ pub async fn open_sheet(state: State<'_, AppState>, group: i64) -> Result<(), Ap
     let target = shown.clone();
     tauri::async_runtime::spawn_blocking(move || crate::hand_out(&target))
         .await
-        .map_err(|e| AppError::new("internal", e.to_string()))?
-        .map_err(|why| {
-            AppError::new(
-                "no_browser",
-                format!(
-                    "no browser opened the sheet ({why}). It is at {shown} until you lock: open it yourself to print, or export the sheet to a file you choose.\n시트를 연 브라우저가 없습니다. 잠글 때까지 {shown}에 있으니 직접 열어 인쇄하거나, 원하는 곳에 시트를 내보내세요."
-                ),
-            )
-        })
+        .map_err(AppError::internal)?
+        .map_err(|why| AppError::new("no_browser", lifeboat::args![reason => why.to_string(), path => shown]))
 }

@@ -38,7 +38,8 @@ pub async fn start_handoff(
     };
     let listen = state.handoff_listen;
     let running = state.with_vault(move |v| Ok(handoff::start(v, &scope, listen, Limits::default())?)).await?;
-    let qr = lifeboat::qr::svg(running.url()).map_err(|e| AppError::new("too_long", e.to_string()))?;
+    let qr = lifeboat::qr::svg(running.url())
+        .map_err(|e| AppError::new("too_long", lifeboat::args![reason => e.to_string()]))?;
     let running = Arc::new(running);
     let serving = running.clone();
     std::thread::spawn(move || serving.serve(|_| {}));

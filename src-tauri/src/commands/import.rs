@@ -55,7 +55,7 @@ impl DropWatch {
 
 #[tauri::command]
 pub fn watch_drops(watch: State<'_, DropWatch>, channel: Channel<DropMessage>) -> Result<(), AppError> {
-    let mut slot = watch.0.lock().map_err(|_| AppError::new("internal", "drop watch poisoned"))?;
+    let mut slot = watch.0.lock().map_err(|_| AppError::internal("drop watch poisoned"))?;
     *slot = Some(channel);
     Ok(())
 }
@@ -122,7 +122,7 @@ pub async fn import_files(
     on_progress: Channel<Progress>,
 ) -> Result<ImportReport, AppError> {
     if paths.is_empty() {
-        return Err(AppError::new("invalid", "no files were chosen.\n고른 파일이 없습니다."));
+        return Err(AppError::new("no_files", Vec::new()));
     }
     let cancel = state.cancel.clone();
     cancel.store(false, Ordering::SeqCst);

@@ -16,13 +16,6 @@ pub async fn open_link(state: State<'_, AppState>, kind: LinkKind, id: i64) -> R
     let scheme = link.split(':').next().unwrap_or("").to_owned();
     tauri::async_runtime::spawn_blocking(move || crate::hand_out(&link))
         .await
-        .map_err(|e| AppError::new("internal", e.to_string()))?
-        .map_err(|why| {
-            AppError::new(
-                "no_handler",
-                format!(
-                    "nothing on this computer opens {scheme}: links ({why}), so nothing was sent. Send the numbers to your phone instead, or copy the number.\n이 컴퓨터에는 {scheme}: 링크를 여는 프로그램이 없어 아무것도 보내지 않았습니다. 휴대폰으로 보내거나 번호를 복사하세요."
-                ),
-            )
-        })
+        .map_err(AppError::internal)?
+        .map_err(|why| AppError::new("no_handler", lifeboat::args![scheme => scheme, reason => why.to_string()]))
 }

@@ -10,3 +10,4 @@ pub mod import;
 pub mod links;
 pub mod people;
 pub mod vault;
+pub mod words;

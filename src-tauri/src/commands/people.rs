@@ -56,7 +56,7 @@ pub async fn person_qr(state: State<'_, AppState>, id: i64) -> Result<String, Ap
     state
         .with_vault(move |v| {
             let card = lifeboat::qr::person_vcard(&v.person(id)?);
-            lifeboat::qr::svg(&card).map_err(|e| AppError::new("too_long", e.to_string()))
+            lifeboat::qr::svg(&card).map_err(|e| AppError::new("too_long", lifeboat::args![reason => e.to_string()]))
         })
         .await
 }

@@ -119,7 +119,7 @@ pub async fn get_settings(state: State<'_, AppState>) -> Result<Settings, AppErr
 #[tauri::command]
 pub async fn set_setting(state: State<'_, AppState>, key: String, value: String) -> Result<(), AppError> {
     if !SETTING_KEYS.contains(&key.as_str()) {
-        return Err(AppError::new("invalid", format!("unknown setting {key:?}")));
+        return Err(AppError::new("unknown_setting", lifeboat::args![key => key]));
     }
     if key == AUTO_LOCK {
         state.activity.set_minutes(Some(&value));

@@ -196,7 +196,7 @@ impl<'s> Emitter<'s> {
             file: input.file().to_owned(),
             line,
             reason: format!("the file starts like a KakaoTalk export ({text:?}) but holds no messages"),
-            hint: "export the chat again from KakaoTalk (대화 내보내기) and import the new file.".to_owned(),
+            hint: crate::import::EmptyHint::ExportAgain,
         })
     }
 }

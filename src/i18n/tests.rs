@@ -1,0 +1,236 @@
+use std::collections::BTreeMap;
+use std::net::{IpAddr, Ipv4Addr};
+use std::path::PathBuf;
+
+use fluent_syntax::ast::{Entry, Pattern, PatternElement};
+
+use super::*;
+use crate::backup::BackupError;
+use crate::export::ExportError;
+use crate::handoff::HandoffError;
+use crate::import::{EmptyHint, ImportError};
+use crate::links::LinkError;
+use crate::redact::RedactError;
+use crate::vault::VaultError;
+
+/// Every message of `lang`: its id and its attributes' names, in order.
+fn messages(lang: Lang) -> BTreeMap<String, Vec<String>> {
+    let mut ids = BTreeMap::new();
+    for source in sources(lang) {
+        let resource = fluent_syntax::parser::parse(*source)
+            .unwrap_or_else(|(_, errors)| panic!("{}: the .ftl files do not parse: {errors:?}", lang.tag()));
+        for entry in resource.body {
+            if let Entry::Message(m) = entry {
+                let attributes = m.attributes.iter().map(|a| a.id.name.to_owned()).collect();
+                let previous = ids.insert(m.id.name.to_owned(), attributes);
+                assert!(previous.is_none(), "{}: {} is defined twice", lang.tag(), m.id.name);
+            }
+        }
+    }
+    ids
+}
+
+/// The plain text of a message (its value and attributes), placeables left out.
+fn texts(lang: Lang) -> BTreeMap<String, (String, Option<String>)> {
+    fn text(p: &Pattern<&str>) -> String {
+        p.elements
+            .iter()
+            .filter_map(|e| if let PatternElement::TextElement { value } = e { Some(*value) } else { None })
+            .collect()
+    }
+    let mut out = BTreeMap::new();
+    for source in sources(lang) {
+        for entry in fluent_syntax::parser::parse(*source).expect("parses").body {
+            if let Entry::Message(m) = entry {
+                let app = m.attributes.iter().find(|a| a.id.name == "app").map(|a| text(&a.value));
+                out.insert(m.id.name.to_owned(), (m.value.as_ref().map(text).unwrap_or_default(), app));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn korean_and_english_define_the_same_messages_and_attributes() {
+    let en = messages(Lang::En);
+    let ko = messages(Lang::Ko);
+    let only_en: Vec<_> = en.keys().filter(|k| !ko.contains_key(*k)).collect();
+    let only_ko: Vec<_> = ko.keys().filter(|k| !en.contains_key(*k)).collect();
+    assert!(only_en.is_empty() && only_ko.is_empty(), "only in English: {only_en:?}; only in Korean: {only_ko:?}");
+    for (id, attributes) in &en {
+        assert_eq!(attributes, &ko[id], "{id}: the attributes differ between English and Korean");
+    }
+    assert!(en.len() > 300, "{} messages: the files were not all read", en.len());
+}
+
+#[test]
+fn the_bundles_build_in_both_languages() {
+    for lang in Lang::ALL {
+        // Panics on a parse error or an id defined twice.
+        let (text, errors) = format_checked(lang, Surface::Cli, "app_name", &[]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(text, if lang == Lang::En { "Lifeboat" } else { "라이프보트" });
+    }
+}
+
+#[test]
+fn counts_take_the_plural_form_of_the_language() {
+    let members = |lang, n: i64| format_message(lang, Surface::App, "members_n", &[("n", Arg::Number(n))]);
+    assert_eq!(members(Lang::En, 1), "1 member");
+    assert_eq!(members(Lang::En, 2), "2 members");
+    assert_eq!(members(Lang::En, 0), "0 members");
+    assert_eq!(members(Lang::Ko, 1), "1명");
+    assert_eq!(members(Lang::Ko, 2), "2명");
+    let people = |n: i64| format_message(Lang::En, Surface::App, "people_count", &[("n", Arg::Number(n))]);
+    assert_eq!(people(1), "1 person");
+    assert_eq!(people(12), "12 people");
+}
+
+/// One of every core error, with arguments that look real.
+fn every_core_error() -> Vec<Box<dyn Localized>> {
+    let io = || std::io::Error::other("disk full");
+    let dir = || PathBuf::from("/home/me/vault");
+    let file = || "chat.txt".to_owned();
+    let addr = IpAddr::V4(Ipv4Addr::new(8, 8, 8, 8));
+    let vault: Vec<VaultError> = vec![
+        VaultError::WrongPassphrase { dir: dir() },
+        VaultError::NotFound { dir: dir() },
+        VaultError::AlreadyExists { dir: dir() },
+        VaultError::UnfinishedInit { dir: dir() },
+        VaultError::WeakPassphrase,
+        VaultError::Busy { dir: dir() },
+        VaultError::Damaged { path: dir(), reason: "file is not a database".into() },
+        VaultError::Io { path: dir(), source: io() },
+        VaultError::Sql { dir: dir(), source: rusqlite::Error::InvalidQuery },
+        VaultError::TooNew { found: 20, known: 14 },
+        VaultError::NewSigner { groups: "\"가족\"".into(), signer: "ssh-ed25519 AAAA".into() },
+        VaultError::Crypto("out of memory".into()),
+        VaultError::NotFoundItem("no person 42".into()),
+    ];
+    let import = vec![
+        ImportError::Io { path: dir(), source: io() },
+        ImportError::Malformed { file: file(), line: 3, reason: "no date".into() },
+        ImportError::UnknownFormat { file: file(), line: 1, first_line: "hello".into(), tried: "kakao, vcard".into() },
+        ImportError::NoExportInFolder { folder: "/tmp/x".into() },
+        ImportError::UnknownFormatName { name: "icq".into() },
+        ImportError::TooLarge { file: file(), what: "the file".into(), limit: 1 << 30 },
+        ImportError::LineTooLong { file: file(), line: 9, limit: 1 << 20 },
+        ImportError::TooManyMembers { file: file(), line: 9, limit: 10_000 },
+        ImportError::Zip { file: file(), reason: "bad header".into() },
+        ImportError::Empty { file: file(), line: 1, reason: "no messages".into(), hint: EmptyHint::NameFormat },
+        ImportError::Empty { file: file(), line: 1, reason: "no messages".into(), hint: EmptyHint::ExportAgain },
+        ImportError::Cancelled,
+        ImportError::Thread { source: io() },
+    ];
+    let export = vec![
+        ExportError::Io { path: dir(), source: io() },
+        ExportError::Nobody { group: None },
+        ExportError::Nobody { group: Some("가족".into()) },
+        ExportError::SheetNeedsGroup,
+    ];
+    let links = vec![
+        LinkError::NotDialable { number: "*21*010#".into() },
+        LinkError::NotAnAddress { address: "a@".into() },
+        LinkError::NoNumbers,
+    ];
+    let backup = vec![
+        BackupError::WrongKey,
+        BackupError::NeedPassphrase,
+        BackupError::NeedIdentity,
+        BackupError::WeakPassphrase,
+        BackupError::NotABackup,
+        BackupError::Damaged { reason: "cut short".into() },
+        BackupError::Invalid { reason: "no manifest".into() },
+        BackupError::TooLarge { what: "vault".into(), limit: 1 << 30 },
+        BackupError::TooCostly { log_n: 30 },
+        BackupError::TooNew { found: 9, known: 2 },
+        BackupError::BadRecipient { text: "abc".into(), reason: "not a key".into() },
+        BackupError::BadIdentity { file: "key.txt".into(), reason: "encrypted".into() },
+        BackupError::Encrypt("no recipients".into()),
+        BackupError::Io { path: dir(), source: io() },
+    ];
+    let handoff = vec![
+        HandoffError::NotPrivate { addr },
+        HandoffError::NoPrivateAddress,
+        HandoffError::Listen { addr, source: io() },
+        HandoffError::Random(getrandom::Error::UNSUPPORTED),
+    ];
+    let redact = vec![
+        RedactError::Write { path: dir(), source: io() },
+        RedactError::NotAChat { file: file(), format: "vcard".into() },
+        RedactError::Unsupported { file: file(), format: "telegram-html".into() },
+    ];
+    let mut all: Vec<Box<dyn Localized>> = Vec::new();
+    all.extend(vault.into_iter().map(|e| Box::new(e) as Box<dyn Localized>));
+    all.extend(import.into_iter().map(|e| Box::new(e) as Box<dyn Localized>));
+    all.extend(export.into_iter().map(|e| Box::new(e) as Box<dyn Localized>));
+    all.extend(links.into_iter().map(|e| Box::new(e) as Box<dyn Localized>));
+    all.extend(backup.into_iter().map(|e| Box::new(e) as Box<dyn Localized>));
+    all.extend(handoff.into_iter().map(|e| Box::new(e) as Box<dyn Localized>));
+    all.extend(redact.into_iter().map(|e| Box::new(e) as Box<dyn Localized>));
+    all
+}
+
+#[test]
+fn every_core_error_has_its_message_and_arguments_in_both_languages() {
+    for error in every_core_error() {
+        for lang in Lang::ALL {
+            for surface in [Surface::Cli, Surface::App] {
+                let (text, problems) = format_checked(lang, surface, &error_id(error.code()), &error.args());
+                assert!(problems.is_empty(), "{}: {problems:?}", error.code());
+                assert!(!text.contains('{') && !text.starts_with("err_"), "{}: {text}", error.code());
+            }
+        }
+    }
+}
+
+#[test]
+fn display_is_the_english_command_line_message() {
+    let e = VaultError::NotFound { dir: PathBuf::from("/v") };
+    assert_eq!(
+        e.to_string(),
+        "no vault at /v. Create one with `lifeboat init`, or point to yours with --vault or LIFEBOAT_VAULT."
+    );
+    // A wrapped error reads as the one inside.
+    let wrapped = ExportError::Vault(VaultError::Import(ImportError::Cancelled));
+    assert_eq!(wrapped.code(), "cancelled");
+    assert_eq!(wrapped.to_string(), "import cancelled; nothing was written.");
+    assert_eq!(render(Lang::Ko, Surface::Cli, &wrapped), "가져오기를 취소했습니다. 아무것도 저장하지 않았습니다.");
+}
+
+#[test]
+fn the_app_never_tells_a_user_to_pass_a_flag_or_run_a_command() {
+    for lang in Lang::ALL {
+        // The command line's own messages (`cli_…`) are never shown in the app.
+        for (id, (value, app)) in
+            texts(lang).into_iter().filter(|(id, _)| !id.starts_with("cli_") && !id.starts_with("err_cli_"))
+        {
+            let shown_in_app = app.unwrap_or(value);
+            for cli_only in [" --", "`lifeboat", "LIFEBOAT_"] {
+                assert!(
+                    !shown_in_app.contains(cli_only),
+                    "{}: {id} tells the app's user {cli_only:?}: {shown_in_app}",
+                    lang.tag()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn an_error_reaches_the_app_in_its_words() {
+    let e =
+        ImportError::Empty { file: "a.txt".into(), line: 2, reason: "no messages".into(), hint: EmptyHint::NameFormat };
+    assert!(render(Lang::En, Surface::Cli, &e).ends_with("or name its format with --format."));
+    assert!(render(Lang::En, Surface::App, &e).ends_with("or choose its format under Import options."));
+    assert!(render(Lang::Ko, Surface::App, &e).ends_with("가져오기 옵션에서 형식을 고르세요."));
+}
+
+#[test]
+fn locale_names_pick_the_language() {
+    assert_eq!(Lang::from_tag("ko_KR.UTF-8"), Some(Lang::Ko));
+    assert_eq!(Lang::from_tag("ko"), Some(Lang::Ko));
+    assert_eq!(Lang::from_tag("en-US"), Some(Lang::En));
+    assert_eq!(Lang::from_tag("C.UTF-8"), None);
+    assert_eq!(Lang::from_tag("fr_FR"), None);
+}
