@@ -10,6 +10,7 @@ use lifeboat::links::LinkError;
 use lifeboat::vault::VaultError;
 use serde::Serialize;
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Serialize)]
 pub struct AppError {
     pub code: &'static str,
