@@ -41,9 +41,17 @@ export function render(v, c) {
   if (!formats) {
     call('import_formats').then((list) => {
       formats = list;
-      if (phase.name !== 'running') draw();
+      showFormats();
     }).catch((e) => toast(errorText(e), 'error'));
   }
+}
+
+/** Fill in the format names once the core has listed them (the page stays as it is). */
+function showFormats() {
+  const body = document.getElementById('import-body');
+  if (body) body.textContent = t('import_body', { formats: formatNames().join(', ') });
+  const names = document.getElementById('import-formats');
+  if (names) names.textContent = formatNames().join(' · ');
 }
 
 /**
@@ -108,6 +116,7 @@ async function preview() {
   draw();
   const mine = phase;
   try {
+    formats ??= await call('import_formats');
     mine.report = await call('import_files', { paths: files, dryRun: true, ...chosen(), onProgress: new Channel(() => {}) });
   } catch (e) {
     mine.error = e;
