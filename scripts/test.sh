@@ -17,7 +17,10 @@ echo "== cargo deny (licences, duplicate majors, sources; deny.toml)"
 # SECURITY.md, "Advisories", says how they are checked.
 cargo deny --locked --workspace check licenses bans sources
 echo "== tests"
+# The app's tests also write ui/bindings/ afresh from the Rust types (src-tauri/src/bindings.rs).
 cargo test --workspace
+echo "== the page's types: tsc over ui/ against ui/bindings/"
+(cd tests/types && npm ci --no-audit --no-fund --silent && npx tsc -p tsconfig.json)
 if [ -x scripts/e2e.sh ]; then
   echo "== desktop end-to-end"
   ./scripts/e2e.sh

@@ -51,6 +51,7 @@ pub enum Surface {
 }
 
 /// One argument of a message: numbers stay numbers, so plural rules apply.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 pub enum Arg {

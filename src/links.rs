@@ -60,6 +60,7 @@ impl Localized for LinkError {
 }
 
 /// Which link to build, and so what the row id names.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LinkKind {

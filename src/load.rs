@@ -71,6 +71,7 @@ pub trait Loader {
 }
 
 /// What one file brought.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct FileReport {
     pub file: String,

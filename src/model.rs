@@ -83,6 +83,7 @@ impl ContactRecord {
 }
 
 /// A structured name, the five components of vCard N.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NameParts {
     #[serde(default)]
@@ -117,6 +118,7 @@ pub struct SharedIn {
 /// How sure the vault is that a phone or e-mail is the person's:
 /// `confirmed` (an address book of yours, or you confirmed it) or
 /// `candidate` (found in a chat, or claimed by someone else's backup).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {

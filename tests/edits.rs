@@ -35,8 +35,8 @@ fn confirm_reject_assign_and_rename() {
 
     // Something the person does not have is a clear error, and changes nothing.
     let err = v.fails(&["confirm", "김철수", "010-0000-0000"]);
-    assert!(err.contains("has no number or e-mail") && err.contains("lifeboat show"), "{err}");
+    assert!(err.contains("has no number, e-mail or ID") && err.contains("lifeboat show"), "{err}");
     let err = v.fails(&["reject", "김철수", "cs.kim@example.kr?bcc=a@b.kr"]);
-    assert!(err.contains("has no number or e-mail"), "{err}");
+    assert!(err.contains("has no number, e-mail or ID"), "{err}");
     assert_eq!(v.json(&["show", "김철수"])["emails"][0]["address"], "cs.kim@example.kr");
 }

@@ -139,7 +139,11 @@ fn a_backup_keeps_handles_and_the_messages_that_shared_them() {
     let (before, after) = (a.json(&["roster", "중2 3반 단톡"]), b.json(&["roster", "중2 3반 단톡"]));
     for name in ["이서준", "박지우"] {
         assert_eq!(member(&after, name)["reachability"], "handle", "{name}");
-        assert_eq!(member(&after, name)["handles"], member(&before, name)["handles"], "{name}");
+        let sources = |roster: &Value| -> Vec<Value> {
+            member(roster, name)["handles"].as_array().unwrap().iter().map(|h| h["sources"].clone()).collect()
+        };
+        assert_eq!(handles(member(&after, name)), handles(member(&before, name)), "{name}");
+        assert_eq!(sources(&after), sources(&before), "{name}");
     }
 }
 
@@ -155,4 +159,31 @@ fn an_address_book_writes_a_handle_as_the_chat_does() {
     v.ok(&["import", card.to_str().unwrap()]);
     let person = v.json(&["show", "민김"]);
     assert_eq!(person["handles"][0]["value"], "minkim", "{person}");
+}
+
+#[test]
+fn confirm_reject_and_assign_take_a_handle_as_they_take_a_number() {
+    let v = imported();
+    // 김하린 wrote 박지우's Telegram ID; say it is really 김하린's own: it
+    // moves, with the message that shared it.
+    let given = v.json(&["assign", "박지우", "@JiWoo_Park2", "--to", "김하린"]);
+    assert_eq!(given["name"], "김하린");
+    assert!(handles(&given).contains(&("telegram".to_owned(), "jiwoo_park2".to_owned())), "{given}");
+    let moved = given["handles"].as_array().unwrap().iter().find(|h| h["service"] == "telegram").unwrap();
+    assert_eq!(moved["sources"][0]["shared_by"], "김하린");
+    assert_eq!(handles(&v.json(&["show", "박지우"])), [("discord".to_owned(), "jiwoo#4821".to_owned())]);
+
+    // Confirming keeps it (a handle counts as theirs already); any writing of it names it.
+    let confirmed = v.json(&["confirm", "이서준", "seojun_lee07"]);
+    assert_eq!(handles(&confirmed), [("instagram".to_owned(), "seojun_lee07".to_owned())]);
+
+    // Rejecting forgets it: the roster no longer counts them reachable by it.
+    let said = v.ok(&["reject", "이서준", "@seojun_lee07"]);
+    assert!(said.contains("Rejected @seojun_lee07"), "{said}");
+    assert!(handles(&v.json(&["show", "이서준"])).is_empty());
+    let roster = v.json(&["roster", "중2 3반 단톡"]);
+    assert_eq!(member(&roster, "이서준")["reachability"], "name");
+
+    let err = v.fails(&["reject", "이서준", "@nobody"]);
+    assert!(err.contains("no number, e-mail or ID"), "{err}");
 }

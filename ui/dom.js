@@ -1,3 +1,4 @@
+// @ts-check
 // Building DOM without innerHTML: every name and message from the vault is
 // text, never markup.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Every word the window shows, in Korean and English, comes from the Fluent
 // files in i18n/<lang>/*.ftl: the same files the core embeds and the command
 // line prints from. The shell hands their text over (the `messages` command)

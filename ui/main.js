@@ -1,6 +1,8 @@
+// @ts-check
 // The app shell: unlock or create, the sidebar, which screen shows, the
 // keyboard shortcuts, drag and drop, and locking (by hand or when idle).
 
+/** @typedef {import('./bindings/AppError').AppError} AppError */
 import { call, Channel } from './ipc.js';
 import { h, icon, mount } from './dom.js';
 import { t, errorText, setLang, langChoice, loadMessages } from './i18n.js';
@@ -14,6 +16,11 @@ import * as exporter from './views/export.js';
 import * as backup from './views/backup.js';
 import * as settings from './views/settings.js';
 
+/**
+ * A screen: draws itself into the view; `forget` drops what it holds when the vault locks.
+ * @typedef {{ render: (view: HTMLElement, ctx: object) => unknown, forget?: () => void }} Screen
+ */
+/** @type {Record<string, Screen>} */
 const SCREENS = { people, groups, messages, import: importer, export: exporter, backup, history, settings };
 const NAV = [
   ['people', 'nav_people'],
@@ -27,7 +34,7 @@ const NAV = [
 ];
 const DEFAULT_AUTO_LOCK_MINUTES = 10;
 
-const root = document.getElementById('root');
+const root = /** @type {HTMLElement} */ (document.getElementById('root'));
 const app = { screen: 'people', arg: null, unlocked: false, autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, lastActive: Date.now() };
 
 /** Nothing works without the shell (outside the app): say so on a bare page. */
@@ -80,7 +87,7 @@ function drawShell() {
 export function go(screen, arg = null) {
   app.screen = screen;
   app.arg = arg;
-  for (const b of document.querySelectorAll('.nav .nav-item')) {
+  for (const b of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.nav .nav-item'))) {
     if (b.dataset.screen === screen) b.setAttribute('aria-current', 'page');
     else b.removeAttribute('aria-current');
   }

@@ -125,7 +125,16 @@ reach_none = name only
 
 ## Import
 import_title = Import
-import_body = KakaoTalk, WhatsApp, Telegram and LINE chat exports, and contacts (vCard, CSV).
+import_body = Chat exports and contacts from { $formats }.
+format_kakao = KakaoTalk
+format_kakao_csv = KakaoTalk
+format_whatsapp = WhatsApp
+format_telegram_json = Telegram
+format_telegram_html = Telegram
+format_line = LINE
+format_instagram_json = Instagram, Messenger
+format_vcard = vCard contacts
+format_contacts_csv = contacts CSV (Google, Outlook, spreadsheets)
 drop_here = Drop export files here
 drop_release = Release to add these files
 choose_files = Choose files…

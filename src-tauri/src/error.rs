@@ -8,6 +8,7 @@ use std::fmt::Display;
 use lifeboat::i18n::{self, Arg, Args, Lang, Localized, Surface};
 use serde::Serialize;
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Serialize)]
 pub struct AppError {
     pub code: &'static str,

@@ -5,6 +5,8 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 #![forbid(unsafe_code)]
 
+#[cfg(test)]
+mod bindings;
 mod chosen;
 mod commands;
 mod error;
@@ -48,6 +50,8 @@ fn main() {
             commands::people::set_email_status,
             commands::people::set_phone_owner,
             commands::people::set_email_owner,
+            commands::people::set_handle_status,
+            commands::people::set_handle_owner,
             commands::people::rename_person,
             commands::groups::groups,
             commands::groups::group,

@@ -11,6 +11,7 @@ use crate::export::ExportError;
 use crate::vault::{RestoreOptions, RestoreReport, Vault};
 
 /// What a verified backup holds.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct Verified {
     pub created_at: String,
@@ -96,6 +97,7 @@ pub fn my_recipient(vault: &Vault) -> Result<String, BackupError> {
 
 /// Your keys as others see them: the public key they back up to (made the
 /// first time) and the signing key your backups carry.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct MyKeys {
     pub recipient: String,
@@ -120,6 +122,7 @@ pub fn save_keys(vault: &Vault, path: &Path) -> Result<String, BackupError> {
 }
 
 /// What `keygen --import` kept.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ImportedKeys {
     /// Age identities new to this vault.

@@ -262,7 +262,9 @@ impl BackupPerson {
             handles: self
                 .handles
                 .iter()
-                .map(|h| HandleView {
+                .enumerate()
+                .map(|(i, h)| HandleView {
+                    id: i as i64,
                     service: h.service.clone(),
                     value: h.value.clone(),
                     sources: sources(&h.sources),
@@ -458,6 +460,7 @@ impl Snapshot {
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
     pub people: usize,

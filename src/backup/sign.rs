@@ -49,6 +49,7 @@ pub struct Signing {
 }
 
 /// A signing public key, in the forms people compare.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SignerKey {
     /// `ssh-ed25519 AAAA…`, a line for an `allowed_signers` file.
@@ -75,6 +76,7 @@ impl SignerKey {
 }
 
 /// Who signed an opened backup.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Signer {

@@ -75,6 +75,7 @@ pub fn select(vault: &Vault, group: Option<&str>, person: Option<&str>) -> Resul
 }
 
 /// The forms [`to_file`] writes.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {

@@ -45,6 +45,7 @@ struct Counts {
 }
 
 /// Where a handoff is, for a countdown and a fetch count.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "HandoffStatus"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Status {
     pub fetches: u32,

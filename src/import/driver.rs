@@ -32,6 +32,7 @@ pub struct ReadOptions<'a> {
 }
 
 /// Progress of a running import, reported every few thousand records.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct Progress {
     pub file: String,

@@ -64,6 +64,7 @@ pub struct Source {
 }
 
 /// How to read an all-numeric date when the file itself cannot tell.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DateOrder {
@@ -75,6 +76,7 @@ pub enum DateOrder {
 /// How a file's day/month order was chosen when no date in it proves the
 /// order (no day above 12) and the user named none: reported in the import
 /// summary with the option that reads it the other way.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct DateReading {
     pub order: DateOrder,
@@ -84,6 +86,7 @@ pub struct DateReading {
 }
 
 /// Why a [`DateReading`] was chosen.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ReadingBasis {

@@ -39,6 +39,7 @@ const REGIONS: &[(Language, &[Id])] = &[
 const MAX_VOTES: usize = 500;
 
 /// The region chosen for a file's numbers, and why: the import summary says so.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct RegionReading {
     /// `JP`, `KR`.
@@ -52,6 +53,7 @@ pub struct RegionReading {
 }
 
 /// Why a [`RegionReading`] was chosen.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RegionBasis {

@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::{Reachability, Vault, VaultError};
 
 /// The language of the message to paste into the room.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum AskLanguage {
@@ -20,6 +21,7 @@ pub enum AskLanguage {
 }
 
 /// What `ask` made: the message, and whom it names.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Ask {
     pub group: String,

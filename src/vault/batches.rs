@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::ingest::stamp;
 use super::{Vault, VaultError, chunk, people::refresh_haystack, text_index};
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct BatchFile {
     pub name: String,
@@ -16,6 +17,7 @@ pub struct BatchFile {
     pub sha256: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct Added {
     pub people: i64,
@@ -26,6 +28,7 @@ pub struct Added {
 }
 
 /// One import run, restore or edit. JSON contract: README, "JSON output".
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct BatchSummary {
     pub id: i64,
@@ -36,6 +39,7 @@ pub struct BatchSummary {
 }
 
 /// What undo removed, and what it kept because the user changed it since.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct UndoReport {
     pub removed: Added,

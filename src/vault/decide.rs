@@ -21,6 +21,7 @@ const MOVED: [(&str, &[&str]); 5] = [
 ];
 
 /// What a merge did, for the CLI and the app.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct MergeReport {
     /// The edit batch: `lifeboat unmerge ID` (or `lifeboat undo ID`) reverses it.

@@ -1,5 +1,6 @@
-//! The user's own corrections: confirming or rejecting a number found in a
-//! chat, and renaming a person. Each marks the row edited, so undoing the
+//! The user's own corrections: confirming or rejecting a number, e-mail or
+//! handle found in a chat, giving it to the member it belongs to, and
+//! renaming a person. Each marks the row edited, so undoing the
 //! import that brought it keeps what the user decided.
 
 use rusqlite::{OptionalExtension, params};
@@ -10,6 +11,7 @@ use super::{PersonView, Vault, VaultError};
 use crate::text::nfc;
 
 /// What the user decided about a phone or e-mail.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Decision {
@@ -19,24 +21,53 @@ pub enum Decision {
     Reject,
 }
 
-/// A phone or e-mail of a person, as the user names it.
+/// A phone, e-mail or handle of a person, as the user names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueRef {
     Phone(i64),
     Email(i64),
+    Handle(i64),
+}
+
+/// A phone, e-mail or handle row as [`Vault::give`] moves it: its table, what
+/// makes it the same value (unique per person), the table of where it was
+/// seen and its column there, and how the row becomes the user's word.
+struct Owned {
+    table: &'static str,
+    key: &'static str,
+    sources: &'static str,
+    column: &'static str,
+    confirmed: &'static str,
+}
+
+/// How a phone or e-mail becomes confirmed and kept through undo.
+const CONFIRMED: &str = "status = 'confirmed', edited = 1";
+
+/// True when `text` is how a handle's service writes it: `@abc`, `ABC` and
+/// `abc` are one Instagram ID; platform ids (service `id`) are no handle to name.
+fn names_handle(handle: &super::HandleView, text: &str) -> bool {
+    handle.service != "id"
+        && match crate::extract::Service::from_name(&handle.service) {
+            Some(service) => service.canonical(text) == handle.value,
+            None => text.trim() == handle.value,
+        }
 }
 
 impl Vault {
-    /// The phone or e-mail of `person` that `text` names: an e-mail address,
-    /// or a number in any form (`010-1234-5678`, `+82 10 1234 5678`, or the
-    /// last digits when only one of their numbers ends with them).
+    /// The phone, e-mail or handle of `person` that `text` names: a handle
+    /// as its service writes it (`@seojun_lee07`, `minkim#1234`), an e-mail
+    /// address, or a number in any form (`010-1234-5678`, `+82 10 1234 5678`,
+    /// or the last digits when only one of their numbers ends with them).
     pub fn find_value(&self, person: &PersonView, text: &str) -> Result<ValueRef, VaultError> {
         let missing = || {
             VaultError::NotFoundItem(format!(
-                "{} has no number or e-mail {text:?}: `lifeboat show {}` lists them.\n{}님에게 {text:?} 번호나 이메일이 없습니다.",
+                "{} has no number, e-mail or ID {text:?}: `lifeboat show {}` lists them.\n{}님에게 {text:?} 번호나 이메일, 아이디가 없습니다.",
                 person.name, person.id, person.name
             ))
         };
+        if let Some(handle) = person.handles.iter().find(|h| names_handle(h, text)) {
+            return Ok(ValueRef::Handle(handle.id));
+        }
         if text.contains('@') {
             let address = crate::email::normalize(text).ok_or_else(missing)?;
             return person
@@ -74,6 +105,7 @@ impl Vault {
         match self.find_value(person, text)? {
             ValueRef::Phone(id) => self.set_phone_status(id, decision),
             ValueRef::Email(id) => self.set_email_status(id, decision),
+            ValueRef::Handle(id) => self.set_handle_status(id, decision),
         }
     }
 
@@ -82,6 +114,7 @@ impl Vault {
         match self.find_value(person, text)? {
             ValueRef::Phone(id) => self.set_phone_owner(id, to),
             ValueRef::Email(id) => self.set_email_owner(id, to),
+            ValueRef::Handle(id) => self.set_handle_owner(id, to),
         }
     }
 
@@ -93,6 +126,14 @@ impl Vault {
     /// Confirm or reject one e-mail address of a person.
     pub fn set_email_status(&mut self, email_id: i64, decision: Decision) -> Result<(), VaultError> {
         self.decide("email", email_id, decision)
+    }
+
+    /// Confirm or reject one handle of a person. A handle has no candidate
+    /// state (it counts as theirs from the message that shared it), so
+    /// confirming one checks it is there and keeps it; rejecting forgets it
+    /// with where it was seen.
+    pub fn set_handle_status(&mut self, handle_id: i64, decision: Decision) -> Result<(), VaultError> {
+        self.decide("handle", handle_id, decision)
     }
 
     fn decide(&mut self, table: &'static str, id: i64, decision: Decision) -> Result<(), VaultError> {
@@ -109,6 +150,7 @@ impl Vault {
             )));
         };
         match decision {
+            Decision::Confirm if table == "handle" => 0,
             Decision::Confirm => tx
                 .execute(&format!("UPDATE {table} SET status = 'confirmed', edited = 1 WHERE id = ?1"), [id])
                 .map_err(sql)?,
@@ -122,15 +164,36 @@ impl Vault {
     /// Give a phone number found in a chat to the person it really belongs
     /// to: it becomes theirs, confirmed, and where it was seen goes with it.
     pub fn set_phone_owner(&mut self, phone_id: i64, person_id: i64) -> Result<(), VaultError> {
-        self.give("phone", "value", "phone_id", phone_id, person_id)
+        self.give(
+            Owned { table: "phone", key: "value", sources: "provenance", column: "phone_id", confirmed: CONFIRMED },
+            phone_id,
+            person_id,
+        )
     }
 
     /// Give an e-mail address found in a chat to the person it belongs to.
     pub fn set_email_owner(&mut self, email_id: i64, person_id: i64) -> Result<(), VaultError> {
-        self.give("email", "address", "email_id", email_id, person_id)
+        self.give(
+            Owned { table: "email", key: "address", sources: "provenance", column: "email_id", confirmed: CONFIRMED },
+            email_id,
+            person_id,
+        )
     }
 
-    fn give(&mut self, table: &str, key: &str, column: &str, id: i64, to: i64) -> Result<(), VaultError> {
+    /// Give a handle found in a chat ("서준이 인스타는 @…") to the person it belongs to.
+    pub fn set_handle_owner(&mut self, handle_id: i64, person_id: i64) -> Result<(), VaultError> {
+        let handle = Owned {
+            table: "handle",
+            key: "service || char(1) || value",
+            sources: "handle_source",
+            column: "handle_id",
+            confirmed: "",
+        };
+        self.give(handle, handle_id, person_id)
+    }
+
+    fn give(&mut self, owned: Owned, id: i64, to: i64) -> Result<(), VaultError> {
+        let Owned { table, key, sources, column, confirmed } = owned;
         let dir = self.dir.clone();
         let sql = |e| VaultError::sql(&dir, e);
         let tx = self.conn.transaction().map_err(sql)?;
@@ -161,15 +224,19 @@ impl Vault {
         match already {
             // They have it already: one row, with every place it was seen.
             Some(kept) if kept != id => {
-                tx.execute(&format!("UPDATE provenance SET {column} = ?2 WHERE {column} = ?1"), params![id, kept])
+                tx.execute(&format!("UPDATE {sources} SET {column} = ?2 WHERE {column} = ?1"), params![id, kept])
                     .map_err(sql)?;
                 tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id]).map_err(sql)?;
-                tx.execute(&format!("UPDATE {table} SET status = 'confirmed', edited = 1 WHERE id = ?1"), [kept])
-                    .map_err(sql)?;
+                if !confirmed.is_empty() {
+                    tx.execute(&format!("UPDATE {table} SET {confirmed} WHERE id = ?1"), [kept]).map_err(sql)?;
+                }
             }
             _ => {
                 tx.execute(
-                    &format!("UPDATE {table} SET person_id = ?2, status = 'confirmed', edited = 1 WHERE id = ?1"),
+                    &format!(
+                        "UPDATE {table} SET person_id = ?2{} WHERE id = ?1",
+                        if confirmed.is_empty() { String::new() } else { format!(", {confirmed}") }
+                    ),
                     params![id, to],
                 )
                 .map_err(sql)?;

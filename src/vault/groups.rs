@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::{HandleView, Vault, VaultError};
 
 /// How a member can be reached when the messenger is down.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum Reachability {
@@ -20,6 +21,7 @@ pub enum Reachability {
 }
 
 /// One member of a group. JSON contract: README, "JSON output".
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct MemberView {
     pub name: String,
@@ -38,6 +40,7 @@ pub struct MemberView {
     pub asked_at: Option<String>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct GroupView {
     pub id: i64,

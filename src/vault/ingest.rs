@@ -30,6 +30,7 @@ use crate::load::{FileReport, FileStart, Loader, Record};
 use crate::phone::Region;
 
 /// What an import run brought, in total.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ImportReport {
     /// The batch to undo; None for a dry run or an import that added nothing.

@@ -8,6 +8,7 @@ use crate::model::{NameParts, Status};
 use crate::text::{digits, initials, is_initials_query, nfc};
 
 /// Where a phone, e-mail or handle came from.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct ProvenanceView {
     /// The file it was read from.
@@ -25,6 +26,7 @@ pub struct ProvenanceView {
 }
 
 /// A value someone else's backup gave: whose word it is.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct ClaimView {
     /// Who signed the backup (or that nobody did).
@@ -36,6 +38,7 @@ pub struct ClaimView {
     pub claimed: Status,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct PhoneView {
     pub id: i64,
@@ -53,6 +56,7 @@ pub struct PhoneView {
     pub sources: Vec<ProvenanceView>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct EmailView {
     pub id: i64,
@@ -67,8 +71,10 @@ pub struct EmailView {
 /// A messenger handle: `instagram`, `telegram`, `line`, `discord` (found in
 /// chats or read from address books), `kakao`, …; `id` is a platform's own
 /// user id, not a way to reach anyone.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct HandleView {
+    pub id: i64,
     pub service: String,
     pub value: String,
     /// Where it came from: the message that shared it, or the file.
@@ -77,6 +83,7 @@ pub struct HandleView {
 
 /// A person with everything the vault knows of them. The JSON shape is a
 /// stable contract (README, "JSON output").
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct PersonView {
     pub id: i64,
@@ -99,6 +106,7 @@ pub struct PersonView {
 }
 
 /// What a message search found: how many messages match, and the newest.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct MessageResults {
     pub total: u64,
@@ -107,6 +115,7 @@ pub struct MessageResults {
 }
 
 /// A message that matched a search.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct MessageHit {
     pub id: i64,
@@ -121,6 +130,7 @@ pub struct MessageHit {
 }
 
 /// A message shown around a search hit.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ContextMessage {
     pub sender: String,
@@ -435,7 +445,7 @@ pub(super) fn handles(conn: &Connection, person: i64) -> rusqlite::Result<Vec<Ha
         stmt.query_map([person], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
     rows.into_iter()
         .map(|(id, service, value)| {
-            Ok(HandleView { service, value, sources: provenance(conn, "handle_source", "handle_id", id)? })
+            Ok(HandleView { id, service, value, sources: provenance(conn, "handle_source", "handle_id", id)? })
         })
         .collect()
 }

@@ -9,6 +9,7 @@ use super::people::search_pattern;
 use super::{Vault, VaultError};
 
 /// One line of the people list.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct PersonRow {
     pub id: i64,
@@ -31,6 +32,7 @@ pub struct StoredPhone {
 }
 
 /// A page of people and how many match in all.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct PersonPage {
     pub total: i64,

@@ -10,6 +10,7 @@ use super::{Vault, VaultError};
 use crate::text::nfc;
 
 /// One side of a suggestion.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct SuggestedPerson {
     pub id: i64,
@@ -21,6 +22,7 @@ pub struct SuggestedPerson {
 }
 
 /// Two people who are probably one. JSON contract: README, "JSON output".
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Suggestion {
     pub a: SuggestedPerson,

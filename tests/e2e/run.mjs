@@ -55,6 +55,11 @@ const initials = (s) => [...s].map((c) => {
   const code = c.codePointAt(0) - 0xac00;
   return code >= 0 && code < 11172 ? CHOSEONG[Math.floor(code / 588)] : '';
 }).join('');
+// Every message key of ui/i18n.js with an underscore (`import_body`): one of
+// them in a screen's text is a message the page failed to find.
+const MESSAGE_KEYS = [...new Set([...readFileSync(join(repo, 'ui/i18n.js'), 'utf8').matchAll(/^\s+([a-z][a-z0-9]*_[a-z0-9_]+):/gm)].map((m) => m[1]))];
+// A Korean mobile number in national format, as every screen shows it (010-1234-5678).
+const NATIONAL = /^01\d-\d{3,4}-\d{4}$/;
 const member = truth.members.find((m) => /^[가-힣]{3}$/.test(m)) || fail('the generated room has no plain Hangul member');
 
 process.env.LIFEBOAT_VAULT = join(work, 'vault');
@@ -149,6 +154,10 @@ async function main() {
   await textIn('#person-name', new RegExp(member));
   await el('#person-qr img');
   await driver.wait(() => driver.executeScript("const i = document.querySelector('#person-qr img'); return i && i.complete && i.naturalWidth > 0;"), TIMEOUT, 'the QR code drawn');
+  step('people: numbers in national format, in the list and on the person');
+  await nationalNumbers('#people-list .row .row-sub', 'the people list');
+  await nationalNumbers('.item[data-kind="phone"] .item-value', 'the person screen');
+  await noRawKey('people');
   step('people: call and text are buttons the Rust side answers; the page holds no tel:/sms:/mailto: link');
   await el('.item[data-kind="phone"] .link-call');
   const pageLinks = await driver.executeScript("return document.querySelectorAll('a[href^=\"tel:\"], a[href^=\"sms:\"], a[href^=\"mailto:\"]').length;");
@@ -290,6 +299,20 @@ async function main() {
   await el('#setting-name');
   await shot('08-settings');
 
+  step('settings: English, then Korean again: every screen speaks it, with no message missing');
+  // The import page names every format the core imports, Instagram and Messenger too.
+  const formatsSaid = { en: /Instagram, Messenger/, ko: /인스타그램, 페이스북 메신저/ };
+  for (const [lang, word] of [['en', /People/], ['ko', /사람/]]) {
+    await driver.executeScript("const s = document.getElementById('setting-language'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));", lang);
+    await textIn('[data-screen="people"]', word);
+    for (const screen of ['people', 'groups', 'messages', 'import', 'export', 'backup', 'history', 'settings']) {
+      await click(`[data-screen="${screen}"]`);
+      await driver.sleep(300);
+      if (screen === 'import') await textIn('#import-body', formatsSaid[lang]);
+      await noRawKey(`${screen} (${lang})`);
+    }
+  }
+
   step('lock: decrypted data leaves the page');
   await click('#lock');
   await el('#passphrase');
@@ -326,6 +349,21 @@ async function main() {
 }
 
 function step(s) { console.log(`• ${s}`); }
+/** No message key (`import_body`) stands in the window's text in place of its message. */
+async function noRawKey(where) {
+  const text = await driver.executeScript('return document.body.innerText;');
+  const raw = MESSAGE_KEYS.filter((k) => new RegExp(`(^|[^\\w])${k}($|[^\\w])`).test(text));
+  if (raw.length) fail(`${where} shows message keys instead of messages: ${raw.join(', ')}`);
+}
+/** Every Korean mobile number the elements show is in national format. */
+async function nationalNumbers(css, where) {
+  await el(css);
+  const shown = await driver.executeScript(
+    'return [...document.querySelectorAll(arguments[0])].map((e) => e.textContent.trim()).filter((t) => /^[+0-9][0-9 ()+-]{7,}$/.test(t));', css);
+  const off = shown.filter((t) => t.replace(/\D/g, '').match(/^(82)?0?1[016789]/) && !NATIONAL.test(t));
+  if (!shown.length) fail(`${where} shows no number`);
+  if (off.length) fail(`${where} shows numbers not in national format: ${off.join(', ')}`);
+}
 // Click `button`, which opens the app's native GTK file dialog titled
 // `title`, and choose `path` in it as a user would: in an open dialog the
 // location field (Ctrl+L), in a save dialog the name field (which takes a

@@ -1,3 +1,4 @@
+// @ts-check
 // Backups: make an encrypted backup (to a passphrase typed twice, or to
 // public keys), check one, restore one after a dry-run preview, and show the
 // user's own public key. Passphrases go to the Rust side only, never stored.
@@ -57,6 +58,7 @@ function makeCard() {
     const chosen = path.input.value.trim() || await call('pick_save_path', { title: t('backup_make'), fileName: `lifeboat-${today}.age` }).catch(() => null);
     if (!chosen) return;
     path.input.value = chosen;
+    /** @type {import('../bindings/Protect').Protect} */
     const protectArg = byPassphrase
       ? { kind: 'passphrase', value: pass.value }
       : { kind: 'recipients', value: keys.value.split('\n') };
@@ -145,16 +147,17 @@ function checkCard() {
     try {
       const r = await call('restore_backup', { ...chosen, dryRun: false });
       pass.value = '';
-      const undo = h('button.small', { id: 'restore-undo', type: 'button', onclick: async () => {
+      const batch = r.batch_id;
+      const undo = batch === null ? null : h('button.small', { id: 'restore-undo', type: 'button', onclick: async () => {
         try {
-          const u = await call('undo_batch', { id: r.batch_id });
+          const u = await call('undo_batch', { id: batch });
           toast(t('undone', u.removed));
           mount(out);
         } catch (e) {
           toast(errorText(e), 'error');
         }
       } }, t('undo'));
-      mount(out, h('p.result.good', { id: 'restore-done' }, icon('check'), h('span.grow', t('restored', counts(r))), r.batch_id ? undo : null));
+      mount(out, h('p.result.good', { id: 'restore-done' }, icon('check'), h('span.grow', t('restored', counts(r))), undo));
     } catch (e) {
       mount(out, h('p.error', { id: 'restore-error' }, errorText(e)));
     }

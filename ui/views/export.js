@@ -1,3 +1,4 @@
+// @ts-check
 // Export: vCard 4.0 or 3.0, CSV, or a group's printable sheet, of everyone,
 // one group or one person, to a file the user chooses; the sheet can also
 // open in the desktop's browser to print; or the same people sent to a phone.

@@ -1,3 +1,4 @@
+// @ts-check
 // The first screen: create a vault, or unlock the one there is.
 
 import { call } from '../ipc.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Groups: every chat room and contact list, how many of its members can be
 // reached without the messenger, who to ask for a number now, and one link
 // to text everyone.

@@ -1,3 +1,4 @@
+// @ts-check
 // Send to phone: a dialog with one QR code for a phone on the same Wi-Fi (or
 // the phone's hotspot), a countdown, how often the phone fetched it, and Stop.
 // The server listens only while the dialog is open; closing it stops it.

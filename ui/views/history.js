@@ -1,3 +1,4 @@
+// @ts-check
 // History: every import not undone, newest first, each with Undo.
 
 import { call } from '../ipc.js';

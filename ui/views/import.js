@@ -1,3 +1,4 @@
+// @ts-check
 // Import: files come by drag and drop or the native picker (the Rust side
 // opens only files chosen one of these two ways, so there is no typed path);
 // a dry run previews what they hold; the import runs with a progress bar and
@@ -10,8 +11,10 @@ import { t, errorText, fmtDate, fmtBytes, fmtNum } from '../i18n.js';
 let files = [];
 let phase = { name: 'choose' }; // choose | preview | running | done
 // How to read the files when sniffing or the dates cannot tell: null is "let Lifeboat decide".
+/** @type {{ format: string | null, dateOrder: import('../bindings/DateOrder').DateOrder | null }} */
 let options = { format: null, dateOrder: null };
-let formats = null; // [{ id, description }] from the core's importer list
+/** @type {import('../bindings/ImportFormat').ImportFormat[] | null} */
+let formats = null; // from the core's importer list
 let view = null;
 let ctx = null;
 
@@ -35,12 +38,34 @@ export function render(v, c) {
   ctx = c;
   if (files.length && phase.name === 'choose') preview();
   else draw();
+  if (!formats) {
+    call('import_formats').then((list) => {
+      formats = list;
+      showFormats();
+    }).catch((e) => toast(errorText(e), 'error'));
+  }
+}
+
+/** Fill in the format names once the core has listed them (the page stays as it is). */
+function showFormats() {
+  const body = document.getElementById('import-body');
+  if (body) body.textContent = t('import_body', { formats: formatNames().join(', ') });
+  const names = document.getElementById('import-formats');
+  if (names) names.textContent = formatNames().join(' · ');
+}
+
+/**
+ * The apps and files the importer reads, in the UI's language, one name per
+ * app: from the core's own list of formats, so a new importer shows here.
+ */
+function formatNames() {
+  return [...new Set((formats ?? []).map((f) => t(`format_${f.id.replaceAll('-', '_')}`)))];
 }
 
 function draw() {
   if (!view?.isConnected) return;
   mount(view, h('div.page.import-page',
-    h('header.page-head', h('h1', t('import_title')), h('p.muted', t('import_body'))),
+    h('header.page-head', h('h1', t('import_title')), h('p.muted', { id: 'import-body' }, formats ? t('import_body', { formats: formatNames().join(', ') }) : '')),
     phase.name === 'running' ? running() : phase.name === 'done' ? done() : chooser(),
     phase.name === 'preview' ? previewCard() : null,
   ));
@@ -51,7 +76,7 @@ function chooser() {
     h('div.dropzone', { id: 'dropzone' },
       icon('import'),
       h('p.drop-title', t('drop_here')),
-      h('p.muted', 'KakaoTalk · WhatsApp · Telegram · LINE · Instagram · Messenger · vCard · CSV'),
+      h('p.muted', { id: 'import-formats' }, formatNames().join(' · ')),
       h('div.actions',
         h('button.primary', { id: 'choose-files', onclick: pick }, t('choose_files')),
         h('button', { id: 'choose-folder', onclick: pickFolder }, t('choose_folder')))),
@@ -180,7 +205,7 @@ async function run() {
     options = { format: null, dateOrder: null };
   } catch (e) {
     phase = { name: 'preview', report: null, error: e };
-    if (e.code === 'cancelled') {
+    if (/** @type {import('../bindings/AppError').AppError} */ (e).code === 'cancelled') {
       toast(t('cancelled'));
       phase = { name: 'choose' };
     }

@@ -1,3 +1,4 @@
+// @ts-check
 // Messages: search all chat history (Korean substrings, "chat with myself"
 // notes included), newest first with how many match, each hit with the messages around it and
 // its room one click away.

@@ -1,3 +1,4 @@
+// @ts-check
 // A file path the user chooses in the native dialog (opened on the Rust
 // side, so the page has no file-system permission). The field only shows
 // the choice: the Rust side refuses any path the user did not choose, so a

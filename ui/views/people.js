@@ -1,3 +1,4 @@
+// @ts-check
 // People: instant search over everyone and a virtual list that draws only
 // the rows on screen, so 100,000 people scroll as smoothly as 10. The
 // chosen person opens in the pane on the right.

@@ -1,3 +1,4 @@
+// @ts-check
 // One person: every phone and e-mail with where it came from, links to call,
 // text and mail, copy buttons, confirming or rejecting numbers found in
 // chats, renaming, a QR code of their card, and "possibly the same person"
@@ -53,11 +54,11 @@ export async function renderPerson(pane, id, ctx) {
   const decide = async (kind, itemId, decision, personId) => {
     try {
       if (decision === 'give') {
-        await call(kind === 'phone' ? 'set_phone_owner' : 'set_email_owner', { id: itemId, personId });
+        await call(OWNER_COMMAND[kind], { id: itemId, personId });
         reload(t('given_toast'));
         return;
       }
-      await call(kind === 'phone' ? 'set_phone_status' : 'set_email_status', { id: itemId, decision });
+      await call(STATUS_COMMAND[kind], { id: itemId, decision });
       reload(t(decision === 'confirm' ? 'confirmed_toast' : 'rejected_toast'));
     } catch (e) {
       toast(errorText(e), 'error');
@@ -84,7 +85,7 @@ export async function renderPerson(pane, id, ctx) {
   }));
 
   // Platform ids (service `id`) are how an export knew them, not a way to write to them.
-  const handles = p.handles.filter((hd) => hd.service !== 'id').map(handleItem);
+  const handles = p.handles.filter((hd) => hd.service !== 'id').map((hd) => handleItem(hd, decide, id));
 
   const qr = h('div.qr', { id: 'person-qr' });
   const same = h('div', { id: 'same-person' });
@@ -175,6 +176,12 @@ export async function openLink(kind, id) {
   }
 }
 
+/**
+ * One phone or e-mail row; `written` is the number as the chat wrote it, when it differs.
+ * @param {{ kind: string, id: number, value: string, written?: string, status: import('../bindings/Status').Status,
+ *   conflict: boolean, label: string | null, sources: import('../bindings/ProvenanceView').ProvenanceView[],
+ *   links: unknown[], copy: string, decide: Function, owner: number }} row
+ */
 function item({ kind, id, value, written, status, conflict, label, sources, links, copy, decide, owner }) {
   const candidate = status === 'candidate';
   return h('li.item', { className: `item${candidate ? ' candidate' : ''}${conflict ? ' conflict' : ''}`, dataset: { kind, id } },
@@ -211,15 +218,30 @@ async function chooseOwner(button, { kind, id, sources, decide, owner }) {
   }
 }
 
-/** A messenger or social ID, with the message that shared it. */
-function handleItem(hd) {
-  return h('li.item', { className: 'item handle', dataset: { kind: 'handle', service: hd.service } },
+/** The command that confirms or rejects, and the one that gives away, each kind of row. */
+const STATUS_COMMAND = /** @type {const} */ ({ phone: 'set_phone_status', email: 'set_email_status', handle: 'set_handle_status' });
+const OWNER_COMMAND = /** @type {const} */ ({ phone: 'set_phone_owner', email: 'set_email_owner', handle: 'set_handle_owner' });
+
+/**
+ * A messenger or social ID, with the message that shared it. It counts as
+ * theirs as found; "Not theirs" forgets it, "Someone else's" gives it to the
+ * member it belongs to.
+ * @param {import('../bindings/HandleView').HandleView} hd
+ * @param {Function} decide
+ * @param {number} owner
+ */
+function handleItem(hd, decide, owner) {
+  const { id, sources } = hd;
+  return h('li.item', { className: 'item handle', dataset: { kind: 'handle', service: hd.service, id } },
     h('div.item-main',
       h('span.item-label', serviceName(hd.service)),
       h('span.item-value', handleValue(hd)),
       h('div.grow'),
       h('button.action', { title: t('copy'), onclick: async () => { if (await copyText(hd.value)) toast(t('copied', { v: hd.value })); } }, icon('copy'), t('copy'))),
-    hd.sources.length ? h('ul.sources', hd.sources.slice(0, 3).map(source)) : null);
+    sources.length ? h('ul.sources', sources.slice(0, 3).map(source)) : null,
+    h('div.decide',
+      h('button.small.ghost', { className: 'small ghost reject', onclick: () => decide('handle', id, 'reject') }, icon('x'), t('reject')),
+      h('button.small.ghost', { className: 'small ghost give', onclick: (e) => chooseOwner(e.currentTarget, { kind: 'handle', id, sources, decide, owner }) }, t('someone_else'))));
 }
 
 /** A handle as people write it: `Instagram @abc`, `Discord abc#1234`. */

@@ -1,3 +1,4 @@
+// @ts-check
 // Settings: language, the default country for numbers, auto-lock, and the
 // passphrase.
 

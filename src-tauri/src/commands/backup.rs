@@ -14,6 +14,7 @@ use crate::state::AppState;
 
 /// Who can open the new backup: a passphrase (the page asked for it twice),
 /// or public keys (`age1…`, `ssh-ed25519 …`), one per line.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(serde::Deserialize)]
 #[serde(rename_all = "lowercase", tag = "kind", content = "value")]
 pub enum Protect {

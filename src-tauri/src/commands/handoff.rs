@@ -4,13 +4,14 @@
 
 use std::sync::Arc;
 
-use lifeboat::handoff::{self, Limits, Scope, Status};
+use lifeboat::handoff::{self, Limits, Scope, Status as HandoffStatus};
 use serde::Serialize;
 use tauri::State;
 
 use crate::error::AppError;
 use crate::state::AppState;
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Debug, Serialize)]
 pub struct Started {
     /// The link in the QR code (its key is in the fragment).
@@ -18,7 +19,7 @@ pub struct Started {
     /// The QR code as SVG.
     pub qr: String,
     pub people: usize,
-    pub status: Status,
+    pub status: HandoffStatus,
 }
 
 /// Start sending a group (`group`, an id), a person (`person`: an id, or a
@@ -50,7 +51,7 @@ pub async fn start_handoff(
 
 /// The running handoff's countdown and fetch count; None when there is none.
 #[tauri::command]
-pub fn handoff_status(state: State<'_, AppState>) -> Option<Status> {
+pub fn handoff_status(state: State<'_, AppState>) -> Option<HandoffStatus> {
     state.handoff_status()
 }
 

@@ -24,6 +24,7 @@ use crate::state::AppState;
 const PROGRESS_EVERY: Duration = Duration::from_millis(80);
 
 /// Files dragged over the window, forwarded to the page that asked.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Clone, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum DropMessage {
@@ -98,6 +99,7 @@ pub async fn pick_folder(
 }
 
 /// A format the importer can be told to read a file as.
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Serialize)]
 pub struct ImportFormat {
     id: &'static str,

@@ -33,6 +33,7 @@ pub async fn people_page(
 
 /// A person as the person screen shows them: the vault's view, and which
 /// phones get call and text links (a service code or pause gets none).
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Serialize)]
 pub struct PersonScreen {
     #[serde(flatten)]
@@ -71,6 +72,12 @@ pub async fn set_email_status(state: State<'_, AppState>, id: i64, decision: Dec
     state.with_vault(move |v| Ok(v.set_email_status(id, decision)?)).await
 }
 
+/// Keep (confirm) or forget (reject) a handle found in a chat.
+#[tauri::command]
+pub async fn set_handle_status(state: State<'_, AppState>, id: i64, decision: Decision) -> Result<(), AppError> {
+    state.with_vault(move |v| Ok(v.set_handle_status(id, decision)?)).await
+}
+
 #[tauri::command]
 pub async fn set_phone_owner(state: State<'_, AppState>, id: i64, person_id: i64) -> Result<(), AppError> {
     state.with_vault(move |v| Ok(v.set_phone_owner(id, person_id)?)).await
@@ -79,6 +86,11 @@ pub async fn set_phone_owner(state: State<'_, AppState>, id: i64, person_id: i64
 #[tauri::command]
 pub async fn set_email_owner(state: State<'_, AppState>, id: i64, person_id: i64) -> Result<(), AppError> {
     state.with_vault(move |v| Ok(v.set_email_owner(id, person_id)?)).await
+}
+
+#[tauri::command]
+pub async fn set_handle_owner(state: State<'_, AppState>, id: i64, person_id: i64) -> Result<(), AppError> {
+    state.with_vault(move |v| Ok(v.set_handle_owner(id, person_id)?)).await
 }
 
 #[tauri::command]

@@ -7,13 +7,15 @@ use tauri::State;
 use crate::error::AppError;
 use crate::state::AppState;
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Serialize)]
-pub struct Status {
+pub struct VaultStatus {
     pub exists: bool,
     pub unlocked: bool,
     pub dir: String,
 }
 
+#[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Serialize)]
 pub struct Settings {
     pub region: Option<String>,
@@ -28,14 +30,14 @@ const SETTING_KEYS: [&str; 4] = ["region", AUTO_LOCK, "language", lifeboat::vaul
 const AUTO_LOCK: &str = "auto_lock_minutes";
 
 #[tauri::command]
-pub async fn vault_status(state: State<'_, AppState>) -> Result<Status, AppError> {
+pub async fn vault_status(state: State<'_, AppState>) -> Result<VaultStatus, AppError> {
     crate::timing::page_ready();
     // An import holds the vault: the vault is then certainly unlocked.
     let unlocked = match state.vault.try_lock() {
         Ok(slot) => slot.is_some(),
         Err(_) => true,
     };
-    Ok(Status { exists: Vault::exists(&state.dir), unlocked, dir: state.dir.display().to_string() })
+    Ok(VaultStatus { exists: Vault::exists(&state.dir), unlocked, dir: state.dir.display().to_string() })
 }
 
 #[tauri::command]

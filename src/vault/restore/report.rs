@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::BackupOrigin;
 
 /// What a restore added (or, for a dry run, would add).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct RestoreReport {
     /// The batch to undo; None for a dry run or when nothing was new.
@@ -66,6 +67,7 @@ impl RestoreReport {
 }
 
 /// Who signed a backup.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct SignerView {
     /// False: anyone could have made it.
@@ -94,6 +96,7 @@ impl SignerView {
 }
 
 /// What a restore does to one person of the backup.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct PersonChange {
     /// The person's place in the backup.
@@ -120,6 +123,7 @@ pub struct PersonChange {
 
 /// A number or e-mail someone else's backup gives one of your people, which
 /// differs from what you confirmed for them.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct ValueConflict {
     /// The backup's value.
@@ -132,6 +136,7 @@ pub struct ValueConflict {
     pub yours: Vec<String>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct SuggestedMatch {
     pub id: i64,
@@ -140,6 +145,7 @@ pub struct SuggestedMatch {
 }
 
 /// A group whose roster came from another signer before.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct SignerChange {
     pub group: String,
