@@ -46,6 +46,11 @@ pub enum ImportError {
     LineTooLong { file: String, line: u32, limit: usize },
 
     #[error(
+        "{file}:{line}: a text longer than {limit} bytes in one field; no message or contact is that long, so this is not a chat or contact export. Nothing was imported.\n{file}:{line}: 한 항목의 글이 너무 깁니다({limit} 바이트 초과). 대화나 연락처 내보내기 파일이 아닙니다. 아무것도 가져오지 않았습니다."
+    )]
+    FieldTooLong { file: String, line: u32, limit: usize },
+
+    #[error(
         "{file}:{line}: more than {limit} different members in one room; no real chat has that many, so this is not a chat export. Nothing was imported.\n{file}:{line}: 한 대화방의 참여자가 {limit}명을 넘습니다. 대화 내보내기 파일이 아닙니다. 아무것도 가져오지 않았습니다."
     )]
     TooManyMembers { file: String, line: u32, limit: usize },
