@@ -199,6 +199,15 @@ fn one_huge_line_in_a_chat_export_is_refused() {
     }
 }
 
+/// A contacts CSV whose second record is one quoted field of 400 MB: refused
+/// at the line limit while it is read (it took 1.8 GB, read and parsed whole).
+#[test]
+fn one_huge_field_in_a_contacts_csv_is_refused() {
+    let v = vault();
+    let path = sparse(&v, "contacts.csv", "Name,Phone\nKim,010-1234-5678\nLee,\"", 400 << 20);
+    refused(&v, &path, &["--format", "contacts-csv"], "contacts.csv:3: a line longer than");
+}
+
 /// A million arrays opened in a message's text: a clean error, no stack
 /// overflow. Telegram reads the text (serde_json stops at its depth limit);
 /// Instagram skips it without recursing, to the end of the file.

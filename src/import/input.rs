@@ -443,14 +443,38 @@ impl Input {
     /// The whole remaining text, for formats that need it at once (JSON,
     /// vCard, contact CSV). Bounded by the document limit.
     pub fn read_document(&mut self) -> Result<String, ImportError> {
+        self.read_records(&mut |_| Ok(()))
+    }
+
+    /// The whole remaining text like [`Input::read_document`], each piece
+    /// shown to `bound` as it is read: it returns the line of a record
+    /// longer than the line limit, refused then before the rest is read.
+    pub fn read_records(&mut self, bound: &mut dyn FnMut(&[u8]) -> Result<(), u32>) -> Result<String, ImportError> {
         let limit = self.limits.max_document_bytes;
-        let mut text = String::new();
-        let read = (&mut self.reader).take(limit + 1).read_to_string(&mut text).map_err(|e| self.read_error(e))?;
-        if read as u64 > limit {
-            return Err(ImportError::TooLarge { file: self.file.clone(), what: "the file".into(), limit });
+        let mut text = Vec::new();
+        loop {
+            let piece = match self.reader.fill_buf() {
+                Ok(piece) => piece,
+                Err(e) => return Err(self.read_error(e)),
+            };
+            if piece.is_empty() {
+                break;
+            }
+            let n = piece.len();
+            if let Err(line) = bound(piece) {
+                let (file, line) = self.place(line);
+                return Err(ImportError::LineTooLong { file, line, limit: self.limits.max_line_bytes });
+            }
+            text.extend_from_slice(piece);
+            self.reader.consume(n);
+            if text.len() as u64 > limit {
+                return Err(ImportError::TooLarge { file: self.file.clone(), what: "the file".into(), limit });
+            }
         }
-        self.count(read)?;
-        Ok(text)
+        self.count(text.len())?;
+        // Whole pieces of the decoded text, so UTF-8 unless a byte reader
+        // stopped inside a character before.
+        Ok(String::from_utf8(text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
     }
 
     /// A reader over the remaining decoded text of a JSON document parsed as
