@@ -24,6 +24,8 @@ echo "== the page's types: tsc over ui/ against ui/bindings/"
 if [ -x scripts/e2e.sh ]; then
   echo "== desktop end-to-end"
   ./scripts/e2e.sh
+  echo "== the .deb: built, installed, started, removed"
+  ./scripts/deb-check.sh
 fi
 echo "== generated files are current"
 git diff --exit-code -- . ':(exclude)Cargo.lock'

@@ -123,3 +123,40 @@ fn every_page_of_a_zipped_export_is_checked_for_expansion() {
     assert!(matches!(err, ImportError::Zip { .. }), "{err}");
     assert!(err.to_string().contains("ChatExport/messages2.html") && err.to_string().contains("zip bomb"), "{err}");
 }
+
+/// A JSON export holding one message of the given text.
+type JsonOf = dyn Fn(&str) -> String;
+
+/// One string longer than the line limit in a JSON export is refused with
+/// its file and line as soon as the scan passes the limit, before the parser
+/// gathers it; one just under it is read. Peak memory: tests/memory.rs.
+#[test]
+fn a_json_string_longer_than_the_line_limit_is_refused_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let limits = Limits { max_line_bytes: 1000, ..Limits::default() };
+    let telegram = |text: &str| {
+        format!(
+            "{{\"name\":\"방\",\"type\":\"private_group\",\"id\":1,\"messages\":[\n{{\"id\":1,\"type\":\"message\",\"date\":\"2022-10-15T14:02:00\",\"from\":\"사람\",\"from_id\":\"user1\",\"text\":\"{text}\"}}]}}"
+        )
+    };
+    let instagram = |text: &str| {
+        format!(
+            "{{\"participants\":[{{\"name\":\"A\"}}],\n\"messages\":[\n\n{{\"sender_name\":\"A\",\"timestamp_ms\":1700000000000,\"content\":\"{text}\"}}],\"title\":\"A\"}}"
+        )
+    };
+    let cases: [(&str, &str, &JsonOf, u32); 2] =
+        [("result.json", "telegram-json", &telegram, 2), ("message_1.json", "instagram-json", &instagram, 4)];
+    for (name, format, json, line) in cases {
+        // Escapes count as written: 1,000 bytes of `\"` and text is the limit.
+        let fits = format!("{}{}ab", "\\\"".repeat(100), "가".repeat(266));
+        let path = write(&dir, name, json(&fits).as_bytes());
+        let read = read_with(&path, &limits, Some(format)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(read.messages.len(), 1, "{name}");
+        let path = write(&dir, name, json(&format!("{fits}a")).as_bytes());
+        let err = read_with(&path, &limits, Some(format)).expect_err("refused");
+        assert!(matches!(err, ImportError::FieldTooLong { limit: 1000, .. }), "{name}: {err}");
+        let text = err.to_string();
+        assert!(text.contains(&format!("{name}:{line}: a text longer than 1000 bytes")), "{text}");
+        assert!(text.contains("한 항목의 글이 너무 깁니다"), "{text}");
+    }
+}

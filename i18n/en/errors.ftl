@@ -38,6 +38,7 @@ err_unknown_format_name = unknown format name "{ $name }". Run `lifeboat import 
     .app = Unknown format name "{ $name }". Choose one from the list under Import options.
 err_too_large = { $file }: { $what } is larger than the limit of { $limit } bytes; nothing was imported. Split the export or check that it is the right file.
 err_line_too_long = { $file }:{ $line }: a line longer than { $limit } bytes; this is not a chat or contact export. Nothing was imported.
+err_field_too_long = { $file }:{ $line }: a text longer than { $limit } bytes in one field; no message or contact is that long, so this is not a chat or contact export. Nothing was imported.
 err_too_many_members = { $file }:{ $line }: more than { $limit } different members in one room; no real chat has that many, so this is not a chat export. Nothing was imported.
 err_zip = { $file }: { $reason }. The zip archive is damaged or not an export; nothing was imported.
 err_empty = { $file }:{ $line }: { $reason }. Nothing was imported from this file; { $hint ->

@@ -38,6 +38,7 @@ err_unknown_format_name = 알 수 없는 형식 이름입니다: "{ $name }". `l
     .app = 알 수 없는 형식 이름입니다: "{ $name }". 가져오기 옵션의 목록에서 고르세요.
 err_too_large = { $file }: { $what }이(가) 크기 제한({ $limit } 바이트)을 넘었습니다. 아무것도 가져오지 않았습니다. 내보내기를 나누거나 맞는 파일인지 확인하세요.
 err_line_too_long = { $file }:{ $line }: 한 줄이 너무 깁니다({ $limit } 바이트 초과). 대화나 연락처 내보내기가 아닙니다. 아무것도 가져오지 않았습니다.
+err_field_too_long = { $file }:{ $line }: 한 항목의 글이 너무 깁니다({ $limit } 바이트 초과). 대화나 연락처 내보내기 파일이 아닙니다. 아무것도 가져오지 않았습니다.
 err_too_many_members = { $file }:{ $line }: 한 대화방의 참여자가 { $limit }명을 넘습니다. 그런 대화방은 없으므로 대화 내보내기 파일이 아닙니다. 아무것도 가져오지 않았습니다.
 err_zip = { $file }: { $reason }. zip 파일이 손상되었거나 내보내기 파일이 아닙니다. 아무것도 가져오지 않았습니다.
 err_empty = { $file }:{ $line }: { $reason }. 이 파일에서 아무것도 가져오지 않았습니다. { $hint ->

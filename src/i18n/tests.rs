@@ -115,6 +115,7 @@ fn every_core_error() -> Vec<Box<dyn Localized>> {
         ImportError::UnknownFormatName { name: "icq".into() },
         ImportError::TooLarge { file: file(), what: "the file".into(), limit: 1 << 30 },
         ImportError::LineTooLong { file: file(), line: 9, limit: 1 << 20 },
+        ImportError::FieldTooLong { file: file(), line: 2, limit: 1 << 20 },
         ImportError::TooManyMembers { file: file(), line: 9, limit: 10_000 },
         ImportError::Zip { file: file(), reason: "bad header".into() },
         ImportError::Empty { file: file(), line: 1, reason: "no messages".into(), hint: EmptyHint::NameFormat },

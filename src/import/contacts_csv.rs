@@ -207,6 +207,46 @@ fn delimiter(header: &str) -> u8 {
     [b',', b';', b'\t'][best]
 }
 
+/// The bound on one CSV record (a row, with the line breaks inside its
+/// quoted fields), checked as the file is read: a field of hundreds of MB
+/// is refused at the line limit instead of being held, then parsed, whole.
+pub(super) struct RecordBound {
+    max: usize,
+    quoted: bool,
+    /// Bytes of the record so far, and the line it began on.
+    run: usize,
+    begun: u32,
+    line: u32,
+}
+
+impl RecordBound {
+    pub fn new(max: usize) -> RecordBound {
+        RecordBound { max, quoted: false, run: 0, begun: 1, line: 1 }
+    }
+
+    /// The line of a record longer than the bound as the error. A doubled
+    /// quote (`""`) toggles twice, so it keeps the field quoted.
+    pub fn scan(&mut self, piece: &[u8]) -> Result<(), u32> {
+        for &b in piece {
+            self.run += 1;
+            match b {
+                b'"' => self.quoted = !self.quoted,
+                b'\n' => {
+                    self.line = self.line.saturating_add(1);
+                    if !self.quoted {
+                        (self.run, self.begun) = (0, self.line);
+                    }
+                }
+                _ => {}
+            }
+            if self.run > self.max {
+                return Err(self.begun);
+            }
+        }
+        Ok(())
+    }
+}
+
 fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new().delimiter(delimiter).has_headers(true).flexible(false).from_reader(text.as_bytes())
 }
@@ -259,23 +299,39 @@ fn header_of(head: &str) -> Option<StringRecord> {
     rows.records().next()?.ok()
 }
 
-/// The 1-based line where the record at `position` starts. The `csv` crate's
-/// own line count is one short after CRLF line ends (it counts the `\n` of
-/// the previous row only once the next row has begun), so it is counted here
-/// from the byte offset, past the line break the offset may point into.
-fn line_at(text: &str, position: Option<&csv::Position>) -> u32 {
-    let Some(position) = position else { return 0 };
-    let bytes = text.as_bytes();
-    let mut at = usize::try_from(position.byte()).unwrap_or(usize::MAX).min(bytes.len());
-    while matches!(bytes.get(at), Some(b'\r' | b'\n')) {
-        at += 1;
+/// The 1-based line where the record at a `position` starts. The `csv`
+/// crate's own line count is one short after CRLF line ends (it counts the
+/// `\n` of the previous row only once the next row has begun), so it is
+/// counted here from the byte offset, past the line break the offset may
+/// point into. Records come in order: each byte is counted once.
+struct LineOf<'t> {
+    bytes: &'t [u8],
+    at: usize,
+    breaks: usize,
+}
+
+impl<'t> LineOf<'t> {
+    fn new(text: &'t str) -> LineOf<'t> {
+        LineOf { bytes: text.as_bytes(), at: 0, breaks: 0 }
     }
-    let breaks = bytes[..at].iter().filter(|&&b| b == b'\n').count();
-    u32::try_from(breaks + 1).unwrap_or(u32::MAX)
+
+    fn line(&mut self, position: Option<&csv::Position>) -> u32 {
+        let Some(position) = position else { return 0 };
+        let mut at = usize::try_from(position.byte()).unwrap_or(usize::MAX).min(self.bytes.len());
+        while matches!(self.bytes.get(at), Some(b'\r' | b'\n')) {
+            at += 1;
+        }
+        if at < self.at {
+            (self.at, self.breaks) = (0, 0);
+        }
+        self.breaks += memchr::memchr_iter(b'\n', &self.bytes[self.at..at]).count();
+        self.at = at;
+        u32::try_from(self.breaks + 1).unwrap_or(u32::MAX)
+    }
 }
 
 fn csv_error(input: &Input, text: &str, error: &csv::Error) -> ImportError {
-    let line = line_at(text, error.position());
+    let line = LineOf::new(text).line(error.position());
     let reason = match error.kind() {
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
             format!("this row has {len} fields where the header has {expected_len}")
@@ -302,7 +358,8 @@ impl Importer for ContactsCsvImporter {
     }
 
     fn read(&self, input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportError> {
-        let text = input.read_document()?;
+        let mut bound = RecordBound::new(input.max_line_bytes());
+        let text = input.read_records(&mut |piece| bound.scan(piece))?;
         let delimiter = delimiter(first_line(&text));
         check_quotes(&text, char::from(delimiter)).map_err(|(line, reason)| input.malformed(line, reason))?;
         let mut rows = reader(&text, delimiter);
@@ -311,12 +368,13 @@ impl Importer for ContactsCsvImporter {
         if !layout.reaches_someone() {
             return Err(input.malformed(1, "the header names no phone or e-mail column"));
         }
+        let mut lines = LineOf::new(&text);
         for row in rows.records() {
             let row = row.map_err(|e| csv_error(input, &text, &e))?;
             if row.iter().all(|cell| cell.trim().is_empty()) {
                 continue;
             }
-            let line = line_at(&text, row.position());
+            let line = lines.line(row.position());
             let mut contact = layout.record(line, &row);
             keep_valid(&mut contact, sink);
             sink.contact(contact)?;

@@ -56,6 +56,12 @@ pub enum ImportError {
         limit: usize,
     },
 
+    FieldTooLong {
+        file: String,
+        line: u32,
+        limit: usize,
+    },
+
     Zip {
         file: String,
         reason: String,
@@ -95,6 +101,7 @@ impl Localized for ImportError {
             ImportError::UnknownFormatName { .. } => "unknown_format_name",
             ImportError::TooLarge { .. } => "too_large",
             ImportError::LineTooLong { .. } => "line_too_long",
+            ImportError::FieldTooLong { .. } => "field_too_long",
             ImportError::TooManyMembers { .. } => "too_many_members",
             ImportError::Zip { .. } => "zip",
             ImportError::Empty { .. } => "empty",
@@ -120,7 +127,9 @@ impl Localized for ImportError {
             ImportError::TooLarge { file, what, limit } => {
                 args![file => file.as_str(), what => what.as_str(), limit => *limit]
             }
-            ImportError::LineTooLong { file, line, limit } | ImportError::TooManyMembers { file, line, limit } => {
+            ImportError::LineTooLong { file, line, limit }
+            | ImportError::FieldTooLong { file, line, limit }
+            | ImportError::TooManyMembers { file, line, limit } => {
                 args![file => file.as_str(), line => *line, limit => *limit]
             }
             ImportError::Zip { file, reason } => args![file => file.as_str(), reason => reason.as_str()],

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use encoding_rs::{Decoder, EUC_KR, Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use memchr::memchr;
 
+use super::json_strings::StringBound;
 use super::parts::{self, Location, Part};
 use super::{ImportError, Importer};
 
@@ -25,7 +26,7 @@ pub const SNIFF_BYTES: usize = 64 * 1024;
 pub struct Limits {
     /// Largest decoded text an importer may read, in bytes.
     pub max_text_bytes: u64,
-    /// Largest single line (or quoted record) in bytes.
+    /// Largest single line (or quoted record, or JSON string) in bytes.
     pub max_line_bytes: usize,
     /// Most entries a zip may list, or files an export folder may hold.
     pub max_zip_entries: usize,
@@ -445,21 +446,47 @@ impl Input {
     /// The whole remaining text, for formats that need it at once (JSON,
     /// vCard, contact CSV). Bounded by the document limit.
     pub fn read_document(&mut self) -> Result<String, ImportError> {
-        let limit = self.limits.max_document_bytes;
-        let mut text = String::new();
-        let read = (&mut self.reader).take(limit + 1).read_to_string(&mut text).map_err(|e| self.read_error(e))?;
-        if read as u64 > limit {
-            return Err(ImportError::TooLarge { file: self.file.clone(), what: "the file".into(), limit });
-        }
-        self.count(read)?;
-        Ok(text)
+        self.read_records(&mut |_| Ok(()))
     }
 
-    /// A reader over the remaining decoded text for a whole-document format
-    /// parsed as it streams (Telegram JSON): counted for progress like lines,
-    /// and stopped at the document limit like [`Input::read_document`].
-    pub fn document_reader(&mut self) -> DocumentReader<'_> {
-        DocumentReader { input: self, read: 0, failure: None }
+    /// The whole remaining text like [`Input::read_document`], each piece
+    /// shown to `bound` as it is read: it returns the line of a record
+    /// longer than the line limit, refused then before the rest is read.
+    pub fn read_records(&mut self, bound: &mut dyn FnMut(&[u8]) -> Result<(), u32>) -> Result<String, ImportError> {
+        let limit = self.limits.max_document_bytes;
+        let mut text = Vec::new();
+        loop {
+            let piece = match self.reader.fill_buf() {
+                Ok(piece) => piece,
+                Err(e) => return Err(self.read_error(e)),
+            };
+            if piece.is_empty() {
+                break;
+            }
+            let n = piece.len();
+            if let Err(line) = bound(piece) {
+                let (file, line) = self.place(line);
+                return Err(ImportError::LineTooLong { file, line, limit: self.limits.max_line_bytes });
+            }
+            text.extend_from_slice(piece);
+            self.reader.consume(n);
+            if text.len() as u64 > limit {
+                return Err(ImportError::TooLarge { file: self.file.clone(), what: "the file".into(), limit });
+            }
+        }
+        self.count(text.len())?;
+        // Whole pieces of the decoded text, so UTF-8 unless a byte reader
+        // stopped inside a character before.
+        Ok(String::from_utf8(text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    }
+
+    /// A reader over the remaining decoded text of a JSON document parsed as
+    /// it streams (Telegram, Instagram): counted for progress like lines,
+    /// stopped at the document limit like [`Input::read_document`], and at a
+    /// string longer than the line limit before the parser gathers it.
+    pub fn json_reader(&mut self) -> JsonReader<'_> {
+        let strings = StringBound::new(self.limits.max_line_bytes);
+        JsonReader { input: self, read: 0, strings, failure: None }
     }
 
     /// A reader over the remaining decoded text (for the `csv` crate).
@@ -489,14 +516,15 @@ impl Input {
     }
 }
 
-/// See [`Input::document_reader`].
-pub struct DocumentReader<'a> {
+/// See [`Input::json_reader`].
+pub struct JsonReader<'a> {
     input: &'a mut Input,
     read: u64,
+    strings: StringBound,
     failure: Option<ImportError>,
 }
 
-impl DocumentReader<'_> {
+impl JsonReader<'_> {
     /// Why reading stopped, when a limit stopped it: the parser only saw an
     /// I/O error.
     pub fn take_failure(&mut self) -> Option<ImportError> {
@@ -504,13 +532,16 @@ impl DocumentReader<'_> {
     }
 }
 
-impl Read for DocumentReader<'_> {
+impl Read for JsonReader<'_> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.input.reader.read(buf)?;
         self.read += n as u64;
         let limit = self.input.limits.max_document_bytes;
         let over = if self.read > limit {
             Err(ImportError::TooLarge { file: self.input.file.clone(), what: "the file".into(), limit })
+        } else if let Err(line) = self.strings.scan(&buf[..n]) {
+            let (file, line) = self.input.place(line);
+            Err(ImportError::FieldTooLong { file, line, limit: self.input.limits.max_line_bytes })
         } else {
             self.input.count(n)
         };

@@ -91,7 +91,7 @@ impl Importer for InstagramJson {
 
 /// Read the whole document once, as it streams, for one pass.
 fn parse(input: &mut Input, mut pass: Pass) -> Result<(), ImportError> {
-    let mut reader = input.document_reader();
+    let mut reader = input.json_reader();
     let mut parser = serde_json::Deserializer::from_reader(std::io::BufReader::new(&mut reader));
     let parsed = Top { pass: &mut pass }.deserialize(&mut parser).and_then(|()| parser.end());
     drop(parser);

@@ -40,13 +40,25 @@ impl TestVault {
 
     pub fn cmd(&self) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_lifeboat"));
+        self.environment(&mut c);
+        c
+    }
+
+    /// `lifeboat` run by `program args…` (such as `/usr/bin/time`), unlocked the same way.
+    pub fn cmd_under(&self, program: &str, args: &[&str]) -> Command {
+        let mut c = Command::new(program);
+        c.args(args).arg(env!("CARGO_BIN_EXE_lifeboat"));
+        self.environment(&mut c);
+        c
+    }
+
+    fn environment(&self, c: &mut Command) {
         c.env("LIFEBOAT_VAULT", self.dir())
             .env("LIFEBOAT_PASSPHRASE", PASSPHRASE)
             .env("LIFEBOAT_INSECURE_TEST_KDF", "1")
             // Errors in English and Korean, whatever the machine's locale.
             .env("LIFEBOAT_LANG", "both")
             .env_remove("LIFEBOAT_NEW_PASSPHRASE");
-        c
     }
 
     /// `lifeboat import --progress FILE`, returned once it reported reading

@@ -145,3 +145,21 @@ fn no_chat_export_is_taken_for_an_address_book() {
         }
     }
 }
+
+/// A record longer than the line limit (1 MiB) is refused at the line it
+/// begins on, while it is read; quoted line breaks and doubled quotes stay
+/// inside their record, and many short rows are no long record.
+#[test]
+fn a_record_longer_than_the_line_limit_is_refused_while_read() {
+    let huge = format!("Name,Phone,Notes\nKim,010-1234-5678,ok\nLee,010-2222-3333,\"{}\"\n", "x".repeat(1 << 20));
+    let err = read(&huge).unwrap_err();
+    assert!(matches!(err, ImportError::LineTooLong { line: 3, .. }), "{err}");
+    let quoted = format!("Name,Phone,Notes\nLee,010-2222-3333,\"a \"\"b\"\"\n{}\"\n", "y".repeat(1000));
+    assert!(read(&quoted).unwrap().contacts[0].note.as_deref().is_some_and(|n| n.starts_with("a \"b\"\n")));
+    let mut many = String::from("Name,Phone\n");
+    for i in 0..50_000 {
+        many += &format!("사람{i},010-{:04}-{:04}\n", i / 10_000, i % 10_000);
+    }
+    assert!(many.len() > 1 << 20);
+    assert_eq!(read(&many).unwrap().contacts.len(), 50_000);
+}

@@ -52,7 +52,7 @@ impl Importer for TelegramJson {
     }
     fn read(&self, input: &mut Input, sink: &mut dyn Sink) -> Result<(), ImportError> {
         let mut walk = Walk::new(sink);
-        let mut reader = input.document_reader();
+        let mut reader = input.json_reader();
         let mut parser = serde_json::Deserializer::from_reader(std::io::BufReader::new(&mut reader));
         let parsed = Object { walk: &mut walk, top: true }.deserialize(&mut parser).and_then(|()| parser.end());
         drop(parser);

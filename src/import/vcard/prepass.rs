@@ -118,7 +118,7 @@ impl Prop {
     pub fn append_soft_break(&mut self, line: &str) {
         self.raw.pop();
         self.soft_break_closed = line.is_empty();
-        self.raw.push_str(line);
+        self.append_folded(line);
     }
 
     /// Join a folded line (its leading white space already removed).
@@ -138,6 +138,9 @@ impl Prop {
                 self.append_folded(line);
                 true
             }
+            // A binary value keeps nothing: its lines are not counted
+            // against the card's size, so they must not pile up here.
+            TransferEncoding::QuotedPrintable if self.is_binary() => true,
             TransferEncoding::QuotedPrintable => {
                 self.raw.push('\n');
                 self.raw.push_str(line);
@@ -381,6 +384,21 @@ mod tests {
         assert_eq!(p.components(), vec!["김", "연구", "", "", ""]);
         assert!(Prop::parse("I assume it: encodes").is_none());
         assert!(Prop::parse("=EC=9D=B4").is_none());
+    }
+
+    /// A QUOTED-PRINTABLE photo's lines are not counted against the card's
+    /// size, so none of them may be kept either.
+    #[test]
+    fn a_quoted_printable_photo_keeps_nothing() {
+        let mut card = Card::new(1);
+        assert!(card.push_line(2, "PHOTO;ENCODING=QUOTED-PRINTABLE;TYPE=JPEG:=FF=D8="));
+        for n in 3..1000 {
+            assert!(card.push_line(n, "=FF=D8=FF=E0=00=10=4A=46=49=46=00=01=01=01=00=48="));
+        }
+        assert!(card.push_line(1000, "FN:김하늘"));
+        assert_eq!(card.props.len(), 2);
+        assert!(card.props[0].raw.is_empty(), "{} bytes kept", card.props[0].raw.len());
+        assert_eq!(card.props[1].text(), "김하늘");
     }
 
     #[test]

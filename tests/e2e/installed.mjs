@@ -1,0 +1,58 @@
+// The installed .deb starts: its binary, driven through tauri-driver under
+// Xvfb, opens its window and shows the create-vault screen (a fresh vault
+// folder), in the page's own words. Run by scripts/deb-check.sh.
+// Env: LIFEBOAT_APP (the installed binary), TAURI_DRIVER (default: tauri-driver on PATH).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Builder, By, until } from 'selenium-webdriver';
+
+const app = process.env.LIFEBOAT_APP;
+if (!app) throw new Error('LIFEBOAT_APP names the installed binary');
+const work = mkdtempSync(join(tmpdir(), 'lifeboat-deb-'));
+process.env.LIFEBOAT_VAULT = join(work, 'vault');
+process.env.XDG_DATA_HOME = join(work, 'data');
+const tauriDriver = spawn(process.env.TAURI_DRIVER || 'tauri-driver', [], { stdio: ['ignore', 'inherit', 'inherit'] });
+let driver;
+// An app that never opens its window must fail the check, not hang it.
+setTimeout(() => {
+  console.error('DEB CHECK FAILED: no create-vault screen within 90 s');
+  tauriDriver.kill();
+  rmSync(work, { recursive: true, force: true });
+  process.exit(1);
+}, 90_000).unref();
+
+async function waitForPort() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch('http://127.0.0.1:4444/status');
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error('tauri-driver did not start on port 4444');
+}
+
+try {
+  await waitForPort();
+  driver = await new Builder()
+    .withCapabilities({ browserName: 'wry', 'tauri:options': { application: app } })
+    .usingServer('http://127.0.0.1:4444/')
+    .build();
+  // A new vault: the passphrase asked twice, and the button that creates it.
+  for (const css of ['#passphrase', '#passphrase-repeat', '#gate-submit']) {
+    await driver.wait(until.elementLocated(By.css(css)), 30_000, `waiting for ${css}`);
+  }
+  const title = await driver.getTitle();
+  if (title !== 'Lifeboat') throw new Error(`window title ${JSON.stringify(title)}`);
+  console.log(`deb: ${app} shows the create-vault screen (title ${JSON.stringify(title)})`);
+} catch (e) {
+  process.exitCode = 1;
+  console.error(`DEB CHECK FAILED: ${e.stack || e}`);
+} finally {
+  if (driver) await driver.quit().catch(() => {});
+  tauriDriver.kill();
+  rmSync(work, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
+}
