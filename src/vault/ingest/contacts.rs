@@ -6,6 +6,7 @@ use super::ImportBatch;
 use crate::model::{ContactRecord, Status};
 use crate::phone;
 use crate::text::nfc;
+use crate::vault::people::refresh_haystack;
 use crate::vault::write::{Item, Origin, SameAs};
 
 impl ImportBatch<'_> {
@@ -130,7 +131,10 @@ impl ImportBatch<'_> {
         self.rows().fill_details(person_id, c.org.as_deref(), c.note.as_deref(), c.birthday.as_deref())?;
         self.rows().fill_name_parts(person_id, c.name_parts().as_ref())?;
         self.rows().fill_org_parts(person_id, &c.org_parts)?;
-        self.touched.insert(person_id);
+        // Now, while the person's pages are in the cache; a later card that
+        // merges into them refreshes them again.
+        refresh_haystack(&self.tx, person_id)?;
+        self.touched.remove(&person_id);
         self.file.contacts += 1;
         Ok(())
     }
