@@ -57,7 +57,9 @@ const initials = (s) => [...s].map((c) => {
 }).join('');
 // Every message key of ui/i18n.js with an underscore (`import_body`): one of
 // them in a screen's text is a message the page failed to find.
-const MESSAGE_KEYS = [...new Set([...readFileSync(join(repo, 'ui/i18n.js'), 'utf8').matchAll(/^\s+([a-z][a-z0-9]*_[a-z0-9_]+):/gm)].map((m) => m[1]))];
+// The page's message ids (i18n/en/app.ftl): one of them shown as text is a message missing.
+const MESSAGE_KEYS = [...new Set([...readFileSync(join(repo, 'i18n/en/app.ftl'), 'utf8').matchAll(/^([a-z][a-z0-9]*_[a-z0-9_]+) =/gm)].map((m) => m[1]))];
+if (MESSAGE_KEYS.length < 100) fail(`only ${MESSAGE_KEYS.length} message ids read from i18n/en/app.ftl`);
 // A Korean mobile number in national format, as every screen shows it (010-1234-5678).
 const NATIONAL = /^01\d-\d{3,4}-\d{4}$/;
 const member = truth.members.find((m) => /^[가-힣]{3}$/.test(m)) || fail('the generated room has no plain Hangul member');
