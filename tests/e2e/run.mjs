@@ -49,6 +49,16 @@ const truth = JSON.parse(readFileSync(join(work, 'room.truth.json'), 'utf8'));
 const wa = join(work, 'WhatsApp Chat with 동아리.txt');
 writeFileSync(wa, '03/04/21, 10:00 - 김민준: 안녕하세요\n05/06/21, 11:30 - 이서연: 네 반가워요\n07/08/21, 09:15 - 김민준: 다음 주에 봐요\n');
 
+// The outage drill: a room in which only 김민수's number is known, then its next export, in which
+// two of the three others answer in the form the ready message asks for.
+const drillHead = '병상배정반 님과 카카오톡 대화\n저장한 날짜 : 2022-10-16 14:05:32\n\n--------------- 2022년 10월 15일 토요일 ---------------\n';
+const drillBefore = '[김민수] [오후 2:02] 제 번호 010-1234-5678 입니다\n[이서연] [오후 2:03] 오늘 병상 배정 몇 건이에요?\n[박지훈] [오후 2:04] 세 건입니다\n[최유진] [오후 2:05] 확인했어요\n';
+const drillAnswers = '[이서연] [오후 3:10] 제 번호는 010-2345-6789입니다\n[박지훈] [오후 3:12] 제 번호는 010-3456-7890입니다\n';
+const drillFirst = join(work, 'KakaoTalk_Chat_병상배정반_1.txt');
+const drillNext = join(work, 'KakaoTalk_Chat_병상배정반_2.txt');
+writeFileSync(drillFirst, drillHead + drillBefore);
+writeFileSync(drillNext, drillHead + drillBefore + drillAnswers);
+
 // A member with a plain Hangul name, and its initials (ㄱㅁㅈ for 김민준).
 const CHOSEONG = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
 const initials = (s) => [...s].map((c) => {
@@ -222,6 +232,26 @@ async function main() {
   await textIn('#person-name', /이서준/);
   await textIn('#person-handles', /(인스타그램|Instagram)[\s\S]*@seojun_lee07[\s\S]*인스타 @seojun_lee07 로 디엠 주세요/);
   await shot('07-handle');
+
+  step('groups: the outage drill: ask the room, import its next export, two answered and the third still asked');
+  await importOne(drillFirst);
+  await openGroup('병상배정반');
+  await click('#ask-room');
+  const askText = await textIn('#ask-message', /제 번호는/);
+  for (const m of ['이서연', '박지훈', '최유진']) if (!askText.includes(m)) fail(`the ready message does not name ${m}: ${askText}`);
+  if (askText.includes('김민수')) fail(`the ready message asks 김민수, whose number is known: ${askText}`);
+  await textIn('.toast', /복사했습니다|복사하지 못했습니다/);
+  await shot('06c-drill-asked');
+  await importOne(drillNext);
+  await openGroup('병상배정반');
+  const stillAsked = await textIn('#ask-list', /최유진[\s\S]*물어봄/);
+  if (/이서연|박지훈/.test(stillAsked)) fail(`who answered is still to ask: ${stillAsked}`);
+  for (const m of ['이서연', '박지훈']) {
+    const badge = await driver.executeScript(
+      "const r = [...document.querySelectorAll('table.roster tr')].find((r) => r.querySelector('.name')?.textContent.startsWith(arguments[0])); return r ? r.textContent : null;", m);
+    if (!badge || !badge.includes('답함')) fail(`${m} is not shown as answered: ${badge}`);
+  }
+  await shot('06d-drill-answered');
 
   step('messages: a Korean substring over the chat history, with the messages around it');
   await click('[data-screen="messages"]');
@@ -415,6 +445,24 @@ async function type(css, text, clear = false) {
   const e = await el(css);
   if (clear) await e.clear();
   await e.sendKeys(text);
+}
+/** Import one file from the import screen, as a user would, and wait for its summary. */
+async function importOne(path) {
+  await click('[data-screen="import"]');
+  if ((await driver.findElements(By.css('#import-more'))).length) await click('#import-more');
+  await chooseFile('#choose-files', '파일 고르기', path);
+  const preview = await el('#preview, #preview-error', 60_000);
+  if ((await preview.getAttribute('id')) === 'preview-error') fail(`preview of ${path} failed: ${await preview.getText()}`);
+  await click('#import-now');
+  await el('#import-done', 60_000);
+}
+/** Open the group called `name` on the groups screen. */
+async function openGroup(name) {
+  await click('[data-screen="groups"]');
+  await driver.wait(() => driver.executeScript(
+    "const g = [...document.querySelectorAll('.group-item')].find((g) => g.querySelector('.group-name').textContent === arguments[0]); if (g) g.click(); return !!g;",
+    name), TIMEOUT, `the group ${name} listed`);
+  await textIn('#group-pane h2', new RegExp(name));
 }
 async function textIn(css, re) {
   let last = '';
