@@ -243,6 +243,16 @@ fn an_error_reaches_the_app_in_its_words() {
 }
 
 #[test]
+fn a_missing_value_is_worded_for_its_kind_language_and_surface() {
+    let row = VaultError::NoRow { table: "email", id: 9 };
+    assert!(render(Lang::En, Surface::Cli, &row).starts_with("no e-mail with id 9:"));
+    assert!(render(Lang::Ko, Surface::Cli, &row).starts_with("9번 이메일이 없습니다."));
+    let value = VaultError::NoSuchValue { person: "김철수".into(), person_id: 3, text: "010".into() };
+    assert!(render(Lang::Ko, Surface::Cli, &value).ends_with("`lifeboat show 3`로 목록을 보세요."));
+    assert!(render(Lang::Ko, Surface::App, &value).ends_with("그 사람의 페이지에 목록이 있습니다."));
+}
+
+#[test]
 fn locale_names_pick_the_language() {
     assert_eq!(Lang::from_tag("ko_KR.UTF-8"), Some(Lang::Ko));
     assert_eq!(Lang::from_tag("ko"), Some(Lang::Ko));
