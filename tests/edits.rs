@@ -38,5 +38,11 @@ fn confirm_reject_assign_and_rename() {
     assert!(err.contains("has no number, e-mail or ID") && err.contains("lifeboat show"), "{err}");
     let err = v.fails(&["reject", "김철수", "cs.kim@example.kr?bcc=a@b.kr"]);
     assert!(err.contains("has no number, e-mail or ID"), "{err}");
+    // A Korean command line says it in Korean only.
+    let out = v.cmd().args(["confirm", "김철수", "010-0000-0000"]).env("LIFEBOAT_LANG", "ko").output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success());
+    assert!(err.contains("김철수님에게 \"010-0000-0000\" 번호나 이메일, 아이디가 없습니다"), "{err}");
+    assert!(!err.contains("has no number"), "{err}");
     assert_eq!(v.json(&["show", "김철수"])["emails"][0]["address"], "cs.kim@example.kr");
 }

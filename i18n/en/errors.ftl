@@ -24,7 +24,33 @@ err_too_new = this vault was made by a newer Lifeboat (schema { $found }, this o
 err_new_signer = the roster of { $groups } is signed by a different key than last time: now { $signer }. Nothing was written. Ask the sender, on the phone, to read you their fingerprint (`lifeboat keygen --show-recipient`); if it matches, restore again and accept the new signer (--accept-new-signer).
     .app = The roster of { $groups } is signed by a different key than last time: now { $signer }. Nothing was written. Ask the sender, on the phone, to read you their fingerprint (Backups → My backup key); if it matches, restore again and accept the new signer.
 err_crypto = key derivation failed: { $reason }
-err_not_found = { $what }
+err_no_such_value = { $person } has no number, e-mail or ID "{ $text }": `lifeboat show { $person_id }` lists them.
+    .app = { $person } has no number, e-mail or ID "{ $text }". Their page lists the ones they have.
+err_no_row = no { $table ->
+        [phone] number
+        [email] e-mail
+       *[other] ID
+    } with id { $id }: it may have been removed. Look the person up again.
+err_no_person = no person with id { $id }. `lifeboat people` lists who is in the vault.
+    .app = There is no person { $id } in the vault: they may have been removed. Look them up again.
+err_empty_name = a name cannot be empty.
+err_no_import = no import { $id }: `lifeboat imports` lists them.
+    .app = There is no import { $id }: History lists the imports there are.
+err_import_undone = import { $id } was already undone.
+err_already_one = { $name } ({ $id }) and that person are already one.
+err_one_person = that is one person: `lifeboat unmerge` separates a merge.
+    .app = That is one person. To separate a merge, undo it on their page.
+err_no_merge = no merge { $id }: `lifeboat imports` lists merges (kind edit).
+    .app = There is no merge { $id } to undo.
+err_merge_undone = merge { $id } was already undone.
+err_several_groups = several groups are named "{ $name }": use the id from `lifeboat groups`.
+    .app = Several groups are named "{ $name }": choose one from the list.
+err_no_group = no group named "{ $name }". `lifeboat groups` lists them.
+    .app = There is no group named "{ $name }".
+err_nobody_matches = nobody matches "{ $query }". Try part of the name, or `lifeboat search`.
+    .app = Nobody matches "{ $query }". Try part of the name.
+err_several_people = "{ $query }" matches { $count } people: { $names }. Use the id.
+    .app = "{ $query }" matches { $count } people: { $names }. Choose one of them.
 
 ## Imports
 

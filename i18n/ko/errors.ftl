@@ -24,7 +24,33 @@ err_too_new = 더 새로운 Lifeboat가 만든 보관함입니다(스키마 { $f
 err_new_signer = { $groups }의 명단이 지난번과 다른 키로 서명되었습니다(지금: { $signer }). 아무것도 쓰지 않았습니다. 보낸 사람에게 전화로 지문을 읽어 달라고 하세요(`lifeboat keygen --show-recipient`). 맞으면 새 서명자를 받아들여 다시 복원하세요(--accept-new-signer).
     .app = { $groups }의 명단이 지난번과 다른 키로 서명되었습니다(지금: { $signer }). 아무것도 쓰지 않았습니다. 보낸 사람에게 전화로 지문을 읽어 달라고 하세요(백업 → 내 백업 키). 맞으면 새 서명자를 받아들여 다시 복원하세요.
 err_crypto = 키 유도에 실패했습니다: { $reason }
-err_not_found = { $what }
+err_no_such_value = { $person }님에게 "{ $text }" 번호나 이메일, 아이디가 없습니다. `lifeboat show { $person_id }`로 목록을 보세요.
+    .app = { $person }님에게 "{ $text }" 번호나 이메일, 아이디가 없습니다. 그 사람의 페이지에 목록이 있습니다.
+err_no_row = { $id }번 { $table ->
+        [phone] 번호가
+        [email] 이메일이
+       *[other] 아이디가
+    } 없습니다. 지워졌을 수 있습니다. 그 사람을 다시 찾아 보세요.
+err_no_person = { $id }번 사람이 없습니다. `lifeboat people`로 보관함에 있는 사람을 보세요.
+    .app = { $id }번 사람이 보관함에 없습니다. 지워졌을 수 있습니다. 다시 찾아 보세요.
+err_empty_name = 이름을 비워 둘 수 없습니다.
+err_no_import = { $id }번 가져오기가 없습니다. `lifeboat imports`로 목록을 보세요.
+    .app = { $id }번 가져오기가 없습니다. 기록에서 가져오기 목록을 보세요.
+err_import_undone = { $id }번 가져오기는 이미 취소했습니다.
+err_already_one = 이미 같은 사람입니다: { $name } ({ $id }).
+err_one_person = 한 사람입니다. 합친 것을 나누려면 `lifeboat unmerge`를 쓰세요.
+    .app = 한 사람입니다. 합친 것을 나누려면 그 사람의 페이지에서 합치기를 되돌리세요.
+err_no_merge = { $id }번 합치기가 없습니다. `lifeboat imports`에서 종류가 edit인 것이 합치기입니다.
+    .app = 되돌릴 { $id }번 합치기가 없습니다.
+err_merge_undone = { $id }번 합치기는 이미 되돌렸습니다.
+err_several_groups = "{ $name }" 이름의 그룹이 여럿입니다. `lifeboat groups`의 번호를 쓰세요.
+    .app = "{ $name }" 이름의 그룹이 여럿입니다. 목록에서 고르세요.
+err_no_group = "{ $name }" 그룹이 없습니다. `lifeboat groups`로 목록을 보세요.
+    .app = "{ $name }" 그룹이 없습니다.
+err_nobody_matches = "{ $query }"에 맞는 사람이 없습니다. 이름의 일부나 `lifeboat search`로 찾아 보세요.
+    .app = "{ $query }"에 맞는 사람이 없습니다. 이름의 일부로 찾아 보세요.
+err_several_people = "{ $query }"에 맞는 사람이 { $count }명입니다: { $names }. 번호(id)로 지정하세요.
+    .app = "{ $query }"에 맞는 사람이 { $count }명입니다: { $names }. 그중 한 사람을 고르세요.
 
 ## 가져오기
 

@@ -105,7 +105,22 @@ fn every_core_error() -> Vec<Box<dyn Localized>> {
         VaultError::TooNew { found: 20, known: 14 },
         VaultError::NewSigner { groups: "\"가족\"".into(), signer: "ssh-ed25519 AAAA".into() },
         VaultError::Crypto("out of memory".into()),
-        VaultError::NotFoundItem("no person 42".into()),
+        VaultError::NoSuchValue { person: "김철수".into(), person_id: 3, text: "010-0000-0000".into() },
+        VaultError::NoRow { table: "phone", id: 9 },
+        VaultError::NoRow { table: "email", id: 9 },
+        VaultError::NoRow { table: "handle", id: 9 },
+        VaultError::NoPerson { id: 42 },
+        VaultError::EmptyName,
+        VaultError::NoImport { id: 7 },
+        VaultError::ImportUndone { id: 7 },
+        VaultError::AlreadyOne { name: "김철수".into(), id: 3 },
+        VaultError::OnePerson,
+        VaultError::NoMerge { id: 8 },
+        VaultError::MergeUndone { id: 8 },
+        VaultError::SeveralGroups { name: "가족".into() },
+        VaultError::NoGroup { name: "가족".into() },
+        VaultError::NobodyMatches { query: "Nobody".into() },
+        VaultError::SeveralPeople { query: "김".into(), count: 2, names: "김철수 (3), 김영희 (4)".into() },
     ];
     let import = vec![
         ImportError::Io { path: dir(), source: io() },
@@ -225,6 +240,16 @@ fn an_error_reaches_the_app_in_its_words() {
     assert!(render(Lang::En, Surface::Cli, &e).ends_with("or name its format with --format."));
     assert!(render(Lang::En, Surface::App, &e).ends_with("or choose its format under Import options."));
     assert!(render(Lang::Ko, Surface::App, &e).ends_with("가져오기 옵션에서 형식을 고르세요."));
+}
+
+#[test]
+fn a_missing_value_is_worded_for_its_kind_language_and_surface() {
+    let row = VaultError::NoRow { table: "email", id: 9 };
+    assert!(render(Lang::En, Surface::Cli, &row).starts_with("no e-mail with id 9:"));
+    assert!(render(Lang::Ko, Surface::Cli, &row).starts_with("9번 이메일이 없습니다."));
+    let value = VaultError::NoSuchValue { person: "김철수".into(), person_id: 3, text: "010".into() };
+    assert!(render(Lang::Ko, Surface::Cli, &value).ends_with("`lifeboat show 3`로 목록을 보세요."));
+    assert!(render(Lang::Ko, Surface::App, &value).ends_with("그 사람의 페이지에 목록이 있습니다."));
 }
 
 #[test]

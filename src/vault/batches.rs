@@ -95,14 +95,10 @@ impl Vault {
             .map_err(|e| self.sql(e))?;
         match live {
             None => {
-                return Err(VaultError::NotFoundItem(format!(
-                    "no import {id}: `lifeboat imports` lists them.\n{id}번 가져오기가 없습니다."
-                )));
+                return Err(VaultError::NoImport { id });
             }
             Some(Some(_)) => {
-                return Err(VaultError::NotFoundItem(format!(
-                    "import {id} was already undone.\n{id}번 가져오기는 이미 취소했습니다."
-                )));
+                return Err(VaultError::ImportUndone { id });
             }
             Some(None) => {}
         }

@@ -40,9 +40,7 @@ impl Vault {
         let name = self.person(into)?.name;
         let from_name = self.person(from)?.name;
         if into == from {
-            return Err(VaultError::NotFoundItem(format!(
-                "{name} ({into}) and that person are already one.\n이미 같은 사람입니다: {name} ({into})."
-            )));
+            return Err(VaultError::AlreadyOne { name, id: into });
         }
         let dir = self.dir.clone();
         let sql = |e| VaultError::sql(&dir, e);
@@ -59,9 +57,7 @@ impl Vault {
         self.person(a)?;
         self.person(b)?;
         if a == b {
-            return Err(VaultError::NotFoundItem(
-                "that is one person: `lifeboat unmerge` separates a merge.\n한 사람입니다. 합친 것을 나누려면 `lifeboat unmerge`를 쓰세요.".into(),
-            ));
+            return Err(VaultError::OnePerson);
         }
         let dir = self.dir.clone();
         let sql = |e| VaultError::sql(&dir, e);
@@ -84,9 +80,7 @@ impl Vault {
         let tx = self.conn.transaction().map_err(sql)?;
         let found = undo_edit(&tx, live).map_err(sql)?;
         if !found {
-            return Err(VaultError::NotFoundItem(format!(
-                "{id} is not a merge: `lifeboat imports` lists merges (kind edit).\n{id}번은 합치기가 아닙니다."
-            )));
+            return Err(VaultError::NoMerge { id });
         }
         tx.commit().map_err(sql)
     }
@@ -100,12 +94,8 @@ impl Vault {
             .map_err(|e| self.sql(e))?;
         match kind {
             Some((k, None)) if k == "edit" => Ok(id),
-            Some((k, Some(_))) if k == "edit" => {
-                Err(VaultError::NotFoundItem(format!("{id} was already undone.\n{id}번은 이미 되돌렸습니다.")))
-            }
-            _ => Err(VaultError::NotFoundItem(format!(
-                "no merge {id}: `lifeboat imports` lists merges (kind edit).\n{id}번 합치기가 없습니다."
-            ))),
+            Some((k, Some(_))) if k == "edit" => Err(VaultError::MergeUndone { id }),
+            _ => Err(VaultError::NoMerge { id }),
         }
     }
 }

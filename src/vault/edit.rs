@@ -59,12 +59,8 @@ impl Vault {
     /// address, or a number in any form (`010-1234-5678`, `+82 10 1234 5678`,
     /// or the last digits when only one of their numbers ends with them).
     pub fn find_value(&self, person: &PersonView, text: &str) -> Result<ValueRef, VaultError> {
-        let missing = || {
-            VaultError::NotFoundItem(format!(
-                "{} has no number, e-mail or ID {text:?}: `lifeboat show {}` lists them.\n{}님에게 {text:?} 번호나 이메일, 아이디가 없습니다.",
-                person.name, person.id, person.name
-            ))
-        };
+        let missing =
+            || VaultError::NoSuchValue { person: person.name.clone(), person_id: person.id, text: text.to_owned() };
         if let Some(handle) = person.handles.iter().find(|h| names_handle(h, text)) {
             return Ok(ValueRef::Handle(handle.id));
         }
@@ -145,9 +141,7 @@ impl Vault {
             .optional()
             .map_err(sql)?;
         let Some(person) = owner else {
-            return Err(VaultError::NotFoundItem(format!(
-                "no {table} with id {id}: it may have been removed.\n{id}번 항목이 없습니다."
-            )));
+            return Err(VaultError::NoRow { table, id });
         };
         match decision {
             Decision::Confirm if table == "handle" => 0,
@@ -204,14 +198,12 @@ impl Vault {
             .optional()
             .map_err(sql)?;
         let Some((from, value)) = row else {
-            return Err(VaultError::NotFoundItem(format!(
-                "no {table} with id {id}: it may have been removed.\n{id}번 항목이 없습니다."
-            )));
+            return Err(VaultError::NoRow { table, id });
         };
         let target: Option<i64> =
             tx.query_row("SELECT id FROM person WHERE id = ?1", [to], |r| r.get(0)).optional().map_err(sql)?;
         if target.is_none() {
-            return Err(VaultError::NotFoundItem(format!("no person with id {to}.\n{to}번 사람이 없습니다.")));
+            return Err(VaultError::NoPerson { id: to });
         }
         let already: Option<i64> = tx
             .query_row(
@@ -254,7 +246,7 @@ impl Vault {
     pub fn rename_person(&mut self, person_id: i64, name: &str) -> Result<(), VaultError> {
         let name = nfc(name.trim());
         if name.is_empty() {
-            return Err(VaultError::NotFoundItem("a name cannot be empty.\n이름을 비워 둘 수 없습니다.".into()));
+            return Err(VaultError::EmptyName);
         }
         let dir = self.dir.clone();
         let sql = |e| VaultError::sql(&dir, e);
@@ -262,9 +254,7 @@ impl Vault {
         let old: Option<String> =
             tx.query_row("SELECT name FROM person WHERE id = ?1", [person_id], |r| r.get(0)).optional().map_err(sql)?;
         let Some(old) = old else {
-            return Err(VaultError::NotFoundItem(format!(
-                "no person with id {person_id}.\n{person_id}번 사람이 없습니다."
-            )));
+            return Err(VaultError::NoPerson { id: person_id });
         };
         if old != name {
             tx.execute("INSERT OR IGNORE INTO alias(person_id, name) VALUES (?1, ?2)", params![person_id, old])

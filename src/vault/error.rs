@@ -61,7 +61,68 @@ pub enum VaultError {
 
     Crypto(String),
 
-    NotFoundItem(String),
+    /// `text` names none of `person`'s numbers, e-mails or handles.
+    NoSuchValue {
+        person: String,
+        person_id: i64,
+        text: String,
+    },
+
+    /// No row `id` in `table` ("phone", "email" or "handle").
+    NoRow {
+        table: &'static str,
+        id: i64,
+    },
+
+    NoPerson {
+        id: i64,
+    },
+
+    EmptyName,
+
+    NoImport {
+        id: i64,
+    },
+
+    ImportUndone {
+        id: i64,
+    },
+
+    /// Merging a person into themself.
+    AlreadyOne {
+        name: String,
+        id: i64,
+    },
+
+    /// "Not the same" said of one person.
+    OnePerson,
+
+    NoMerge {
+        id: i64,
+    },
+
+    MergeUndone {
+        id: i64,
+    },
+
+    SeveralGroups {
+        name: String,
+    },
+
+    NoGroup {
+        name: String,
+    },
+
+    NobodyMatches {
+        query: String,
+    },
+
+    /// `query` matches `count` people; `names` lists them as "name (id)".
+    SeveralPeople {
+        query: String,
+        count: usize,
+        names: String,
+    },
 
     #[error(transparent)]
     Import(#[from] crate::import::ImportError),
@@ -102,7 +163,20 @@ impl Localized for VaultError {
             VaultError::TooNew { .. } => "too_new",
             VaultError::NewSigner { .. } => "new_signer",
             VaultError::Crypto(_) => "crypto",
-            VaultError::NotFoundItem(_) => "not_found",
+            VaultError::NoSuchValue { .. } => "no_such_value",
+            VaultError::NoRow { .. } => "no_row",
+            VaultError::NoPerson { .. } => "no_person",
+            VaultError::EmptyName => "empty_name",
+            VaultError::NoImport { .. } => "no_import",
+            VaultError::ImportUndone { .. } => "import_undone",
+            VaultError::AlreadyOne { .. } => "already_one",
+            VaultError::OnePerson => "one_person",
+            VaultError::NoMerge { .. } => "no_merge",
+            VaultError::MergeUndone { .. } => "merge_undone",
+            VaultError::SeveralGroups { .. } => "several_groups",
+            VaultError::NoGroup { .. } => "no_group",
+            VaultError::NobodyMatches { .. } => "nobody_matches",
+            VaultError::SeveralPeople { .. } => "several_people",
             VaultError::Import(e) => e.code(),
         }
     }
@@ -114,14 +188,28 @@ impl Localized for VaultError {
             | VaultError::AlreadyExists { dir }
             | VaultError::UnfinishedInit { dir }
             | VaultError::Busy { dir } => args![dir => dir],
-            VaultError::WeakPassphrase => Vec::new(),
+            VaultError::WeakPassphrase | VaultError::EmptyName | VaultError::OnePerson => Vec::new(),
             VaultError::Damaged { path, reason } => args![path => path, reason => reason.as_str()],
             VaultError::Io { path, source } => args![path => path, source => source.to_string()],
             VaultError::Sql { dir, source } => args![dir => dir, source => source.to_string()],
             VaultError::TooNew { found, known } => args![found => *found, known => *known],
             VaultError::NewSigner { groups, signer } => args![groups => groups.as_str(), signer => signer.as_str()],
             VaultError::Crypto(reason) => args![reason => reason.as_str()],
-            VaultError::NotFoundItem(what) => args![what => what.as_str()],
+            VaultError::NoSuchValue { person, person_id, text } => {
+                args![person => person.as_str(), person_id => *person_id, text => text.as_str()]
+            }
+            VaultError::NoRow { table, id } => args![table => *table, id => *id],
+            VaultError::NoPerson { id }
+            | VaultError::NoImport { id }
+            | VaultError::ImportUndone { id }
+            | VaultError::NoMerge { id }
+            | VaultError::MergeUndone { id } => args![id => *id],
+            VaultError::AlreadyOne { name, id } => args![name => name.as_str(), id => *id],
+            VaultError::SeveralGroups { name } | VaultError::NoGroup { name } => args![name => name.as_str()],
+            VaultError::NobodyMatches { query } => args![query => query.as_str()],
+            VaultError::SeveralPeople { query, count, names } => {
+                args![query => query.as_str(), count => *count, names => names.as_str()]
+            }
             VaultError::Import(e) => e.args(),
         }
     }

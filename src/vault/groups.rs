@@ -118,17 +118,13 @@ impl Vault {
             }
         }
         if by_name.len() > 1 {
-            return Err(VaultError::NotFoundItem(format!(
-                "several groups are named {name:?}: use the id from `lifeboat groups`.\n{name:?} 이름의 그룹이 여럿입니다. `lifeboat groups`의 번호를 쓰세요."
-            )));
+            return Err(VaultError::SeveralGroups { name });
         }
         let like: Vec<i64> =
             self.ids("SELECT id FROM grp WHERE name LIKE ?1 ORDER BY id", params![format!("%{name}%")])?;
         match like.as_slice() {
             [id] => Ok(*id),
-            _ => Err(VaultError::NotFoundItem(format!(
-                "no group named {name:?}. `lifeboat groups` lists them.\n{name:?} 그룹이 없습니다. `lifeboat groups`로 목록을 보세요."
-            ))),
+            _ => Err(VaultError::NoGroup { name }),
         }
     }
 

@@ -235,9 +235,7 @@ impl Vault {
         let ids = self.search_ids(query, 20)?;
         match ids.as_slice() {
             [id] => self.person(*id),
-            [] => Err(VaultError::NotFoundItem(format!(
-                "nobody matches {query:?}. Try part of the name, or `lifeboat search`.\n{query:?}에 맞는 사람이 없습니다."
-            ))),
+            [] => Err(VaultError::NobodyMatches { query: query.to_owned() }),
             many => {
                 let exact: Vec<i64> = many
                     .iter()
@@ -252,18 +250,13 @@ impl Vault {
                     .filter_map(|id| self.try_person(*id).ok().flatten())
                     .map(|p| format!("{} ({})", p.name, p.id))
                     .collect();
-                Err(VaultError::NotFoundItem(format!(
-                    "{query:?} matches {} people: {}. Use the id.\n{query:?}에 맞는 사람이 여럿입니다. 번호(id)로 지정하세요.",
-                    many.len(),
-                    names.join(", ")
-                )))
+                Err(VaultError::SeveralPeople { query: query.to_owned(), count: many.len(), names: names.join(", ") })
             }
         }
     }
 
     pub fn person(&self, id: i64) -> Result<PersonView, VaultError> {
-        self.try_person(id)?
-            .ok_or_else(|| VaultError::NotFoundItem(format!("no person with id {id}.\n{id}번 사람이 없습니다.")))
+        self.try_person(id)?.ok_or(VaultError::NoPerson { id })
     }
 
     /// A merged person's id shows the person they were merged into.

@@ -178,8 +178,8 @@ impl Vault {
     }
 }
 
-fn missing(table: &str, id: i64) -> VaultError {
-    VaultError::NotFoundItem(format!("no {table} with id {id}: it may have been removed.\n{id}번 항목이 없습니다."))
+fn missing(table: &'static str, id: i64) -> VaultError {
+    VaultError::NoRow { table, id }
 }
 
 #[cfg(test)]
@@ -269,8 +269,8 @@ mod tests {
         let (_d, v, _) = sample();
         let id: i64 = v.conn.query_row("SELECT id FROM phone WHERE person_id = 1 LIMIT 1", [], |r| r.get(0)).unwrap();
         assert_eq!(v.phone_by_id(id).unwrap().e164.as_deref(), Some("+821012345678"));
-        assert!(matches!(v.phone_by_id(9999), Err(VaultError::NotFoundItem(_))));
-        assert!(matches!(v.email_by_id(9999), Err(VaultError::NotFoundItem(_))));
+        assert!(matches!(v.phone_by_id(9999), Err(VaultError::NoRow { table: "phone", id: 9999 })));
+        assert!(matches!(v.email_by_id(9999), Err(VaultError::NoRow { table: "email", id: 9999 })));
     }
 
     #[test]
@@ -291,7 +291,7 @@ mod tests {
         assert_eq!(for_row(&v, LinkKind::Mail, 20).unwrap(), "mailto:seo@example.com");
         assert!(matches!(for_row(&v, LinkKind::Mail, 21), Err(LinkError::NotAnAddress { .. })));
         assert!(matches!(for_row(&v, LinkKind::Call, 12), Err(LinkError::NotDialable { .. })));
-        assert!(matches!(for_row(&v, LinkKind::Call, 9999), Err(LinkError::Vault(VaultError::NotFoundItem(_)))));
+        assert!(matches!(for_row(&v, LinkKind::Call, 9999), Err(LinkError::Vault(VaultError::NoRow { id: 9999, .. }))));
         // 서연's only number is a service code: text everyone leaves her out.
         assert_eq!(for_row(&v, LinkKind::TextGroup, 5).unwrap(), "sms:+821012345678");
         assert!(matches!(for_row(&v, LinkKind::TextGroup, 6), Err(LinkError::NoNumbers)));
