@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder, By, until } from 'selenium-webdriver';
+import { waitForPort } from './driver_port.mjs';
 
 const app = process.env.LIFEBOAT_APP;
 if (!app) throw new Error('LIFEBOAT_APP names the installed binary');
@@ -23,17 +24,6 @@ setTimeout(() => {
   process.exit(1);
 }, 90_000).unref();
 
-async function waitForPort() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch('http://127.0.0.1:4444/status');
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error('tauri-driver did not start on port 4444');
-}
 
 try {
   await waitForPort();

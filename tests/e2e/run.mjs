@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Builder, By, until } from 'selenium-webdriver';
+import { waitForPort } from './driver_port.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
@@ -86,7 +87,7 @@ const tauriDriver = spawn(driverBin, [], { stdio: ['ignore', 'inherit', 'inherit
 let driver;
 
 async function main() {
-  await waitForPort();
+  await waitForPort().catch((e) => fail(e.message));
   driver = await new Builder()
     .withCapabilities({ browserName: 'wry', 'tauri:options': { application: app } })
     .usingServer('http://127.0.0.1:4444/')
@@ -474,17 +475,6 @@ async function textIn(css, re) {
 }
 async function shot(name) {
   writeFileSync(join(shots, `${name}.png`), await driver.takeScreenshot(), 'base64');
-}
-async function waitForPort() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch('http://127.0.0.1:4444/status');
-      return;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  fail('tauri-driver did not start on port 4444');
 }
 
 try {
