@@ -49,6 +49,18 @@ struct Facts {
 /// People who share a name: the key, the name as first written, their ids.
 type Namesakes = BTreeMap<String, (String, BTreeSet<i64>)>;
 
+/// Every name of everyone not merged into someone: name, aliases, display names.
+const NAMES_SQL: &str = "SELECT id, name FROM person WHERE merged_into IS NULL
+     UNION SELECT a.person_id, a.name FROM alias a JOIN person p ON p.id = a.person_id WHERE p.merged_into IS NULL
+     UNION SELECT m.person_id, m.display_name FROM membership m JOIN person p ON p.id = m.person_id WHERE p.merged_into IS NULL";
+
+/// `NAMES_SQL` kept to one key, through the `name_key` indexes, in the same order.
+const NAMESAKES_SQL: &str = "SELECT id, name FROM person WHERE name_key(name) = ?1 AND merged_into IS NULL
+     UNION SELECT a.person_id, a.name FROM alias a JOIN person p ON p.id = a.person_id WHERE name_key(a.name) = ?1 AND p.merged_into IS NULL
+     UNION SELECT m.person_id, m.display_name FROM membership m JOIN person p ON p.id = m.person_id
+       WHERE name_key(m.display_name) = ?1 AND p.merged_into IS NULL
+     ORDER BY 1, 2";
+
 const CONTACT_SQL: &str = "SELECT DISTINCT x.person_id FROM phone x JOIN provenance v ON v.phone_id = x.id WHERE v.grp_id IS NULL AND x.status = 'confirmed'";
 const CONTACT_EMAIL_SQL: &str = "SELECT DISTINCT x.person_id FROM email x JOIN provenance v ON v.email_id = x.id WHERE v.grp_id IS NULL AND x.status = 'confirmed'";
 
@@ -91,7 +103,7 @@ impl Vault {
     /// kept to the pairs with `person` in them, but the facts are read only
     /// for the people who share a name or a claim with them.
     pub fn suggestions_for(&self, person: i64) -> Result<Vec<Suggestion>, VaultError> {
-        let mut namesakes = self.namesakes()?;
+        let mut namesakes = self.namesakes_of(person)?;
         namesakes.retain(|_, (_, ids)| (2..=MAX_NAMESAKES).contains(&ids.len()) && ids.contains(&person));
         let claims = self.claims(
             "SELECT person_id, existing_id, reason FROM claim_match WHERE person_id = ?1
@@ -137,19 +149,28 @@ impl Vault {
     /// Every name a person (not merged into someone) goes by: their name,
     /// aliases and display names, grouped by `name_key`.
     fn namesakes(&self) -> Result<Namesakes, VaultError> {
-        let mut by_name = Namesakes::new();
-        let names = self.pairs(
-            "SELECT id, name FROM person WHERE merged_into IS NULL
-             UNION SELECT a.person_id, a.name FROM alias a JOIN person p ON p.id = a.person_id WHERE p.merged_into IS NULL
-             UNION SELECT m.person_id, m.display_name FROM membership m JOIN person p ON p.id = m.person_id WHERE p.merged_into IS NULL",
-            params![],
+        let names = self.pairs(&format!("{NAMES_SQL} ORDER BY 1, 2"), params![])?;
+        Ok(by_key(names))
+    }
+
+    /// The namesakes of `person` under each key of their names, read
+    /// through the `name_key` indexes.
+    fn namesakes_of(&self, person: i64) -> Result<Namesakes, VaultError> {
+        let own = self.names(
+            "SELECT name FROM person WHERE id = ?1 AND merged_into IS NULL
+             UNION SELECT a.name FROM alias a JOIN person p ON p.id = a.person_id WHERE a.person_id = ?1 AND p.merged_into IS NULL
+             UNION SELECT m.display_name FROM membership m JOIN person p ON p.id = m.person_id WHERE m.person_id = ?1 AND p.merged_into IS NULL",
+            person,
         )?;
-        for (id, name) in names {
-            if let Some(key) = name_key(&name) {
-                by_name.entry(key).or_insert_with(|| (nfc(name.trim()), BTreeSet::new())).1.insert(id);
-            }
+        let keys: BTreeSet<String> = own.iter().filter_map(|n| name_key(n)).collect();
+        let mut out = Namesakes::new();
+        for key in keys {
+            let mut stmt = self.conn.prepare_cached(NAMESAKES_SQL).map_err(|e| self.sql(e))?;
+            let rows = stmt.query_map(params![key], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.sql(e))?;
+            let rows: Vec<(i64, String)> = rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))?;
+            out.extend(by_key(rows));
         }
-        Ok(by_name)
+        Ok(out)
     }
 
     fn claims(&self, sql: &str, params: impl rusqlite::Params) -> Result<Vec<(i64, i64, String)>, VaultError> {
@@ -179,6 +200,17 @@ impl Vault {
         let rows = stmt.query_map(params, |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.sql(e))?;
         rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
     }
+}
+
+/// Names (id, name) grouped by `name_key`, each under the first way it is written.
+fn by_key(names: Vec<(i64, String)>) -> Namesakes {
+    let mut by_name = Namesakes::new();
+    for (id, name) in names {
+        if let Some(key) = name_key(&name) {
+            by_name.entry(key).or_insert_with(|| (nfc(name.trim()), BTreeSet::new())).1.insert(id);
+        }
+    }
+    by_name
 }
 
 /// The pairs among `namesakes` and `claims` that `facts` do not rule out;
@@ -235,9 +267,21 @@ fn suggest(namesakes: Namesakes, claims: &[(i64, i64, String)], facts: &Facts, o
     out
 }
 
+/// `name_key(text)` in SQL, for the indexes of migration 15: every
+/// connection that writes a person, alias or membership needs it.
+pub(super) fn register_name_key(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "name_key",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
+        |ctx| Ok(ctx.get::<Option<String>>(0)?.as_deref().and_then(name_key)),
+    )
+}
+
 /// The form two names must share to be "the same name": NFC, lower case,
 /// single spaces. None for names that say nothing about who someone is.
-fn name_key(name: &str) -> Option<String> {
+pub(super) fn name_key(name: &str) -> Option<String> {
     let key = nfc(name).to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
     let informative = key.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && !["회원님", "you", "나", "deleted account", "(알수없음)", "알수없음", "unknown"].contains(&key.as_str());
