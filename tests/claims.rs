@@ -140,6 +140,7 @@ fn a_forged_roster_cannot_replace_a_number_you_confirmed() {
     assert_eq!(lees.as_array().unwrap().len(), 2, "{lees}");
     let suggest = v.json(&["suggest"]);
     assert!(suggest.to_string().contains("이영희"), "{suggest}");
+    common::each_persons_suggestions_are_the_vaults(&v);
 
     // Undo removes exactly what the restore added.
     let batch = v.json(&["imports"]).as_array().unwrap().last().unwrap()["id"].as_i64().unwrap();

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{TestVault, contains, generate};
+use common::{TestVault, contains, each_persons_suggestions_are_the_vaults, generate};
 use serde_json::Value;
 
 fn write(v: &TestVault, name: &str, text: &str) -> String {
@@ -37,6 +37,7 @@ fn suggest_merge_not_same_and_unmerge_survive_reimports() {
     );
     let card = write(&v, "phone.vcf", "BEGIN:VCARD\nVERSION:3.0\nFN:이영희\nTEL;TYPE=CELL:010-2222-3333\nEND:VCARD\n");
     v.ok(&["import", &hike, &book, &card]);
+    each_persons_suggestions_are_the_vaults(&v);
     let suggestions = v.json(&["suggest"]);
     let pairs: Vec<(String, i64, i64)> = suggestions
         .as_array()
@@ -59,6 +60,7 @@ fn suggest_merge_not_same_and_unmerge_survive_reimports() {
     let keep = younghee[0].to_string();
     v.ok(&["merge", &keep, &younghee[1].to_string()]);
     let out = v.ok(&["merge", &keep, &younghee[2].to_string()]);
+    each_persons_suggestions_are_the_vaults(&v);
     assert!(out.contains("lifeboat unmerge"), "{out}");
     assert_eq!(ids_named(&v, "이영희").len(), 1);
     assert!(v.json(&["suggest"]).as_array().unwrap().is_empty(), "{:#}", v.json(&["suggest"]));
@@ -83,6 +85,7 @@ fn suggest_merge_not_same_and_unmerge_survive_reimports() {
         "BEGIN:VCARD\nVERSION:3.0\nFN:이영희\nTEL;TYPE=CELL:010-2222-3333\nEMAIL:yh@example.com\nEND:VCARD\n",
     );
     v.ok(&["import", &hike2, &card2]);
+    each_persons_suggestions_are_the_vaults(&v);
     assert_eq!(ids_named(&v, "이영희").len(), 1);
     assert_eq!(ids_named(&v, "김민수").len(), 2);
     assert!(v.json(&["suggest"]).as_array().unwrap().is_empty());
@@ -119,6 +122,7 @@ fn conflicting_confirmed_numbers_are_not_suggested() {
         "BEGIN:VCARD\nVERSION:3.0\nFN:박지훈\nTEL:010-1111-2222\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:박지훈\nTEL:010-3333-4444\nEND:VCARD\n",
     );
     v.ok(&["import", &a, &chat, &card]);
+    each_persons_suggestions_are_the_vaults(&v);
     // The member shown as a number is the contact with that number: one person, reachable.
     let group = &v.json(&["groups"])[0];
     let number = group["members"].as_array().unwrap().iter().find(|m| m["name"] != "박지훈").unwrap();
@@ -168,4 +172,43 @@ fn redacted_copies_leak_nothing_and_import_with_the_same_shape() {
         }
         assert_eq!(redacted["files"][0]["messages"], truth["messages"], "{format}");
     }
+}
+
+/// One person's suggestions are the vault's kept to them, whatever rule
+/// decides: names written differently, a name too common to be a clue,
+/// numbers that disagree, a pair in one group, a pair marked different.
+#[test]
+fn one_persons_suggestions_are_the_vaults_kept_to_them() {
+    let v = TestVault::new();
+    let room = |name: &str, users: &[&str]| {
+        let lines: String = users.iter().map(|u| format!("2023-03-01 10:00:00,\"{u}\",\"안녕하세요\"\n")).collect();
+        write(&v, &format!("KakaoTalk_Chat_{name}_2023-03-02-10-00-00.csv"), &format!("Date,User,Message\n{lines}"))
+    };
+    let a = room("산악회", &["Casey Jung", "최지우", "한지민", "정해인"]);
+    let b = room("독서모임", &["casey  JUNG", "최지우", "정해인"]);
+    let c = room("동창회", &["CASEY JUNG", "한지민"]);
+    let cards: String = ["Casey Jung", "최지우", "한지민"]
+        .iter()
+        .enumerate()
+        .map(|(i, n)| format!("BEGIN:VCARD\nVERSION:3.0\nFN:{n}\nTEL;TYPE=CELL:010-4000-{i:04}\nEND:VCARD\n"))
+        .collect();
+    let book = write(&v, "phone.vcf", &cards);
+    v.ok(&["import", &a, &b, &c, &book]);
+    let many: Vec<String> = (0..10)
+        .map(|i| {
+            write(
+                &v,
+                &format!("KakaoTalk_Chat_방{i}_2023-03-02-10-00-00.csv"),
+                "Date,User,Message\n2023-03-01 10:00:00,\"박서준\",\"hi\"\n",
+            )
+        })
+        .collect();
+    let many: Vec<&str> = many.iter().map(String::as_str).collect();
+    v.ok(&[&["import"], many.as_slice()].concat());
+    let all = v.json(&["suggest"]);
+    assert!(all.to_string().contains("Casey Jung"), "{all:#}");
+    assert!(!all.to_string().contains("박서준"), "ten namesakes are a common name: {all:#}");
+    let jiwoo = ids_named(&v, "최지우");
+    v.ok(&["not-same", &jiwoo[0].to_string(), &jiwoo[1].to_string()]);
+    each_persons_suggestions_are_the_vaults(&v);
 }

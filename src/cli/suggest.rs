@@ -13,12 +13,18 @@ pub struct Suggest {
     /// Print JSON (the format is documented in the README).
     #[arg(long)]
     json: bool,
+    /// Only the suggestions that involve this person (an id from `lifeboat people`).
+    #[arg(long, value_name = "ID")]
+    person: Option<i64>,
 }
 
 impl Suggest {
     pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
         let vault = global.open()?;
-        let found = vault.suggestions()?;
+        let found = match self.person {
+            Some(id) => vault.suggestions_for(id)?,
+            None => vault.suggestions()?,
+        };
         if self.json {
             return out.json(&found);
         }

@@ -246,6 +246,7 @@ fn connect(db: &Path, key: &key::Key) -> Result<Connection, VaultError> {
     // prepared, and never re-plan one because a bound value changed (that
     // re-parse cost more than the rest of a contact import).
     conn.set_prepared_statement_cache_capacity(256);
+    suggest::register_name_key(&conn).map_err(|e| VaultError::sql(dir, e))?;
     conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
         .map_err(|e| VaultError::sql(dir, e))?;
     // No plaintext on disk: temporary tables and sorts stay in memory.

@@ -32,6 +32,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("migrations/0012_korean_order.sql")),
     Migration::Sql(include_str!("migrations/0013_handle_source.sql")),
     Migration::Code(index_messages),
+    Migration::Sql(include_str!("migrations/0015_name_key.sql")),
 ];
 
 /// Bring the schema up to date in one transaction; refuse a vault from the future.

@@ -239,3 +239,18 @@ pub fn same_signer(from: &TestVault, to: &TestVault) {
     std::fs::write(&file, signing_only).unwrap();
     assert!(to.ok(&["keygen", "--import", file.to_str().unwrap()]).contains("signing key"));
 }
+
+/// `lifeboat suggest --person ID` for everyone in the vault (merged people
+/// too) equals `lifeboat suggest` kept to the pairs with that person in them.
+pub fn each_persons_suggestions_are_the_vaults(v: &TestVault) {
+    let all = v.json(&["suggest"]);
+    let all = all.as_array().expect("suggestions");
+    let last = v.json(&["people"]).as_array().unwrap().iter().map(|p| p["id"].as_i64().unwrap()).max().unwrap_or(0);
+    for id in 1..=last + 1 {
+        let theirs = v.json(&["suggest", "--person", &id.to_string()]);
+        let expected: Vec<&serde_json::Value> =
+            all.iter().filter(|s| s["a"]["id"].as_i64() == Some(id) || s["b"]["id"].as_i64() == Some(id)).collect();
+        let got: Vec<&serde_json::Value> = theirs.as_array().unwrap().iter().collect();
+        assert_eq!(got, expected, "person {id}");
+    }
+}

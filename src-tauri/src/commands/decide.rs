@@ -10,7 +10,7 @@ use crate::state::AppState;
 /// The suggestions that involve person `id`.
 #[tauri::command]
 pub async fn suggestions(state: State<'_, AppState>, id: i64) -> Result<Vec<Suggestion>, AppError> {
-    state.with_vault(move |v| Ok(v.suggestions()?.into_iter().filter(|s| s.a.id == id || s.b.id == id).collect())).await
+    state.with_vault(move |v| Ok(v.suggestions_for(id)?)).await
 }
 
 #[tauri::command]
