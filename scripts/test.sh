@@ -18,7 +18,7 @@ echo "== cargo deny (licences, duplicate majors, sources; deny.toml)"
 cargo deny --locked --workspace check licenses bans sources
 echo "== tests"
 # The app's tests also write ui/bindings/ afresh from the Rust types (src-tauri/src/bindings.rs).
-cargo test --workspace
+cargo test --workspace --no-fail-fast
 echo "== the page's types: tsc over ui/ against ui/bindings/"
 (cd tests/types && npm ci --no-audit --no-fund --silent && npx tsc -p tsconfig.json)
 if [ -x scripts/e2e.sh ]; then
