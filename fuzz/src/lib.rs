@@ -20,7 +20,7 @@ fn scratch() -> &'static PathBuf {
 
 /// libFuzzer's panic hook aborts on every panic, even one the code catches.
 /// Lifeboat catches exactly one, a known bug of uriparse 0.6 reached through
-/// vcard4 (`TEL:+8210:1234`, see src/backup/vcards.rs): that one is let
+/// vcard4 (`TEL:+8210:1234`, see `parse_loose` in src/import/vcard/record.rs): that one is let
 /// through to the `catch_unwind` that handles it. Uncaught, it still aborts
 /// (libfuzzer-sys aborts on any unwind that reaches it), so it stays a finding.
 fn let_caught_dependency_panics_unwind() {

@@ -27,6 +27,8 @@ mod contact;
 mod contacts_csv;
 mod vcard;
 
+pub(crate) use vcard::parse_loose as parse_vcard_loose;
+
 pub use bounded::{MAX_ROOM_MEMBERS, read_bounded};
 pub use driver::{Progress, ReadOptions, run};
 pub use error::{EmptyHint, ImportError};

@@ -11,6 +11,8 @@
 mod prepass;
 mod record;
 
+pub(crate) use record::parse_loose;
+
 use super::contact::keep_valid;
 use super::{ImportError, Importer, Input, Probe, Sink};
 use prepass::Card;

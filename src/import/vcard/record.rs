@@ -74,13 +74,23 @@ fn handle_service(name: &str) -> Option<&'static str> {
 pub(super) fn record(line: u32, props: &[Prop]) -> ContactRecord {
     let own: Vec<Item> = props.iter().filter(|p| is_kept(&p.name)).map(Item::from_prop).collect();
     let reachable = own.iter().filter(|i| i.is_reachable()).count();
-    let items = match vcard4::parse_loose(render(&own)) {
+    let items = match parse_loose(&render(&own)) {
         Ok(cards) => {
             cards.first().map(items_of).filter(|items| items.iter().filter(|i| i.is_reachable()).count() >= reachable)
         }
         Err(_) => None,
     };
     build(line, &items.unwrap_or(own))
+}
+
+/// `vcard4::parse_loose` with its one known panic caught: vcard4 0.7 (through
+/// uriparse 0.6) panics on a URI-typed value that is neither text nor a URI,
+/// such as `IMPP:+8210:1234` or `TEL:+8210:1234` (found by fuzzing). Imports
+/// and the backup check both read cards through it.
+pub(crate) fn parse_loose(text: &str) -> Result<Vec<Vcard>, String> {
+    std::panic::catch_unwind(|| vcard4::parse_loose(text))
+        .map_err(|_| "a value that is neither text nor a URI".to_owned())?
+        .map_err(|e| e.to_string())
 }
 
 /// The kept properties as a vCard 4.0 card vcard4 accepts: only TYPE,

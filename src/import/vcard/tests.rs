@@ -263,3 +263,10 @@ fn undecodable_values_are_kept_as_written_and_reported_by_line() {
     assert!(sink.kept_as_written[2].1.contains("not UTF-8 text"));
     assert!(sink.unparsed.is_empty(), "{:?}", sink.unparsed);
 }
+
+#[test]
+fn a_uri_value_vcard4_panics_on_does_not_stop_the_card() {
+    // vcard4 0.7 panicked (through uriparse) on this IMPP: the card still imports.
+    let c = one("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kim\r\nIMPP:+82:10\r\nTEL:010-1234-5678\r\nEND:VCARD\r\n");
+    assert_eq!(phones(&c), [("010-1234-5678", None)]);
+}
