@@ -78,6 +78,10 @@ const member = truth.members.find((m) => /^[가-힣]{3}$/.test(m)) || fail('the 
 process.env.LIFEBOAT_VAULT = join(work, 'vault');
 // GTK's recent-files list (recently-used.xbel) goes here, not to the real home.
 process.env.XDG_DATA_HOME = join(work, 'data');
+// No browser handles sms: links here. Without this, xdg-open would try each
+// installed browser in turn (Chromium refuses to run as root), which can take
+// longer than the app waits for a handler that failed.
+process.env.BROWSER = 'false';
 // logind's signals on this run's own session bus, so the test can send them.
 process.env.LIFEBOAT_LOGIND_BUS = 'session';
 // Send to phone listens on loopback here (the test machine may have no private network).
