@@ -156,6 +156,23 @@ fn format_checked(lang: Lang, surface: Surface, id: &str, args: &[(&'static str,
     let Some(pattern) = pattern else {
         return (id.to_owned(), vec![format!("no message {id} in {}", lang.tag())]);
     };
+    format_pattern(lang, id, pattern, args)
+}
+
+/// The attribute `attribute` of the message `id` in `lang`, when it has one
+/// (the long help of a command, `.long`).
+pub fn format_attribute(lang: Lang, id: &str, attribute: &str) -> Option<String> {
+    let pattern = bundle(lang).get_message(id)?.get_attribute(attribute)?.value();
+    Some(format_pattern(lang, id, pattern, &[]).0)
+}
+
+fn format_pattern(
+    lang: Lang,
+    id: &str,
+    pattern: &fluent_syntax::ast::Pattern<&str>,
+    args: &[(&'static str, Arg)],
+) -> (String, Vec<String>) {
+    let bundle = bundle(lang);
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
         match value {
@@ -175,11 +192,13 @@ pub fn sources(lang: Lang) -> &'static [&'static str] {
             include_str!("../i18n/en/errors.ftl"),
             include_str!("../i18n/en/cli.ftl"),
             include_str!("../i18n/en/app.ftl"),
+            include_str!("../i18n/en/help.ftl"),
         ],
         Lang::Ko => &[
             include_str!("../i18n/ko/errors.ftl"),
             include_str!("../i18n/ko/cli.ftl"),
             include_str!("../i18n/ko/app.ftl"),
+            include_str!("../i18n/ko/help.ftl"),
         ],
     }
 }

@@ -266,3 +266,90 @@ cli_restore_messages_left_out = { $n ->
         [one] { $n } message of this backup is not added
        *[other] { $n } messages of this backup are not added
     }: messages are only restored from your own backups.
+
+## Table headers
+
+cli_col_id = ID
+cli_col_name = NAME
+cli_col_phones = PHONES
+cli_col_emails = E-MAILS
+cli_col_groups = GROUPS
+cli_col_group = GROUP
+cli_col_from = FROM
+cli_col_members = MEMBERS
+cli_col_reachable = REACHABLE
+cli_col_by_handle = BY HANDLE
+cli_col_messages = MESSAGES
+cli_col_member = MEMBER
+cli_col_how_to_reach = HOW TO REACH
+cli_col_when = WHEN
+cli_col_kind = KIND
+cli_col_files = FILES
+cli_col_added = ADDED
+cli_col_who = WHO
+cli_col_message = MESSAGE
+cli_col_a = A
+cli_col_b = B
+cli_col_why = WHY
+cli_col_to_merge = TO MERGE
+
+## Table cells and labels
+
+cli_reachable_of = { $reachable } of { $total }
+cli_history_added = { $people ->
+        [one] { $people } person
+       *[other] { $people } people
+    }, { $phones ->
+        [one] { $phones } phone
+       *[other] { $phones } phones
+    }, { $emails ->
+        [one] { $emails } e-mail
+       *[other] { $emails } e-mails
+    }, { $groups ->
+        [one] { $groups } group
+       *[other] { $groups } groups
+    }, { $messages ->
+        [one] { $messages } message
+       *[other] { $messages } messages
+    }
+cli_show_me = me
+cli_show_aliases = also known as
+cli_show_org = org
+cli_show_phone = phone
+cli_show_email = e-mail
+cli_show_handle = handle
+cli_show_groups = groups
+cli_show_from = from
+cli_show_written = written
+cli_status_confirmed = confirmed
+cli_status_candidate = candidate
+cli_status_conflict = conflicts with a number you confirmed
+cli_source_shared = shared by { $by } in { $group }, { $at }
+cli_source_shared_times = shared by { $by } in { $group } { $times } times, first { $at }
+cli_config_default = (default)
+cli_progress_counts = { $messages ->
+        [one] { $messages } message
+       *[other] { $messages } messages
+    } · { $contacts ->
+        [one] { $contacts } contact
+       *[other] { $contacts } contacts
+    }
+cli_key_public = Public key
+cli_key_signing = Signing key
+cli_key_fingerprint = Fingerprint
+cli_key_read_aloud = read aloud
+
+## What a restore would change, per person
+
+cli_restore_yours = { $name } → your { $existing }
+cli_restore_conflict = ! { $value } differs from what you confirmed ({ $yours }): kept as a candidate, yours stays first
+cli_restore_may_be = ? may be your { $name } (id { $id }): { $reason }; merge them yourself if so
+cli_restore_left = - left { $group }
+
+## Prompts (": " follows)
+
+cli_prompt_passphrase = Passphrase for { $dir }
+cli_prompt_new_passphrase = New passphrase (at least 8 characters)
+cli_prompt_repeat = Repeat it
+cli_prompt_backup_new = Backup passphrase (at least 8 characters)
+cli_prompt_backup = Backup passphrase

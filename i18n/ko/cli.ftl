@@ -138,3 +138,69 @@ cli_restore_signer_changed = 경고 { $group }: 지난번과 다른 키로 서�
 cli_restore_check_fingerprint = 보낸 사람과 전화로 지문을 확인하고, 맞으면 --accept-new-signer로 복원하세요.
 cli_restore_new_person = 새 사람
 cli_restore_messages_left_out = 이 백업의 메시지 { $n }개는 가져오지 않습니다. 메시지는 내 백업에서만 복원합니다.
+
+## 표의 머리글
+
+cli_col_id = ID
+cli_col_name = 이름
+cli_col_phones = 전화번호
+cli_col_emails = 이메일
+cli_col_groups = 그룹
+cli_col_group = 그룹
+cli_col_from = 출처
+cli_col_members = 멤버
+cli_col_reachable = 연락 가능
+cli_col_by_handle = 핸들로
+cli_col_messages = 메시지
+cli_col_member = 멤버
+cli_col_how_to_reach = 연락 방법
+cli_col_when = 언제
+cli_col_kind = 종류
+cli_col_files = 파일
+cli_col_added = 더한 것
+cli_col_who = 보낸 사람
+cli_col_message = 메시지
+cli_col_a = A
+cli_col_b = B
+cli_col_why = 이유
+cli_col_to_merge = 합치려면
+
+## 표의 칸과 이름표
+
+cli_reachable_of = { $total }명 중 { $reachable }명
+cli_history_added = { $people }명, 전화번호 { $phones }개, 이메일 { $emails }개, 그룹 { $groups }개, 메시지 { $messages }개
+cli_show_me = 나
+cli_show_aliases = 다른 이름
+cli_show_org = 소속
+cli_show_phone = 전화
+cli_show_email = 이메일
+cli_show_handle = 핸들
+cli_show_groups = 그룹
+cli_show_from = 출처
+cli_show_written = 원래 표기
+cli_status_confirmed = 확인됨
+cli_status_candidate = 후보
+cli_status_conflict = 확인한 번호와 다름
+cli_source_shared = { $group }에서 { $by } 님이 공유, { $at }
+cli_source_shared_times = { $group }에서 { $by } 님이 { $times }번 공유, 처음 { $at }
+cli_config_default = (기본값)
+cli_progress_counts = 메시지 { $messages }개 · 연락처 { $contacts }개
+cli_key_public = 받는 사람 키
+cli_key_signing = 서명 키
+cli_key_fingerprint = 지문
+cli_key_read_aloud = 읽어 주기
+
+## 복원이 사람마다 바꿀 것
+
+cli_restore_yours = { $name } → 내 { $existing }
+cli_restore_conflict = ! { $value }: 확인한 것({ $yours })과 다릅니다. 후보로 두고, 내 것이 먼저입니다
+cli_restore_may_be = ? 내 { $name }(id { $id })일 수 있습니다: { $reason }. 맞으면 직접 합치세요
+cli_restore_left = - { $group }에서 나감
+
+## 입력 안내(뒤에 ": "가 붙습니다)
+
+cli_prompt_passphrase = { $dir }의 암호
+cli_prompt_new_passphrase = 새 암호(8자 이상)
+cli_prompt_repeat = 다시 입력
+cli_prompt_backup_new = 백업 암호(8자 이상)
+cli_prompt_backup = 백업 암호

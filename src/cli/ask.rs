@@ -5,16 +5,9 @@ use lifeboat::vault::AskLanguage;
 
 use super::{Global, Out};
 
-/// The outage drill: a message to paste into a group's chat while it still
-/// works, naming the members Lifeboat cannot reach and asking them to answer
-/// "제 번호는 010-…입니다" / "my number is …". Lifeboat remembers whom it
-/// asked: after you import the room's next export, `lifeboat roster GROUP`
-/// shows who answered, and asking again names only those who did not.
 #[derive(clap::Args)]
 pub struct AskRoom {
-    /// Group name or id.
     group: String,
-    /// The message's language: ko or en.
     #[arg(long, default_value = "ko", value_parser = ["ko", "en"])]
     lang: String,
     #[arg(long)]

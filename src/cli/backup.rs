@@ -8,9 +8,8 @@ use lifeboat::backup::{self, Keys, Limits, Protection};
 use lifeboat::vault::{RestoreOptions, StoredIdentity, Vault};
 
 use super::output::BatchSummary;
-use super::{CliError, Global, Out, prompt_hidden};
+use super::{CliError, Global, Out, prompt, prompt_hidden};
 
-/// Encrypted backups of the vault (age format; docs/BACKUP.md describes the inside).
 #[derive(clap::Args)]
 pub struct Backup {
     #[command(subcommand)]
@@ -24,56 +23,36 @@ enum What {
     Verify(Verify),
 }
 
-/// Write an encrypted backup: to a passphrase ($LIFEBOAT_BACKUP_PASSPHRASE or
-/// asked twice), or to public keys with --recipient.
 #[derive(clap::Args)]
 struct Create {
-    /// The backup file to write (e.g. lifeboat-2024-03-01.age).
     #[arg(short, long, value_name = "FILE")]
     output: PathBuf,
-    /// Only these groups and their members (repeatable).
     #[arg(long, value_name = "NAME")]
     group: Vec<String>,
-    /// Encrypt to this key instead of a passphrase (repeatable): age1…,
-    /// "ssh-ed25519 …", "ssh-rsa …", or a file of such lines (e.g. ~/.ssh/id_ed25519.pub).
-    /// Your own: "$(lifeboat keygen --show-recipient | head -n1)".
     #[arg(long, value_name = "KEY")]
     recipient: Vec<String>,
-    /// The name the backup is signed with, as its receivers will see it.
-    /// Default: `lifeboat config name`, else the person marked as you.
     #[arg(long, value_name = "NAME")]
     name: Option<String>,
-    /// Include chat messages (larger; without them groups and rosters are still kept).
     #[arg(long)]
     with_messages: bool,
 }
 
-/// Merge a backup into the vault as one batch (`lifeboat undo` removes it).
-/// Restoring twice adds nothing.
 #[derive(clap::Args)]
 struct Restore {
     file: PathBuf,
-    /// Key file for a backup made to a key (age identity or OpenSSH private
-    /// key). Default: the keys kept in this vault by `lifeboat keygen`.
     #[arg(long, value_name = "FILE")]
     identity: Option<PathBuf>,
-    /// Show what would change (per person: new people, new numbers and
-    /// e-mails, conflicts, the signer), and keep nothing.
     #[arg(long)]
     dry_run: bool,
-    /// Yes to a group roster signed by another key than last time (check the
-    /// fingerprint with the sender first).
     #[arg(long)]
     accept_new_signer: bool,
     #[arg(long)]
     json: bool,
 }
 
-/// Prove a backup decrypts and is whole, and count what it holds. Writes nothing.
 #[derive(clap::Args)]
 struct Verify {
     file: PathBuf,
-    /// Key file for a backup made to a key. Default: this vault's keys.
     #[arg(long, value_name = "FILE")]
     identity: Option<PathBuf>,
     #[arg(long)]
@@ -109,8 +88,8 @@ impl Create {
             let passphrase = match env_passphrase()? {
                 Some(p) => p,
                 None => {
-                    let first = prompt_hidden("Backup passphrase (백업 암호, 8자 이상): ")?;
-                    let second = prompt_hidden("Repeat it (다시 입력): ")?;
+                    let first = prompt_hidden(&prompt("cli_prompt_backup_new", Vec::new()))?;
+                    let second = prompt_hidden(&prompt("cli_prompt_repeat", Vec::new()))?;
                     if *first != *second {
                         return Err(CliError::BackupPassphrasesDiffer.into());
                     }
@@ -177,7 +156,7 @@ fn keys(bytes: &[u8], identity: Option<&Path>, stored: impl FnOnce() -> Result<V
     if backup::needs_passphrase(bytes)? {
         let passphrase = match env_passphrase()? {
             Some(p) => p,
-            None => backup::Passphrase::from(prompt_hidden("Backup passphrase (백업 암호): ")?.as_str()),
+            None => backup::Passphrase::from(prompt_hidden(&prompt("cli_prompt_backup", Vec::new()))?.as_str()),
         };
         return Ok(Keys { passphrase: Some(passphrase), identities: Vec::new() });
     }

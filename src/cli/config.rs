@@ -5,14 +5,9 @@ use lifeboat::phone::Region;
 
 use super::{CliError, Global, Out};
 
-/// Show or change a stored setting: `region` (default region for numbers
-/// without a country code, e.g. KR), `auto_lock_minutes`, `language` (ko, en),
-/// `name` (the name your backups are signed with; default: the person marked as you).
 #[derive(clap::Args)]
 pub struct Config {
-    /// The setting to show or change; all settings when omitted.
     key: Option<String>,
-    /// The new value.
     value: Option<String>,
 }
 
@@ -24,8 +19,9 @@ impl Config {
     pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
         let vault = global.open()?;
         let Some(key) = self.key else {
+            let default = out.speak().cell("cli_config_default", Vec::new());
             for key in KEYS {
-                out.line(format!("{key} = {}", vault.setting(key)?.unwrap_or_else(|| "(default)".into())))?;
+                out.line(format!("{key} = {}", vault.setting(key)?.unwrap_or_else(|| default.clone())))?;
             }
             return Ok(());
         };

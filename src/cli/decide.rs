@@ -8,50 +8,34 @@ use lifeboat::vault::{Decision, PersonView, Vault};
 
 use super::{Global, Out};
 
-/// Confirm a number, e-mail or handle found in a chat (or claimed by someone
-/// else's backup) as really this person's: it becomes theirs, confirmed.
 #[derive(clap::Args)]
 pub struct Confirm {
-    /// An id, or a name, number or e-mail that matches one person.
     person: String,
-    /// The number (any form, or its last digits), e-mail or handle (@id) to confirm.
     value: String,
     #[arg(long)]
     json: bool,
 }
 
-/// Reject a number, e-mail or handle: it is not this person's. It is
-/// forgotten, with where it was seen.
 #[derive(clap::Args)]
 pub struct Reject {
-    /// An id, or a name, number or e-mail that matches one person.
     person: String,
-    /// The number (any form, or its last digits), e-mail or handle (@id) to reject.
     value: String,
     #[arg(long)]
     json: bool,
 }
 
-/// Give a number, e-mail or handle to the member it belongs to ("김영희 번호는
-/// …" said by someone else): it moves to them, confirmed, with its sources.
 #[derive(clap::Args)]
 pub struct Assign {
-    /// Who has it now: an id, or a name, number or e-mail that matches one person.
     person: String,
-    /// The number (any form, or its last digits), e-mail or handle (@id).
     value: String,
-    /// Whose it is.
     #[arg(long, value_name = "PERSON")]
     to: String,
     #[arg(long)]
     json: bool,
 }
 
-/// Give a person a new name. The old one stays as an alias, so searching
-/// for it still finds them.
 #[derive(clap::Args)]
 pub struct Rename {
-    /// An id, or a name, number or e-mail that matches one person.
     person: String,
     name: String,
     #[arg(long)]

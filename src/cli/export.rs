@@ -9,7 +9,6 @@ use lifeboat::export::{self, vcard::Version};
 
 use super::{Global, Out};
 
-/// Export people for phones, address books, spreadsheets or paper.
 #[derive(clap::Args)]
 pub struct Export {
     #[command(subcommand)]
@@ -23,44 +22,30 @@ enum What {
     Sheet(Sheet),
 }
 
-/// vCard file for phones and address books (4.0; 3.0 for phones that refuse 4.0).
-///
-/// Every phone with its label, e-mails, messenger handles, and a NOTE saying
-/// where numbers found in chats came from.
 #[derive(clap::Args)]
 struct Vcard {
-    /// vCard version: 4 (RFC 6350) or 3 (older phones).
     #[arg(long = "version", value_name = "4|3", default_value_t = 4, value_parser = clap::value_parser!(u8).range(3..=4))]
     vcard_version: u8,
-    /// Only the members of this group (name or id).
     #[arg(long, value_name = "NAME")]
     group: Option<String>,
-    /// Only this person (id, or a name or number that matches one person).
     #[arg(long, value_name = "ID")]
     person: Option<String>,
-    /// The file to write.
     #[arg(short, long, value_name = "FILE")]
     output: PathBuf,
 }
 
-/// Google Contacts CSV (UTF-8 with BOM, so Korean Excel opens it too).
 #[derive(clap::Args)]
 struct Csv {
-    /// Only the members of this group (name or id).
     #[arg(long, value_name = "NAME")]
     group: Option<String>,
-    /// The file to write; standard output when omitted.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 }
 
-/// Printable A4 contact sheet (HTML) for one group: open it and print.
 #[derive(clap::Args)]
 struct Sheet {
-    /// The group (name or id).
     #[arg(long, value_name = "NAME")]
     group: String,
-    /// The .html file to write.
     #[arg(short, long, value_name = "FILE")]
     output: PathBuf,
 }

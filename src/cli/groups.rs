@@ -5,10 +5,8 @@ use lifeboat::vault::{GroupView, Reachability};
 
 use super::{Global, Out};
 
-/// List groups (chat rooms) with their size and how many are reachable.
 #[derive(clap::Args)]
 pub struct Groups {
-    /// Print JSON with every member (the format is documented in the README).
     #[arg(long)]
     json: bool,
 }
@@ -20,6 +18,7 @@ impl Groups {
         if self.json {
             return out.json(&groups);
         }
+        let speak = out.speak();
         let rows: Vec<Vec<String>> = groups
             .iter()
             .map(|g| {
@@ -29,20 +28,29 @@ impl Groups {
                     g.name.clone(),
                     g.platform.clone().unwrap_or_default(),
                     reach.total().to_string(),
-                    format!("{} of {}", reach.contact, reach.total()),
+                    speak.cell("cli_reachable_of", lifeboat::args![reachable => reach.contact, total => reach.total()]),
                     reach.handle.to_string(),
                     g.messages.to_string(),
                 ]
             })
             .collect();
-        out.table(&["ID", "GROUP", "FROM", "MEMBERS", "REACHABLE", "BY HANDLE", "MESSAGES"], &rows)
+        out.table(
+            &[
+                "cli_col_id",
+                "cli_col_group",
+                "cli_col_from",
+                "cli_col_members",
+                "cli_col_reachable",
+                "cli_col_by_handle",
+                "cli_col_messages",
+            ],
+            &rows,
+        )
     }
 }
 
-/// Who in a group can be reached without the messenger, and who cannot.
 #[derive(clap::Args)]
 pub struct Roster {
-    /// Group name or id.
     group: String,
     #[arg(long)]
     json: bool,
@@ -96,7 +104,7 @@ fn print_roster(out: &mut Out, vault: &lifeboat::vault::Vault, g: &GroupView) ->
         };
         rows.push(vec![m.name.clone(), m.messages.to_string(), how]);
     }
-    out.table(&["MEMBER", "MESSAGES", "HOW TO REACH"], &rows)?;
+    out.table(&["cli_col_member", "cli_col_messages", "cli_col_how_to_reach"], &rows)?;
     let left: Vec<_> = g.members.iter().filter(|m| m.left).map(|m| m.name.clone()).collect();
     if !left.is_empty() {
         out.line("")?;

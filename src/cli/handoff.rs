@@ -8,36 +8,19 @@ use lifeboat::handoff::{self, Event, Limits, Outcome, Scope};
 
 use super::{Global, Out};
 
-/// Send people to a phone on the same Wi-Fi (or the phone's hotspot): one QR
-/// code, no internet, no account, no app on the phone.
-///
-/// Prints a link and draws it as a QR code. The phone's camera opens it; the
-/// page decrypts in the phone's browser with the key after `#`, which a
-/// browser never sends over the network, and offers tap-to-call, tap-to-text,
-/// "text everyone" and "add all to contacts". The link serves the data 3
-/// times at most, for 5 minutes at most; any other address gets 404, and too
-/// many of those stop the server. Ctrl-C stops it at once.
 #[derive(clap::Args)]
 #[command(group(clap::ArgGroup::new("who").required(true).args(["group", "person", "all"])))]
 pub struct Handoff {
-    /// The members of this group (name or id).
     #[arg(long, value_name = "NAME")]
     group: Option<String>,
-    /// This person (id, or a name or number that matches one person).
     #[arg(long, value_name = "ID")]
     person: Option<String>,
-    /// Everyone in the vault.
     #[arg(long)]
     all: bool,
-    /// The address to listen on: a private-network one (192.168.x.x,
-    /// 10.x.x.x, 172.16-31.x.x, link-local, loopback) [default: this
-    /// computer's address on the Wi-Fi or hotspot]
     #[arg(long, value_name = "ADDR")]
     listen: Option<IpAddr>,
-    /// Serve the data for this many seconds (1 to 300).
     #[arg(long, value_name = "SECONDS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=300))]
     expires: u64,
-    /// Print the link and each event as JSON lines, with no QR code.
     #[arg(long)]
     json: bool,
 }

@@ -4,7 +4,6 @@ use anyhow::Result;
 
 use super::{Global, Out};
 
-/// List past imports (batches) and what each added.
 #[derive(clap::Args)]
 pub struct Imports {
     #[arg(long)]
@@ -18,6 +17,7 @@ impl Imports {
         if self.json {
             return out.json(&batches);
         }
+        let speak = out.speak();
         let rows: Vec<Vec<String>> = batches
             .iter()
             .map(|b| {
@@ -26,21 +26,25 @@ impl Imports {
                     b.at.clone(),
                     b.kind.clone(),
                     b.files.iter().map(|f| format!("{} ({})", f.name, f.format)).collect::<Vec<_>>().join(", "),
-                    format!(
-                        "{} people, {} phones, {} e-mails, {} groups, {} messages",
-                        b.added.people, b.added.phones, b.added.emails, b.added.groups, b.added.messages
+                    speak.cell(
+                        "cli_history_added",
+                        lifeboat::args![
+                            people => b.added.people,
+                            phones => b.added.phones,
+                            emails => b.added.emails,
+                            groups => b.added.groups,
+                            messages => b.added.messages,
+                        ],
                     ),
                 ]
             })
             .collect();
-        out.table(&["ID", "WHEN", "KIND", "FILES", "ADDED"], &rows)
+        out.table(&["cli_col_id", "cli_col_when", "cli_col_kind", "cli_col_files", "cli_col_added"], &rows)
     }
 }
 
-/// Remove exactly what one import added. What you confirmed or edited since stays.
 #[derive(clap::Args)]
 pub struct Undo {
-    /// The import id from `lifeboat imports`.
     id: i64,
 }
 

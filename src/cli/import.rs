@@ -14,45 +14,24 @@ use lifeboat::phone::Region;
 use lifeboat::vault::ImportReport;
 
 use super::output::BatchSummary;
-use super::{Global, Out};
+use super::{Global, Out, Speak};
 
 static CANCEL: AtomicBool = AtomicBool::new(false);
 
-/// Import contact files and chat exports.
-///
-/// Formats are recognised by content: vCard 2.1/3.0/4.0, contact CSV
-/// (Google, Outlook, Korean headers; UTF-8, UTF-16, CP949), KakaoTalk (PC,
-/// Android, iOS, CSV, zip), WhatsApp (.txt, .zip), Telegram (result.json;
-/// HTML: messages.html, a chat or full-export folder, or its zip), LINE
-/// (.txt), Instagram and Messenger (message_1.json, a download folder or
-/// its zip). All files are imported as one batch, all or nothing;
-/// `lifeboat undo` removes a batch. Ctrl-C cancels and keeps nothing.
 #[derive(clap::Args)]
 pub struct Import {
-    /// Files to import, or export folders (Telegram Desktop HTML).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// Show what would come in, and keep nothing.
     #[arg(long)]
     dry_run: bool,
-    /// Read every file as this format instead of sniffing it.
     #[arg(long, value_name = "NAME", value_parser = format_names())]
     format: Option<String>,
-    /// Region for numbers written without a country code in every file.
-    /// Without it each file's language and numbers decide, else the vault's
-    /// `region` setting (KR unless set); the summary says which.
     #[arg(long, value_name = "CC")]
     region: Option<Region>,
-    /// Day/month order for dates no day above 12 settles (dmy, mdy, ymd).
-    /// Without it the messages' time order decides, else day first; the
-    /// summary says which.
     #[arg(long, value_name = "ORDER")]
     date_order: Option<DateOrder>,
-    /// Print the report as JSON.
     #[arg(long)]
     json: bool,
-    /// Report progress on stderr as the files are read, one line every few
-    /// thousand records: `progress: FILE READ/TOTAL bytes, N messages, M contacts`.
     #[arg(long)]
     progress: bool,
 }
@@ -90,9 +69,10 @@ impl Import {
     }
 }
 
-/// The `--format` names: exactly the importers the sniffer knows, each with its description.
+/// The `--format` names: exactly the importers the sniffer knows (their
+/// descriptions are help, `help-import--format-ID`).
 fn format_names() -> PossibleValuesParser {
-    PossibleValuesParser::new(IMPORTERS.iter().map(|i| PossibleValue::new(i.id()).help(i.describe())))
+    PossibleValuesParser::new(IMPORTERS.iter().map(|i| PossibleValue::new(i.id())))
 }
 
 fn progress_bar() -> ProgressBar {
@@ -109,7 +89,8 @@ fn show_progress(bar: &ProgressBar, p: &Progress) {
     let name = std::path::Path::new(&p.file).file_name().map_or(p.file.clone(), |n| n.to_string_lossy().into_owned());
     bar.set_length(p.bytes_total.max(1));
     bar.set_position(p.bytes_read.min(p.bytes_total.saturating_sub(1)));
-    bar.set_message(format!("{name} · {} messages·메시지 · {} contacts·연락처", p.messages, p.contacts));
+    let counts = Speak::from_env().cell("cli_progress_counts", args![messages => p.messages, contacts => p.contacts]);
+    bar.set_message(format!("{name} · {counts}"));
 }
 
 fn print_report(out: &mut Out, r: &ImportReport) -> Result<()> {

@@ -4,12 +4,8 @@ use anyhow::Result;
 use lifeboat::vault::{Passphrase, Vault};
 use zeroize::Zeroizing;
 
-use super::{CliError, Global, Out, prompt_hidden, read_passphrase_file};
+use super::{CliError, Global, Out, prompt, prompt_hidden, read_passphrase_file};
 
-/// Create a new encrypted vault.
-///
-/// The passphrase comes from $LIFEBOAT_PASSPHRASE, --passphrase-file, or a
-/// prompt (asked twice). An existing vault is never overwritten.
 #[derive(clap::Args)]
 pub struct Init {}
 
@@ -33,13 +29,8 @@ impl Init {
     }
 }
 
-/// Change the vault's passphrase (re-encrypts the vault).
-///
-/// The new passphrase comes from $LIFEBOAT_NEW_PASSPHRASE, --new-passphrase-file,
-/// or a prompt (asked twice).
 #[derive(clap::Args)]
 pub struct Passwd {
-    /// Read the new passphrase from this file (first line).
     #[arg(long, value_name = "FILE")]
     new_passphrase_file: Option<std::path::PathBuf>,
 }
@@ -60,8 +51,8 @@ impl Passwd {
 }
 
 fn new_passphrase_prompt() -> Result<Passphrase> {
-    let first = prompt_hidden("New passphrase (새 암호, 8자 이상): ")?;
-    let second = prompt_hidden("Repeat it (다시 입력): ")?;
+    let first = prompt_hidden(&prompt("cli_prompt_new_passphrase", Vec::new()))?;
+    let second = prompt_hidden(&prompt("cli_prompt_repeat", Vec::new()))?;
     if *first != *second {
         return Err(CliError::PassphrasesDiffer.into());
     }

@@ -7,34 +7,16 @@ use lifeboat::backup::SignerKey;
 
 use super::{CliError, Global, Out};
 
-/// Make your own keys, kept in the vault: a backup key (an age X25519
-/// identity) others encrypt backups to, and a signing key (Ed25519) that
-/// signs every backup you make.
-///
-/// Back up to yourself with `lifeboat backup create --recipient "$(lifeboat
-/// keygen --show-recipient | head -n1)"`; `backup restore` then needs no key
-/// file while this vault exists. Keep a copy of the key elsewhere
-/// (--write-identity): without the vault or that copy, such a backup cannot
-/// be opened.
 #[derive(clap::Args)]
 pub struct Keygen {
-    /// Print your public key (age1…) on the first line, then your signing key
-    /// (ssh-ed25519 …), its fingerprint (SHA256:…) and the short form to read aloud.
     #[arg(long)]
     show_recipient: bool,
-    /// With --show-recipient: print them as JSON.
     #[arg(long, requires = "show_recipient")]
     json: bool,
-    /// Make another backup key even if you have one (old keys are kept for old backups).
     #[arg(long)]
     new: bool,
-    /// Also write your secret keys (backup and signing) to this file
-    /// (readable only by you), for safekeeping or for your next computer.
     #[arg(long, value_name = "FILE")]
     write_identity: Option<PathBuf>,
-    /// Bring the keys of a file written by --write-identity on your other
-    /// computer into this vault: your backups then open here and restore as
-    /// your own, exactly as they were.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["show_recipient", "new", "write_identity"])]
     import: Option<PathBuf>,
 }
@@ -83,10 +65,13 @@ impl Keygen {
                 k.recipient
             }
         };
-        out.line(format!("Public key (받는 사람 키): {recipient}"))?;
+        let word = |id: &str| out.speak().cell(id, Vec::new());
+        let (public, signing_key, fingerprint, aloud) =
+            (word("cli_key_public"), word("cli_key_signing"), word("cli_key_fingerprint"), word("cli_key_read_aloud"));
+        out.line(format!("{public}: {recipient}"))?;
         let signing = vault.signing_public()?;
-        out.line(format!("Signing key (서명 키): {}", signing.openssh))?;
-        out.line(format!("Fingerprint (지문): {}  read aloud (읽어 주기): {}", signing.fingerprint, signing.short))?;
+        out.line(format!("{signing_key}: {}", signing.openssh))?;
+        out.line(format!("{fingerprint}: {}  {aloud}: {}", signing.fingerprint, signing.short))?;
         match self.write_identity {
             Some(path) => {
                 lifeboat::backup::save_keys(&vault, &path)?;

@@ -39,7 +39,8 @@ impl Speak {
         Speak::One(locale.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::En))
     }
 
-    fn langs(self) -> &'static [Lang] {
+    /// The languages it speaks, in the order it prints them.
+    pub fn langs(self) -> &'static [Lang] {
         match self {
             Speak::One(Lang::En) => &[Lang::En],
             Speak::One(Lang::Ko) => &[Lang::Ko],
@@ -52,9 +53,12 @@ impl Speak {
         self.each(|lang| i18n::format_message(lang, Surface::Cli, id, &args)).join("\n")
     }
 
-    /// The message `id` for a table cell (both: on one line, `/` between).
+    /// The message `id` for a table cell or a label (both: on one line, `/`
+    /// between, once where the two read the same, as `ID`).
     pub fn cell(self, id: &str, args: Args) -> String {
-        self.each(|lang| i18n::format_message(lang, Surface::Cli, id, &args)).join(" / ")
+        let mut words = self.each(|lang| i18n::format_message(lang, Surface::Cli, id, &args));
+        words.dedup();
+        words.join(" / ")
     }
 
     /// An error in this language.

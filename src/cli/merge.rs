@@ -4,14 +4,9 @@ use anyhow::Result;
 
 use super::{Global, Out};
 
-/// Merge person B into person A: B's numbers, e-mails, handles, names and group
-/// memberships become A's. Recorded as an edit: `lifeboat unmerge ID` reverses it,
-/// and re-importing files never splits the two again.
 #[derive(clap::Args)]
 pub struct Merge {
-    /// The person to keep: an id, or a name, number or e-mail that matches one person.
     a: String,
-    /// The person merged into A.
     b: String,
 }
 

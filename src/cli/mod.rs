@@ -1,5 +1,6 @@
 //! The command-line front end. Each subcommand lives in its own file as a clap
-//! `Args` struct whose doc comments are its help text, with a `run` function.
+//! `Args` struct with a `run` function; its help text is in
+//! `i18n/*/help.ftl`, in the run's language (see [`help`]).
 
 mod ask;
 mod backup;
@@ -9,6 +10,7 @@ mod error;
 mod export;
 mod groups;
 mod handoff;
+mod help;
 mod history;
 mod import;
 mod init;
@@ -35,14 +37,6 @@ pub use error::CliError;
 pub use lang::Speak;
 pub use output::Out;
 
-/// Keep the people in your life reachable when the messenger goes dark.
-///
-/// Lifeboat imports contacts and chat exports (KakaoTalk, WhatsApp, Telegram,
-/// LINE) into an encrypted vault on this computer and finds every phone number
-/// and e-mail your groups shared. It never uses the network.
-///
-/// Messages are in Korean or English as $LIFEBOAT_LANG says (ko, en, or both),
-/// else as the locale does (LC_ALL, LC_MESSAGES, LANG).
 #[derive(Parser)]
 #[command(name = "lifeboat", version, max_term_width = 100)]
 pub struct Cli {
@@ -55,11 +49,8 @@ pub struct Cli {
 /// Options every subcommand takes.
 #[derive(clap::Args)]
 pub struct Global {
-    /// The vault folder [default: $LIFEBOAT_VAULT, else ~/.local/share/lifeboat]
     #[arg(long, global = true, value_name = "DIR")]
     vault: Option<PathBuf>,
-    /// Read the passphrase from this file (first line) instead of a prompt.
-    /// $LIFEBOAT_PASSPHRASE takes precedence.
     #[arg(long, global = true, value_name = "FILE")]
     passphrase_file: Option<PathBuf>,
 }
@@ -94,7 +85,7 @@ enum Command {
 }
 
 pub fn run() -> std::process::ExitCode {
-    let cli = Cli::parse();
+    let cli = help::parse();
     let mut out = Out::stdout();
     let result = match cli.command {
         Command::Init(c) => c.run(&cli.global, &mut out),
@@ -168,7 +159,8 @@ impl Global {
         if !Vault::exists(&dir) {
             return Ok(Vault::open(&dir, "")?);
         }
-        let passphrase = self.passphrase(&format!("Passphrase for {} (암호): ", dir.display()))?;
+        let passphrase =
+            self.passphrase(&prompt("cli_prompt_passphrase", lifeboat::args![dir => dir.display().to_string()]))?;
         Ok(Vault::open(&dir, &passphrase)?)
     }
 }
@@ -179,6 +171,11 @@ pub fn read_passphrase_file(file: &std::path::Path) -> Result<Passphrase> {
     );
     let line = text.lines().next().unwrap_or("");
     Ok(Zeroizing::new(line.to_owned()))
+}
+
+/// A prompt's words in the run's language, with the `: ` it ends in.
+pub fn prompt(id: &str, args: lifeboat::i18n::Args) -> String {
+    format!("{}: ", Speak::from_env().cell(id, args))
 }
 
 pub fn prompt_hidden(prompt: &str) -> Result<Passphrase> {

@@ -4,11 +4,8 @@ use anyhow::Result;
 
 use super::{Global, Out};
 
-/// Say two people are different: `lifeboat suggest` never proposes them again,
-/// even after re-imports. `lifeboat undo ID` forgets the decision.
 #[derive(clap::Args)]
 pub struct NotSame {
-    /// An id, or a name, number or e-mail that matches one person.
     a: String,
     b: String,
 }

@@ -4,15 +4,12 @@ use anyhow::Result;
 use lifeboat::model::Status;
 use lifeboat::vault::{PersonView, ProvenanceView};
 
-use super::{Global, Out};
+use super::{Global, Out, Speak};
 
-/// List everyone in the vault, or the members of one group.
 #[derive(clap::Args)]
 pub struct People {
-    /// Only the members of this group (name or id).
     #[arg(long, value_name = "NAME")]
     group: Option<String>,
-    /// Print JSON (the format is documented in the README).
     #[arg(long)]
     json: bool,
 }
@@ -28,10 +25,8 @@ impl People {
     }
 }
 
-/// Show one person with every phone and e-mail and where each came from.
 #[derive(clap::Args)]
 pub struct Show {
-    /// An id, or a name, number or e-mail that matches one person.
     person: String,
     #[arg(long)]
     json: bool,
@@ -44,55 +39,62 @@ impl Show {
         if self.json {
             return out.json(&p);
         }
-        out.line(format!("{}{}  (id {})", p.name, if p.me { " (me / 나)" } else { "" }, p.id))?;
+        let word = |id: &str| out.speak().cell(id, Vec::new());
+        let (phone, email, handle, from, written) = (
+            word("cli_show_phone"),
+            word("cli_show_email"),
+            word("cli_show_handle"),
+            word("cli_show_from"),
+            word("cli_show_written"),
+        );
+        let me = if p.me { format!(" ({})", word("cli_show_me")) } else { String::new() };
+        let (aliases, org_word, groups) = (word("cli_show_aliases"), word("cli_show_org"), word("cli_show_groups"));
+        let speak = out.speak();
+        out.line(format!("{}{me}  (id {})", p.name, p.id))?;
         if !p.aliases.is_empty() {
-            out.line(format!("  also known as: {}", p.aliases.join(", ")))?;
+            out.line(format!("  {aliases}: {}", p.aliases.join(", ")))?;
         }
         if let Some(org) = &p.org {
-            out.line(format!("  org: {org}"))?;
+            out.line(format!("  {org_word}: {org}"))?;
         }
         for ph in &p.phones {
             let shown = &ph.shown;
             out.line(format!(
-                "  phone  {shown}  {}  [{}]  written {:?}",
+                "  {phone}  {shown}  {}  [{}]  {written} {:?}",
                 ph.label.as_deref().unwrap_or(""),
-                status(ph.status, ph.conflict),
+                status(speak, ph.status, ph.conflict),
                 ph.raw
             ))?;
             for s in &ph.sources {
-                out.line(format!("         from {}", provenance(s)))?;
+                out.line(format!("         {from} {}", provenance(speak, s)))?;
             }
         }
         for e in &p.emails {
             out.line(format!(
-                "  e-mail {}  {}  [{}]",
+                "  {email} {}  {}  [{}]",
                 e.address,
                 e.label.as_deref().unwrap_or(""),
-                status(e.status, e.conflict)
+                status(speak, e.status, e.conflict)
             ))?;
             for s in &e.sources {
-                out.line(format!("         from {}", provenance(s)))?;
+                out.line(format!("         {from} {}", provenance(speak, s)))?;
             }
         }
         for h in &p.handles {
-            out.line(format!("  handle {}: {}", h.service, h.value))?;
+            out.line(format!("  {handle} {}: {}", h.service, h.value))?;
         }
         if !p.groups.is_empty() {
-            out.line(format!("  groups: {}", p.groups.join(", ")))?;
+            out.line(format!("  {groups}: {}", p.groups.join(", ")))?;
         }
         Ok(())
     }
 }
 
-/// Find people by any part of a name, Hangul initials (ㅎㄱㄷ), phone digits or e-mail;
-/// with --messages, search chat history instead.
 #[derive(clap::Args)]
 pub struct Search {
     text: String,
-    /// Search the text of chat messages.
     #[arg(long)]
     messages: bool,
-    /// At most this many results.
     #[arg(long, default_value_t = 50)]
     limit: usize,
     #[arg(long)]
@@ -112,7 +114,7 @@ impl Search {
                 .iter()
                 .map(|h| vec![h.at.clone(), h.group.clone(), h.sender.clone(), h.text.replace('\n', " ")])
                 .collect();
-            out.table(&["WHEN", "GROUP", "WHO", "MESSAGE"], &rows)?;
+            out.table(&["cli_col_when", "cli_col_group", "cli_col_who", "cli_col_message"], &rows)?;
             return out.say("cli_message_hits", lifeboat::args![shown => rows.len(), total => found.total]);
         }
         let people = vault.search(&self.text, self.limit)?;
@@ -139,26 +141,35 @@ fn people_table(out: &mut Out, people: &[PersonView]) -> Result<()> {
             ]
         })
         .collect();
-    out.table(&["ID", "NAME", "PHONES", "E-MAILS", "GROUPS"], &rows)
+    out.table(&["cli_col_id", "cli_col_name", "cli_col_phones", "cli_col_emails", "cli_col_groups"], &rows)
 }
 
-/// `confirmed`, `candidate`, or `candidate, conflicts with yours / 충돌`.
-fn status(status: Status, conflict: bool) -> String {
+/// `confirmed`, `candidate`, or `candidate, conflicts with a number you confirmed`.
+fn status(speak: Speak, status: Status, conflict: bool) -> String {
+    let word = speak.cell(&format!("cli_status_{}", status.as_str()), Vec::new());
     match conflict {
-        true => format!("{}, conflicts with a number you confirmed / 확인한 번호와 다름", status.as_str()),
-        false => status.as_str().to_owned(),
+        true => format!("{word}, {}", speak.cell("cli_status_conflict", Vec::new())),
+        false => word,
     }
 }
 
-fn provenance(s: &ProvenanceView) -> String {
+fn provenance(speak: Speak, s: &ProvenanceView) -> String {
     if let Some(claim) = &s.claim {
         return lifeboat::export::describe_claim(claim, s.file.as_deref().unwrap_or("?"));
     }
     match (&s.group, &s.shared_by) {
-        (Some(g), Some(by)) if s.times > 1 => {
-            format!("shared by {by} in {g} {} times, first {}", s.times, s.at.as_deref().unwrap_or(""))
+        (Some(g), Some(by)) => {
+            let at = s.at.as_deref().unwrap_or("");
+            match s.times > 1 {
+                true => speak.cell(
+                    "cli_source_shared_times",
+                    lifeboat::args![by => by.as_str(), group => g.as_str(), times => s.times, at => at],
+                ),
+                false => {
+                    speak.cell("cli_source_shared", lifeboat::args![by => by.as_str(), group => g.as_str(), at => at])
+                }
+            }
         }
-        (Some(g), Some(by)) => format!("shared by {by} in {g}, {}", s.at.as_deref().unwrap_or("")),
         _ => format!("{}:{}", s.file.as_deref().unwrap_or("?"), s.line.unwrap_or(0)),
     }
 }

@@ -21,7 +21,9 @@ pub fn print_restore(out: &mut Out, r: &RestoreReport) -> Result<()> {
     let speak = out.speak();
     for p in &r.people {
         let who = match (&p.existing_name, p.new_person) {
-            (Some(existing), _) => format!("{} → your {existing}", p.name),
+            (Some(existing), _) => {
+                speak.cell("cli_restore_yours", args![name => p.name.as_str(), existing => existing.as_str()])
+            }
             (None, true) => format!("{} ({})", p.name, speak.cell("cli_restore_new_person", Vec::new())),
             (None, false) => p.name.clone(),
         };
@@ -30,17 +32,17 @@ pub fn print_restore(out: &mut Out, r: &RestoreReport) -> Result<()> {
             out.line(format!("      + {v}"))?;
         }
         for c in &p.conflicts {
-            out.line(format!(
-                "      ! {} differs from what you confirmed ({}): kept as a candidate, yours stays first / 확인한 번호와 다릅니다",
-                c.value,
-                c.yours.join(", ")
-            ))?;
+            let said =
+                speak.cell("cli_restore_conflict", args![value => c.value.as_str(), yours => c.yours.join(", ")]);
+            out.line(format!("      {said}"))?;
         }
         if let Some(m) = &p.suggested_merge {
-            out.line(format!("      ? may be your {} (id {}): {} — merge yourself if so", m.name, m.id, m.reason))?;
+            let said = speak
+                .cell("cli_restore_may_be", args![name => m.name.as_str(), id => m.id, reason => m.reason.as_str()]);
+            out.line(format!("      {said}"))?;
         }
         for g in &p.left {
-            out.line(format!("      - left {g} / {g}에서 나감"))?;
+            out.line(format!("      {}", speak.cell("cli_restore_left", args![group => g.as_str()])))?;
         }
     }
     if r.messages_left_out > 0 {

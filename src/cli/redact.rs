@@ -6,15 +6,9 @@ use anyhow::Result;
 
 use super::{Global, Out};
 
-/// Write a copy of a chat export safe to attach to a bug report: the same
-/// format and room shape (members, messages), with names replaced by
-/// consistent pseudonyms, numbers and e-mails scrambled and text reduced to
-/// its shape. Check the copy before sending it. Needs no vault.
 #[derive(clap::Args)]
 pub struct Redact {
-    /// The export to redact.
     file: PathBuf,
-    /// Where to write the redacted copy.
     #[arg(short, long, value_name = "OUT")]
     output: PathBuf,
 }

@@ -4,16 +4,10 @@ use anyhow::Result;
 
 use super::{Global, Out};
 
-/// List people who are probably the same person: the same name in two groups,
-/// or a chat member and a contact with the same name, whose confirmed numbers
-/// do not disagree. Nothing is merged: `lifeboat merge A B` joins a pair,
-/// `lifeboat not-same A B` makes Lifeboat stop suggesting it.
 #[derive(clap::Args)]
 pub struct Suggest {
-    /// Print JSON (the format is documented in the README).
     #[arg(long)]
     json: bool,
-    /// Only the suggestions that involve this person (an id from `lifeboat people`).
     #[arg(long, value_name = "ID")]
     person: Option<i64>,
 }
@@ -43,6 +37,6 @@ impl Suggest {
                 ]
             })
             .collect();
-        out.table(&["A", "B", "NAME", "WHY", "TO MERGE"], &rows)
+        out.table(&["cli_col_a", "cli_col_b", "cli_col_name", "cli_col_why", "cli_col_to_merge"], &rows)
     }
 }

@@ -4,10 +4,8 @@ use anyhow::Result;
 
 use super::{Global, Out};
 
-/// Reverse a merge: the merged person comes back with what was theirs.
 #[derive(clap::Args)]
 pub struct Unmerge {
-    /// The merge id `lifeboat merge` printed (also listed by `lifeboat imports`, kind edit).
     id: i64,
 }
 
