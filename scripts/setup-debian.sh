@@ -20,8 +20,8 @@ packages=(
   librsvg2-bin zbar-tools
   # running the window headless and driving it in end-to-end tests
   xvfb xauth dbus dbus-x11 at-spi2-core webkit2gtk-driver imagemagick fonts-noto-cjk
-  # tests/e2e: choosing files in the native GTK dialog, as a user types
-  xdotool
+  # tests/e2e: choosing files in the native GTK dialog, as a user does (the path pasted from the clipboard)
+  xdotool xclip
 )
 
 missing=()

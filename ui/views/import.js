@@ -135,7 +135,7 @@ function optionsPanel(open) {
       list.map(([v, label]) => h('option', { value: v, selected: v === (value ?? '') }, label)));
     return el;
   };
-  const formatList = [['', t('read_as_auto')], ...(formats ?? []).map((f) => [f.id, f.description])];
+  const formatList = [['', t('read_as_auto')], ...(formats ?? []).map((f) => [f.id, t(`format_${f.id.replaceAll('-', '_')}_described`)])];
   const dateList = [['', t('dates_auto')], ['dmy', t('dates_dmy')], ['mdy', t('dates_mdy')], ['ymd', t('dates_ymd')]];
   return h('details.import-options', { id: 'import-options', open: open || options.format || options.dateOrder ? true : undefined },
     h('summary', t('import_options')),

@@ -98,18 +98,18 @@ pub async fn pick_folder(
     Ok(allow_all(&state.chosen, &picked).into_iter().next())
 }
 
-/// A format the importer can be told to read a file as.
+/// A format the importer can be told to read a file as (the page words it
+/// as `format_ID_described` of app.ftl, in its own language).
 #[cfg_attr(test, derive(ts_rs::TS))]
 #[derive(Serialize)]
 pub struct ImportFormat {
     id: &'static str,
-    description: &'static str,
 }
 
 /// Every format the sniffer knows, for the page's "read as" choice.
 #[tauri::command]
 pub fn import_formats() -> Vec<ImportFormat> {
-    lifeboat::import::IMPORTERS.iter().map(|i| ImportFormat { id: i.id(), description: i.describe() }).collect()
+    lifeboat::import::IMPORTERS.iter().map(|i| ImportFormat { id: i.id() }).collect()
 }
 
 /// Import (or with `dry_run`, only preview) the files as one batch, sniffed
