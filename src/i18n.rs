@@ -50,13 +50,27 @@ pub enum Surface {
     App,
 }
 
-/// One argument of a message: numbers stay numbers, so plural rules apply.
+/// One argument of a message: numbers stay numbers, so plural rules apply;
+/// a message of its own (why a file could not be read) is worded in the
+/// same language as the message it is part of.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(untagged)]
 pub enum Arg {
     Text(String),
     Number(i64),
+    Message {
+        message: &'static str,
+        #[cfg_attr(feature = "ts", ts(as = "std::collections::BTreeMap<String, Arg>"))]
+        args: std::collections::BTreeMap<&'static str, Arg>,
+    },
+}
+
+impl Arg {
+    /// The message `id` with `args`, as an argument.
+    pub fn message(id: &'static str, args: Args) -> Arg {
+        Arg::Message { message: id, args: args.into_iter().collect() }
+    }
 }
 
 impl From<&str> for Arg {
@@ -156,33 +170,42 @@ fn format_checked(lang: Lang, surface: Surface, id: &str, args: &[(&'static str,
     let Some(pattern) = pattern else {
         return (id.to_owned(), vec![format!("no message {id} in {}", lang.tag())]);
     };
-    format_pattern(lang, id, pattern, args)
+    format_pattern(lang, surface, id, pattern, args)
 }
 
 /// The attribute `attribute` of the message `id` in `lang`, when it has one
 /// (the long help of a command, `.long`).
 pub fn format_attribute(lang: Lang, id: &str, attribute: &str) -> Option<String> {
     let pattern = bundle(lang).get_message(id)?.get_attribute(attribute)?.value();
-    Some(format_pattern(lang, id, pattern, &[]).0)
+    Some(format_pattern(lang, Surface::Cli, id, pattern, &[]).0)
 }
 
 fn format_pattern(
     lang: Lang,
+    surface: Surface,
     id: &str,
     pattern: &fluent_syntax::ast::Pattern<&str>,
     args: &[(&'static str, Arg)],
 ) -> (String, Vec<String>) {
     let bundle = bundle(lang);
     let mut fluent_args = FluentArgs::new();
+    let mut problems = Vec::new();
     for (name, value) in args {
         match value {
             Arg::Text(s) => fluent_args.set(*name, FluentValue::from(s.as_str())),
             Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
+            Arg::Message { message, args } => {
+                let args: Vec<(&'static str, Arg)> = args.iter().map(|(k, v)| (*k, v.clone())).collect();
+                let (text, nested) = format_checked(lang, surface, message, &args);
+                problems.extend(nested);
+                fluent_args.set(*name, FluentValue::from(text));
+            }
         }
     }
     let mut errors = Vec::new();
     let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors).into_owned();
-    (text, errors.iter().map(|e| format!("{id} in {}: {e}", lang.tag())).collect())
+    problems.extend(errors.iter().map(|e| format!("{id} in {}: {e}", lang.tag())));
+    (text, problems)
 }
 
 /// The Fluent text of `lang`, every file, for the app's page to format.

@@ -73,8 +73,23 @@ function format(id, vars, app) {
  */
 export function errorText(err) {
   const code = err && err.code;
-  const text = code ? format(`err_${code}`, err.args || {}, true) : null;
+  const text = code ? format(`err_${code}`, resolved(err.args || {}), true) : null;
   return text ?? ((err && err.message) || String(err));
+}
+
+/**
+ * An error's arguments as Fluent takes them: one that is a message of its
+ * own (why a file could not be read) is worded first, in this language.
+ * @param {Record<string, import('./bindings/Arg').Arg>} args
+ * @returns {Record<string, string | number>}
+ */
+function resolved(args) {
+  /** @type {Record<string, string | number>} */
+  const out = {};
+  for (const [name, value] of Object.entries(args)) {
+    out[name] = typeof value === 'object' ? (format(value.message, resolved(value.args), true) ?? value.message) : value;
+  }
+  return out;
 }
 
 /** A date-time from the vault ("2024-03-01T09:30:00") for people. */

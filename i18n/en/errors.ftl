@@ -148,3 +148,33 @@ err_not_chosen = { $path } was not chosen in this window: the app only opens and
     }
 err_too_long = { $reason }
 err_internal = Something went wrong inside Lifeboat: { $reason }
+
+## Why a file could not be read (the `reason` of the errors above)
+
+reason_message_too_long = a message longer than { $limit } bytes
+reason_csv_record_too_long = a CSV record longer than { $limit } bytes
+reason_csv_record_unreadable = unreadable CSV record: { $detail }
+reason_csv_row_fields = this row has { $len } fields where the header has { $expected }
+reason_csv_row_unreadable = unreadable CSV row: { $detail }
+reason_csv_no_contact_column = the header names no phone or e-mail column
+reason_csv_text_after_quote = text after the closing quote of a field ({ $text }): a quote is broken
+reason_csv_quote_not_closed = a quote opened here is never closed
+reason_tag_too_long = a tag longer than { $limit } bytes
+reason_page_ends_in_tag = the page ends inside a tag
+reason_page_ends_in_message = the page ends inside the message begun on line { $line }
+reason_page_ends_open = the page ends with an element begun on line { $line } still open
+reason_nested_too_deep = elements nested more than { $limit } deep
+reason_empty_file = the file is empty
+reason_not_line = not a LINE chat history: the first line should start with [LINE] or be a day such as 2025.02.15 Saturday
+reason_card_not_closed_before_next = card begun on line { $begin } is not closed by END:VCARD before the next BEGIN:VCARD (line { $line })
+reason_card_too_big = card begun on line { $begin } holds more than { $limit } bytes of text
+reason_card_not_closed = card begun on line { $begin } is not closed by END:VCARD: the file ends inside it
+reason_not_instagram = not an Instagram or Messenger export: { $detail }
+reason_not_telegram = not a Telegram export: { $detail }
+reason_nothing_read = read as { $format } but found no messages or contacts (first unreadable line: { $text })
+reason_lines_unmatched = { $unparsed } of { $lines } lines match no known { $format } shape (first: { $text })
+reason_kakao_no_messages = the file starts like a KakaoTalk export ({ $text }) but holds no messages
+reason_zip_too_many_entries = it lists { $entries } entries, more than the limit of { $limit }
+reason_zip_no_export = it holds no .txt, .csv or .json chat export
+reason_zip_bomb = entry { $entry } expands { $ratio }× (limit { $limit }×): this looks like a zip bomb
+reason_zip_compression = entry { $entry } uses { $method } compression, which exports never use

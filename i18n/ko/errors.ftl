@@ -148,3 +148,33 @@ err_not_chosen = { $path }은(는) 이 창에서 고른 파일이 아닙니다. 
     }
 err_too_long = { $reason }
 err_internal = Lifeboat 안에서 문제가 생겼습니다: { $reason }
+
+## 파일을 읽지 못한 이유(위 오류들의 `reason`)
+
+reason_message_too_long = { $limit }바이트보다 긴 메시지
+reason_csv_record_too_long = { $limit }바이트보다 긴 CSV 레코드
+reason_csv_record_unreadable = 읽을 수 없는 CSV 레코드: { $detail }
+reason_csv_row_fields = 이 행은 칸이 { $len }개인데 머리글은 { $expected }개입니다
+reason_csv_row_unreadable = 읽을 수 없는 CSV 행: { $detail }
+reason_csv_no_contact_column = 머리글에 전화번호나 이메일 열이 없습니다
+reason_csv_text_after_quote = 칸을 닫는 따옴표 뒤에 글이 있습니다({ $text }): 따옴표가 깨졌습니다
+reason_csv_quote_not_closed = 여기서 연 따옴표가 닫히지 않습니다
+reason_tag_too_long = { $limit }바이트보다 긴 태그
+reason_page_ends_in_tag = 페이지가 태그 중간에서 끝납니다
+reason_page_ends_in_message = 페이지가 { $line }번째 줄에서 시작한 메시지 중간에서 끝납니다
+reason_page_ends_open = { $line }번째 줄에서 시작한 요소가 닫히지 않은 채 페이지가 끝납니다
+reason_nested_too_deep = 요소가 { $limit }단계보다 깊이 겹쳐 있습니다
+reason_empty_file = 파일이 비어 있습니다
+reason_not_line = LINE 대화 기록이 아닙니다: 첫 줄이 [LINE]으로 시작하거나 2025.02.15 Saturday 같은 날짜여야 합니다
+reason_card_not_closed_before_next = { $begin }번째 줄에서 시작한 카드가 다음 BEGIN:VCARD({ $line }번째 줄) 전에 END:VCARD로 닫히지 않습니다
+reason_card_too_big = { $begin }번째 줄에서 시작한 카드의 글이 { $limit }바이트보다 많습니다
+reason_card_not_closed = { $begin }번째 줄에서 시작한 카드가 END:VCARD로 닫히지 않은 채 파일이 끝납니다
+reason_not_instagram = 인스타그램이나 메신저 내보내기가 아닙니다: { $detail }
+reason_not_telegram = 텔레그램 내보내기가 아닙니다: { $detail }
+reason_nothing_read = { $format } 형식으로 읽었지만 메시지도 연락처도 없습니다(처음 읽지 못한 줄: { $text })
+reason_lines_unmatched = { $lines }줄 중 { $unparsed }줄이 알려진 { $format } 꼴과 맞지 않습니다(처음: { $text })
+reason_kakao_no_messages = 카카오톡 내보내기처럼 시작하지만({ $text }) 메시지가 없습니다
+reason_zip_too_many_entries = 항목이 { $entries }개로, 한도 { $limit }개보다 많습니다
+reason_zip_no_export = .txt, .csv, .json 대화 내보내기가 들어 있지 않습니다
+reason_zip_bomb = 항목 { $entry }이(가) { $ratio }배로 풀립니다(한도 { $limit }배): 압축 폭탄으로 보입니다
+reason_zip_compression = 항목 { $entry }이(가) 내보내기에서 쓰지 않는 { $method } 압축을 씁니다

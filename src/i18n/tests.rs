@@ -8,7 +8,7 @@ use super::*;
 use crate::backup::BackupError;
 use crate::export::ExportError;
 use crate::handoff::HandoffError;
-use crate::import::{EmptyHint, ImportError};
+use crate::import::{EmptyHint, ImportError, Reason};
 use crate::links::LinkError;
 use crate::redact::RedactError;
 use crate::vault::VaultError;
@@ -125,6 +125,11 @@ fn every_core_error() -> Vec<Box<dyn Localized>> {
     let import = vec![
         ImportError::Io { path: dir(), source: io() },
         ImportError::Malformed { file: file(), line: 3, reason: "no date".into() },
+        ImportError::Malformed {
+            file: file(),
+            line: 3,
+            reason: Reason::said("reason_card_not_closed_before_next", crate::args![begin => 1u32, line => 3u32]),
+        },
         ImportError::UnknownFormat { file: file(), line: 1, first_line: "hello".into(), tried: "kakao, vcard".into() },
         ImportError::NoExportInFolder { folder: "/tmp/x".into() },
         ImportError::UnknownFormatName { name: "icq".into() },
@@ -258,4 +263,48 @@ fn locale_names_pick_the_language() {
     assert_eq!(Lang::from_tag("en-US"), Some(Lang::En));
     assert_eq!(Lang::from_tag("C.UTF-8"), None);
     assert_eq!(Lang::from_tag("fr_FR"), None);
+}
+
+#[test]
+fn a_files_reason_is_worded_in_the_language_of_its_error() {
+    let e = ImportError::Malformed {
+        file: "room.txt".into(),
+        line: 7,
+        reason: Reason::said("reason_message_too_long", crate::args![limit => 1024u32]),
+    };
+    assert!(e.to_string().starts_with("room.txt:7: a message longer than 1024 bytes."), "{e}");
+    let ko = render(Lang::Ko, Surface::Cli, &e);
+    assert!(ko.starts_with("room.txt:7: 1024바이트보다 긴 메시지"), "{ko}");
+    assert!(!ko.contains("longer than"), "{ko}");
+}
+
+/// Every `"reason_…"` the importers name is a message (both languages
+/// define the same, tested above), and every such message is given by one.
+#[test]
+fn every_reason_the_importers_give_has_its_words() {
+    fn sources(dir: &std::path::Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    let mut texts = Vec::new();
+    sources(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/import"), &mut texts);
+    let mut ids = std::collections::BTreeSet::new();
+    for text in &texts {
+        for piece in text.split("\"reason_").skip(1) {
+            ids.insert(format!("reason_{}", piece.split('"').next().unwrap()));
+        }
+    }
+    assert!(ids.len() >= 20, "found only {ids:?}");
+    let defined = messages(Lang::En);
+    for id in &ids {
+        assert!(id.starts_with("reason_") && defined.contains_key(id), "{id} has no message");
+    }
+    let unused: Vec<_> = defined.keys().filter(|k| k.starts_with("reason_") && !ids.contains(*k)).collect();
+    assert!(unused.is_empty(), "no importer gives {unused:?}");
 }

@@ -14,6 +14,8 @@ use regex::Regex;
 
 use super::input::{DateOrder, DateReading, ReadingBasis};
 use super::{ImportError, Input};
+use crate::args;
+use crate::import::Reason;
 use crate::model::{EventKind, Speaker};
 use crate::text;
 
@@ -280,7 +282,7 @@ impl<T> DateOrderQueue<T> {
 pub fn append_line(input: &Input, start_line: u32, text: &mut String, line: &str) -> Result<(), ImportError> {
     let limit = input.max_line_bytes();
     if text.len() + line.len() + 1 > limit {
-        return Err(input.malformed(start_line, format!("a message longer than {limit} bytes")));
+        return Err(input.malformed(start_line, Reason::said("reason_message_too_long", args![limit => limit])));
     }
     text.push('\n');
     text.push_str(line);

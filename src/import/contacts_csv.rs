@@ -13,6 +13,8 @@ use csv::StringRecord;
 
 use super::contact::{compose_name, keep_valid, label_from_text};
 use super::{ImportError, Importer, Input, Probe, Sink};
+use crate::args;
+use crate::import::Reason;
 use crate::model::{ContactRecord, RawEmail, RawPhone};
 use crate::text;
 
@@ -254,7 +256,7 @@ fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
 /// Find a quote that breaks the file's structure: one never closed (it would
 /// swallow every row after it) or text glued after a closing quote. The
 /// `csv` crate reads both silently, so they are checked here first.
-fn check_quotes(text: &str, delimiter: char) -> Result<(), (u32, String)> {
+fn check_quotes(text: &str, delimiter: char) -> Result<(), (u32, Reason)> {
     let (mut line, mut quote_line) = (1u32, 0u32);
     let (mut in_quotes, mut just_closed, mut field_start) = (false, false, true);
     let mut chars = text.chars().peekable();
@@ -271,7 +273,7 @@ fn check_quotes(text: &str, delimiter: char) -> Result<(), (u32, String)> {
             continue;
         }
         if just_closed && c != delimiter && c != '\n' && c != '\r' {
-            return Err((line, format!("text after the closing quote of a field ({c:?}): a quote is broken")));
+            return Err((line, Reason::said("reason_csv_text_after_quote", args![text => format!("{c:?}")])));
         }
         just_closed = false;
         match c {
@@ -283,7 +285,7 @@ fn check_quotes(text: &str, delimiter: char) -> Result<(), (u32, String)> {
         }
     }
     if in_quotes {
-        return Err((quote_line, "a quote opened here is never closed".to_owned()));
+        return Err((quote_line, Reason::said("reason_csv_quote_not_closed", Vec::new())));
     }
     Ok(())
 }
@@ -334,9 +336,9 @@ fn csv_error(input: &Input, text: &str, error: &csv::Error) -> ImportError {
     let line = LineOf::new(text).line(error.position());
     let reason = match error.kind() {
         csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-            format!("this row has {len} fields where the header has {expected_len}")
+            Reason::said("reason_csv_row_fields", args![len => *len, expected => *expected_len])
         }
-        _ => format!("unreadable CSV row: {error}"),
+        _ => Reason::said("reason_csv_row_unreadable", args![detail => error.to_string()]),
     };
     input.malformed(line, reason)
 }
@@ -366,7 +368,7 @@ impl Importer for ContactsCsvImporter {
         let header = rows.headers().map_err(|e| csv_error(input, &text, &e))?.clone();
         let layout = Layout::from_header(&header);
         if !layout.reaches_someone() {
-            return Err(input.malformed(1, "the header names no phone or e-mail column"));
+            return Err(input.malformed(1, Reason::said("reason_csv_no_contact_column", Vec::new())));
         }
         let mut lines = LineOf::new(&text);
         for row in rows.records() {

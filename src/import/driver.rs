@@ -12,6 +12,8 @@ use serde::Serialize;
 use super::{
     DateOrder, ImportError, Input, Limits, Probe, by_id, open_export, open_source, pipeline, read_region, sniff,
 };
+use crate::args;
+use crate::import::Reason;
 use crate::load::{FileReport, FileStart, Loader, Record};
 use crate::phone::Region;
 
@@ -154,9 +156,9 @@ fn check_coverage(input: &Input, file: &FileReport) -> Result<(), ImportError> {
         return Err(ImportError::Empty {
             file: file_name,
             line,
-            reason: format!(
-                "read as {} but found no messages or contacts (first unreadable line: {text:?})",
-                file.format
+            reason: Reason::said(
+                "reason_nothing_read",
+                args![format => file.format.to_string(), text => format!("{text:?}")],
             ),
             hint: super::EmptyHint::NameFormat,
         });
@@ -166,7 +168,15 @@ fn check_coverage(input: &Input, file: &FileReport) -> Result<(), ImportError> {
         let (line, text) = file.first_unparsed.clone().unwrap_or_default();
         return Err(input.malformed(
             line,
-            format!("{} of {} lines match no known {} shape (first: {text:?})", file.unparsed, file.lines, file.format),
+            Reason::said(
+                "reason_lines_unmatched",
+                args![
+                    unparsed => file.unparsed,
+                    lines => file.lines,
+                    format => file.format.to_string(),
+                    text => format!("{text:?}"),
+                ],
+            ),
         ));
     }
     Ok(())

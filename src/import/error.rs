@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::args;
-use crate::i18n::{self, Args, Localized};
+use crate::i18n::{self, Arg, Args, Lang, Localized, Surface};
 
 #[derive(Debug, thiserror::Error)]
 #[error("{}", i18n::english(self))]
@@ -20,7 +20,7 @@ pub enum ImportError {
     Malformed {
         file: String,
         line: u32,
-        reason: String,
+        reason: Reason,
     },
 
     UnknownFormat {
@@ -64,13 +64,13 @@ pub enum ImportError {
 
     Zip {
         file: String,
-        reason: String,
+        reason: Reason,
     },
 
     Empty {
         file: String,
         line: u32,
-        reason: String,
+        reason: Reason,
         hint: EmptyHint,
     },
 
@@ -80,6 +80,54 @@ pub enum ImportError {
         #[source]
         source: std::io::Error,
     },
+}
+
+/// Why a file could not be read, in the language of the message it is part
+/// of: one of Lifeboat's own `reason_…` messages (errors.ftl) with its
+/// arguments, or the text a parser gave (serde_json, csv, zip), which exists
+/// only in English.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    Said { id: &'static str, args: Args },
+    Parser(String),
+}
+
+impl Reason {
+    /// The message `id` with `args`.
+    pub fn said(id: &'static str, args: Args) -> Reason {
+        Reason::Said { id, args }
+    }
+}
+
+impl From<String> for Reason {
+    fn from(text: String) -> Reason {
+        Reason::Parser(text)
+    }
+}
+
+impl From<&str> for Reason {
+    fn from(text: &str) -> Reason {
+        Reason::Parser(text.to_owned())
+    }
+}
+
+impl From<&Reason> for Arg {
+    fn from(reason: &Reason) -> Arg {
+        match reason {
+            Reason::Said { id, args } => Arg::message(id, args.clone()),
+            Reason::Parser(text) => Arg::Text(text.clone()),
+        }
+    }
+}
+
+/// In English, as `Display` of the error it is part of.
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reason::Said { id, args } => f.write_str(&i18n::format_message(Lang::En, Surface::Cli, id, args)),
+            Reason::Parser(text) => f.write_str(text),
+        }
+    }
 }
 
 /// What to do about a file that held nothing Lifeboat reads.
@@ -114,7 +162,7 @@ impl Localized for ImportError {
         match self {
             ImportError::Io { path, source } => args![path => path, source => source.to_string()],
             ImportError::Malformed { file, line, reason } => {
-                args![file => file.as_str(), line => *line, reason => reason.as_str()]
+                args![file => file.as_str(), line => *line, reason => reason]
             }
             ImportError::UnknownFormat { file, line, first_line, tried } => args![
                 file => file.as_str(),
@@ -132,11 +180,11 @@ impl Localized for ImportError {
             | ImportError::TooManyMembers { file, line, limit } => {
                 args![file => file.as_str(), line => *line, limit => *limit]
             }
-            ImportError::Zip { file, reason } => args![file => file.as_str(), reason => reason.as_str()],
+            ImportError::Zip { file, reason } => args![file => file.as_str(), reason => reason],
             ImportError::Empty { file, line, reason, hint } => args![
                 file => file.as_str(),
                 line => *line,
-                reason => reason.as_str(),
+                reason => reason,
                 hint => match hint {
                     EmptyHint::NameFormat => "format",
                     EmptyHint::ExportAgain => "export_again",

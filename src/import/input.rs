@@ -14,6 +14,7 @@ use memchr::memchr;
 use super::json_strings::StringBound;
 use super::parts::{self, Location, Part};
 use super::{ImportError, Importer};
+use crate::import::Reason;
 
 /// Largest contact card read from beside a chat in a zip.
 pub const MAX_CARD_BYTES: u64 = 1 << 20;
@@ -342,7 +343,7 @@ impl Input {
         };
         let io = |source| ImportError::Io { path: path.to_owned(), source };
         let zip_error =
-            |e: zip::result::ZipError| ImportError::Zip { file: self.file_name.clone(), reason: e.to_string() };
+            |e: zip::result::ZipError| ImportError::Zip { file: self.file_name.clone(), reason: e.to_string().into() };
         let file = File::open(path).map_err(io)?;
         let mut archive = zip::ZipArchive::new(file).map_err(zip_error)?;
         let found = (0..archive.len()).find(|&i| {
@@ -367,7 +368,7 @@ impl Input {
         &self.file_name
     }
     /// An error pointing at `line` (as [`Input::line_number`] counts) of this export.
-    pub fn malformed(&self, line: u32, reason: impl Into<String>) -> ImportError {
+    pub fn malformed(&self, line: u32, reason: impl Into<Reason>) -> ImportError {
         let (file, line) = self.place(line);
         ImportError::Malformed { file, line, reason: reason.into() }
     }
@@ -509,7 +510,7 @@ impl Input {
 
     fn read_error(&self, e: io::Error) -> ImportError {
         if e.kind() == io::ErrorKind::InvalidData {
-            ImportError::Zip { file: self.file.clone(), reason: e.to_string() }
+            ImportError::Zip { file: self.file.clone(), reason: e.to_string().into() }
         } else {
             ImportError::Io { path: PathBuf::from(&self.file), source: e }
         }

@@ -26,6 +26,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use super::chat_common::{repair_double_encoding, repaired_name};
 use super::json_walk::Walk;
 use super::{ImportError, Importer, Input, MAX_ROOM_MEMBERS, Probe, Sink};
+use crate::args;
+use crate::import::Reason;
 use crate::model::{ChatEvent, ChatMessage, EventKind, MessageKind, Platform, RoomInfo, Speaker};
 use crate::text;
 
@@ -105,7 +107,7 @@ fn parse(input: &mut Input, mut pass: Pass) -> Result<(), ImportError> {
     parsed.map_err(|e| {
         input.malformed(
             u32::try_from(e.line()).unwrap_or(u32::MAX),
-            format!("not an Instagram or Messenger export: {e}"),
+            Reason::said("reason_not_instagram", args![detail => e.to_string()]),
         )
     })
 }

@@ -24,6 +24,7 @@ use chrono::{Days, NaiveDate, NaiveTime};
 
 use super::chat_common::{DateOrderQueue, RawDate, append_line, clean_name, is_bidi_mark, match_event};
 use super::{ImportError, Importer, Input, Language, Probe, Sink};
+use crate::import::Reason;
 use crate::model::{ChatEvent, ChatMessage, MessageKind, Platform, RoomInfo, Speaker};
 use crate::text;
 use stamps::{DATE_IN_TEXT, Separator, Stamp, buddhist_era, common_era, parse_day, parse_record};
@@ -55,17 +56,14 @@ impl Importer for Line {
             match input.next_line()? {
                 Some(l) if l.trim().is_empty() => continue,
                 Some(l) => break l,
-                None => return Err(input.malformed(input.line_number(), "the file is empty")),
+                None => return Err(input.malformed(input.line_number(), Reason::said("reason_empty_file", Vec::new()))),
             }
         };
         // A file with bare CRs for line ends is one line to [`Input`].
         let (top, after_top) = first.split_once('\r').unwrap_or((&first, ""));
         let header = room_name(top);
         if header.is_none() && parse_day(top).is_none() {
-            return Err(input.malformed(
-                input.line_number(),
-                "not a LINE chat history: the first line should start with [LINE] or be a day such as 2025.02.15 Saturday",
-            ));
+            return Err(input.malformed(input.line_number(), Reason::said("reason_not_line", Vec::new())));
         }
         let name = header.clone().unwrap_or_else(|| room_from_file_name(input.file_name()));
         // A 1:1 room is named after the other member.

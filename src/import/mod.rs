@@ -31,7 +31,7 @@ pub(crate) use vcard::parse_loose as parse_vcard_loose;
 
 pub use bounded::{MAX_ROOM_MEMBERS, read_bounded};
 pub use driver::{Progress, ReadOptions, run};
-pub use error::{EmptyHint, ImportError};
+pub use error::{EmptyHint, ImportError, Reason};
 pub use input::{DateOrder, DateReading, Input, Limits, Lines, ReadingBasis, Source, open_export, open_source};
 pub use parts::Part;
 pub use region::{Language, RegionBasis, RegionReading, read_region};

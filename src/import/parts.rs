@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::{ImportError, Importer, Limits};
+use super::{ImportError, Importer, Limits, Reason};
+use crate::args;
 
 /// Deepest folder level listed inside an export folder.
 const MAX_FOLDER_DEPTH: usize = 8;
@@ -56,7 +57,7 @@ impl Part {
         match &self.location {
             Location::Plain => Ok(Box::new(file)),
             Location::ZipEntry { index } => {
-                let zip_error = |reason: String| ImportError::Zip { file: self.display.clone(), reason };
+                let zip_error = |reason: String| ImportError::Zip { file: self.display.clone(), reason: reason.into() };
                 let archive = zip::ZipArchive::new(file).map_err(|e| zip_error(e.to_string()))?;
                 let entry = OwnedZipEntry::new(archive, *index).map_err(|e| zip_error(e.to_string()))?;
                 // The declared size was checked against the limits; never read past it.
@@ -175,19 +176,18 @@ pub(super) fn zip_parts(
     limits: &Limits,
     formats: &[&dyn Importer],
 ) -> Result<Vec<Part>, ImportError> {
-    let zip_err = |reason: String| ImportError::Zip { file: file_name.to_owned(), reason };
+    let zip_err = |reason: Reason| ImportError::Zip { file: file_name.to_owned(), reason };
     let file = File::open(path).map_err(|source| ImportError::Io { path: path.to_owned(), source })?;
-    let mut archive = zip::ZipArchive::new(file).map_err(|e| zip_err(e.to_string()))?;
+    let mut archive = zip::ZipArchive::new(file).map_err(|e| zip_err(e.to_string().into()))?;
     if archive.len() > limits.max_zip_entries {
-        return Err(zip_err(format!(
-            "it lists {} entries, more than the limit of {}",
-            archive.len(),
-            limits.max_zip_entries
+        return Err(zip_err(Reason::said(
+            "reason_zip_too_many_entries",
+            args![entries => archive.len(), limit => limits.max_zip_entries],
         )));
     }
     let mut listed = Vec::new();
     for index in 0..archive.len() {
-        let entry = archive.by_index_raw(index).map_err(|e| zip_err(e.to_string()))?;
+        let entry = archive.by_index_raw(index).map_err(|e| zip_err(e.to_string().into()))?;
         if entry.is_dir() || entry.name().starts_with("__MACOSX") {
             continue;
         }
@@ -201,7 +201,7 @@ pub(super) fn zip_parts(
     let names: Vec<&str> = listed.iter().map(|l| l.name.as_str()).collect();
     let mut chosen = claim(&names, formats);
     if chosen.is_empty() {
-        chosen.push(chat_entry(&listed).ok_or_else(|| zip_err("it holds no .txt, .csv or .json chat export".into()))?);
+        chosen.push(chat_entry(&listed).ok_or_else(|| zip_err(Reason::said("reason_zip_no_export", Vec::new())))?);
     }
     chosen
         .into_iter()
@@ -251,7 +251,7 @@ fn check_entry(
     file_name: &str,
     limits: &Limits,
 ) -> Result<(), ImportError> {
-    let zip_err = |reason: String| ImportError::Zip { file: file_name.to_owned(), reason };
+    let zip_err = |reason: Reason| ImportError::Zip { file: file_name.to_owned(), reason };
     let name = &entry.name;
     if entry.size > limits.max_text_bytes {
         return Err(ImportError::TooLarge {
@@ -262,15 +262,18 @@ fn check_entry(
     }
     let ratio = entry.size / entry.compressed.max(1);
     if entry.size > (1 << 20) && ratio > limits.max_zip_ratio {
-        return Err(zip_err(format!(
-            "entry {name} expands {ratio}× (limit {}×): this looks like a zip bomb",
-            limits.max_zip_ratio
+        return Err(zip_err(Reason::said(
+            "reason_zip_bomb",
+            args![entry => name.as_str(), ratio => ratio, limit => limits.max_zip_ratio],
         )));
     }
     match archive.by_index(entry.index).map(|e| e.compression()) {
         Ok(zip::CompressionMethod::Stored | zip::CompressionMethod::Deflated) => Ok(()),
-        Ok(other) => Err(zip_err(format!("entry {name} uses {other:?} compression, which exports never use"))),
-        Err(e) => Err(zip_err(e.to_string())),
+        Ok(other) => Err(zip_err(Reason::said(
+            "reason_zip_compression",
+            args![entry => name.as_str(), method => format!("{other:?}")],
+        ))),
+        Err(e) => Err(zip_err(e.to_string().into())),
     }
 }
 

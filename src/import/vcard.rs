@@ -15,6 +15,8 @@ pub(crate) use record::parse_loose;
 
 use super::contact::keep_valid;
 use super::{ImportError, Importer, Input, Probe, Sink};
+use crate::args;
+use crate::import::Reason;
 use prepass::Card;
 
 /// Most text one card may hold, photos aside: a card is a few hundred bytes,
@@ -50,7 +52,7 @@ impl Importer for VcardImporter {
                 if let Some(open) = card {
                     return Err(input.malformed(
                         open.begin,
-                        format!("card begun on line {} is not closed by END:VCARD before the next BEGIN:VCARD (line {line_no})", open.begin),
+                        Reason::said("reason_card_not_closed_before_next", args![begin => open.begin, line => line_no]),
                     ));
                 }
                 card = Some(Card::new(line_no));
@@ -75,7 +77,7 @@ impl Importer for VcardImporter {
                 if open.kept_bytes > MAX_CARD_BYTES {
                     return Err(input.malformed(
                         open.begin,
-                        format!("card begun on line {} holds more than {MAX_CARD_BYTES} bytes of text", open.begin),
+                        Reason::said("reason_card_too_big", args![begin => open.begin, limit => MAX_CARD_BYTES]),
                     ));
                 }
             } else if !line.trim().is_empty() {
@@ -83,10 +85,9 @@ impl Importer for VcardImporter {
             }
         }
         match card {
-            Some(open) => Err(input.malformed(
-                open.begin,
-                format!("card begun on line {} is not closed by END:VCARD: the file ends inside it", open.begin),
-            )),
+            Some(open) => {
+                Err(input.malformed(open.begin, Reason::said("reason_card_not_closed", args![begin => open.begin])))
+            }
             None => Ok(()),
         }
     }

@@ -95,7 +95,7 @@ fn row_with_wrong_field_count_is_refused_with_its_line() {
     let err =
         read("Name,Phone,E-mail\nA,010-1111-2222,a@b.kr\n\"multi\nline\",010,x@y.kr\nB,010-3333-4444\n").unwrap_err();
     match err {
-        ImportError::Malformed { line: 5, reason, .. } => assert!(reason.contains("2 fields"), "{reason}"),
+        ImportError::Malformed { line: 5, reason, .. } => assert!(reason.to_string().contains("2 fields"), "{reason}"),
         other => panic!("expected a refusal at line 5, got {other:?}"),
     }
 }

@@ -195,7 +195,7 @@ impl<'s> Emitter<'s> {
         Err(ImportError::Empty {
             file: input.file().to_owned(),
             line,
-            reason: format!("the file starts like a KakaoTalk export ({text:?}) but holds no messages"),
+            reason: crate::import::Reason::said("reason_kakao_no_messages", crate::args![text => format!("{text:?}")]),
             hint: crate::import::EmptyHint::ExportAgain,
         })
     }

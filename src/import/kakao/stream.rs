@@ -98,7 +98,8 @@ impl TextReader<'_> {
                 Some(message) => {
                     if message.text.len() + line.len() >= self.max_message {
                         let (file, line, limit) = (self.file.clone(), message.line, self.max_message);
-                        let reason = format!("a message longer than {limit} bytes");
+                        let reason =
+                            crate::import::Reason::said("reason_message_too_long", crate::args![limit => limit]);
                         return Err(ImportError::Malformed { file, line, reason });
                     }
                     message.text.push('\n');
@@ -298,7 +299,7 @@ mod tests {
         let mut sink = Collected::default();
         let text = "김하늘 님과 카카오톡 대화\n저장한 날짜 : 2020-11-03 10:44:52\n\n";
         match super::read(&mut Input::from_text("a.txt", text), &mut sink) {
-            Err(crate::import::ImportError::Empty { line: 1, reason, .. }) => assert!(reason.contains("김하늘 님과")),
+            Err(crate::import::ImportError::Empty { line: 1, reason, .. }) => assert!(reason.to_string().contains("김하늘 님과")),
             other => panic!("expected Empty, got {other:?}"),
         }
     }

@@ -18,6 +18,8 @@ use std::rc::Rc;
 use chrono::NaiveDateTime;
 
 use super::{Emitter, chat_event, room, speaker, system};
+use crate::args;
+use crate::import::Reason;
 use crate::import::{ImportError, Input, Sink};
 
 /// True for the CSV's header line.
@@ -29,7 +31,7 @@ pub(super) fn is_header(line: &str) -> bool {
 /// Why reading stopped: the sink refused, or a record is broken.
 enum Stop {
     Sink(ImportError),
-    Record { line: u32, reason: String },
+    Record { line: u32, reason: Reason },
 }
 
 impl From<ImportError> for Stop {
@@ -71,9 +73,9 @@ fn read_records(reader: &mut dyn BufRead, limit: usize, out: &mut Emitter) -> Re
             Err(e) => {
                 let reason = match e.kind() {
                     csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::InvalidData => {
-                        format!("a CSV record longer than {limit} bytes")
+                        Reason::said("reason_csv_record_too_long", args![limit => limit])
                     }
-                    _ => format!("unreadable CSV record: {e}"),
+                    _ => Reason::said("reason_csv_record_unreadable", args![detail => e.to_string()]),
                 };
                 return Err(Stop::Record { line, reason });
             }
@@ -198,7 +200,7 @@ mod tests {
     fn a_huge_field_is_an_error_not_a_memory_hog() {
         let text = format!("Date,User,Message\n2015-07-09 20:34:26,\"a\",\"{}", "x".repeat(3 << 20));
         match read("a.csv", &text) {
-            Err(ImportError::Malformed { line: 2, reason, .. }) => assert!(reason.contains("longer than")),
+            Err(ImportError::Malformed { line: 2, reason, .. }) => assert!(reason.to_string().contains("longer than")),
             other => panic!("expected Malformed, got {:?}", other.map(|c| c.messages.len())),
         }
     }

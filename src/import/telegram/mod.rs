@@ -23,6 +23,7 @@ use serde_json::Value;
 use self::fields::{id_text, is_chat_id, when};
 use super::json_walk::Walk;
 use super::{ImportError, Importer, Input, Probe, Sink};
+use crate::import::Reason;
 use crate::model::{
     ChatEvent, ChatMessage, ContactRecord, EventKind, Handle, MessageKind, Platform, RawPhone, RoomInfo, Speaker,
 };
@@ -60,7 +61,8 @@ impl Importer for TelegramJson {
             return Err(failure);
         }
         parsed.map_err(|e| {
-            input.malformed(u32::try_from(e.line()).unwrap_or(u32::MAX), format!("not a Telegram export: {e}"))
+            let reason = Reason::said("reason_not_telegram", crate::args![detail => e.to_string()]);
+            input.malformed(u32::try_from(e.line()).unwrap_or(u32::MAX), reason)
         })
     }
 }

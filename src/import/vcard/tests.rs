@@ -115,7 +115,7 @@ fn truncated_card_is_refused_with_its_line() {
     let err = read("BEGIN:VCARD\nVERSION:3.0\nFN:A\nEND:VCARD\n\nBEGIN:VCARD\nVERSION:3.0\nFN:B\nTEL:010").unwrap_err();
     match err {
         ImportError::Malformed { line: 6, reason, .. } => {
-            assert!(reason.contains("not closed by END:VCARD"), "{reason}")
+            assert!(reason.to_string().contains("not closed by END:VCARD"), "{reason}")
         }
         other => panic!("expected a refusal at line 6, got {other:?}"),
     }

@@ -6,6 +6,8 @@
 
 use super::markup::{Broken, Classes, Tag, Token, decode_into};
 use super::service::{membership, stamp};
+use crate::args;
+use crate::import::Reason;
 use crate::import::telegram::fields;
 use crate::import::{ImportError, Sink};
 use crate::model::{
@@ -29,7 +31,7 @@ pub struct Chat {
 /// Why a page could not be read: the sink refused, or the page is broken at a line.
 pub enum Failure {
     Sink(ImportError),
-    Broken { line: u32, reason: String },
+    Broken { line: u32, reason: Reason },
 }
 
 impl From<ImportError> for Failure {
@@ -41,7 +43,7 @@ impl From<ImportError> for Failure {
 impl From<Broken> for Failure {
     fn from(broken: Broken) -> Failure {
         let reason = match broken {
-            Broken::TagTooLong => format!("a tag longer than {} bytes", super::markup::MAX_TAG_BYTES),
+            Broken::TagTooLong => Reason::said("reason_tag_too_long", args![limit => super::markup::MAX_TAG_BYTES]),
         };
         // The reader puts the line in.
         Failure::Broken { line: 0, reason }
@@ -144,17 +146,15 @@ impl<'a> Page<'a> {
     /// The page was read to its end: it must not end inside an element.
     /// `local` turns a line number into the page's own.
     pub fn finish(self, last_line: u32, inside_tag: bool, local: impl Fn(u32) -> u32) -> Result<(), Failure> {
-        let broken = |reason: String| Err(Failure::Broken { line: last_line, reason });
+        let broken = |id, args| Err(Failure::Broken { line: last_line, reason: Reason::said(id, args) });
         if inside_tag {
-            return broken("the page ends inside a tag".into());
+            return broken("reason_page_ends_in_tag", Vec::new());
         }
         if let Some(message) = &self.message {
-            return broken(format!("the page ends inside the message begun on line {}", local(message.line)));
+            return broken("reason_page_ends_in_message", args![line => local(message.line)]);
         }
         match self.stack.iter().rev().find(|f| f.tag == "div") {
-            Some(open) => {
-                broken(format!("the page ends with an element begun on line {} still open", local(open.line)))
-            }
+            Some(open) => broken("reason_page_ends_open", args![line => local(open.line)]),
             None => Ok(()),
         }
     }
@@ -175,7 +175,8 @@ impl<'a> Page<'a> {
             return Ok(());
         }
         if self.stack.len() >= MAX_DEPTH {
-            return Err(Failure::Broken { line, reason: format!("elements nested more than {MAX_DEPTH} deep") });
+            let reason = Reason::said("reason_nested_too_deep", args![limit => MAX_DEPTH]);
+            return Err(Failure::Broken { line, reason });
         }
         let link = tag
             .attr("href")
