@@ -299,7 +299,9 @@ mod tests {
         let mut sink = Collected::default();
         let text = "김하늘 님과 카카오톡 대화\n저장한 날짜 : 2020-11-03 10:44:52\n\n";
         match super::read(&mut Input::from_text("a.txt", text), &mut sink) {
-            Err(crate::import::ImportError::Empty { line: 1, reason, .. }) => assert!(reason.to_string().contains("김하늘 님과")),
+            Err(crate::import::ImportError::Empty { line: 1, reason, .. }) => {
+                assert!(reason.to_string().contains("김하늘 님과"))
+            }
             other => panic!("expected Empty, got {other:?}"),
         }
     }
