@@ -2,7 +2,7 @@
 //! `tests/fixtures/fuzz/<target>/` and replayed through the same entry point
 //! on stable Rust: each must now end in Ok or a clean error.
 
-use std::io::Write;
+use std::io::{Cursor, Write};
 use std::path::Path;
 
 use lifeboat::backup::{Keys, Limits, open};
@@ -46,15 +46,15 @@ fn replay(target: &str, data: &[u8], scratch: &Path) {
             }
         }
         "backup_open" => {
-            let _ = open(data, &keys(&identity), &Limits::default());
+            let _ = open(Cursor::new(data), &keys(&identity), &Limits::default());
         }
         "backup_payload" => {
             let zip = if data.starts_with(b"PK") { data.to_vec() } else { pack(data) };
             let bytes = age::encrypt(&identity.to_public(), &zip).unwrap();
-            if let Ok(opened) = open(&bytes, &keys(&identity), &Limits::default()) {
+            if let Ok(opened) = open(Cursor::new(bytes), &keys(&identity), &Limits::default()) {
                 let dir = scratch.join("vault");
                 let mut vault = lifeboat::vault::Vault::create(&dir, "fuzzing passphrase").unwrap();
-                let origin = lifeboat::backup::origin(&vault, &opened, Path::new("fuzz.lifeboat"), &bytes).unwrap();
+                let origin = lifeboat::backup::origin(&vault, &opened, Path::new("fuzz.lifeboat")).unwrap();
                 vault.restore(&opened.snapshot, &origin, Default::default()).unwrap();
                 drop(vault);
                 std::fs::remove_dir_all(&dir).unwrap();

@@ -66,9 +66,9 @@ pub fn backup_payload(data: &[u8]) {
     let recipient = identity.to_public();
     let bytes = age::encrypt(&recipient, &zip).expect("age encrypts");
     let keys = Keys { passphrase: None, identities: vec![Box::new(identity)] };
-    let Ok(opened) = open(&bytes, &keys, &Limits::default()) else { return };
+    let Ok(opened) = open(std::io::Cursor::new(bytes), &keys, &Limits::default()) else { return };
     let mut vault = scratch_vault();
-    let origin = lifeboat::backup::origin(&vault, &opened, std::path::Path::new("fuzz.lifeboat"), &bytes)
+    let origin = lifeboat::backup::origin(&vault, &opened, std::path::Path::new("fuzz.lifeboat"))
         .expect("the vault reads its own keys");
     vault.restore(&opened.snapshot, &origin, Default::default()).expect("a checked snapshot restores");
 }

@@ -12,7 +12,7 @@ mod error;
 mod fingerprint;
 mod input;
 mod instagram;
-mod json_strings;
+pub(crate) mod json_strings;
 mod json_walk;
 mod kakao;
 mod line;
