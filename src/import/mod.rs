@@ -28,6 +28,7 @@ mod contacts_csv;
 mod vcard;
 
 pub(crate) use vcard::parse_loose as parse_vcard_loose;
+pub use vcard::quiet_caught_dependency_panic;
 
 pub use bounded::{MAX_ROOM_MEMBERS, read_bounded};
 pub use driver::{Progress, ReadOptions, run};
