@@ -3,7 +3,9 @@
 //! memory), accepting only the known names, each once, each within a size
 //! limit however large it claims to be and however well it compresses.
 
+use std::cell::Cell;
 use std::io::{BufReader, Cursor, Read, Seek, Write};
+use std::rc::Rc;
 
 use sha2::{Digest, Sha512};
 
@@ -20,6 +22,11 @@ pub const README: &str = "README.txt";
 const KNOWN: [&str; 4] = [CONTACTS, DATA, SIGNATURE, README];
 /// Entries up to this size unpacked may compress any amount (a README, a tiny vault).
 const RATIO_FREE: u64 = 1 << 20;
+/// The most of the plaintext that opening the zip may read (its end record,
+/// searched in the last 64 KiB, and its directory, a few hundred bytes in a
+/// backup): the zip crate keeps every entry the directory lists, so a
+/// directory of millions would cost gigabytes before their count is known.
+const DIRECTORY_READ: u64 = 1 << 20;
 /// The most records of any kind, so the vCard count stops early.
 const MAX_CARDS: usize = 1_000_000;
 
@@ -51,7 +58,7 @@ pub fn pack(files: &Packed) -> Result<Vec<u8>, BackupError> {
 
 /// The zip of a backup, its entry names checked; each entry is read when asked for.
 pub struct Archive<R: Read + Seek> {
-    zip: zip::ZipArchive<R>,
+    zip: zip::ZipArchive<Metered<R>>,
     limits: Limits,
     /// The plaintext's size: no entry holds more packed bytes than that.
     size: u64,
@@ -66,7 +73,16 @@ fn damaged(e: zip::result::ZipError) -> BackupError {
 impl<R: Read + Seek> Archive<R> {
     /// The zip in `plain`, `size` bytes long: only the known names, each once, the required ones there.
     pub fn new(plain: R, size: u64, limits: &Limits) -> Result<Archive<R>, BackupError> {
-        let zip = zip::ZipArchive::new(plain).map_err(damaged)?;
+        let meter = Rc::new(Cell::new(Some(DIRECTORY_READ)));
+        let opened = zip::ZipArchive::new(Metered { inner: plain, left: Rc::clone(&meter) });
+        if meter.get() == Some(0) {
+            return Err(BackupError::invalid(format!(
+                "the archive's directory is larger than {DIRECTORY_READ} bytes; a backup's of {} entries is far smaller",
+                KNOWN.len()
+            )));
+        }
+        meter.set(None);
+        let zip = opened.map_err(damaged)?;
         if zip.len() > limits.max_entries {
             return Err(BackupError::invalid(format!(
                 "the archive has {} entries; a backup has at most {}",
@@ -127,7 +143,7 @@ impl<R: Read + Seek> Archive<R> {
     fn read<T>(
         &mut self,
         name: &str,
-        parse: impl FnOnce(&mut Bounded<zip::read::ZipFile<'_, R>>) -> Result<T, BackupError>,
+        parse: impl FnOnce(&mut Bounded<zip::read::ZipFile<'_, Metered<R>>>) -> Result<T, BackupError>,
     ) -> Result<T, BackupError> {
         let file = self.zip.by_name(name).map_err(damaged)?;
         let compressed = file.compressed_size().min(self.size);
@@ -175,6 +191,32 @@ impl<R: Read + Seek> Json for Archive<R> {
                 Ok(parsed)
             }
         }
+    }
+}
+
+/// The plaintext as the zip reads it: reads fail once `left` bytes are
+/// used up, while it is `Some`.
+pub struct Metered<R> {
+    inner: R,
+    left: Rc<Cell<Option<u64>>>,
+}
+
+impl<R: Read> Read for Metered<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let Some(left) = self.left.get() else { return self.inner.read(buf) };
+        let want = buf.len().min(usize::try_from(left).unwrap_or(usize::MAX));
+        if want == 0 && !buf.is_empty() {
+            return Err(std::io::Error::other("larger than allowed"));
+        }
+        let n = self.inner.read(&mut buf[..want])?;
+        self.left.set(Some(left - n as u64));
+        Ok(n)
+    }
+}
+
+impl<R: Seek> Seek for Metered<R> {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.inner.seek(pos)
     }
 }
 

@@ -188,3 +188,14 @@ impl Json for &[u8] {
 fn from_json(json: &[u8]) -> Result<Snapshot, BackupError> {
     Snapshot::from_json(&mut &*json, u64::MAX).map(|(snapshot, _)| snapshot)
 }
+
+/// A directory listing tens of thousands of entries is refused before the
+/// zip crate builds an entry for each (millions would cost gigabytes).
+#[test]
+fn a_huge_zip_directory_is_refused_before_it_is_read() {
+    let names: Vec<String> = (0..30_000).map(|i| format!("e{i:05}")).collect();
+    let entries: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b""[..])).collect();
+    let (keys, bytes) = hostile(&entries);
+    let err = open(Cursor::new(&bytes), &keys, &Limits::default()).err();
+    assert!(matches!(&err, Some(BackupError::Invalid { reason }) if reason.contains("directory is larger")), "{err:?}");
+}
