@@ -1,7 +1,8 @@
 #!/bin/sh
 # Run every fuzz target for SECONDS each (default 120), one after another,
 # and print each target's last status line. Crashes land in
-# fuzz/artifacts/<target>/; copy them to tests/fixtures/fuzz/<target>/.
+# fuzz/artifacts/<target>/; copy them to tests/fixtures/fuzz/<target>/. Then
+# fuzz/minimize.sh keeps the grown corpora's best entries there.
 set -u
 cd "$(dirname "$0")"
 secs=${1:-120}

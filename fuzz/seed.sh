@@ -1,8 +1,9 @@
 #!/bin/sh
 # Fill fuzz/corpus/<target>/ with seeds: the committed fixtures and small
 # generated exports of every format (tests/tools/gen_exports.py), zipped for
-# the zip target. Corpora are not committed; crashes found are, under
-# tests/fixtures/fuzz/<target>/ (replayed by tests/fuzz_regressions.rs).
+# the zip target. Corpora are not committed whole: crashes found are, and each
+# target's minimized corpus (fuzz/minimize.sh), under tests/fixtures/fuzz/<target>/
+# (replayed by tests/fuzz_regressions.rs).
 set -eu
 cd "$(dirname "$0")"
 gen=../tests/tools/gen_exports.py

@@ -9,5 +9,6 @@ fn main() -> ExitCode {
     if let Err(e) = lifeboat::harden_process() {
         eprintln!("lifeboat: cannot turn off core dumps ({e}); continuing.");
     }
+    lifeboat::import::quiet_caught_dependency_panic();
     cli::run()
 }

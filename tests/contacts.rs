@@ -329,3 +329,19 @@ fn undo_removes_exactly_one_import() {
     v.ok(&["import", b.to_str().unwrap()]);
     assert_eq!(v.json(&["people"]).as_array().unwrap().len(), 2);
 }
+
+/// vcard4 panics inside uriparse on `IMPP:+82:10`; Lifeboat catches that
+/// panic and keeps the card. The user sees no panic message for it, only
+/// the import's own output.
+#[test]
+fn a_caught_dependency_panic_prints_nothing() {
+    let v = TestVault::new();
+    let path = v.path("impp.vcf");
+    std::fs::write(&path, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kim\r\nIMPP:+82:10\r\nTEL:010-1234-5678\r\nEND:VCARD\r\n")
+        .unwrap();
+    let out = v.run(&["import", path.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked") && !stderr.contains("uriparse"), "{stderr}");
+    assert!(v.ok(&["people"]).contains("Kim"));
+}

@@ -6,5 +6,5 @@ use lifeboat::backup::{Keys, Limits, open};
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let keys = Keys { passphrase: None, identities: vec![Box::new(lifeboat_fuzz::backup_identity())] };
-    let _ = open(data, &keys, &Limits::default());
+    let _ = open(std::io::Cursor::new(data), &keys, &Limits::default());
 });

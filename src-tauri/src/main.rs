@@ -28,6 +28,7 @@ fn main() {
     if let Err(e) = lifeboat::harden_process() {
         eprintln!("lifeboat: cannot turn off core dumps ({e}); continuing.");
     }
+    lifeboat::import::quiet_caught_dependency_panic();
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state::AppState::new())

@@ -2,13 +2,17 @@
 //! records, checks every text against the length limit and adds up what the
 //! parsed file would cost in memory, so a small hostile file (millions of
 //! tiny objects, one huge string) is refused before anything is allocated.
+//! Every pass reads the file through [`Strings`], so not even the parser's
+//! buffer holds a string much longer than the limit.
 
 use std::fmt;
+use std::io::{self, Read};
 
 use serde::Deserializer;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 
 use super::BackupError;
+use crate::import::json_strings::StringBound;
 
 /// The longest text any field may hold, in bytes.
 pub const MAX_TEXT: usize = 64 * 1024;
@@ -48,16 +52,64 @@ impl Tally {
     }
 }
 
+/// The longest string as written: escapes count as written, and none
+/// writes one byte of text in more than six (`\u0000`).
+const MAX_WRITTEN_TEXT: usize = 6 * MAX_TEXT;
+
+/// `lifeboat.json` as a parser reads it: stopped at a string longer than any
+/// text may be, before the parser gathers it, and at the first failed read,
+/// each kept as the error to report in place of the parser's.
+pub struct Strings<R> {
+    inner: R,
+    bound: StringBound,
+    failure: Option<BackupError>,
+}
+
+impl<R: Read> Strings<R> {
+    pub fn new(inner: R) -> Strings<R> {
+        Strings { inner, bound: StringBound::new(MAX_WRITTEN_TEXT), failure: None }
+    }
+
+    /// Why reading `name` stopped, when it did not end well.
+    pub fn finish(&mut self, name: &str) -> Result<(), BackupError> {
+        match self.failure.take() {
+            Some(BackupError::Damaged { reason }) => Err(BackupError::Damaged { reason: format!("{name}: {reason}") }),
+            Some(other) => Err(other),
+            None => Ok(()),
+        }
+    }
+
+    pub fn into_inner(self) -> R {
+        self.inner
+    }
+}
+
+impl<R: Read> Read for Strings<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf).inspect_err(|e| {
+            self.failure.get_or_insert(BackupError::Damaged { reason: e.to_string() });
+        })?;
+        if let Err(line) = self.bound.scan(&buf[..n]) {
+            self.failure = Some(long_text(Some(line)));
+            return Err(io::Error::other("a text is too long"));
+        }
+        Ok(n)
+    }
+}
+
+fn long_text(line: Option<u32>) -> BackupError {
+    let at = line.map(|l| format!(" (line {l})")).unwrap_or_default();
+    BackupError::invalid(format!("lifeboat.json has a text longer than {MAX_TEXT} bytes{at}"))
+}
+
 /// Walk the document; refuse it when a text is too long, a record kind too
 /// numerous, or the parsed file would cost more than `budget` bytes.
-pub fn check(bytes: &[u8], budget: u64) -> Result<(), BackupError> {
+pub fn check(json: impl Read, budget: u64) -> Result<(), BackupError> {
     let mut tally = Tally { cost: 0, budget, records: [0; 3], stop: None };
-    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let mut de = serde_json::Deserializer::from_reader(json);
     let walked = de.deserialize_any(Value { tally: &mut tally, records: None, root: true }).and_then(|()| de.end());
     match (tally.stop, walked) {
-        (Some(Stop::LongText), _) => {
-            Err(BackupError::invalid(format!("lifeboat.json has a text longer than {MAX_TEXT} bytes")))
-        }
+        (Some(Stop::LongText), _) => Err(long_text(None)),
         (Some(Stop::TooMany(what, max)), _) => {
             Err(BackupError::invalid(format!("lifeboat.json holds more than {max} {what}, more than any vault could")))
         }
@@ -185,12 +237,12 @@ mod tests {
 
     #[test]
     fn counts_texts_records_and_cost() {
-        assert!(check(br#"{"people":[{"name":"a"}],"x":{"people":[1,2,3]}}"#, 10_000).is_ok());
+        assert!(check(&br#"{"people":[{"name":"a"}],"x":{"people":[1,2,3]}}"#[..], 10_000).is_ok());
         let long = format!(r#"{{"people":[{{"note":"{}"}}]}}"#, "a".repeat(MAX_TEXT + 1));
         assert!(matches!(check(long.as_bytes(), u64::MAX), Err(BackupError::Invalid { .. })));
         let tiny = format!(r#"{{"people":[{}{{}}]}}"#, "{},".repeat(1000));
         assert!(matches!(check(tiny.as_bytes(), 100 * OBJECT_COST), Err(BackupError::TooLarge { .. })));
         assert!(check(tiny.as_bytes(), 2000 * OBJECT_COST).is_ok());
-        assert!(matches!(check(b"{\"people\": [", u64::MAX), Err(BackupError::Invalid { .. })));
+        assert!(matches!(check(&b"{\"people\": ["[..], u64::MAX), Err(BackupError::Invalid { .. })));
     }
 }

@@ -1,7 +1,7 @@
 //! The age layer: encrypt to a passphrase (scrypt) or to recipients (age
-//! X25519, ssh-ed25519, ssh-rsa), and decrypt with a size limit.
+//! X25519, ssh-ed25519, ssh-rsa), and decrypt as a stream with a size limit.
 
-use std::io::{Read, Write};
+use std::io::{BufReader, Read, Seek, SeekFrom, Write};
 use std::str::FromStr;
 
 use age::secrecy::SecretString;
@@ -117,26 +117,34 @@ pub fn encrypt(payload: &[u8], protection: &Protection) -> Result<Vec<u8>, Backu
     Ok(out)
 }
 
-/// True when the file is protected by a passphrase rather than a key.
-pub fn needs_passphrase(bytes: &[u8]) -> Result<bool, BackupError> {
-    Ok(decryptor(bytes)?.is_scrypt())
+/// True when the file is protected by a passphrase rather than a key. Reads
+/// the header only and goes back to the start.
+pub fn needs_passphrase<R: Read + Seek>(file: &mut R) -> Result<bool, BackupError> {
+    let scrypt = decryptor(&mut *file)?.is_scrypt();
+    file.rewind().map_err(|e| BackupError::Damaged { reason: e.to_string() })?;
+    Ok(scrypt)
 }
 
-fn decryptor(
-    bytes: &[u8],
-) -> Result<age::Decryptor<age::armor::ArmoredReader<std::io::BufReader<&[u8]>>>, BackupError> {
-    age::Decryptor::new(age::armor::ArmoredReader::new(bytes)).map_err(|e| match e {
+/// The plaintext of a backup as it is read: a stream of authenticated chunks
+/// that seeks (each chunk is decrypted when read), so the zip inside is read
+/// where it lies and the whole plaintext is never in memory.
+pub type Plaintext<R> = age::stream::StreamReader<age::armor::ArmoredReader<BufReader<R>>>;
+
+fn decryptor<R: Read>(file: R) -> Result<age::Decryptor<age::armor::ArmoredReader<BufReader<R>>>, BackupError> {
+    age::Decryptor::new_buffered(age::armor::ArmoredReader::new(file)).map_err(|e| match e {
         age::DecryptError::InvalidHeader | age::DecryptError::UnknownFormat => BackupError::NotABackup,
         age::DecryptError::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => BackupError::NotABackup,
         other => BackupError::Damaged { reason: other.to_string() },
     })
 }
 
-/// Decrypt, reading at most `limit` bytes of plaintext. Every chunk is
-/// authenticated and the last one is marked, so a truncated or altered file
-/// fails here.
-pub fn decrypt(bytes: &[u8], keys: &Keys, limit: u64) -> Result<Vec<u8>, BackupError> {
-    let decryptor = decryptor(bytes)?;
+/// Decrypt, refusing more than `limit` bytes of plaintext. Every chunk is
+/// authenticated as it is read, and the last one, which says where the
+/// plaintext ends, here: a truncated or altered file fails here or when the
+/// altered chunk is read.
+/// Returns the plaintext and its length.
+pub fn decrypt<R: Read + Seek>(file: R, keys: &Keys, limit: u64) -> Result<(Plaintext<R>, u64), BackupError> {
+    let decryptor = decryptor(file)?;
     let mut reader = if decryptor.is_scrypt() {
         let Some(passphrase) = &keys.passphrase else { return Err(BackupError::NeedPassphrase) };
         let mut identity = age::scrypt::Identity::new(passphrase.clone());
@@ -155,13 +163,12 @@ pub fn decrypt(bytes: &[u8], keys: &Keys, limit: u64) -> Result<Vec<u8>, BackupE
         age::DecryptError::ExcessiveWork { required, .. } => BackupError::TooCostly { log_n: required },
         other => BackupError::Damaged { reason: other.to_string() },
     })?;
-    let mut out = Vec::new();
-    (&mut reader)
-        .take(limit + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| BackupError::Damaged { reason: format!("the encrypted data does not check out ({e})") })?;
-    if out.len() as u64 > limit {
+    let damaged =
+        |e: std::io::Error| BackupError::Damaged { reason: format!("the encrypted data does not check out ({e})") };
+    let len = reader.seek(SeekFrom::End(0)).map_err(damaged)?;
+    if len > limit {
         return Err(BackupError::TooLarge { what: "decrypted backup".into(), limit });
     }
-    Ok(out)
+    reader.rewind().map_err(damaged)?;
+    Ok((reader, len))
 }

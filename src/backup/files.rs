@@ -2,6 +2,7 @@
 //! desktop app asks for it in its own page): make, verify and restore a
 //! backup file, and the user's own public key.
 
+use std::fs::File;
 use std::path::Path;
 
 use serde::Serialize;
@@ -57,10 +58,9 @@ pub fn verify_file(
     passphrase: Option<Passphrase>,
     vault: Option<&Vault>,
 ) -> Result<Verified, BackupError> {
-    let limits = Limits::default();
-    let bytes = super::read_file(path, &limits)?;
-    let keys = keys(&bytes, passphrase, vault)?;
-    let opened = super::open(&bytes, &keys, &limits)?;
+    let mut file = super::open_file(path)?;
+    let keys = keys(&mut file, passphrase, vault)?;
+    let opened = super::open(file, &keys, &Limits::default())?;
     Ok(Verified {
         created_at: opened.snapshot.created_at.clone(),
         counts: opened.snapshot.counts(),
@@ -77,11 +77,10 @@ pub fn restore_file(
     passphrase: Option<Passphrase>,
     opts: RestoreOptions,
 ) -> Result<RestoreReport, BackupError> {
-    let limits = Limits::default();
-    let bytes = super::read_file(path, &limits)?;
-    let keys = keys(&bytes, passphrase, Some(vault))?;
-    let opened = super::open(&bytes, &keys, &limits)?;
-    let origin = super::origin(vault, &opened, path, &bytes)?;
+    let mut file = super::open_file(path)?;
+    let keys = keys(&mut file, passphrase, Some(vault))?;
+    let opened = super::open(file, &keys, &Limits::default())?;
+    let origin = super::origin(vault, &opened, path)?;
     Ok(vault.restore(&opened.snapshot, &origin, opts)?)
 }
 
@@ -158,8 +157,8 @@ pub fn import_keys(vault: &Vault, path: &Path) -> Result<ImportedKeys, BackupErr
 
 /// The passphrase for a passphrase backup (refused when missing), else the
 /// keys kept in the vault.
-fn keys(bytes: &[u8], passphrase: Option<Passphrase>, vault: Option<&Vault>) -> Result<Keys, BackupError> {
-    if super::needs_passphrase(bytes)? {
+fn keys(file: &mut File, passphrase: Option<Passphrase>, vault: Option<&Vault>) -> Result<Keys, BackupError> {
+    if super::needs_passphrase(file)? {
         let passphrase = passphrase.ok_or(BackupError::NeedPassphrase)?;
         return Ok(Keys { passphrase: Some(passphrase), identities: Vec::new() });
     }

@@ -20,6 +20,15 @@ pub const FORMAT: &str = "lifeboat-backup";
 /// backups are read as unsigned.
 pub const VERSION: u32 = 2;
 
+/// Where `lifeboat.json` is read from, once per pass: the zip entry,
+/// streamed anew each time, so it is never held whole.
+pub trait Json {
+    fn pass<T>(
+        &mut self,
+        parse: impl FnOnce(&mut dyn std::io::Read) -> Result<T, BackupError>,
+    ) -> Result<T, BackupError>;
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     pub format: String,
@@ -346,29 +355,31 @@ impl Snapshot {
         })
     }
 
-    /// Parse `lifeboat.json` and check that it is whole and consistent. The
-    /// input is already bounded in size; serde_json bounds the nesting depth;
-    /// a first pass refuses it before anything is built when every record
-    /// and text together would cost more than `budget` bytes of memory.
-    pub fn from_json(bytes: &[u8], budget: u64) -> Result<Snapshot, BackupError> {
-        census::check(bytes, budget)?;
+    /// Parse `lifeboat.json` and check that it is whole and consistent; its
+    /// `maker`. It is read three times, each time anew from `json`: a first
+    /// pass refuses it before anything is built when every record and text
+    /// together would cost more than `budget` bytes of memory; the second
+    /// reads its format, version and maker; the third builds the snapshot
+    /// (serde_json bounds the nesting depth).
+    pub fn from_json(json: &mut impl Json, budget: u64) -> Result<(Snapshot, Option<Maker>), BackupError> {
+        let invalid = |e: serde_json::Error| BackupError::invalid(format!("lifeboat.json: {e}"));
+        json.pass(|r| census::check(r, budget))?;
         #[derive(Deserialize)]
         struct Head {
             format: String,
             version: u32,
+            maker: Option<Maker>,
         }
-        let head: Head =
-            serde_json::from_slice(bytes).map_err(|e| BackupError::invalid(format!("lifeboat.json: {e}")))?;
+        let head: Head = json.pass(|r| serde_json::from_reader(r).map_err(invalid))?;
         if head.format != FORMAT {
             return Err(BackupError::invalid(format!("lifeboat.json is of format {:?}, not {FORMAT}", head.format)));
         }
         if head.version > VERSION {
             return Err(BackupError::TooNew { found: head.version, known: VERSION });
         }
-        let snapshot: Snapshot =
-            serde_json::from_slice(bytes).map_err(|e| BackupError::invalid(format!("lifeboat.json: {e}")))?;
+        let snapshot: Snapshot = json.pass(|r| serde_json::from_reader(r).map_err(invalid))?;
         snapshot.check()?;
-        Ok(snapshot)
+        Ok((snapshot, head.maker))
     }
 
     /// `lifeboat.json` without a maker, as version 1 wrote it.
@@ -385,17 +396,6 @@ impl Snapshot {
             snapshot: &'a Snapshot,
         }
         serde_json::to_vec_pretty(&WithMaker { maker, snapshot: self }).expect("a snapshot always serializes")
-    }
-
-    /// The `maker` object of a `lifeboat.json` that [`Snapshot::from_json`] accepted.
-    pub fn maker_of(bytes: &[u8]) -> Result<Option<Maker>, BackupError> {
-        #[derive(Deserialize)]
-        struct Head {
-            maker: Option<Maker>,
-        }
-        let head: Head =
-            serde_json::from_slice(bytes).map_err(|e| BackupError::invalid(format!("lifeboat.json: {e}")))?;
-        Ok(head.maker)
     }
 
     /// References resolve, kinds are known, names are there (counts and text

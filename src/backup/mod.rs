@@ -4,8 +4,9 @@
 //! docs/BACKUP.md.
 //!
 //! A backup is hostile input when read: sizes are bounded at every layer,
-//! entries are read in memory by exact name, and the JSON is checked whole
-//! before the vault sees any of it. Every backup is signed by the vault that
+//! it is read from its file as a stream (never whole in memory, never
+//! decrypted to disk), entries are read by exact name, and the JSON is
+//! checked whole before the vault sees any of it. Every backup is signed by the vault that
 //! made it (`sign`); opening one checks the signature and says who signed.
 
 mod archive;
@@ -26,6 +27,7 @@ pub use format::{Counts, Snapshot};
 pub use keys::{Generated, KeyFile, from_secrets, generate, key_file, read_key_file};
 pub use sign::{Maker, NAMESPACE, Signer, SignerKey, Signing, SigningKey};
 
+use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 
 use crate::args;
@@ -73,6 +75,8 @@ pub struct Opened {
     pub vcards: usize,
     /// Who signed it, the signature checked (backups of format version 1 are unsigned).
     pub signer: Signer,
+    /// SHA-256 (hex) of the backup file, to name a restore's source in the history.
+    pub sha256: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -214,32 +218,49 @@ pub fn create(snapshot: &Snapshot, signing: &Signing, protection: &Protection) -
     crypt::encrypt(&zip, protection)
 }
 
-/// Decrypt, unpack and check a backup and its signature. Nothing here touches a vault.
-pub fn open(bytes: &[u8], keys: &Keys, limits: &Limits) -> Result<Opened, BackupError> {
-    if bytes.len() as u64 > limits.max_file {
-        return Err(BackupError::TooLarge { what: "file".into(), limit: limits.max_file });
-    }
-    let entries = {
-        let zip = crypt::decrypt(bytes, keys, limits.max_decrypted)?;
-        archive::unpack(&zip, limits)?
-    };
-    let signed = match &entries.signature {
-        Some(sig) => Some(sign::verify(sig, &entries.data).map_err(|reason| BackupError::Damaged {
+/// Decrypt, unpack and check a backup and its signature, reading it from
+/// `file` as it goes: the plaintext is decrypted chunk by chunk as the zip
+/// inside is read, each entry streams through its limits, so memory does not
+/// grow with the file. Nothing here touches a vault, and nothing is written.
+pub fn open<R: Read + Seek>(mut file: R, keys: &Keys, limits: &Limits) -> Result<Opened, BackupError> {
+    let sha256 = file_sha256(&mut file, limits.max_file)?;
+    let (plain, size) = crypt::decrypt(file, keys, limits.max_decrypted)?;
+    let mut archive = archive::Archive::new(plain, size, limits)?;
+    let contacts = archive.contacts()?;
+    let signature = archive.signature()?;
+    let budget = MEMORY_FLOOR.max(archive.data_compressed()?.saturating_mul(limits.memory_per_byte));
+    let (snapshot, maker) = Snapshot::from_json(&mut archive, budget)?;
+    let signed = match (&signature, archive.data_sha512()) {
+        (Some(sig), Some(digest)) => Some(sign::verify(sig, digest).map_err(|reason| BackupError::Damaged {
             reason: format!("its signature does not check out: {reason} (서명이 맞지 않음)"),
         })?),
-        None => None,
+        _ => None,
     };
-    let budget = MEMORY_FLOOR.max(entries.data_compressed.saturating_mul(limits.memory_per_byte));
-    let snapshot = Snapshot::from_json(&entries.data, budget)?;
-    let signer = signer(&snapshot, Snapshot::maker_of(&entries.data)?, signed, &entries.contacts.sha256)?;
-    let vcards = entries.contacts.cards;
+    let signer = signer(&snapshot, maker, signed, &contacts.sha256)?;
+    let vcards = contacts.cards;
     if vcards != snapshot.people.len() {
         return Err(BackupError::invalid(format!(
             "contacts.vcf holds {vcards} people, lifeboat.json {}",
             snapshot.people.len()
         )));
     }
-    Ok(Opened { snapshot, vcards, signer })
+    Ok(Opened { snapshot, vcards, signer, sha256 })
+}
+
+/// The SHA-256 of the whole file, read in pieces, refused when longer than
+/// `max`; the file is left at its start.
+fn file_sha256(file: &mut (impl Read + Seek), max: u64) -> Result<String, BackupError> {
+    use sha2::{Digest, Sha256};
+    let damaged = |e: std::io::Error| BackupError::Damaged { reason: e.to_string() };
+    let len = file.seek(std::io::SeekFrom::End(0)).map_err(damaged)?;
+    if len > max {
+        return Err(BackupError::TooLarge { what: "file".into(), limit: max });
+    }
+    file.rewind().map_err(damaged)?;
+    let mut hash = Sha256::new();
+    std::io::copy(&mut file.take(max), &mut hash).map_err(damaged)?;
+    file.rewind().map_err(damaged)?;
+    Ok(hex::encode(hash.finalize()))
 }
 
 /// Who signed: the `maker` object and the signature must come together and
@@ -277,17 +298,12 @@ fn signer(
     Ok(Signer::Signed { name: maker.name, key })
 }
 
-/// Read a backup file, refusing one larger than the limit before reading it.
-pub fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, BackupError> {
-    let io = |source| BackupError::Io { path: path.to_owned(), source };
-    let len = std::fs::metadata(path).map_err(io)?.len();
-    if len > limits.max_file {
-        return Err(BackupError::TooLarge { what: "file".into(), limit: limits.max_file });
-    }
-    std::fs::read(path).map_err(io)
+/// Open a backup file for [`open`].
+pub fn open_file(path: &Path) -> Result<std::fs::File, BackupError> {
+    std::fs::File::open(path).map_err(|source| BackupError::Io { path: path.to_owned(), source })
 }
 
-/// The SHA-256 of a file's bytes, to name a restore's source in the history.
+/// The SHA-256 (hex) of some bytes.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
     hex::encode(Sha256::digest(bytes))
@@ -299,7 +315,7 @@ mod tests;
 /// The backup file being restored and who made it, for the vault's restore.
 /// A backup is this vault's own when this vault's key signed it; the name
 /// in it proves nothing (anyone can choose any name).
-pub fn origin(vault: &Vault, opened: &Opened, path: &Path, bytes: &[u8]) -> Result<BackupOrigin, BackupError> {
+pub fn origin(vault: &Vault, opened: &Opened, path: &Path) -> Result<BackupOrigin, BackupError> {
     let (signer, fingerprint, own) = match &opened.signer {
         Signer::Unsigned => (None, None, false),
         Signer::Signed { name, key } => {
@@ -309,7 +325,7 @@ pub fn origin(vault: &Vault, opened: &Opened, path: &Path, bytes: &[u8]) -> Resu
     };
     Ok(BackupOrigin {
         file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-        sha256: sha256_hex(bytes),
+        sha256: opened.sha256.clone(),
         made_at: opened.snapshot.created_at.clone(),
         signer,
         fingerprint,

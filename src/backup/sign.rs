@@ -104,7 +104,7 @@ pub struct Maker {
 
 /// Sign `message` as SSHSIG, armored as `ssh-keygen -Y sign` writes it.
 pub fn sign(key: &SigningKey, message: &[u8]) -> String {
-    let signature = key.0.sign(&signed_data(message));
+    let signature = key.0.sign(&signed_data(&Sha512::digest(message).into()));
     let mut sig_blob = Vec::new();
     put(&mut sig_blob, KEY_TYPE.as_bytes());
     put(&mut sig_blob, &signature.to_bytes());
@@ -121,8 +121,10 @@ pub fn sign(key: &SigningKey, message: &[u8]) -> String {
     format!("{BEGIN}\n{}\n{END}\n", lines.join("\n"))
 }
 
-/// Check an armored SSHSIG over `message`; the key that made it, or why not.
-pub fn verify(armored: &[u8], message: &[u8]) -> Result<SignerKey, String> {
+/// Check an armored SSHSIG over the message whose SHA-512 is `message_sha512`
+/// (what SSHSIG signs, so the message itself may stream past); the key that
+/// made it, or why not.
+pub fn verify(armored: &[u8], message_sha512: &[u8; 64]) -> Result<SignerKey, String> {
     let text = std::str::from_utf8(armored).map_err(|_| "the signature is not text".to_owned())?;
     let body = text
         .trim()
@@ -157,18 +159,18 @@ pub fn verify(armored: &[u8], message: &[u8]) -> Result<SignerKey, String> {
     r.end()?;
     let key =
         ed25519_dalek::VerifyingKey::from_bytes(&key_bytes).map_err(|_| "the signing key is not valid".to_owned())?;
-    key.verify(&signed_data(message), &ed25519_dalek::Signature::from_bytes(&sig_bytes))
+    key.verify(&signed_data(message_sha512), &ed25519_dalek::Signature::from_bytes(&sig_bytes))
         .map_err(|_| "it does not match lifeboat.json, which was changed after signing".to_owned())?;
     Ok(SignerKey::of(&key))
 }
 
 /// What Ed25519 signs (PROTOCOL.sshsig): the preamble, namespace, reserved, hash name and hash.
-fn signed_data(message: &[u8]) -> Vec<u8> {
+fn signed_data(message_sha512: &[u8; 64]) -> Vec<u8> {
     let mut data = MAGIC.to_vec();
     put(&mut data, NAMESPACE.as_bytes());
     put(&mut data, b"");
     put(&mut data, HASH.as_bytes());
-    put(&mut data, &Sha512::digest(message));
+    put(&mut data, message_sha512);
     data
 }
 
@@ -219,15 +221,16 @@ mod tests {
         let armored = sign(&key, b"payload");
         assert!(armored.starts_with("-----BEGIN SSH SIGNATURE-----\n"));
         assert!(armored.lines().all(|l| l.len() <= 70 || l.starts_with("-----")));
-        let found = verify(armored.as_bytes(), b"payload").unwrap();
+        let digest = |m: &[u8]| -> [u8; 64] { Sha512::digest(m).into() };
+        let found = verify(armored.as_bytes(), &digest(b"payload")).unwrap();
         assert_eq!(found, key.public());
         assert!(found.openssh.starts_with("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI"));
         assert!(found.fingerprint.starts_with("SHA256:") && found.fingerprint.len() == 50);
         assert_eq!(found.short.len(), 19);
-        assert!(verify(armored.as_bytes(), b"payloaD").unwrap_err().contains("changed after signing"));
-        assert!(verify(b"not a signature", b"payload").is_err());
+        assert!(verify(armored.as_bytes(), &digest(b"payloaD")).unwrap_err().contains("changed after signing"));
+        assert!(verify(b"not a signature", &digest(b"payload")).is_err());
         let mut cut = armored.clone();
         cut.replace_range(40..44, "");
-        assert!(verify(cut.as_bytes(), b"payload").is_err());
+        assert!(verify(cut.as_bytes(), &digest(b"payload")).is_err());
     }
 }

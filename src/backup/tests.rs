@@ -1,4 +1,4 @@
-use std::io::Write;
+use std::io::{Cursor, Read, Write};
 
 use super::format::*;
 use super::*;
@@ -74,8 +74,8 @@ fn to_key() -> (Keys, Protection) {
 fn round_trip_to_a_key() {
     let (keys, protection) = to_key();
     let bytes = create(&snapshot(), &signing(), &protection).unwrap();
-    assert!(!needs_passphrase(&bytes).unwrap());
-    let opened = open(&bytes, &keys, &Limits::default()).unwrap();
+    assert!(!needs_passphrase(&mut Cursor::new(&bytes)).unwrap());
+    let opened = open(Cursor::new(&bytes), &keys, &Limits::default()).unwrap();
     assert_eq!(opened.snapshot, snapshot());
     assert_eq!(opened.vcards, 2);
     assert_eq!(opened.snapshot.counts().members, 2);
@@ -86,7 +86,7 @@ fn round_trip_to_a_key() {
 fn passphrase_round_trip_and_wrong_passphrase() {
     let protection = Protection::passphrase(Passphrase::from("correct horse battery".to_owned())).unwrap();
     let bytes = create(&snapshot(), &signing(), &protection).unwrap();
-    assert!(needs_passphrase(&bytes).unwrap());
+    assert!(needs_passphrase(&mut Cursor::new(&bytes)).unwrap());
     // The shipped work factor is age's standard 2^18, not a tuned-down one.
     let header = String::from_utf8_lossy(&bytes[..200]).into_owned();
     let expected = if cfg!(debug_assertions) && std::env::var_os("LIFEBOAT_INSECURE_TEST_KDF").is_some() {
@@ -96,10 +96,13 @@ fn passphrase_round_trip_and_wrong_passphrase() {
     };
     assert!(header.lines().any(|l| l.starts_with("-> scrypt ") && format!("{l}\n").ends_with(expected)), "{header}");
     let right = Keys { passphrase: Some(Passphrase::from("correct horse battery".to_owned())), identities: vec![] };
-    assert_eq!(open(&bytes, &right, &Limits::default()).unwrap().snapshot, snapshot());
+    assert_eq!(open(Cursor::new(&bytes), &right, &Limits::default()).unwrap().snapshot, snapshot());
     let wrong = Keys { passphrase: Some(Passphrase::from("wrong horse battery".to_owned())), identities: vec![] };
-    assert!(matches!(open(&bytes, &wrong, &Limits::default()), Err(BackupError::WrongKey)));
-    assert!(matches!(open(&bytes, &Keys::default(), &Limits::default()), Err(BackupError::NeedPassphrase)));
+    assert!(matches!(open(Cursor::new(&bytes), &wrong, &Limits::default()), Err(BackupError::WrongKey)));
+    assert!(matches!(
+        open(Cursor::new(&bytes), &Keys::default(), &Limits::default()),
+        Err(BackupError::NeedPassphrase)
+    ));
     assert!(matches!(Protection::passphrase(Passphrase::from("short".to_owned())), Err(BackupError::WeakPassphrase)));
 }
 
@@ -110,13 +113,16 @@ fn tampered_truncated_and_wrong_key_are_refused() {
     let mut tampered = bytes.clone();
     let last = tampered.len() - 20;
     tampered[last] ^= 0x01;
-    assert!(matches!(open(&tampered, &keys, &Limits::default()), Err(BackupError::Damaged { .. })));
+    assert!(matches!(open(Cursor::new(&tampered), &keys, &Limits::default()), Err(BackupError::Damaged { .. })));
     let truncated = &bytes[..bytes.len() - 50];
-    assert!(matches!(open(truncated, &keys, &Limits::default()), Err(BackupError::Damaged { .. })));
+    assert!(matches!(open(Cursor::new(truncated), &keys, &Limits::default()), Err(BackupError::Damaged { .. })));
     let (other, _) = to_key();
-    assert!(matches!(open(&bytes, &other, &Limits::default()), Err(BackupError::WrongKey)));
-    assert!(matches!(open(&bytes, &Keys::default(), &Limits::default()), Err(BackupError::NeedIdentity)));
-    assert!(matches!(open(b"PK\x03\x04 not age", &keys, &Limits::default()), Err(BackupError::NotABackup)));
+    assert!(matches!(open(Cursor::new(&bytes), &other, &Limits::default()), Err(BackupError::WrongKey)));
+    assert!(matches!(open(Cursor::new(&bytes), &Keys::default(), &Limits::default()), Err(BackupError::NeedIdentity)));
+    assert!(matches!(
+        open(Cursor::new(b"PK\x03\x04 not age"), &keys, &Limits::default()),
+        Err(BackupError::NotABackup)
+    ));
 }
 
 /// Encrypt an arbitrary zip, as an attacker could.
@@ -137,22 +143,22 @@ fn hostile_archives_are_refused() {
     let vcf = crate::export::vcard::export(&snapshot().people_views(), crate::export::vcard::Version::V4);
     let (keys, bytes) =
         hostile(&[("../../etc/passwd", b"x"), ("lifeboat.json", &json), ("contacts.vcf", vcf.as_bytes())]);
-    assert!(matches!(open(&bytes, &keys, &Limits::default()), Err(BackupError::Invalid { .. })));
+    assert!(matches!(open(Cursor::new(&bytes), &keys, &Limits::default()), Err(BackupError::Invalid { .. })));
     let (keys, bytes) = hostile(&[("/lifeboat.json", &json), ("contacts.vcf", vcf.as_bytes())]);
-    assert!(matches!(open(&bytes, &keys, &Limits::default()), Err(BackupError::Invalid { .. })));
+    assert!(matches!(open(Cursor::new(&bytes), &keys, &Limits::default()), Err(BackupError::Invalid { .. })));
     let (keys, bytes) = hostile(&[("lifeboat.json", &json)]);
-    assert!(matches!(open(&bytes, &keys, &Limits::default()), Err(BackupError::Invalid { .. })));
+    assert!(matches!(open(Cursor::new(&bytes), &keys, &Limits::default()), Err(BackupError::Invalid { .. })));
     // A highly compressible entry past the limit: refused while reading, not after.
     let zeros = vec![b' '; 200_000];
     let (keys, bytes) = hostile(&[("lifeboat.json", &zeros), ("contacts.vcf", vcf.as_bytes())]);
     let small = Limits { max_entry: 100_000, ..Limits::default() };
-    assert!(matches!(open(&bytes, &keys, &small), Err(BackupError::TooLarge { .. })));
+    assert!(matches!(open(Cursor::new(&bytes), &keys, &small), Err(BackupError::TooLarge { .. })));
     let tiny = Limits { max_decrypted: 100, ..Limits::default() };
-    assert!(matches!(open(&bytes, &keys, &tiny), Err(BackupError::TooLarge { .. })));
+    assert!(matches!(open(Cursor::new(&bytes), &keys, &tiny), Err(BackupError::TooLarge { .. })));
     let deep =
         format!("{{\"format\":\"lifeboat-backup\",\"version\":1,\"x\":{}{}}}", "[".repeat(10_000), "]".repeat(10_000));
     let (keys, bytes) = hostile(&[("lifeboat.json", deep.as_bytes()), ("contacts.vcf", vcf.as_bytes())]);
-    let err = open(&bytes, &keys, &Limits::default()).err();
+    let err = open(Cursor::new(&bytes), &keys, &Limits::default()).err();
     assert!(matches!(err, Some(BackupError::Invalid { .. })), "{err:?}");
 }
 
@@ -160,14 +166,36 @@ fn hostile_archives_are_refused() {
 fn inconsistent_json_is_refused() {
     let mut s = snapshot();
     s.groups[0].members[0].person = 99;
-    assert!(matches!(Snapshot::from_json(&s.to_json(), u64::MAX), Err(BackupError::Invalid { .. })));
+    assert!(matches!(from_json(&s.to_json()), Err(BackupError::Invalid { .. })));
     let mut s = snapshot();
     s.version = VERSION + 1;
-    assert!(matches!(Snapshot::from_json(&s.to_json(), u64::MAX), Err(BackupError::TooNew { .. })));
+    assert!(matches!(from_json(&s.to_json()), Err(BackupError::TooNew { .. })));
     let mut s = snapshot();
     s.format = "something-else".into();
-    assert!(matches!(Snapshot::from_json(&s.to_json(), u64::MAX), Err(BackupError::Invalid { .. })));
+    assert!(matches!(from_json(&s.to_json()), Err(BackupError::Invalid { .. })));
     let mut s = snapshot();
     s.groups[0].kind = "evil".into();
-    assert!(matches!(Snapshot::from_json(&s.to_json(), u64::MAX), Err(BackupError::Invalid { .. })));
+    assert!(matches!(from_json(&s.to_json()), Err(BackupError::Invalid { .. })));
+}
+
+/// `lifeboat.json` given whole, each pass reading it from the start.
+impl Json for &[u8] {
+    fn pass<T>(&mut self, parse: impl FnOnce(&mut dyn Read) -> Result<T, BackupError>) -> Result<T, BackupError> {
+        parse(&mut &**self)
+    }
+}
+
+fn from_json(json: &[u8]) -> Result<Snapshot, BackupError> {
+    Snapshot::from_json(&mut &*json, u64::MAX).map(|(snapshot, _)| snapshot)
+}
+
+/// A directory listing tens of thousands of entries is refused before the
+/// zip crate builds an entry for each (millions would cost gigabytes).
+#[test]
+fn a_huge_zip_directory_is_refused_before_it_is_read() {
+    let names: Vec<String> = (0..30_000).map(|i| format!("e{i:05}")).collect();
+    let entries: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b""[..])).collect();
+    let (keys, bytes) = hostile(&entries);
+    let err = open(Cursor::new(&bytes), &keys, &Limits::default()).err();
+    assert!(matches!(&err, Some(BackupError::Invalid { reason }) if reason.contains("directory is larger")), "{err:?}");
 }

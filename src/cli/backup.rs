@@ -152,8 +152,12 @@ fn recipients(arg: &str) -> Result<Vec<backup::Recipient>> {
 
 /// The keys to try on a backup: a passphrase when it is protected by one,
 /// else the --identity file, else the keys kept in the vault.
-fn keys(bytes: &[u8], identity: Option<&Path>, stored: impl FnOnce() -> Result<Vec<StoredIdentity>>) -> Result<Keys> {
-    if backup::needs_passphrase(bytes)? {
+fn keys(
+    file: &mut std::fs::File,
+    identity: Option<&Path>,
+    stored: impl FnOnce() -> Result<Vec<StoredIdentity>>,
+) -> Result<Keys> {
+    if backup::needs_passphrase(file)? {
         let passphrase = match env_passphrase()? {
             Some(p) => p,
             None => backup::Passphrase::from(prompt_hidden(&prompt("cli_prompt_backup", Vec::new()))?.as_str()),
@@ -172,12 +176,11 @@ fn keys(bytes: &[u8], identity: Option<&Path>, stored: impl FnOnce() -> Result<V
 
 impl Restore {
     fn run(self, global: &Global, out: &mut Out) -> Result<()> {
-        let limits = Limits::default();
-        let bytes = backup::read_file(&self.file, &limits)?;
+        let mut file = backup::open_file(&self.file)?;
         let mut vault = global.open()?;
-        let keys = keys(&bytes, self.identity.as_deref(), || Ok(vault.backup_identities()?))?;
-        let opened = backup::open(&bytes, &keys, &limits)?;
-        let origin = backup::origin(&vault, &opened, &self.file, &bytes)?;
+        let keys = keys(&mut file, self.identity.as_deref(), || Ok(vault.backup_identities()?))?;
+        let opened = backup::open(file, &keys, &Limits::default())?;
+        let origin = backup::origin(&vault, &opened, &self.file)?;
         let opts = RestoreOptions { dry_run: self.dry_run, accept_new_signer: self.accept_new_signer };
         let report = vault.restore(&opened.snapshot, &origin, opts)?;
         if self.json {
@@ -202,14 +205,13 @@ impl Restore {
 
 impl Verify {
     fn run(self, global: &Global, out: &mut Out) -> Result<()> {
-        let limits = Limits::default();
-        let bytes = backup::read_file(&self.file, &limits)?;
+        let mut file = backup::open_file(&self.file)?;
         // Verifying needs no vault, unless the backup was made to the vault's own key.
-        let keys = keys(&bytes, self.identity.as_deref(), || {
+        let keys = keys(&mut file, self.identity.as_deref(), || {
             let dir = global.vault_dir()?;
             if Vault::exists(&dir) { Ok(global.open()?.backup_identities()?) } else { Ok(Vec::new()) }
         })?;
-        let opened = backup::open(&bytes, &keys, &limits)?;
+        let opened = backup::open(file, &keys, &Limits::default())?;
         let c = opened.snapshot.counts();
         if self.json {
             #[derive(serde::Serialize)]

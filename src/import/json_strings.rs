@@ -12,7 +12,7 @@ use memchr::{memchr, memchr2};
 
 /// Where the scan is, carried across reads.
 #[derive(Debug)]
-pub(super) struct StringBound {
+pub(crate) struct StringBound {
     max: usize,
     in_string: bool,
     escaped: bool,

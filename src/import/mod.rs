@@ -12,7 +12,7 @@ mod error;
 mod fingerprint;
 mod input;
 mod instagram;
-mod json_strings;
+pub(crate) mod json_strings;
 mod json_walk;
 mod kakao;
 mod line;
@@ -28,6 +28,7 @@ mod contacts_csv;
 mod vcard;
 
 pub(crate) use vcard::parse_loose as parse_vcard_loose;
+pub use vcard::quiet_caught_dependency_panic;
 
 pub use bounded::{MAX_ROOM_MEMBERS, read_bounded};
 pub use driver::{Progress, ReadOptions, run};

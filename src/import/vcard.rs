@@ -12,6 +12,7 @@ mod prepass;
 mod record;
 
 pub(crate) use record::parse_loose;
+pub use record::quiet_caught_dependency_panic;
 
 use super::contact::keep_valid;
 use super::{ImportError, Importer, Input, Probe, Sink};

@@ -93,6 +93,22 @@ pub(crate) fn parse_loose(text: &str) -> Result<Vec<Vcard>, String> {
         .map_err(|e| e.to_string())
 }
 
+/// Where the one panic [`parse_loose`] catches is raised (the path of its source file).
+const CAUGHT_PANIC_IN: &str = "/uriparse-0.6";
+
+/// Keep Rust's panic hook from printing the one panic [`parse_loose`]
+/// catches, so the user sees only Lifeboat's own message about the card;
+/// every other panic reaches the hook that was there. Called once, first
+/// thing in `main`, before any thread starts (the hook is process-wide).
+pub fn quiet_caught_dependency_panic() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !info.location().is_some_and(|l| l.file().contains(CAUGHT_PANIC_IN)) {
+            previous(info);
+        }
+    }));
+}
+
 /// The kept properties as a vCard 4.0 card vcard4 accepts: only TYPE,
 /// VALUE and X-SERVICE-TYPE parameters, every value escaped, and an FN even
 /// when the card has no name (vcard4 requires one; an empty one reads as none).
