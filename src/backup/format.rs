@@ -436,15 +436,15 @@ impl Snapshot {
         Ok(())
     }
 
-    /// The people as views, with the names of their groups.
-    pub fn people_views(&self) -> Vec<PersonView> {
+    /// The people as views, with the names of their groups, made one at a time.
+    pub fn people_views(&self) -> impl Iterator<Item = PersonView> + '_ {
         let mut groups: std::collections::HashMap<i64, BTreeSet<String>> = std::collections::HashMap::new();
         for g in &self.groups {
             for m in &g.members {
                 groups.entry(m.person).or_default().insert(g.name.clone());
             }
         }
-        self.people.iter().map(|p| p.to_view(groups.remove(&p.key).unwrap_or_default().into_iter().collect())).collect()
+        self.people.iter().map(move |p| p.to_view(groups.remove(&p.key).unwrap_or_default().into_iter().collect()))
     }
 
     /// Counts for `backup verify` and reports.

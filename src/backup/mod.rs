@@ -195,7 +195,10 @@ Restore into Lifeboat: lifeboat backup restore FILE (복원: lifeboat backup res
 /// Build the encrypted, signed backup of a snapshot: zip of vCard 4, JSON
 /// with its `maker`, the signature and README, then age.
 pub fn create(snapshot: &Snapshot, signing: &Signing, protection: &Protection) -> Result<Vec<u8>, BackupError> {
-    let contacts = crate::export::vcard::export(&snapshot.people_views(), crate::export::vcard::Version::V4);
+    let mut contacts = String::new();
+    for p in snapshot.people_views() {
+        crate::export::vcard::card(&p, crate::export::vcard::Version::V4, &mut contacts);
+    }
     let maker = Maker {
         name: signing.name.clone(),
         key: signing.key.public().openssh,
