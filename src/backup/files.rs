@@ -39,9 +39,14 @@ pub fn create_file(
         Some(n) => n.to_owned(),
         None => vault.maker_name()?,
     };
-    let bytes = super::create(&snapshot, &Signing { name, key: vault.signing_key()? }, protection)?;
+    let counts = snapshot.counts();
+    let zip = super::pack(&snapshot, &Signing { name, key: vault.signing_key()? })?;
+    // Only the zip is kept while age (and its scrypt) runs.
+    drop(snapshot);
+    let bytes = super::crypt::encrypt(&zip, protection)?;
+    drop(zip);
     write_private(path, &bytes)?;
-    Ok(snapshot.counts())
+    Ok(counts)
 }
 
 fn write_private(path: &Path, bytes: &[u8]) -> Result<(), BackupError> {

@@ -316,8 +316,10 @@ impl BackupGroup {
 impl Snapshot {
     /// Everything in the vault, or only the named groups and their members.
     pub fn from_vault(vault: &Vault, groups: &[String], with_messages: bool) -> Result<Snapshot, BackupError> {
-        let (people, groups) = if groups.is_empty() {
-            (vault.people(None)?, vault.groups()?)
+        // People are read one at a time and kept as the backup writes them:
+        // never every view (with its provenance) of the vault at once.
+        let (ids, groups): (Vec<i64>, _) = if groups.is_empty() {
+            (vault.people_ids(None)?, vault.groups()?)
         } else {
             let mut chosen = Vec::new();
             let mut seen = HashSet::new();
@@ -328,9 +330,12 @@ impl Snapshot {
                 }
             }
             let ids: BTreeSet<i64> = chosen.iter().flat_map(|g| g.members.iter().map(|m| m.person_id)).collect();
-            let people = ids.into_iter().map(|id| vault.person(id)).collect::<Result<Vec<_>, _>>()?;
-            (people, chosen)
+            (ids.into_iter().collect(), chosen)
         };
+        let people = ids
+            .into_iter()
+            .map(|id| Ok(BackupPerson::from_view(&vault.person(id)?)))
+            .collect::<Result<_, BackupError>>()?;
         let mut messages = Vec::new();
         if with_messages {
             for g in &groups {
@@ -349,7 +354,7 @@ impl Snapshot {
             format: FORMAT.into(),
             version: VERSION,
             created_at: chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string(),
-            people: people.iter().map(BackupPerson::from_view).collect(),
+            people,
             groups: groups.iter().map(BackupGroup::from_view).collect(),
             messages,
         })
@@ -436,15 +441,15 @@ impl Snapshot {
         Ok(())
     }
 
-    /// The people as views, with the names of their groups.
-    pub fn people_views(&self) -> Vec<PersonView> {
+    /// The people as views, with the names of their groups, made one at a time.
+    pub fn people_views(&self) -> impl Iterator<Item = PersonView> + '_ {
         let mut groups: std::collections::HashMap<i64, BTreeSet<String>> = std::collections::HashMap::new();
         for g in &self.groups {
             for m in &g.members {
                 groups.entry(m.person).or_default().insert(g.name.clone());
             }
         }
-        self.people.iter().map(|p| p.to_view(groups.remove(&p.key).unwrap_or_default().into_iter().collect())).collect()
+        self.people.iter().map(move |p| p.to_view(groups.remove(&p.key).unwrap_or_default().into_iter().collect()))
     }
 
     /// Counts for `backup verify` and reports.

@@ -199,7 +199,16 @@ Restore into Lifeboat: lifeboat backup restore FILE (복원: lifeboat backup res
 /// Build the encrypted, signed backup of a snapshot: zip of vCard 4, JSON
 /// with its `maker`, the signature and README, then age.
 pub fn create(snapshot: &Snapshot, signing: &Signing, protection: &Protection) -> Result<Vec<u8>, BackupError> {
-    let contacts = crate::export::vcard::export(&snapshot.people_views(), crate::export::vcard::Version::V4);
+    crypt::encrypt(&pack(snapshot, signing)?, protection)
+}
+
+/// The signed zip of a snapshot, before age: its vCards and JSON are
+/// dropped once packed, so that encrypting holds the zip alone.
+fn pack(snapshot: &Snapshot, signing: &Signing) -> Result<Vec<u8>, BackupError> {
+    let mut contacts = String::new();
+    for p in snapshot.people_views() {
+        crate::export::vcard::card(&p, crate::export::vcard::Version::V4, &mut contacts);
+    }
     let maker = Maker {
         name: signing.name.clone(),
         key: signing.key.public().openssh,
@@ -209,13 +218,12 @@ pub fn create(snapshot: &Snapshot, signing: &Signing, protection: &Protection) -
     };
     let data = snapshot.to_signed_json(&maker);
     let signature = sign::sign(&signing.key, &data);
-    let zip = archive::pack(&archive::Packed {
+    archive::pack(&archive::Packed {
         contacts: contacts.as_bytes(),
         data: &data,
         signature: &signature,
         readme: README_TEXT,
-    })?;
-    crypt::encrypt(&zip, protection)
+    })
 }
 
 /// Decrypt, unpack and check a backup and its signature, reading it from

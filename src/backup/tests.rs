@@ -140,7 +140,8 @@ fn hostile(entries: &[(&str, &[u8])]) -> (Keys, Vec<u8>) {
 #[test]
 fn hostile_archives_are_refused() {
     let json = snapshot().to_json();
-    let vcf = crate::export::vcard::export(&snapshot().people_views(), crate::export::vcard::Version::V4);
+    let vcf =
+        crate::export::vcard::export(&snapshot().people_views().collect::<Vec<_>>(), crate::export::vcard::Version::V4);
     let (keys, bytes) =
         hostile(&[("../../etc/passwd", b"x"), ("lifeboat.json", &json), ("contacts.vcf", vcf.as_bytes())]);
     assert!(matches!(open(Cursor::new(&bytes), &keys, &Limits::default()), Err(BackupError::Invalid { .. })));

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Subcommand;
-use lifeboat::export::{self, vcard::Version};
+use lifeboat::export::{self, Format};
 
 use super::{Global, Out};
 
@@ -55,28 +55,22 @@ impl Export {
         let vault = global.open()?;
         match self.what {
             What::Vcard(v) => {
-                let people = export::select(&vault, v.group.as_deref(), v.person.as_deref())?;
-                let version = if v.vcard_version == 3 { Version::V3 } else { Version::V4 };
-                export::write_private(&v.output, export::vcard::export(&people, version).as_bytes())?;
-                let wrote =
-                    lifeboat::args![n => people.len(), version => u32::from(v.vcard_version), path => &v.output];
+                let format = if v.vcard_version == 3 { Format::Vcard3 } else { Format::Vcard4 };
+                let people = export::to_file(&vault, format, v.group.as_deref(), v.person.as_deref(), &v.output)?;
+                let wrote = lifeboat::args![n => people, version => u32::from(v.vcard_version), path => &v.output];
                 out.say("cli_export_vcard", wrote)
             }
-            What::Csv(c) => {
-                let people = export::select(&vault, c.group.as_deref(), None)?;
-                let bytes = export::csv::export(&people);
-                match &c.output {
-                    Some(path) => {
-                        export::write_private(path, &bytes)?;
-                        out.say("cli_export_csv", lifeboat::args![n => people.len(), path => path])
-                    }
-                    None => {
-                        let mut stdout = std::io::stdout().lock();
-                        stdout.write_all(&bytes)?;
-                        Ok(stdout.flush()?)
-                    }
+            What::Csv(c) => match &c.output {
+                Some(path) => {
+                    let people = export::to_file(&vault, Format::Csv, c.group.as_deref(), None, path)?;
+                    out.say("cli_export_csv", lifeboat::args![n => people, path => path])
                 }
-            }
+                None => {
+                    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+                    export::csv_to(&vault, c.group.as_deref(), None, &mut stdout)?;
+                    Ok(stdout.flush()?)
+                }
+            },
             What::Sheet(s) => {
                 let html = export::sheet::for_group(&vault, &s.group)?;
                 export::write_private(&s.output, html.as_bytes())?;

@@ -84,33 +84,79 @@ fn birthday_cell(text: &str) -> String {
     }
 }
 
+/// Every person as one CSV, in memory.
 pub fn export(people: &[PersonView]) -> Vec<u8> {
-    let phones = people.iter().map(|p| p.phones.len()).max().unwrap_or(0).max(1);
-    let emails = people.iter().map(|p| p.emails.len()).max().unwrap_or(0).max(1);
-    let mut header: Vec<String> = [
-        "Name",
-        "Given Name",
-        "Family Name",
-        "Nickname",
-        "Birthday",
-        "Notes",
-        "Group Membership",
-        "Organization 1 - Name",
-    ]
-    .map(String::from)
-    .to_vec();
-    for i in 1..=emails {
-        header.push(format!("E-mail {i} - Type"));
-        header.push(format!("E-mail {i} - Value"));
-    }
-    for i in 1..=phones {
-        header.push(format!("Phone {i} - Type"));
-        header.push(format!("Phone {i} - Value"));
-    }
-    let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(BOM.as_bytes().to_vec());
-    // Writing to memory cannot fail.
-    out.write_record(&header).expect("in-memory write");
+    let mut widths = Widths::default();
     for p in people {
+        widths.widen(p);
+    }
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail.
+    let mut out = Writer::new(&mut bytes, widths).expect("in-memory write");
+    for p in people {
+        out.row(p).expect("in-memory write");
+    }
+    out.finish().expect("in-memory flush");
+    bytes
+}
+
+/// How many e-mail and phone columns the header has: as many as the person
+/// with the most (at least one each).
+#[derive(Debug, Clone, Copy)]
+pub struct Widths {
+    phones: usize,
+    emails: usize,
+}
+
+impl Default for Widths {
+    fn default() -> Widths {
+        Widths { phones: 1, emails: 1 }
+    }
+}
+
+impl Widths {
+    pub fn widen(&mut self, p: &PersonView) {
+        self.phones = self.phones.max(p.phones.len());
+        self.emails = self.emails.max(p.emails.len());
+    }
+}
+
+/// The CSV written a row at a time, its header first.
+pub struct Writer<W: std::io::Write> {
+    out: csv::Writer<W>,
+    widths: Widths,
+}
+
+impl<W: std::io::Write> Writer<W> {
+    /// The byte-order mark and the header, for columns as wide as `widths`.
+    pub fn new(mut to: W, widths: Widths) -> std::io::Result<Writer<W>> {
+        to.write_all(BOM.as_bytes())?;
+        let mut header: Vec<String> = [
+            "Name",
+            "Given Name",
+            "Family Name",
+            "Nickname",
+            "Birthday",
+            "Notes",
+            "Group Membership",
+            "Organization 1 - Name",
+        ]
+        .map(String::from)
+        .to_vec();
+        for i in 1..=widths.emails {
+            header.push(format!("E-mail {i} - Type"));
+            header.push(format!("E-mail {i} - Value"));
+        }
+        for i in 1..=widths.phones {
+            header.push(format!("Phone {i} - Type"));
+            header.push(format!("Phone {i} - Value"));
+        }
+        let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(to);
+        out.write_record(&header)?;
+        Ok(Writer { out, widths })
+    }
+
+    pub fn row(&mut self, p: &PersonView) -> std::io::Result<()> {
         let n = name_parts(p);
         let groups: Vec<String> =
             std::iter::once("* myContacts".to_owned()).chain(p.groups.iter().map(|g| safe(g))).collect();
@@ -124,21 +170,24 @@ pub fn export(people: &[PersonView]) -> Vec<u8> {
             groups.join(" ::: "),
             p.org.as_deref().map(safe).unwrap_or_default(),
         ];
-        for i in 0..emails {
+        for i in 0..self.widths.emails {
             match p.emails.get(i) {
                 Some(e) => row.extend([google_type(e.label.as_deref()), safe(&e.address)]),
                 None => row.extend([String::new(), String::new()]),
             }
         }
-        for i in 0..phones {
+        for i in 0..self.widths.phones {
             match p.phones.get(i) {
                 Some(ph) => row.extend([google_type(ph.label.as_deref()), phone_cell(ph)]),
                 None => row.extend([String::new(), String::new()]),
             }
         }
-        out.write_record(&row).expect("in-memory write");
+        Ok(self.out.write_record(&row)?)
     }
-    out.into_inner().expect("in-memory flush")
+
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod birthday;
 pub mod csv;
 pub mod names;
 pub mod private_dir;
+mod private_file;
 pub mod sheet;
 pub mod vcard;
 mod vcard_text;
@@ -20,6 +21,7 @@ use crate::i18n::{self, Args, Localized};
 use crate::model::Status;
 use crate::vault::{ClaimView, PersonView, ProvenanceView, Vault, VaultError};
 use private_dir::PrivateDir;
+pub use private_file::PrivateFile;
 
 #[derive(Debug, thiserror::Error)]
 #[error("{}", i18n::english(self))]
@@ -64,14 +66,33 @@ impl Localized for ExportError {
 
 /// The people to export: one person, the members of a group, or everyone.
 pub fn select(vault: &Vault, group: Option<&str>, person: Option<&str>) -> Result<Vec<PersonView>, ExportError> {
-    let people = match (person, group) {
-        (Some(p), _) => vec![vault.find_person(p)?],
-        (None, g) => vault.people(g)?,
+    let mut people = Vec::new();
+    for_each(vault, group, person, |p| {
+        people.push(p);
+        Ok(())
+    })?;
+    Ok(people)
+}
+
+/// Each person [`select`] gives, one at a time, so that an export of
+/// 100,000 people holds one of them; returns how many there were.
+pub fn for_each(
+    vault: &Vault,
+    group: Option<&str>,
+    person: Option<&str>,
+    mut each: impl FnMut(PersonView) -> Result<(), ExportError>,
+) -> Result<usize, ExportError> {
+    let ids = match (person, group) {
+        (Some(p), _) => vec![vault.find_person(p)?.id],
+        (None, g) => vault.people_ids(g)?,
     };
-    if people.is_empty() {
+    if ids.is_empty() {
         return Err(ExportError::Nobody { group: group.map(str::to_owned) });
     }
-    Ok(people.into_iter().map(PersonView::without_conflicts).collect())
+    for id in &ids {
+        each(vault.person(*id)?.without_conflicts())?;
+    }
+    Ok(ids.len())
 }
 
 /// The forms [`to_file`] writes.
@@ -96,18 +117,59 @@ pub fn to_file(
     person: Option<&str>,
     path: &Path,
 ) -> Result<usize, ExportError> {
-    let people = select(vault, group, person)?;
-    let bytes = match format {
-        Format::Vcard4 => vcard::export(&people, vcard::Version::V4).into_bytes(),
-        Format::Vcard3 => vcard::export(&people, vcard::Version::V3).into_bytes(),
-        Format::Csv => csv::export(&people),
+    let version = match format {
+        Format::Vcard4 => vcard::Version::V4,
+        Format::Vcard3 => vcard::Version::V3,
+        Format::Csv => return csv_to_file(vault, group, person, path),
         Format::Sheet => {
             let group = group.ok_or(ExportError::SheetNeedsGroup)?;
-            sheet::for_group(vault, group)?.into_bytes()
+            let people = for_each(vault, Some(group), person, |_| Ok(()))?;
+            write_private(path, sheet::for_group(vault, group)?.as_bytes())?;
+            return Ok(people);
         }
     };
-    write_private(path, &bytes)?;
-    Ok(people.len())
+    let mut file = PrivateFile::create(path)?;
+    let mut card = String::new();
+    let people = for_each(vault, group, person, |p| {
+        card.clear();
+        vcard::card(&p, version, &mut card);
+        file.append(card.as_bytes())
+    })?;
+    file.finish()?;
+    Ok(people)
+}
+
+/// The Google CSV of [`to_file`], written as it goes: a first pass over the
+/// people finds how many phone and e-mail columns the header needs.
+fn csv_to_file(vault: &Vault, group: Option<&str>, person: Option<&str>, path: &Path) -> Result<usize, ExportError> {
+    let mut file = PrivateFile::create(path)?;
+    let people = csv_to(vault, group, person, &mut file)?;
+    file.finish()?;
+    Ok(people)
+}
+
+/// The Google CSV of everyone, a group's members or one person, to `out`;
+/// returns how many people it holds.
+pub fn csv_to(
+    vault: &Vault,
+    group: Option<&str>,
+    person: Option<&str>,
+    out: &mut dyn std::io::Write,
+) -> Result<usize, ExportError> {
+    let mut widths = csv::Widths::default();
+    for_each(vault, group, person, |p| {
+        widths.widen(&p);
+        Ok(())
+    })?;
+    let mut writer = csv::Writer::new(out, widths).map_err(csv_error)?;
+    let people = for_each(vault, group, person, |p| writer.row(&p).map_err(csv_error))?;
+    writer.finish().map_err(csv_error)?;
+    Ok(people)
+}
+
+/// A CSV write that failed: the file (or pipe) it went to.
+fn csv_error(e: std::io::Error) -> ExportError {
+    ExportError::Io { path: PathBuf::from("CSV"), source: e }
 }
 
 /// A group's sheet to print from a browser, in a fresh private folder under
@@ -176,21 +238,9 @@ pub(crate) fn clean(s: &str) -> String {
 /// Write a file readable only by its owner, atomically (temporary file, fsync,
 /// rename): exports hold other people's numbers.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    use std::io::Write;
-    use std::os::unix::fs::OpenOptionsExt;
-    let io = |p: &Path, source| ExportError::Io { path: p.to_owned(), source };
-    let mut tmp_name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
-    tmp_name.push(".part");
-    let tmp = path.with_file_name(tmp_name);
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&tmp)
-        .map_err(|e| io(&tmp, e))?;
-    f.write_all(bytes).and_then(|_| f.sync_all()).map_err(|e| io(&tmp, e))?;
-    std::fs::rename(&tmp, path).map_err(|e| io(path, e))
+    let mut file = PrivateFile::create(path)?;
+    file.append(bytes)?;
+    file.finish()
 }
 
 #[cfg(test)]

@@ -181,7 +181,8 @@ fn phone_types(l: &Label<'_>) -> Vec<&'static str> {
     kinds
 }
 
-fn card(p: &PersonView, version: Version, out: &mut String) {
+/// One person's card, appended to `out`.
+pub fn card(p: &PersonView, version: Version, out: &mut String) {
     line(out, "BEGIN:VCARD");
     line(out, if version == Version::V4 { "VERSION:4.0" } else { "VERSION:3.0" });
     line(out, "PRODID:-//Lifeboat//Lifeboat export//EN");

@@ -184,12 +184,16 @@ impl Vault {
 
     /// Everyone, or the members of one group, sorted by name in [`Vault::name_order`].
     pub fn people(&self, group: Option<&str>) -> Result<Vec<PersonView>, VaultError> {
+        self.people_ids(group)?.into_iter().map(|id| self.person(id)).collect()
+    }
+
+    /// The ids of [`Vault::people`], in its order: an export reads the
+    /// people one at a time, and never holds them all.
+    pub fn people_ids(&self, group: Option<&str>) -> Result<Vec<i64>, VaultError> {
         let rank = self.name_order()?.rank();
-        let ids: Vec<i64> = match group {
-            None => self.ids(
-                &format!("SELECT id FROM person WHERE merged_into IS NULL ORDER BY {rank}, name, id"),
-                params![],
-            )?,
+        match group {
+            None => self
+                .ids(&format!("SELECT id FROM person WHERE merged_into IS NULL ORDER BY {rank}, name, id"), params![]),
             Some(g) => {
                 let grp = self.group_id(g)?;
                 self.ids(
@@ -198,10 +202,9 @@ impl Vault {
                          WHERE m.grp_id = ?1 ORDER BY {rank}, name, p.id"
                     ),
                     params![grp],
-                )?
+                )
             }
-        };
-        ids.into_iter().map(|id| self.person(id)).collect()
+        }
     }
 
     /// People whose name, alias, initials, phone digits or e-mail contain `query`.
