@@ -26,6 +26,7 @@ use chrono::{DateTime, NaiveDateTime};
 use foldhash::fast::RandomState;
 use rusqlite::{Connection, MAIN_DB, OptionalExtension, params, types::Type};
 
+use super::blob_read::BlobColumn;
 use crate::model::MessageKind;
 
 /// Messages per chunk: a coded id keeps 16 bits for the index in its chunk.
@@ -77,12 +78,16 @@ impl Chunk {
 
     /// Every message of the chunk, in the order it was written.
     pub(super) fn messages(&self) -> rusqlite::Result<Vec<StoredText<'_>>> {
-        self.messages_in(0..usize::MAX)
+        Ok(self.messages_where(usize::MAX, |_| true)?.into_iter().map(|(_, m)| m).collect())
     }
 
-    /// The messages whose index in the chunk is in `wanted` (the others are
-    /// skipped over, their text not read).
-    pub(super) fn messages_in(&self, wanted: std::ops::Range<usize>) -> rusqlite::Result<Vec<StoredText<'_>>> {
+    /// The messages before index `end` whose index passes `keep`, each with
+    /// its index (the others are skipped over, their text not read).
+    pub(super) fn messages_where(
+        &self,
+        end: usize,
+        keep: impl Fn(usize) -> bool,
+    ) -> rusqlite::Result<Vec<(usize, StoredText<'_>)>> {
         let bad = || damaged(self.id);
         let mut names = Vec::new();
         let mut at = 0;
@@ -96,25 +101,28 @@ impl Chunk {
         if self.who.len() != count * 2 {
             return Err(bad());
         }
-        let mut out = Vec::with_capacity(count.min(wanted.len()));
+        let mut out = Vec::new();
         let (mut pos, mut secs) = (0usize, 0i64);
-        for (i, fp) in self.fps().enumerate().take(wanted.end) {
+        for (i, fp) in self.fps().enumerate().take(end) {
             let who = u16::from_le_bytes([self.who[2 * i], self.who[2 * i + 1]]) as usize;
             secs = secs.checked_add(unzigzag(varint(&self.body, &mut pos).ok_or_else(bad)?)).ok_or_else(bad)?;
             let kind = *MessageKind::ALL.get(varint(&self.body, &mut pos).ok_or_else(bad)? as usize).ok_or_else(bad)?;
             let len = varint(&self.body, &mut pos).ok_or_else(bad)? as usize;
             let text = self.body.get(pos..pos.checked_add(len).ok_or_else(bad)?).ok_or_else(bad)?;
             pos += len;
-            if i < wanted.start {
+            if !keep(i) {
                 continue;
             }
-            out.push(StoredText {
-                sender: names.get(who).copied().ok_or_else(bad)?,
-                at: DateTime::from_timestamp(secs, 0).ok_or_else(bad)?.naive_utc(),
-                kind,
-                text: std::str::from_utf8(text).map_err(|_| bad())?,
-                fp,
-            });
+            out.push((
+                i,
+                StoredText {
+                    sender: names.get(who).copied().ok_or_else(bad)?,
+                    at: DateTime::from_timestamp(secs, 0).ok_or_else(bad)?.naive_utc(),
+                    kind,
+                    text: std::str::from_utf8(text).map_err(|_| bad())?,
+                    fp,
+                },
+            ));
         }
         Ok(out)
     }
@@ -122,6 +130,74 @@ impl Chunk {
     fn fps(&self) -> impl Iterator<Item = i64> + '_ {
         fingerprints(&self.fps)
     }
+}
+
+/// Reads the messages around search hits: of each chunk, only the bytes up
+/// to the last message wanted, through blob handles (see `blob_read`).
+pub(super) struct ChunkReader<'c> {
+    senders: BlobColumn<'c>,
+    who: BlobColumn<'c>,
+    fps: BlobColumn<'c>,
+    body: BlobColumn<'c>,
+    chunk: Chunk,
+}
+
+impl<'c> ChunkReader<'c> {
+    pub(super) fn new(conn: &'c Connection) -> ChunkReader<'c> {
+        let column = |name| BlobColumn::new(conn, c"message_chunk", name);
+        ChunkReader {
+            senders: column(c"senders"),
+            who: column(c"who"),
+            fps: column(c"fps"),
+            body: column(c"body"),
+            chunk: Chunk { id: 0, senders: Vec::new(), who: Vec::new(), fps: Vec::new(), body: Vec::new() },
+        }
+    }
+
+    /// As [`Chunk::messages_where`], of chunk `id`; an error when there is no such chunk.
+    pub(super) fn messages_where(
+        &mut self,
+        id: i64,
+        end: usize,
+        keep: impl Fn(usize) -> bool,
+    ) -> rusqlite::Result<Vec<(usize, StoredText<'_>)>> {
+        let c = &mut self.chunk;
+        c.id = id;
+        self.senders.read_row(id, &mut c.senders)?;
+        let count = self.fps.seek(id)? / 8;
+        let end = end.min(count);
+        c.fps.clear();
+        self.fps.read(0..8 * end, &mut c.fps)?;
+        self.who.seek(id)?;
+        c.who.clear();
+        self.who.read(0..2 * end, &mut c.who)?;
+        // As much of the body as `end` messages take on average, then more
+        // until they are all there (or the body ends: `messages_where` tells).
+        let body_len = self.body.seek(id)?;
+        let mut want = body_len / count.max(1) * end + 4096;
+        c.body.clear();
+        loop {
+            let have = c.body.len();
+            self.body.read(have..want, &mut c.body)?;
+            if c.body.len() >= body_len || body_end(&c.body, end).is_some() {
+                break;
+            }
+            want *= 2;
+        }
+        c.messages_where(end, keep)
+    }
+}
+
+/// Where the `n`th message of a chunk's body ends: None when `body` is shorter.
+fn body_end(body: &[u8], n: usize) -> Option<usize> {
+    let mut pos = 0;
+    for _ in 0..n {
+        varint(body, &mut pos)?;
+        varint(body, &mut pos)?;
+        let len = varint(body, &mut pos)? as usize;
+        pos = pos.checked_add(len).filter(|end| *end <= body.len())?;
+    }
+    Some(pos)
 }
 
 /// The fingerprints in a chunk's `fps` column.
@@ -432,6 +508,28 @@ mod tests {
             texts(&conn, &[ids[PER_CHUNK + 2]]).unwrap()[&ids[PER_CHUNK + 2]],
             format!("메시지 {} 010-1234-{:04}", PER_CHUNK + 2, PER_CHUNK + 2)
         );
+    }
+
+    #[test]
+    fn the_reader_reads_only_what_it_needs_however_the_texts_are_spread() {
+        let conn = vault_conn();
+        let mut w = ChunkWriter::new(&conn, 1, Some(1), None).unwrap();
+        // Long texts first: the first guess of how much body to read falls short.
+        let text = |i: usize| if i < 20 { format!("{i}{}", "가".repeat(3000)) } else { format!("짧은 {i}") };
+        for i in 0..400 {
+            let t = at("2022-10-15 14:02:00") + chrono::Duration::seconds(i as i64);
+            w.push(&conn, if i % 2 == 0 { "a" } else { "b" }, t, MessageKind::Text, &text(i), i as i64).unwrap();
+        }
+        w.flush(&conn).unwrap();
+        let id = chunks(&conn, "1", []).unwrap()[0].id;
+        let mut reader = ChunkReader::new(&conn);
+        let read = reader.messages_where(id, 31, |i| i == 0 || i == 30).unwrap();
+        let got: Vec<_> = read.iter().map(|(i, m)| (*i, m.text.to_owned(), m.sender, m.fp)).collect();
+        assert_eq!(got, vec![(0, text(0), "a", 0), (30, text(30), "a", 30)]);
+        let last = reader.messages_where(id, usize::MAX, |i| i == 399).unwrap();
+        assert_eq!(last[0].1.text, text(399));
+        assert!(reader.messages_where(id + 1, 5, |_| true).is_err());
+        assert_eq!(reader.messages_where(id, 5, |_| true).unwrap().len(), 5);
     }
 
     #[test]

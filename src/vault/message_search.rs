@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::chunk::{self, StoredText};
+use super::chunk::{self, ChunkReader, StoredText};
 use super::ingest::stamp;
 use super::{ContextMessage, MessageHit, MessageResults, Vault, VaultError, text_index};
 use crate::text::nfc;
@@ -39,24 +39,35 @@ impl Vault {
         let mut group = self
             .conn
             .prepare_cached("SELECT g.name, g.id FROM message_chunk c JOIN grp g ON g.id = c.grp_id WHERE c.id = ?1")?;
+        let mut reader = ChunkReader::new(&self.conn);
         let mut hits: Vec<Option<MessageHit>> = vec![None; ids.len()];
         for (chunk_id, wanted) in by_chunk {
             let (name, group_id): (String, i64) = group.query_row([chunk_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            let c = chunk::chunk(&self.conn, chunk_id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
             // Only the hits and their context are read.
-            let first = wanted.iter().map(|(_, i)| *i).min().unwrap_or(0).saturating_sub(CONTEXT);
-            let last = wanted.iter().map(|(_, i)| *i).max().unwrap_or(0) + CONTEXT + 1;
-            let messages = c.messages_in(first..last)?;
+            let mut indexes: Vec<usize> = wanted.iter().map(|(_, i)| *i).collect();
+            indexes.sort_unstable();
+            let near = |i: usize| {
+                indexes.get(indexes.partition_point(|hit| hit + CONTEXT < i)).is_some_and(|hit| *hit <= i + CONTEXT)
+            };
+            let end = indexes.last().map_or(0, |i| i + CONTEXT + 1);
+            let messages = reader.messages_where(chunk_id, end, near)?;
+            let at = |i: usize| messages.binary_search_by_key(&i, |(index, _)| *index).ok().map(|k| &messages[k].1);
             for (slot, index) in wanted {
-                hits[slot] = Some(hit(ids[slot], &messages, index - first, &name, group_id)?);
+                hits[slot] = Some(hit(ids[slot], index, at, &name, group_id)?);
             }
         }
         hits.into_iter().map(|h| h.ok_or(rusqlite::Error::QueryReturnedNoRows)).collect()
     }
 }
 
-fn hit(id: i64, messages: &[StoredText], index: usize, group: &str, group_id: i64) -> rusqlite::Result<MessageHit> {
-    let m = messages.get(index).ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+fn hit<'a>(
+    id: i64,
+    index: usize,
+    at: impl Fn(usize) -> Option<&'a StoredText<'a>>,
+    group: &str,
+    group_id: i64,
+) -> rusqlite::Result<MessageHit> {
+    let m = at(index).ok_or(rusqlite::Error::QueryReturnedNoRows)?;
     let shown =
         |m: &StoredText| ContextMessage { sender: m.sender.to_owned(), at: stamp(m.at), text: m.text.to_owned() };
     Ok(MessageHit {
@@ -66,7 +77,7 @@ fn hit(id: i64, messages: &[StoredText], index: usize, group: &str, group_id: i6
         sender: m.sender.to_owned(),
         at: stamp(m.at),
         text: m.text.to_owned(),
-        before: messages[index.saturating_sub(CONTEXT)..index].iter().map(shown).collect(),
-        after: messages.iter().skip(index + 1).take(CONTEXT).map(shown).collect(),
+        before: (index.saturating_sub(CONTEXT)..index).filter_map(&at).map(shown).collect(),
+        after: (index + 1..=index + CONTEXT).filter_map(&at).map(shown).collect(),
     })
 }

@@ -10,6 +10,7 @@ mod schema;
 
 mod ask;
 mod batches;
+mod blob_read;
 mod chunk;
 mod decide;
 mod edit;

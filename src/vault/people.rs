@@ -491,13 +491,14 @@ pub(super) fn refresh_haystack(conn: &Connection, id: i64) -> rusqlite::Result<(
     let found: Option<Parts> = conn
         .prepare_cached(
             "SELECT p.name,
-                (SELECT group_concat(name, char(1)) FROM alias WHERE person_id = p.id),
-                (SELECT group_concat(address, char(1)) FROM email WHERE person_id = p.id),
-                (SELECT group_concat(digits, char(1)) FROM phone WHERE person_id = p.id),
-                (SELECT group_concat(lower(value), char(1)) FROM handle WHERE person_id = p.id)
+                (SELECT group_concat(name, ?2) FROM alias WHERE person_id = p.id),
+                (SELECT group_concat(address, ?2) FROM email WHERE person_id = p.id),
+                (SELECT group_concat(digits, ?2) FROM phone WHERE person_id = p.id),
+                (SELECT group_concat(lower(value), ?2) FROM handle WHERE person_id = p.id)
              FROM person p WHERE p.id = ?1",
         )?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        // The separator is bound: `char(1)` allocated (and SQLCipher locked and wiped) a string per row.
+        .query_row(params![id, "\u{1}"], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         .optional()?;
     // Undo may have removed the person: nothing to refresh.
     let Some((name, aliases, emails, digits, handles)) = found else { return Ok(()) };

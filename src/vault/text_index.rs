@@ -24,6 +24,7 @@ use chrono::NaiveDateTime;
 use foldhash::fast::RandomState;
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::blob_read::BlobColumn;
 use super::chunk::{self, coded_id, put_varint, unzigzag, varint, zigzag};
 use crate::model::MessageKind;
 
@@ -263,12 +264,15 @@ pub(super) fn find(conn: &Connection, query: &str, limit: usize) -> rusqlite::Re
 
 /// The segment's texts holding every gram, with their message counts: None when one gram is in none.
 fn segment_matches(conn: &Connection, seg: i64, grams: &[i64]) -> rusqlite::Result<Option<Vec<(u32, u32)>>> {
-    let mut stmt = conn.prepare_cached("SELECT postings FROM text_index_gram WHERE seg = ?1 AND gram = ?2")?;
+    let mut stmt = conn.prepare_cached("SELECT id FROM text_index_gram WHERE seg = ?1 AND gram = ?2")?;
+    let mut column = BlobColumn::new(conn, c"text_index_gram", c"postings");
     let mut lists = Vec::with_capacity(grams.len());
     for g in grams {
-        let Some(blob) = stmt.query_row(params![seg, g], |r| r.get::<_, Vec<u8>>(0)).optional()? else {
+        let Some(id) = stmt.query_row(params![seg, g], |r| r.get::<_, i64>(0)).optional()? else {
             return Ok(None);
         };
+        let mut blob = Vec::new();
+        column.read_row(id, &mut blob)?;
         lists.push(blob);
     }
     lists.sort_by_key(Vec::len);
@@ -309,10 +313,11 @@ fn verified(
     candidates: Vec<(u32, u32)>,
     query: &str,
 ) -> rusqlite::Result<Vec<(u32, u32)>> {
-    let mut stmt = conn.prepare_cached("SELECT texts FROM text_index_text WHERE id = ?1")?;
+    let mut column = BlobColumn::new(conn, c"text_index_text", c"texts");
+    let mut blob = Vec::new();
     let mut out = Vec::with_capacity(candidates.len());
     for run in candidates.chunk_by(|a, b| a.0 as usize / BLOCK == b.0 as usize / BLOCK) {
-        let blob: Vec<u8> = stmt.query_row([row(seg, run[0].0 as usize / BLOCK)], |r| r.get(0))?;
+        column.read_row(row(seg, run[0].0 as usize / BLOCK), &mut blob)?;
         let texts = block_texts(&blob)?;
         for (t, n) in run {
             let Some(bytes) = texts.get(*t as usize % BLOCK) else { continue };
@@ -340,17 +345,18 @@ fn block_texts(blob: &[u8]) -> rusqlite::Result<Vec<&[u8]>> {
 
 /// Up to `limit` newest messages of each of these texts (in text order).
 fn seen_of(conn: &Connection, seg: i64, texts: &[(u32, u32)], limit: usize) -> rusqlite::Result<Vec<(i64, i64)>> {
-    let mut block_stmt = conn.prepare_cached("SELECT seen FROM text_index_seen WHERE id = ?1")?;
-    let mut more_stmt = conn.prepare_cached("SELECT seen FROM text_index_more WHERE id = ?1")?;
+    let mut blocks = BlobColumn::new(conn, c"text_index_seen", c"seen");
+    let mut more = BlobColumn::new(conn, c"text_index_more", c"seen");
+    let mut blob = Vec::new();
     let mut out = Vec::new();
     for run in texts.chunk_by(|a, b| a.0 as usize / BLOCK == b.0 as usize / BLOCK) {
         let block = run[0].0 as usize / BLOCK;
-        let blob: Vec<u8> = block_stmt.query_row([row(seg, block)], |r| r.get(0))?;
+        blocks.read_row(row(seg, block), &mut blob)?;
         let wanted: Vec<usize> = run.iter().map(|(t, _)| *t as usize % BLOCK).collect();
         read_runs(&blob, &wanted, limit, &mut out)?;
         for (text, count) in run {
             if limit > INLINE && *count as usize > INLINE {
-                let blob: Vec<u8> = more_stmt.query_row([row(seg, *text as usize)], |r| r.get(0))?;
+                more.read_row(row(seg, *text as usize), &mut blob)?;
                 read_runs(&blob, &[0], limit - INLINE, &mut out)?;
             }
         }

@@ -7,7 +7,7 @@ use crate::model::{ContactRecord, Status};
 use crate::phone;
 use crate::text::nfc;
 use crate::vault::people::refresh_haystack;
-use crate::vault::write::{Item, Origin, SameAs};
+use crate::vault::write::{Details, Item, Origin, SameAs};
 
 impl ImportBatch<'_> {
     pub(super) fn new_person(&mut self, name: &str, me: bool, uid: Option<&str>) -> rusqlite::Result<i64> {
@@ -18,7 +18,10 @@ impl ImportBatch<'_> {
     }
 
     pub(super) fn add_alias(&mut self, person_id: i64, name: &str) -> rusqlite::Result<()> {
-        self.rows().add_alias(person_id, name, Some(self.source_id))
+        if self.rows().add_alias(person_id, name, Some(self.source_id))? {
+            self.touched.insert(person_id);
+        }
+        Ok(())
     }
 
     /// Add a phone to a person (or find it there); returns the phone row id.
@@ -128,13 +131,21 @@ impl ImportBatch<'_> {
         for h in &c.handles {
             self.add_handle(person_id, &h.service, &h.value)?;
         }
-        self.rows().fill_details(person_id, c.org.as_deref(), c.note.as_deref(), c.birthday.as_deref())?;
-        self.rows().fill_name_parts(person_id, c.name_parts().as_ref())?;
-        self.rows().fill_org_parts(person_id, &c.org_parts)?;
-        // Now, while the person's pages are in the cache; a later card that
-        // merges into them refreshes them again.
-        refresh_haystack(&self.tx, person_id)?;
-        self.touched.remove(&person_id);
+        let name_parts = c.name_parts();
+        let details = Details {
+            org: c.org.as_deref(),
+            note: c.note.as_deref(),
+            birthday: c.birthday.as_deref(),
+            name_parts: name_parts.as_ref(),
+            org_parts: &c.org_parts,
+        };
+        self.rows().fill_details(person_id, &details)?;
+        // Now, while the person's pages are in the cache, unless the card
+        // added nothing that is searched; a later card that merges into them
+        // and adds something refreshes them again.
+        if self.touched.remove(&person_id) {
+            refresh_haystack(&self.tx, person_id)?;
+        }
         self.file.contacts += 1;
         Ok(())
     }

@@ -23,7 +23,7 @@ use crate::backup::format::{BackupPerson, Snapshot};
 use crate::model::Status;
 use crate::phone;
 use crate::text::nfc;
-use crate::vault::write::{Item, Origin, SameAs};
+use crate::vault::write::{Details, Item, Origin, SameAs};
 
 /// A value of the backup as the vault reads it.
 struct Value {
@@ -192,7 +192,15 @@ fn person(
             let suggestion = looks_like(r, p, seats)?;
             // Someone else's UID is theirs to give: a claim gets a fresh one.
             let id = r.rows.new_person(&nfc(&p.name), false, None)?;
-            r.rows.fill_details(id, p.org.as_deref(), p.note.as_deref(), p.birthday.as_deref())?;
+            r.rows.fill_details(
+                id,
+                &Details {
+                    org: p.org.as_deref(),
+                    note: p.note.as_deref(),
+                    birthday: p.birthday.as_deref(),
+                    ..Details::default()
+                },
+            )?;
             for alias in &p.aliases {
                 r.rows.add_alias(id, alias, Some(backup_source))?;
             }

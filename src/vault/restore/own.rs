@@ -13,7 +13,7 @@ use super::{Groups, Restore};
 use crate::backup::format::{BackupPerson, BackupSource, Snapshot};
 use crate::text::nfc;
 use crate::vault::chunk;
-use crate::vault::write::{Item, Origin, SameAs};
+use crate::vault::write::{Details, Item, Origin, SameAs};
 
 /// Provenance to write once the messages it may point to are in.
 struct Pending<'s> {
@@ -59,6 +59,17 @@ pub(super) fn merge(
 
 /// The vault person for a backup person: by number, e-mail, seat in a
 /// group, "me", or, for someone known by nothing else, the exact name.
+/// What the backup says of a person besides their names and ways to reach them.
+fn details(p: &BackupPerson) -> Details<'_> {
+    Details {
+        org: p.org.as_deref(),
+        note: p.note.as_deref(),
+        birthday: p.birthday.as_deref(),
+        name_parts: p.name_parts.as_deref(),
+        org_parts: p.org_parts.as_deref().map_or(&[], Vec::as_slice),
+    }
+}
+
 fn existing(r: &Restore, p: &BackupPerson, seats: &[(i64, String, bool)]) -> rusqlite::Result<Option<i64>> {
     for ph in &p.phones {
         if let Some(e164) = &ph.e164
@@ -107,17 +118,13 @@ fn person<'s>(
     let id = match existing(r, p, seats)? {
         Some(id) => {
             r.report.merged_people += 1;
-            r.rows.fill_details(id, p.org.as_deref(), p.note.as_deref(), p.birthday.as_deref())?;
-            r.rows.fill_name_parts(id, p.name_parts.as_deref())?;
-            r.rows.fill_org_parts(id, p.org_parts.as_deref().map_or(&[], Vec::as_slice))?;
+            r.rows.fill_details(id, &details(p))?;
             id
         }
         None => {
             // Your own backup: the person keeps the UID address books know them by.
             let id = r.rows.new_person(&nfc(&p.name), p.me, p.uid.as_deref())?;
-            r.rows.fill_details(id, p.org.as_deref(), p.note.as_deref(), p.birthday.as_deref())?;
-            r.rows.fill_name_parts(id, p.name_parts.as_deref())?;
-            r.rows.fill_org_parts(id, p.org_parts.as_deref().map_or(&[], Vec::as_slice))?;
+            r.rows.fill_details(id, &details(p))?;
             r.report.new_people += 1;
             r.report.person(index, &p.name).new_person = true;
             id
