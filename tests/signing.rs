@@ -90,7 +90,7 @@ fn replace(data: &mut Vec<u8>, from: &str, to: &str) {
 fn keygen_shows_the_signing_key_and_fingerprints_as_ssh_keygen_does() {
     let v = TestVault::new();
     let made = v.ok(&["keygen"]);
-    assert!(made.contains("Signing key (서명 키): ssh-ed25519 AAAA"), "{made}");
+    assert!(made.contains("Signing key / 서명 키: ssh-ed25519 AAAA"), "{made}");
     let shown = v.ok(&["keygen", "--show-recipient"]);
     let lines: Vec<&str> = shown.lines().collect();
     assert_eq!(lines.len(), 4, "{shown}");

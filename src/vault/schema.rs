@@ -33,7 +33,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("migrations/0013_handle_source.sql")),
     Migration::Code(index_messages),
     Migration::Sql(include_str!("migrations/0015_name_key.sql")),
-    Migration::Sql(include_str!("migrations/0017_phone_value.sql")),
+    Migration::Sql(include_str!("migrations/0016_phone_value.sql")),
 ];
 
 /// Bring the schema up to date in one transaction; refuse a vault from the future.
