@@ -19,7 +19,7 @@ impl Config {
     pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
         let vault = global.open()?;
         let Some(key) = self.key else {
-            let default = out.speak().cell("cli_config_default", Vec::new());
+            let default = out.speak().word("cli_config_default");
             for key in KEYS {
                 out.line(format!("{key} = {}", vault.setting(key)?.unwrap_or_else(|| default.clone())))?;
             }

@@ -88,17 +88,17 @@ fn print_roster(out: &mut Out, vault: &lifeboat::vault::Vault, g: &GroupView) ->
             }
             Reachability::Handle => format!(
                 "{}: {}",
-                speak.cell("cli_roster_handle_only", Vec::new()),
+                speak.word("cli_roster_handle_only"),
                 m.handles.iter().map(|h| format!("{} {}", h.service, h.value)).collect::<Vec<_>>().join(", ")
             ),
             Reachability::Name => match &m.asked_at {
                 Some(at) => speak.cell("cli_roster_asked", lifeboat::args![at => at.as_str()]),
-                None => speak.cell("cli_roster_not_reachable", Vec::new()),
+                None => speak.word("cli_roster_not_reachable"),
             },
         };
         let how = match (&m.asked_at, m.reachability) {
             (Some(_), Reachability::Contact | Reachability::Handle) => {
-                format!("{how}  ({})", speak.cell("cli_roster_answered", Vec::new()))
+                format!("{how}  ({})", speak.word("cli_roster_answered"))
             }
             _ => how,
         };

@@ -164,7 +164,7 @@ struct Words(Speak);
 impl Words {
     /// A message's value: the one-line help.
     fn short(&self, id: &str) -> String {
-        self.0.cell(id, Vec::new())
+        self.0.word(id)
     }
 
     /// Its `.long` attribute, for `--help`; none when it has no longer text.

@@ -65,13 +65,17 @@ impl Keygen {
                 k.recipient
             }
         };
-        let word = |id: &str| out.speak().cell(id, Vec::new());
-        let (public, signing_key, fingerprint, aloud) =
-            (word("cli_key_public"), word("cli_key_signing"), word("cli_key_fingerprint"), word("cli_key_read_aloud"));
-        out.line(format!("{public}: {recipient}"))?;
+        let speak = out.speak();
+        out.line(format!("{}: {recipient}", speak.word("cli_key_public")))?;
         let signing = vault.signing_public()?;
-        out.line(format!("{signing_key}: {}", signing.openssh))?;
-        out.line(format!("{fingerprint}: {}  {aloud}: {}", signing.fingerprint, signing.short))?;
+        out.line(format!("{}: {}", speak.word("cli_key_signing"), signing.openssh))?;
+        out.line(format!(
+            "{}: {}  {}: {}",
+            speak.word("cli_key_fingerprint"),
+            signing.fingerprint,
+            speak.word("cli_key_read_aloud"),
+            signing.short
+        ))?;
         match self.write_identity {
             Some(path) => {
                 lifeboat::backup::save_keys(&vault, &path)?;

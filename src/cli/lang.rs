@@ -53,6 +53,11 @@ impl Speak {
         self.each(|lang| i18n::format_message(lang, Surface::Cli, id, &args)).join("\n")
     }
 
+    /// A label or a word: the message `id`, which takes no arguments, as [`Speak::cell`].
+    pub fn word(self, id: &str) -> String {
+        self.cell(id, Vec::new())
+    }
+
     /// The message `id` for a table cell or a label (both: on one line, `/`
     /// between, once where the two read the same, as `ID`).
     pub fn cell(self, id: &str, args: Args) -> String {

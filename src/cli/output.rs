@@ -60,7 +60,7 @@ impl Out {
     /// A table: a header row (the message ids of its column names), then
     /// rows, columns padded to their widest cell (Hangul counts two columns).
     pub fn table(&mut self, columns: &[&str], rows: &[Vec<String>]) -> anyhow::Result<()> {
-        let header: Vec<String> = columns.iter().map(|id| self.speak.cell(id, Vec::new())).collect();
+        let header: Vec<String> = columns.iter().map(|id| self.speak.word(id)).collect();
         let header: Vec<&str> = header.iter().map(String::as_str).collect();
         let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
         for row in rows {

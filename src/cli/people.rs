@@ -39,28 +39,21 @@ impl Show {
         if self.json {
             return out.json(&p);
         }
-        let word = |id: &str| out.speak().cell(id, Vec::new());
-        let (phone, email, handle, from, written) = (
-            word("cli_show_phone"),
-            word("cli_show_email"),
-            word("cli_show_handle"),
-            word("cli_show_from"),
-            word("cli_show_written"),
-        );
-        let me = if p.me { format!(" ({})", word("cli_show_me")) } else { String::new() };
-        let (aliases, org_word, groups) = (word("cli_show_aliases"), word("cli_show_org"), word("cli_show_groups"));
         let speak = out.speak();
+        let (from, written) = (speak.word("cli_show_from"), speak.word("cli_show_written"));
+        let me = if p.me { format!(" ({})", speak.word("cli_show_me")) } else { String::new() };
         out.line(format!("{}{me}  (id {})", p.name, p.id))?;
         if !p.aliases.is_empty() {
-            out.line(format!("  {aliases}: {}", p.aliases.join(", ")))?;
+            out.line(format!("  {}: {}", speak.word("cli_show_aliases"), p.aliases.join(", ")))?;
         }
         if let Some(org) = &p.org {
-            out.line(format!("  {org_word}: {org}"))?;
+            out.line(format!("  {}: {org}", speak.word("cli_show_org")))?;
         }
         for ph in &p.phones {
             let shown = &ph.shown;
             out.line(format!(
-                "  {phone}  {shown}  {}  [{}]  {written} {:?}",
+                "  {}  {shown}  {}  [{}]  {written} {:?}",
+                speak.word("cli_show_phone"),
                 ph.label.as_deref().unwrap_or(""),
                 status(speak, ph.status, ph.conflict),
                 ph.raw
@@ -71,7 +64,8 @@ impl Show {
         }
         for e in &p.emails {
             out.line(format!(
-                "  {email} {}  {}  [{}]",
+                "  {} {}  {}  [{}]",
+                speak.word("cli_show_email"),
                 e.address,
                 e.label.as_deref().unwrap_or(""),
                 status(speak, e.status, e.conflict)
@@ -81,10 +75,10 @@ impl Show {
             }
         }
         for h in &p.handles {
-            out.line(format!("  {handle} {}: {}", h.service, h.value))?;
+            out.line(format!("  {} {}: {}", speak.word("cli_show_handle"), h.service, h.value))?;
         }
         if !p.groups.is_empty() {
-            out.line(format!("  {groups}: {}", p.groups.join(", ")))?;
+            out.line(format!("  {}: {}", speak.word("cli_show_groups"), p.groups.join(", ")))?;
         }
         Ok(())
     }
@@ -146,9 +140,9 @@ fn people_table(out: &mut Out, people: &[PersonView]) -> Result<()> {
 
 /// `confirmed`, `candidate`, or `candidate, conflicts with a number you confirmed`.
 fn status(speak: Speak, status: Status, conflict: bool) -> String {
-    let word = speak.cell(&format!("cli_status_{}", status.as_str()), Vec::new());
+    let word = speak.word(&format!("cli_status_{}", status.as_str()));
     match conflict {
-        true => format!("{word}, {}", speak.cell("cli_status_conflict", Vec::new())),
+        true => format!("{word}, {}", speak.word("cli_status_conflict")),
         false => word,
     }
 }

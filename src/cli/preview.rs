@@ -24,7 +24,7 @@ pub fn print_restore(out: &mut Out, r: &RestoreReport) -> Result<()> {
             (Some(existing), _) => {
                 speak.cell("cli_restore_yours", args![name => p.name.as_str(), existing => existing.as_str()])
             }
-            (None, true) => format!("{} ({})", p.name, speak.cell("cli_restore_new_person", Vec::new())),
+            (None, true) => format!("{} ({})", p.name, speak.word("cli_restore_new_person")),
             (None, false) => p.name.clone(),
         };
         out.line(format!("  {who}"))?;
