@@ -82,6 +82,15 @@ pub fn for_each(
     person: Option<&str>,
     mut each: impl FnMut(PersonView) -> Result<(), ExportError>,
 ) -> Result<usize, ExportError> {
+    let ids = selected_ids(vault, group, person)?;
+    for id in &ids {
+        each(vault.person(*id)?.without_conflicts())?;
+    }
+    Ok(ids.len())
+}
+
+/// The ids of the people [`select`] gives, none of them read.
+fn selected_ids(vault: &Vault, group: Option<&str>, person: Option<&str>) -> Result<Vec<i64>, ExportError> {
     let ids = match (person, group) {
         (Some(p), _) => vec![vault.find_person(p)?.id],
         (None, g) => vault.people_ids(g)?,
@@ -89,10 +98,7 @@ pub fn for_each(
     if ids.is_empty() {
         return Err(ExportError::Nobody { group: group.map(str::to_owned) });
     }
-    for id in &ids {
-        each(vault.person(*id)?.without_conflicts())?;
-    }
-    Ok(ids.len())
+    Ok(ids)
 }
 
 /// The forms [`to_file`] writes.
@@ -123,7 +129,7 @@ pub fn to_file(
         Format::Csv => return csv_to_file(vault, group, person, path),
         Format::Sheet => {
             let group = group.ok_or(ExportError::SheetNeedsGroup)?;
-            let people = for_each(vault, Some(group), person, |_| Ok(()))?;
+            let people = selected_ids(vault, Some(group), person)?.len();
             write_private(path, sheet::for_group(vault, group)?.as_bytes())?;
             return Ok(people);
         }
