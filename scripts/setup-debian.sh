@@ -8,8 +8,8 @@ packages=(
   # core: SQLCipher links the system libcrypto
   build-essential pkg-config libssl-dev python3
   # tests: the standard age CLI proves backups open without Lifeboat;
-  # ssh-keygen makes the SSH keys backups are encrypted to
-  age openssh-client
+  # ssh-keygen makes the SSH keys backups are encrypted to; unzip reads the zip inside
+  age openssh-client unzip
   # tests: headless Chromium plays the phone that opens a handoff link
   chromium
   # tests/address_books.rs: the exports read by real address books and a spreadsheet

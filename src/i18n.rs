@@ -14,8 +14,10 @@ use std::sync::OnceLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-/// The languages Lifeboat speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The languages Lifeboat speaks (`"en"`, `"ko"` to the app's page).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     En,
     Ko,
@@ -114,6 +116,46 @@ impl From<u32> for Arg {
     }
 }
 
+/// A message as data: its id and arguments, worded by whoever shows it
+/// (the CLI in the run's language, the app's page in its own). Serialized as
+/// `{"message": id, "args": {…}}`, the shape of a nested [`Arg::Message`].
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Said {
+    pub message: &'static str,
+    #[cfg_attr(feature = "ts", ts(as = "std::collections::BTreeMap<String, Arg>"))]
+    pub args: std::collections::BTreeMap<&'static str, Arg>,
+}
+
+impl Said {
+    /// The message `id` with `args`.
+    pub fn new(id: &'static str, args: Args) -> Said {
+        Said { message: id, args: args.into_iter().collect() }
+    }
+
+    /// Its words in `lang` for `surface`.
+    pub fn render(&self, lang: Lang, surface: Surface) -> String {
+        format_message(lang, surface, self.message, &self.args())
+    }
+
+    /// Its arguments as [`format_message`] takes them.
+    pub fn args(&self) -> Args {
+        self.args.iter().map(|(k, v)| (*k, v.clone())).collect()
+    }
+}
+
+impl From<Said> for Arg {
+    fn from(said: Said) -> Arg {
+        Arg::Message { message: said.message, args: said.args }
+    }
+}
+
+impl From<&Said> for Arg {
+    fn from(said: &Said) -> Arg {
+        Arg::from(said.clone())
+    }
+}
+
 /// A message's arguments by name.
 pub type Args = Vec<(&'static str, Arg)>;
 
@@ -195,7 +237,7 @@ fn format_pattern(
             Arg::Text(s) => fluent_args.set(*name, FluentValue::from(s.as_str())),
             Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
             Arg::Message { message, args } => {
-                let args: Vec<(&'static str, Arg)> = args.iter().map(|(k, v)| (*k, v.clone())).collect();
+                let args: Args = args.iter().map(|(k, v)| (*k, v.clone())).collect();
                 let (text, nested) = format_checked(lang, surface, message, &args);
                 problems.extend(nested);
                 fluent_args.set(*name, FluentValue::from(text));

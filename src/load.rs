@@ -18,14 +18,14 @@ pub const KEPT_AS_WRITTEN_LISTED: usize = 20;
 /// One parsed record, ready for the store.
 pub enum Record {
     /// Boxed: a contact is several times the size of the records that outnumber it.
-    Contact(Box<ContactRecord>),
+    Contact(Box<PreparedContact>),
     Room(RoomInfo),
     /// A message with its text and sender in NFC.
     Message(ChatMessage, Prepared),
     Event(ChatEvent),
     Unparsed(u32, String),
     /// A value that could not be decoded and is kept as written, and why.
-    KeptAsWritten(u32, String),
+    KeptAsWritten(u32, crate::i18n::Said),
 }
 
 /// What the parser thread works out about a message for the store.
@@ -35,6 +35,16 @@ pub struct Prepared {
     pub found: Vec<extract::Found>,
     /// The message's fingerprint in its room (the same message in two exports).
     pub fp: i64,
+}
+
+/// A contact, with what the parser thread works out about it for the store.
+#[derive(Debug, Default)]
+pub struct PreparedContact {
+    pub contact: ContactRecord,
+    /// The E.164 form of each of its numbers, read in the file's region.
+    pub e164s: Vec<Option<String>>,
+    /// Each of its e-mail addresses as the vault keeps it: NFC, lower case.
+    pub addresses: Vec<String>,
 }
 
 /// A file the driver is about to read into the loader.
@@ -93,7 +103,7 @@ pub struct FileReport {
     /// Values that could not be decoded and were kept as written: their
     /// count, and the first [`KEPT_AS_WRITTEN_LISTED`] with line and reason.
     pub kept_as_written: u64,
-    pub kept_as_written_lines: Vec<(u32, String)>,
+    pub kept_as_written_lines: Vec<(u32, crate::i18n::Said)>,
     /// The day/month order chosen for all-numeric dates no day above 12
     /// settled, and why; None when the file settled it (or the user did).
     pub date_order: Option<crate::import::DateReading>,

@@ -1,5 +1,7 @@
 //! Phone numbers: normalization to E.164 and the shapes that are not numbers.
 
+mod fast;
+
 use phonenumber::{Mode, country};
 
 /// A region for numbers written without a country code (`KR`, `US`, …).
@@ -86,8 +88,15 @@ impl Region {
 /// it is not a dialable number (short codes, extensions, letters). Callers keep
 /// the raw text either way.
 pub fn to_e164(raw: &str, region: Region) -> Option<String> {
-    let cleaned: String = raw
-        .chars()
+    let cleaned = ascii_separators(raw);
+    let cleaned = cleaned.trim();
+    fast::common_e164(cleaned, region).or_else(|| by_metadata(cleaned, region))
+}
+
+/// `raw` with Unicode dashes, spaces, plus and digits made ASCII, and
+/// direction marks dropped.
+fn ascii_separators(raw: &str) -> String {
+    raw.chars()
         .map(|c| match c {
             '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
             '\u{00A0}' | '\u{202F}' | '\u{2007}' => ' ',
@@ -96,11 +105,12 @@ pub fn to_e164(raw: &str, region: Region) -> Option<String> {
             c => c,
         })
         .filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-        .collect();
-    let cleaned = cleaned.trim();
-    if let Some(e164) = korean_mobile_fast(cleaned, region) {
-        return Some(e164);
-    }
+        .collect()
+}
+
+/// The E.164 form of a cleaned number by `phonenumber`'s metadata, and
+/// Korean mobiles in ranges it does not list yet.
+fn by_metadata(cleaned: &str, region: Region) -> Option<String> {
     if cleaned.chars().any(|c| c.is_alphabetic()) {
         return None;
     }
@@ -181,27 +191,6 @@ pub fn looks_like_number(raw: &str) -> bool {
         }
     }
     digits >= 2
-}
-
-/// The most common number of all, `010-1234-5678` (any of `-`, `.`, space or
-/// nothing between the groups), written in Korea: E.164 without the
-/// `phonenumber` parser, which costs far more than the rest of an import.
-fn korean_mobile_fast(cleaned: &str, region: Region) -> Option<String> {
-    if region.0 != country::Id::KR {
-        return None;
-    }
-    let b = cleaned.as_bytes();
-    let digits: Vec<u8> = b.iter().copied().filter(u8::is_ascii_digit).collect();
-    let separators_ok = b.iter().all(|c| c.is_ascii_digit() || matches!(c, b'-' | b'.' | b' '));
-    let grouped = match b.len() {
-        11 => true,
-        13 => matches!((b[3], b[8]), (b'-', b'-') | (b'.', b'.') | (b' ', b' ')),
-        _ => false,
-    };
-    if !(separators_ok && grouped) {
-        return None;
-    }
-    korean_010(std::str::from_utf8(&digits).ok()?.strip_prefix('0')?)
 }
 
 /// `+82` and the national number of a mobile number on Korea's 010 prefix

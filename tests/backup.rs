@@ -16,7 +16,8 @@ fn passphrase_backup_round_trips_everything() {
     let a = seeded();
     let file = a.path("all.age");
     let f = file.to_str().unwrap();
-    ok_with(&a, &["backup", "create", "-o", f, "--with-messages"], WITH_PASS);
+    let made = ok_with(&a, &["backup", "create", "-o", f, "--with-messages"], WITH_PASS);
+    assert!(made.contains("5 people, 5 phones, 3 e-mails, 1 group, 2 messages"), "{made}");
     let verify = ok_with(&a, &["backup", "verify", f], WITH_PASS);
     assert!(
         verify.contains("5 people, 5 phones, 3 e-mails, 1 group, 3 members, 2 messages; contacts.vcf holds 5 cards"),
@@ -141,6 +142,15 @@ fn age_cli_decrypts_a_recipient_backup() {
         .output()
         .unwrap_or_else(|e| panic!("the `age` command is needed for this test (apt-get install -y age): {e}"));
     assert!(out.status.success(), "age -d failed: {}", String::from_utf8_lossy(&out.stderr));
+    // The zip inside is one `unzip` reads and checks (the backup streams it, with data descriptors).
+    let plain = a.path("for-age.zip");
+    std::fs::write(&plain, &out.stdout).unwrap();
+    let test = Command::new("unzip")
+        .args(["-t", plain.to_str().unwrap()])
+        .output()
+        .unwrap_or_else(|e| panic!("the `unzip` command is needed for this test (apt-get install -y unzip): {e}"));
+    let listing = String::from_utf8_lossy(&test.stdout);
+    assert!(test.status.success() && listing.contains("No errors detected"), "{listing}");
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(out.stdout)).unwrap();
     let mut names: Vec<String> = zip.file_names().map(str::to_owned).collect();
     names.sort();

@@ -98,6 +98,12 @@ fn a_forged_roster_cannot_replace_a_number_you_confirmed() {
     let lee = preview["people"].as_array().unwrap().iter().find(|p| p["name"] == "이영희").unwrap();
     assert_eq!(lee["new_person"], true, "a seat is no proof: {lee}");
     assert!(lee["suggested_merge"]["reason"].as_str().unwrap().contains("same group"), "{lee}");
+    assert_eq!(lee["suggested_merge"]["why"]["message"], "match_seat", "{lee}");
+    assert_eq!(lee["suggested_merge"]["why"]["args"]["display"], "영희", "{lee}");
+    // In Korean, the preview is Korean: who signed it, why someone may be yours.
+    let korean = v.ok_in("ko", &["backup", "restore", &file, "--dry-run"]);
+    assert!(korean.contains("같은 그룹의 “영희” 자리입니다"), "{korean}");
+    assert_eq!(common::english_phrase(&korean), None, "{korean}");
     assert_eq!(preview["messages_left_out"], 2);
     assert_eq!(phones(&v, "김철수"), before, "a dry run writes nothing");
 
@@ -140,6 +146,15 @@ fn a_forged_roster_cannot_replace_a_number_you_confirmed() {
     assert_eq!(lees.as_array().unwrap().len(), 2, "{lees}");
     let suggest = v.json(&["suggest"]);
     assert!(suggest.to_string().contains("이영희"), "{suggest}");
+    assert_eq!(suggest[0]["why"]["message"], "suggest_groups", "{suggest}");
+    assert_eq!(suggest[0]["why"]["args"]["name"], "이영희", "{suggest}");
+    let korean = v.ok_in("ko", &["suggest"]);
+    assert!(korean.contains("모두 “이영희”이 있습니다"), "{korean}");
+    assert_eq!(common::english_phrase(&korean.replace("lifeboat merge", "")), None, "{korean}");
+    let english = v.ok_in("en", &["suggest"]);
+    assert!(english.contains("“이영희” in 캡스톤 3조 and in"), "{english}");
+    let shown = v.ok_in("ko", &["show", "김철수"]);
+    assert!(shown.contains("roster.age의 주장(김철수 (SHA256:"), "{shown}");
     common::each_persons_suggestions_are_the_vaults(&v);
 
     // Undo removes exactly what the restore added.
@@ -245,4 +260,142 @@ fn someone_elses_backup_never_gives_a_person_its_uid() {
     v.ok(&["backup", "restore", &file]);
     let uid = v.json(&["show", "박새롬"])["uid"].as_str().unwrap().to_owned();
     assert!(uid.starts_with("urn:uuid:") && uid != theirs, "{uid}");
+}
+
+fn claimed_by(v: &TestVault, display: &str) -> Value {
+    let roster = v.json(&["roster", ROOM]);
+    let member = roster["members"].as_array().unwrap().iter().find(|m| m["name"] == display).cloned();
+    member.unwrap_or_else(|| panic!("{display} in {roster}"))["claimed_by"].clone()
+}
+
+#[test]
+fn a_seat_only_someone_elses_backup_gives_is_shown_as_their_claim_until_your_export_shows_it() {
+    let (v, recipient) = victim();
+    let mut snap = forged();
+    let mut stranger = person(6, "최지우");
+    stranger.phones = vec![phone("010-8888-1212", None, Status::Confirmed, vec![])];
+    snap.people.push(stranger);
+    snap.groups[0].members.push(member(6, "최지우", 3, false));
+    let attacker = signer(7, "김철수");
+    v.ok(&["backup", "restore", &write(&v, "roster.age", &snap, &attacker, &recipient)]);
+
+    let claim = claimed_by(&v, "최지우");
+    assert_eq!(claim["file"], "roster.age", "{claim}");
+    assert_eq!(claim["signer"]["name"], "김철수");
+    assert_eq!(claim["signer"]["fingerprint"], attacker.key.public().fingerprint.as_str());
+    assert!(claimed_by(&v, "영희").is_null(), "a seat your own vault had is yours");
+    let roster = v.ok(&["roster", ROOM]);
+    let line = roster.lines().find(|l| l.contains("최지우")).unwrap_or_else(|| panic!("{roster}"));
+    assert!(line.contains("seated only by 김철수's backup roster.age"), "{line}");
+    assert!(!roster.lines().any(|l| l.contains("영희") && l.contains("seated only")), "{roster}");
+
+    // Your own export of the room shows her speaking: the seat is yours now.
+    let room = v.path("KakaoTalk_Chat_캡스톤 3조.txt");
+    std::fs::write(
+        &room,
+        format!(
+            "{ROOM} 님과 카카오톡 대화\n저장한 날짜 : 2022-10-16 14:05:32\n\n--------------- 2022년 10월 15일 토요일 ---------------\n[최지우] [오후 2:02] 안녕하세요\n"
+        ),
+    )
+    .unwrap();
+    v.ok(&["import", room.to_str().unwrap()]);
+    assert!(claimed_by(&v, "최지우").is_null(), "{}", v.json(&["roster", ROOM]));
+
+    // Undo that import: only the claim seats her again.
+    let batch = v.json(&["imports"]).as_array().unwrap().last().unwrap()["id"].as_i64().unwrap();
+    v.ok(&["undo", &batch.to_string()]);
+    assert_eq!(claimed_by(&v, "최지우")["file"], "roster.age");
+}
+
+/// (service, value) → the handle as `show --json` has it.
+fn handle(v: &TestVault, who: &str, value: &str) -> Option<Value> {
+    v.json(&["show", who])["handles"].as_array().unwrap().iter().find(|h| h["value"] == value).cloned()
+}
+
+#[test]
+fn a_handle_someone_elses_backup_calls_confirmed_is_their_claim() {
+    let (v, recipient) = victim();
+    let mut snap = seed();
+    let kim = &mut snap.people[0];
+    kim.handles = vec![
+        // 김철수's confirmed Telegram ID in the victim's vault: joins him, adds nothing.
+        BackupHandle {
+            service: "telegram".into(),
+            value: "@CsKim".into(),
+            status: Some(Status::Confirmed),
+            sources: vec![],
+        },
+        BackupHandle {
+            service: "instagram".into(),
+            value: "planted_kim".into(),
+            status: Some(Status::Confirmed),
+            sources: vec![],
+        },
+        BackupHandle {
+            service: "telegram".into(),
+            value: "planted_tg".into(),
+            status: Some(Status::Confirmed),
+            sources: vec![],
+        },
+    ];
+    // Known by nothing but the victim's confirmed handle (no number, no seat): still him.
+    kim.phones.clear();
+    kim.emails.clear();
+    snap.people.truncate(1);
+    snap.groups.clear();
+    snap.messages.clear();
+    let attacker = signer(7, "김민수");
+    let file = write(&v, "handles.age", &snap, &attacker, &recipient);
+    let preview = v.json(&["backup", "restore", &file, "--dry-run"]);
+    assert_eq!(preview["new_people"], 0, "joined through the handle the victim confirmed: {preview}");
+    v.ok(&["backup", "restore", &file]);
+
+    let planted =
+        handle(&v, "김철수", "planted_kim").unwrap_or_else(|| panic!("{}", v.ok(&["show", "김철수", "--json"])));
+    assert_eq!(planted["status"], "candidate", "{planted}");
+    assert_eq!(planted["conflict"], false, "no Instagram ID of his is confirmed");
+    let source = &planted["sources"][0];
+    assert_eq!(source["file"], "handles.age");
+    assert_eq!(source["claim"]["claimed"], "confirmed");
+    assert_eq!(source["claim"]["signer"]["name"], "김민수");
+    assert_eq!(source["claim"]["signer"]["fingerprint"], attacker.key.public().fingerprint.as_str());
+    // A second Telegram ID against the one the victim confirmed: a conflict, never exported.
+    let other = handle(&v, "김철수", "planted_tg").unwrap();
+    assert_eq!((other["status"].as_str(), other["conflict"].as_bool()), (Some("candidate"), Some(true)), "{other}");
+    assert_eq!(handle(&v, "김철수", "cskim").unwrap()["status"], "confirmed");
+    let shown = v.ok(&["show", "김철수"]);
+    let line = shown.lines().find(|l| l.contains("telegram: planted_tg")).unwrap();
+    assert!(line.contains("[candidate") && line.contains("conflicts with an ID you confirmed"), "{shown}");
+    assert!(shown.contains("claimed in handles.age by 김민수 (SHA256:"), "{shown}");
+    let out = v.path("kim.vcf");
+    v.ok(&["export", "vcard", "--version", "3", "--person", "김철수", "-o", out.to_str().unwrap()]);
+    let card = std::fs::read_to_string(&out).unwrap();
+    assert!(card.contains("X-TELEGRAM:cskim") && !card.contains("planted_tg"), "{card}");
+    assert!(card.contains("planted_kim"), "a candidate is written, as a candidate number is: {card}");
+}
+
+#[test]
+fn a_handle_that_is_only_a_candidate_of_yours_joins_no_one() {
+    let (v, recipient) = victim();
+    let mut snap = seed();
+    snap.people = vec![{
+        let mut p = person(1, "누군가");
+        p.handles = vec![BackupHandle { service: "line".into(), value: "x".into(), status: None, sources: vec![] }];
+        p
+    }];
+    snap.groups.clear();
+    snap.messages.clear();
+    // First from one signer: 누군가 is new, with the LINE ID a candidate.
+    let file = write(&v, "first.age", &snap, &signer(7, "x"), &recipient);
+    v.ok(&["backup", "restore", &file]);
+    assert_eq!(handle(&v, "누군가", "x").unwrap()["status"], "candidate");
+    // Another signer's backup naming that ID: the candidate is no proof, a new person again.
+    snap.people[0].name = "다른 사람".into();
+    let file = write(&v, "second.age", &snap, &signer(8, "y"), &recipient);
+    let preview = v.json(&["backup", "restore", &file, "--dry-run"]);
+    assert_eq!(preview["people"][0]["new_person"], true, "{preview}");
+    // The same signer again: an update of the person it gave that ID before.
+    let file = write(&v, "again.age", &snap, &signer(7, "x"), &recipient);
+    let preview = v.json(&["backup", "restore", &file, "--dry-run"]);
+    assert_eq!(preview["new_people"], 0, "{preview}");
 }

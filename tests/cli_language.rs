@@ -3,6 +3,8 @@
 
 use std::process::Command;
 
+mod common;
+
 /// `lifeboat people` on a folder with no vault, with exactly the `env` given
 /// of the language variables; returns what it printed on stderr.
 fn no_vault_error(env: &[(&str, &str)]) -> String {
@@ -62,4 +64,38 @@ fn the_command_lines_own_errors_are_localized_too() {
         .unwrap();
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("파일이 이미 있습니다") && !err.contains("already exists"), "{err}");
+}
+
+/// A mistyped command line: each kind of clap error a user meets is worded
+/// in the run's language, exits 2 as clap does, and names what was wrong.
+#[test]
+fn a_mistyped_command_line_is_told_in_the_runs_language() {
+    let mistakes: [(&[&str], &str, &str); 6] = [
+        (&["import", "--bogus", "x"], "unexpected option '--bogus'", "알 수 없는 옵션입니다: '--bogus'"),
+        (&["import", "--format"], "needs a value", "값이 필요한데"),
+        (
+            &["import", "--format", "icq", "x"],
+            "'icq' is not a value of '--format <NAME>'; it takes vcard,",
+            "쓸 수 있는 값: vcard,",
+        ),
+        (
+            &["suggest", "--person", "abc"],
+            "'abc' is not a valid value of '--person <ID>'",
+            "'--person <ID>'에 맞는 값이 아닙니다",
+        ),
+        (&["merge"], "missing: <A>, <B>", "빠진 인자: <A>, <B>"),
+        (&["sugest"], "did you mean 'suggest'?", "'suggest'을(를) 말씀하신 건가요?"),
+    ];
+    for (args, english, korean) in mistakes {
+        for (lang, words) in [("en", english), ("ko", korean)] {
+            let out =
+                Command::new(env!("CARGO_BIN_EXE_lifeboat")).args(args).env("LIFEBOAT_LANG", lang).output().unwrap();
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            let said = String::from_utf8(out.stderr).unwrap();
+            assert!(said.contains(words), "{lang} {args:?}: {said}");
+            if lang == "ko" {
+                assert_eq!(common::english_phrase(&said), None, "{args:?}: {said}");
+            }
+        }
+    }
 }

@@ -111,7 +111,7 @@ fn the_format_help_lists_exactly_the_importers() {
     }
     let v = TestVault::new();
     let err = v.fails(&["import", "--format", "kakao-pc", "x.txt"]);
-    assert!(err.contains("possible values") && err.contains("kakao-csv"), "{err}");
+    assert!(err.contains("it takes vcard,") && err.contains("did you mean 'kakao-csv'?"), "{err}");
 }
 
 #[test]

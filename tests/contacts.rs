@@ -251,10 +251,11 @@ fn a_value_that_cannot_be_decoded_is_kept_as_written_and_named_by_file_and_line(
     .unwrap();
     let said = v.ok(&["import", "--dry-run", f.to_str().unwrap()]);
     assert!(said.contains("1 value could not be decoded and was kept as written"), "{said}");
-    assert!(said.contains("old-phone.vcf:3: FN: its QUOTED-PRINTABLE is broken at \"=G1\""), "{said}");
+    assert!(said.contains("old-phone.vcf:3: FN: its QUOTED-PRINTABLE is broken at “=G1”"), "{said}");
     let report = v.json(&["import", f.to_str().unwrap()]);
     assert_eq!(report["files"][0]["kept_as_written"], 1, "{report}");
     assert_eq!(report["files"][0]["kept_as_written_lines"][0][0], 3, "{report}");
+    assert_eq!(report["files"][0]["kept_as_written_lines"][0][1]["message"], "undecodable_property", "{report}");
     let p = v.json(&["show", "=ED=99=8D=G1"]);
     assert_eq!(p["phones"][0]["e164"], "+821012345678");
 }

@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
+use lifeboat::i18n::{Lang, Surface, render};
 use lifeboat::import::{Collected, ImportError, Limits, MAX_ROOM_MEMBERS, by_id, collect, open_source, sniff};
 
 fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
@@ -57,7 +58,11 @@ fn the_decoded_text_limit_stops_a_chat() {
     let limits = Limits { max_text_bytes: 10_000, ..Limits::default() };
     let err = read_with(&path, &limits, None).unwrap_err();
     assert!(matches!(err, ImportError::TooLarge { limit: 10_000, .. }), "{err}");
-    assert!(err.to_string().contains("KakaoTalk_Chat_long.txt"), "{err}");
+    assert!(err.to_string().contains("KakaoTalk_Chat_long.txt: the text is larger than"), "{err}");
+    // In Korean, what is too large is Korean too.
+    let korean = render(Lang::Ko, Surface::Cli, &err);
+    assert!(korean.starts_with("KakaoTalk_Chat_long.txt: 텍스트이(가) 크기 제한"), "{korean}");
+    assert!(!korean.contains("the text"), "{korean}");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 use lifeboat::export::{csv, vcard};
 use lifeboat::extract;
+use lifeboat::i18n::Lang;
 use lifeboat::import::{IMPORTERS, collect};
 use lifeboat::model::Status;
 use lifeboat::phone::Region;
@@ -151,9 +152,9 @@ proptest! {
     #[test]
     fn contacts_round_trip_through_vcard_and_csv(people in prop::collection::vec(person(), 1..8)) {
         for (format, bytes) in [
-            ("contacts.vcf", vcard::export(&people, vcard::Version::V4).into_bytes()),
-            ("contacts3.vcf", vcard::export(&people, vcard::Version::V3).into_bytes()),
-            ("contacts.csv", csv::export(&people)),
+            ("contacts.vcf", vcard::export(&people, vcard::Version::V4, &[Lang::En]).into_bytes()),
+            ("contacts3.vcf", vcard::export(&people, vcard::Version::V3, &[Lang::En]).into_bytes()),
+            ("contacts.csv", csv::export(&people, &[Lang::En])),
         ] {
             let dir = tempfile::tempdir().expect("tempdir");
             let path = dir.path().join(format);

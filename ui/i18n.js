@@ -25,7 +25,10 @@ export async function loadMessages() {
 
 let chosen = localStorage.getItem('lifeboat.lang') || 'auto';
 
-/** The language in use: the user's choice, else the OS's. */
+/**
+ * The language in use: the user's choice, else the OS's.
+ * @returns {import('./bindings/Lang').Lang}
+ */
 export function lang() {
   if (chosen === 'ko' || chosen === 'en') return chosen;
   return (navigator.language || 'en').toLowerCase().startsWith('ko') ? 'ko' : 'en';
@@ -78,6 +81,15 @@ export function errorText(err) {
 }
 
 /**
+ * A message the core gives as data (`{ message, args }`: why two people may
+ * be one, who signed a backup), worded in this language.
+ * @param {import('./bindings/Said').Said} said
+ */
+export function saidText(said) {
+  return format(said.message, resolved(said.args), true) ?? said.message;
+}
+
+/**
  * An error's arguments as Fluent takes them: one that is a message of its
  * own (why a file could not be read) is worded first, in this language.
  * @param {Record<string, import('./bindings/Arg').Arg>} args
@@ -87,7 +99,7 @@ function resolved(args) {
   /** @type {Record<string, string | number>} */
   const out = {};
   for (const [name, value] of Object.entries(args)) {
-    out[name] = typeof value === 'object' ? (format(value.message, resolved(value.args), true) ?? value.message) : value;
+    out[name] = typeof value === 'object' ? saidText(value) : value;
   }
   return out;
 }

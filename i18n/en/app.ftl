@@ -110,6 +110,11 @@ roster = Members
 left_group = left
 last_seen = last seen { $at }
 via_handle = by handle
+seat_claimed = only in a backup
+seat_claimed_hint = { $signed ->
+        [yes] Only { $signer }'s backup { $file } seats them in this room: none of your own exports showed them here.
+       *[no] Only the unsigned backup { $file } seats them in this room: anyone could have made it, and none of your own exports showed them here.
+    }
 reachable_by_handle = { $n } more reachable by handle only (Instagram, Telegram, LINE, Discord)
 reach_handle = reachable by handle
 handles = Messenger and social IDs
@@ -347,7 +352,7 @@ restore_accept_signer = I checked the fingerprint with the sender: accept the ne
 restore_joins = { $name } → your { $existing }
 restore_new_person = new person
 restore_conflict = { $value } differs from what you confirmed ({ $yours }): kept as a candidate, yours stays first
-restore_suggest = may be your { $name }: merge them yourself if so
+restore_suggest = may be your { $name } ({ $reason }): merge them yourself if so
 restore_left = left { $group }
 restore_messages_left_out = { $count ->
         [one] { $count } message is not added
@@ -360,8 +365,6 @@ show_my_key = Show my key
 
 ## Duplicates
 maybe_same = Possibly the same person
-maybe_same_contact = A chat member and a contact are both called “{ $name }”.
-maybe_same_groups = “{ $name }” in { $a } and in { $b }.
 merge = Merge
 not_same = Not the same
 merged = { $name } was merged into this person.

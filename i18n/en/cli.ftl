@@ -18,6 +18,18 @@ err_cli_read_passphrase_file = cannot read the passphrase file { $path }
 err_cli_read_recipients_file = cannot read the recipients file { $file }
 err_cli_read_key_file = cannot read the key file { $path }
 
+## A mistyped command line (clap's errors)
+
+cli_usage_unknown_argument = unexpected option '{ $arg }'
+cli_usage_missing_value = '{ $arg }' needs a value, and none was given
+cli_usage_invalid_value = '{ $value }' is not a value of '{ $arg }'; it takes { $valid }
+cli_usage_value_validation = '{ $value }' is not a valid value of '{ $arg }'
+cli_usage_missing_required = missing: { $args }
+cli_usage_invalid_subcommand = there is no command '{ $command }'
+cli_usage_conflict = '{ $arg }' cannot be used with '{ $prior }'
+cli_usage_did_you_mean = did you mean '{ $suggestion }'?
+cli_usage_try_help = For more, run it with --help.
+
 ## What an import or a restore added
 
 cli_batch_added = { $dry_run ->
@@ -187,6 +199,10 @@ cli_roster_handle_only = by handle only
 cli_roster_asked = asked { $at }, no answer yet
 cli_roster_not_reachable = NOT REACHABLE: ask now (`lifeboat ask`)
 cli_roster_answered = answered
+cli_roster_claimed = { $signed ->
+        [yes] seated only by { $signer }'s backup { $file }
+       *[no] seated only by the unsigned backup { $file }
+    }
 cli_roster_left = Left the group: { $names }
 
 ## Searching
@@ -324,6 +340,7 @@ cli_show_written = written
 cli_status_confirmed = confirmed
 cli_status_candidate = candidate
 cli_status_conflict = conflicts with a number you confirmed
+cli_status_conflict_handle = conflicts with an ID you confirmed
 cli_source_shared = shared by { $by } in { $group }, { $at }
 cli_source_shared_times = shared by { $by } in { $group } { $times } times, first { $at }
 cli_config_default = (default)

@@ -18,6 +18,8 @@ err_busy = the vault at { $dir } is in use by another Lifeboat (the app or anoth
     .app = Another Lifeboat is using this vault. Close it and try again.
 err_damaged = the vault at { $path } is damaged: { $reason }. It was not changed. Restore it from a backup (`lifeboat backup restore`) into a new vault folder.
     .app = The vault at { $path } is damaged: { $reason }. It was not changed. Restore a backup (Backups → Restore) into a new vault folder.
+damage_message_chunk = its message chunk { $id } does not decode
+damage_search_index = its search index ({ $part }) does not decode
 err_vault_io = { $path }: { $source }. Check the disk space and the folder's permissions.
 err_storage = the vault at { $dir } could not be written or read: { $source }. Nothing of this operation was kept; check the disk space and try again.
 err_too_new = this vault was made by a newer Lifeboat (schema { $found }, this one knows { $known }). Update Lifeboat.
@@ -178,3 +180,58 @@ reason_zip_too_many_entries = it lists { $entries } entries, more than the limit
 reason_zip_no_export = it holds no .txt, .csv or .json chat export
 reason_zip_bomb = entry { $entry } expands { $ratio }× (limit { $limit }×): this looks like a zip bomb
 reason_zip_compression = entry { $entry } uses { $method } compression, which exports never use
+
+## Why two people may be one (`lifeboat suggest`, a restore's preview, a person's page)
+
+suggest_contact = a chat member and a contact are both called “{ $name }”
+suggest_groups = “{ $name }” in { $a } and in { $b }
+suggest_claimed = someone else's backup: { $reason }
+match_seat = the backup seats them as “{ $display }” in the same group
+match_maker = the backup's maker, and you are "me" here
+match_same_name = the same name
+
+## Who signed a backup
+
+signer_named = { $name } ({ $key })
+signer_key = { $key }
+signer_unsigned = unsigned: anyone could have made it
+
+## Where a value came from (an exported card's note, `show`)
+
+source_shared = shared by { $by } in { $group }
+source_shared_on = shared by { $by } in { $group }, { $date }
+source_from = from { $file }
+source_from_import = from an import
+source_a_backup = a backup
+source_claimed = claimed in { $file } { $signed ->
+        [yes] by { $signer }
+       *[no] { $signer }
+    }, made { $made }{ $confirmed ->
+        [yes] , confirmed by the sender
+       *[no] { "" }
+    }
+
+## What is too large (the `what` of err_too_large and err_backup_too_large)
+
+what_file = the file
+what_text = the text
+what_folder = the folder (more than { $n } files)
+what_zip_entry = the zip entry
+backup_what_file = file
+backup_what_decrypted = decrypted data
+backup_what_entry = { $name }
+backup_what_entry_unpacked = { $name } (unpacked, for its packed size)
+backup_what_card = card { $n } of contacts.vcf
+backup_what_json_parsed = lifeboat.json, parsed, for a file of its size (far more records than its size allows)
+
+## A contact value kept as written (the import's report)
+
+undecodable_property = { $property }: { $why }; kept as written
+undecodable_qp = its QUOTED-PRINTABLE is broken at “{ $at }”
+undecodable_base64 = its BASE64 is broken
+undecodable_charset = its CHARSET “{ $charset }” is unknown
+undecodable_bytes = its bytes are not { $charset } text
+
+## The formats Lifeboat reads, in the order it tries them (the `tried` of err_unknown_format)
+
+formats_tried = { format_vcard_described }, { format_telegram_json_described }, { format_instagram_json_described }, { format_telegram_html_described }, { format_kakao_csv_described }, { format_kakao_described }, { format_line_described }, { format_whatsapp_described }, { format_contacts_csv_described }

@@ -88,6 +88,11 @@ roster = 참여자
 left_group = 나감
 last_seen = 마지막 대화 { $at }
 via_handle = 핸들로 연락
+seat_claimed = 백업에만 있음
+seat_claimed_hint = { $signed ->
+        [yes] { $signer }님의 백업 { $file }에만 이 방의 멤버로 나옵니다. 직접 가져온 대화에서는 보이지 않았습니다.
+       *[no] 서명 없는 백업 { $file }에만 이 방의 멤버로 나옵니다. 누구나 만들 수 있는 파일이고, 직접 가져온 대화에서는 보이지 않았습니다.
+    }
 reachable_by_handle = 그 밖에 { $n }명은 핸들(인스타그램·텔레그램·라인·디스코드 아이디)로만 연락 가능
 reach_handle = 핸들로 연락 가능
 handles = 메신저·SNS 아이디
@@ -293,7 +298,7 @@ restore_accept_signer = 보낸 사람과 지문을 확인했습니다: 새 키�
 restore_joins = { $name } → 내 연락처의 { $existing }
 restore_new_person = 새 사람
 restore_conflict = { $value }은(는) 내가 확인한 번호({ $yours })와 다릅니다: 후보로만 두고, 내 번호가 먼저입니다
-restore_suggest = 내 연락처의 { $name }일 수 있습니다: 같은 사람이면 직접 합치세요
+restore_suggest = 내 연락처의 { $name }일 수 있습니다({ $reason }). 같은 사람이면 직접 합치세요
 restore_left = { $group }에서 나감
 restore_messages_left_out = 메시지 { $count }개는 가져오지 않습니다: 메시지는 내 백업에서만 복원합니다.
 restored = 사람 { $people }명, 전화번호 { $phones }개, 이메일 { $emails }개, 그룹 { $groups }개, 메시지 { $messages }개를 복원했습니다. 기록에서 되돌릴 수 있습니다.
@@ -303,8 +308,6 @@ show_my_key = 내 키 보기
 
 ## Duplicates
 maybe_same = 같은 사람일 수 있습니다
-maybe_same_contact = 대화 상대와 연락처가 모두 “{ $name }”입니다.
-maybe_same_groups = { $a }와 { $b }에 모두 “{ $name }”이 있습니다.
 merge = 합치기
 not_same = 다른 사람
 merged = { $name }을(를) 이 사람으로 합쳤습니다.

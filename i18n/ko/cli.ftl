@@ -18,6 +18,18 @@ err_cli_read_passphrase_file = 암호 파일 { $path }을(를) 읽을 수 없습
 err_cli_read_recipients_file = 받는 사람 파일 { $file }을(를) 읽을 수 없습니다
 err_cli_read_key_file = 키 파일 { $path }을(를) 읽을 수 없습니다
 
+## 잘못 입력한 명령줄(clap의 오류)
+
+cli_usage_unknown_argument = 알 수 없는 옵션입니다: '{ $arg }'
+cli_usage_missing_value = '{ $arg }'에 값이 필요한데 주지 않았습니다
+cli_usage_invalid_value = '{ $value }'은(는) '{ $arg }'의 값이 아닙니다. 쓸 수 있는 값: { $valid }
+cli_usage_value_validation = '{ $value }'은(는) '{ $arg }'에 맞는 값이 아닙니다
+cli_usage_missing_required = 빠진 인자: { $args }
+cli_usage_invalid_subcommand = '{ $command }' 명령이 없습니다
+cli_usage_conflict = '{ $arg }'은(는) '{ $prior }'와(과) 함께 쓸 수 없습니다
+cli_usage_did_you_mean = '{ $suggestion }'을(를) 말씀하신 건가요?
+cli_usage_try_help = 더 알아보려면 --help를 붙여 실행하세요.
+
 ## 가져오기나 복원이 더한 것
 
 cli_batch_added = { $dry_run ->
@@ -104,6 +116,10 @@ cli_roster_handle_only = 핸들로만
 cli_roster_asked = { $at }에 물어봤지만 아직 답이 없습니다
 cli_roster_not_reachable = 연락처를 물어보세요(`lifeboat ask`)
 cli_roster_answered = 답함
+cli_roster_claimed = { $signed ->
+        [yes] { $signer }님의 백업 { $file }에만 있는 자리
+       *[no] 서명 없는 백업 { $file }에만 있는 자리
+    }
 cli_roster_left = 나간 사람: { $names }
 
 ## 찾기
@@ -181,6 +197,7 @@ cli_show_written = 원래 표기
 cli_status_confirmed = 확인됨
 cli_status_candidate = 후보
 cli_status_conflict = 확인한 번호와 다름
+cli_status_conflict_handle = 확인한 ID와 다름
 cli_source_shared = { $group }에서 { $by } 님이 공유, { $at }
 cli_source_shared_times = { $group }에서 { $by } 님이 { $times }번 공유, 처음 { $at }
 cli_config_default = (기본값)

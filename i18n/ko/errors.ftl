@@ -18,6 +18,8 @@ err_busy = { $dir } 보관함을 다른 Lifeboat(앱 또는 다른 명령)가 �
     .app = 다른 Lifeboat가 이 보관함을 쓰고 있습니다. 닫고 다시 시도하세요.
 err_damaged = { $path } 보관함이 손상되었습니다: { $reason }. 바꾸지 않았습니다. 새 보관함 폴더에 백업을 복원하세요(`lifeboat backup restore`).
     .app = { $path } 보관함이 손상되었습니다: { $reason }. 바꾸지 않았습니다. 새 보관함 폴더에 백업을 복원하세요(백업 → 복원).
+damage_message_chunk = 메시지 묶음 { $id }을(를) 읽을 수 없습니다
+damage_search_index = 검색 색인({ $part })을 읽을 수 없습니다
 err_vault_io = { $path }: { $source }. 디스크 공간과 폴더 권한을 확인하세요.
 err_storage = { $dir } 보관함을 읽거나 쓸 수 없습니다: { $source }. 이번 작업은 저장되지 않았습니다. 디스크 공간을 확인하고 다시 시도하세요.
 err_too_new = 더 새로운 Lifeboat가 만든 보관함입니다(스키마 { $found }, 이 버전은 { $known }까지). Lifeboat를 업데이트하세요.
@@ -178,3 +180,55 @@ reason_zip_too_many_entries = 항목이 { $entries }개로, 한도 { $limit }개
 reason_zip_no_export = .txt, .csv, .json 대화 내보내기가 들어 있지 않습니다
 reason_zip_bomb = 항목 { $entry }이(가) { $ratio }배로 풀립니다(한도 { $limit }배): 압축 폭탄으로 보입니다
 reason_zip_compression = 항목 { $entry }이(가) 내보내기에서 쓰지 않는 { $method } 압축을 씁니다
+
+## 두 사람이 같은 사람일 수 있는 까닭(`lifeboat suggest`, 복원 미리보기, 사람 페이지)
+
+suggest_contact = 대화 상대와 연락처가 모두 “{ $name }”입니다
+suggest_groups = { $a }와 { $b }에 모두 “{ $name }”이 있습니다
+suggest_claimed = 다른 사람의 백업: { $reason }
+match_seat = 백업에서 같은 그룹의 “{ $display }” 자리입니다
+match_maker = 백업을 만든 사람이며, 여기서는 "나"입니다
+match_same_name = 이름이 같습니다
+
+## 백업에 서명한 사람
+
+signer_named = { $name } ({ $key })
+signer_key = { $key }
+signer_unsigned = 서명 없음: 누구나 만들 수 있습니다
+
+## 값이 어디서 왔는지(내보낸 연락처의 메모, `show`)
+
+source_shared = { $group }에서 { $by } 님이 공유
+source_shared_on = { $group }에서 { $by } 님이 공유, { $date }
+source_from = { $file }에서
+source_from_import = 가져오기에서
+source_a_backup = 백업
+source_claimed = { $file }의 주장({ $signer }), { $made } 작성{ $confirmed ->
+        [yes] , 보낸 사람이 확인함
+       *[no] { "" }
+    }
+
+## 너무 큰 것(err_too_large, err_backup_too_large의 `what`)
+
+what_file = 파일
+what_text = 텍스트
+what_folder = 폴더(파일 { $n }개 초과)
+what_zip_entry = zip 항목
+backup_what_file = 파일
+backup_what_decrypted = 복호화한 데이터
+backup_what_entry = { $name }
+backup_what_entry_unpacked = { $name }(압축 크기에 비해 풀린 크기)
+backup_what_card = contacts.vcf의 { $n }번째 연락처
+backup_what_json_parsed = 파일 크기에 비해 읽은 lifeboat.json(크기로 보아 있을 수 없이 많은 기록)
+
+## 적힌 그대로 둔 연락처 값(가져오기 보고)
+
+undecodable_property = { $property }: { $why } 적힌 그대로 두었습니다
+undecodable_qp = QUOTED-PRINTABLE이 “{ $at }”에서 깨져 있어
+undecodable_base64 = BASE64가 깨져 있어
+undecodable_charset = CHARSET “{ $charset }”을(를) 알 수 없어
+undecodable_bytes = 바이트가 { $charset } 텍스트가 아니어서
+
+## Lifeboat가 읽는 형식, 시도하는 순서대로(err_unknown_format의 `tried`)
+
+formats_tried = { format_vcard_described }, { format_telegram_json_described }, { format_instagram_json_described }, { format_telegram_html_described }, { format_kakao_csv_described }, { format_kakao_described }, { format_line_described }, { format_whatsapp_described }, { format_contacts_csv_described }

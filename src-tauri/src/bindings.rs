@@ -39,7 +39,7 @@ fn export_types(cfg: &Config) -> BTreeSet<String> {
         vault::RestoreReport, vault::Suggestion, vault::MergeReport, lifeboat::links::LinkKind,
         lifeboat::handoff::Status, lifeboat::import::Progress, lifeboat::import::DateOrder,
         lifeboat::export::Format, lifeboat::backup::Counts, lifeboat::backup::Verified,
-        lifeboat::backup::MyKeys, lifeboat::backup::ImportedKeys,
+        lifeboat::backup::MyKeys, lifeboat::backup::ImportedKeys, lifeboat::i18n::Lang,
     )
 }
 

@@ -3,13 +3,12 @@
 //! memory), accepting only the known names, each once, each within a size
 //! limit however large it claims to be and however well it compresses.
 
+use crate::i18n::Said;
 use std::cell::Cell;
-use std::io::{BufReader, Cursor, Read, Seek, Write};
+use std::io::{BufReader, Read, Seek};
 use std::rc::Rc;
 
 use sha2::{Digest, Sha512};
-
-use zip::write::SimpleFileOptions;
 
 use super::format::Json;
 use super::vcards::{self, Contacts};
@@ -29,32 +28,6 @@ const RATIO_FREE: u64 = 1 << 20;
 const DIRECTORY_READ: u64 = 1 << 20;
 /// The most records of any kind, so the vCard count stops early.
 const MAX_CARDS: usize = 1_000_000;
-
-/// The files of a backup to pack.
-pub struct Packed<'a> {
-    pub contacts: &'a [u8],
-    pub data: &'a [u8],
-    pub signature: &'a str,
-    pub readme: &'a str,
-}
-
-pub fn pack(files: &Packed) -> Result<Vec<u8>, BackupError> {
-    let zip_err = |e: zip::result::ZipError| BackupError::Encrypt(format!("zip: {e}"));
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options =
-        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).unix_permissions(0o600);
-    let entries = [
-        (README, files.readme.as_bytes()),
-        (CONTACTS, files.contacts),
-        (DATA, files.data),
-        (SIGNATURE, files.signature.as_bytes()),
-    ];
-    for (name, bytes) in entries {
-        zip.start_file(name, options).map_err(zip_err)?;
-        zip.write_all(bytes).map_err(|e| BackupError::Encrypt(format!("zip: {e}")))?;
-    }
-    Ok(zip.finish().map_err(zip_err)?.into_inner())
-}
 
 /// The zip of a backup, its entry names checked; each entry is read when asked for.
 pub struct Archive<R: Read + Seek> {
@@ -155,8 +128,8 @@ impl<R: Read + Seek> Archive<R> {
         let mut bounded = Bounded { inner: file, left: limit, over: false };
         let parsed = parse(&mut bounded);
         if bounded.over {
-            let what =
-                if limit < limits.max_entry { format!("{name} (unpacked, for its packed size)") } else { name.into() };
+            let id = if limit < limits.max_entry { "backup_what_entry_unpacked" } else { "backup_what_entry" };
+            let what = Said::new(id, crate::args![name => name]);
             return Err(BackupError::TooLarge { what, limit });
         }
         parsed

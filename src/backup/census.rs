@@ -5,6 +5,7 @@
 //! Every pass reads the file through [`Strings`], so not even the parser's
 //! buffer holds a string much longer than the limit.
 
+use crate::i18n::Said;
 use std::fmt;
 use std::io::{self, Read};
 
@@ -113,10 +114,9 @@ pub fn check(json: impl Read, budget: u64) -> Result<(), BackupError> {
         (Some(Stop::TooMany(what, max)), _) => {
             Err(BackupError::invalid(format!("lifeboat.json holds more than {max} {what}, more than any vault could")))
         }
-        (Some(Stop::OverBudget), _) => Err(BackupError::TooLarge {
-            what: "lifeboat.json, parsed, for a file of its size (far more records than its size allows)".into(),
-            limit: budget,
-        }),
+        (Some(Stop::OverBudget), _) => {
+            Err(BackupError::TooLarge { what: Said::new("backup_what_json_parsed", Vec::new()), limit: budget })
+        }
         (None, Err(e)) => Err(BackupError::invalid(format!("lifeboat.json: {e}"))),
         (None, Ok(())) => Ok(()),
     }

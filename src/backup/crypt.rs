@@ -1,7 +1,8 @@
 //! The age layer: encrypt to a passphrase (scrypt) or to recipients (age
 //! X25519, ssh-ed25519, ssh-rsa), and decrypt as a stream with a size limit.
 
-use std::io::{BufReader, Read, Seek, SeekFrom, Write};
+use crate::i18n::Said;
+use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::str::FromStr;
 
 use age::secrecy::SecretString;
@@ -96,8 +97,21 @@ pub fn parse_identity_file(name: &str, bytes: &[u8]) -> Result<Vec<Box<dyn age::
 }
 
 /// Encrypt a whole payload.
+#[cfg(test)]
 pub fn encrypt(payload: &[u8], protection: &Protection) -> Result<Vec<u8>, BackupError> {
-    let encryptor = match protection {
+    use std::io::Write;
+    let mut out = Vec::with_capacity(payload.len() + 1024);
+    let mut writer = encryptor(protection)?.wrap_output(&mut out).map_err(|e| BackupError::Encrypt(e.to_string()))?;
+    writer
+        .write_all(payload)
+        .and_then(|_| writer.finish().map(|_| ()))
+        .map_err(|e| BackupError::Encrypt(e.to_string()))?;
+    Ok(out)
+}
+
+/// The age encryptor for a backup's protection.
+pub(super) fn encryptor(protection: &Protection) -> Result<age::Encryptor, BackupError> {
+    match protection {
         Protection::Passphrase(passphrase) => {
             let mut recipient = age::scrypt::Recipient::new(passphrase.clone());
             recipient.set_work_factor(scrypt_work_factor());
@@ -107,14 +121,7 @@ pub fn encrypt(payload: &[u8], protection: &Protection) -> Result<Vec<u8>, Backu
             age::Encryptor::with_recipients(list.iter().map(|r| r.as_ref() as &dyn age::Recipient))
         }
     }
-    .map_err(|e| BackupError::Encrypt(e.to_string()))?;
-    let mut out = Vec::with_capacity(payload.len() + 1024);
-    let mut writer = encryptor.wrap_output(&mut out).map_err(|e| BackupError::Encrypt(e.to_string()))?;
-    writer
-        .write_all(payload)
-        .and_then(|_| writer.finish().map(|_| ()))
-        .map_err(|e| BackupError::Encrypt(e.to_string()))?;
-    Ok(out)
+    .map_err(|e| BackupError::Encrypt(e.to_string()))
 }
 
 /// True when the file is protected by a passphrase rather than a key. Reads
@@ -167,7 +174,7 @@ pub fn decrypt<R: Read + Seek>(file: R, keys: &Keys, limit: u64) -> Result<(Plai
         |e: std::io::Error| BackupError::Damaged { reason: format!("the encrypted data does not check out ({e})") };
     let len = reader.seek(SeekFrom::End(0)).map_err(damaged)?;
     if len > limit {
-        return Err(BackupError::TooLarge { what: "decrypted backup".into(), limit });
+        return Err(BackupError::TooLarge { what: Said::new("backup_what_decrypted", Vec::new()), limit });
     }
     reader.rewind().map_err(damaged)?;
     Ok((reader, len))

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::{BackupError, Counts, Keys, Limits, Passphrase, Protection, Signer, SignerKey, Signing, Snapshot};
-use crate::export::ExportError;
+use super::{BackupError, Counts, Keys, Limits, Passphrase, Protection, Signer, SignerKey, Signing};
+use crate::export::{ExportError, PrivateFile};
 use crate::vault::{RestoreOptions, RestoreReport, Vault};
 
 /// What a verified backup holds.
@@ -34,26 +34,34 @@ pub fn create_file(
     with_messages: bool,
     name: Option<&str>,
 ) -> Result<Counts, BackupError> {
-    let snapshot = Snapshot::from_vault(vault, groups, with_messages)?;
     let name = match name {
         Some(n) => n.to_owned(),
         None => vault.maker_name()?,
     };
-    let counts = snapshot.counts();
-    let zip = super::pack(&snapshot, &Signing { name, key: vault.signing_key()? })?;
-    // Only the zip is kept while age (and its scrypt) runs.
-    drop(snapshot);
-    let bytes = super::crypt::encrypt(&zip, protection)?;
-    drop(zip);
-    write_private(path, &bytes)?;
+    let signing = Signing { name, key: vault.signing_key()? };
+    let file = PrivateFile::create(path).map_err(from_export)?;
+    let part = file.part().to_owned();
+    let io = |source| BackupError::Io { path: part.clone(), source };
+    // One read transaction: the backup is the vault at one moment, and its
+    // million queries lock the file once. On any failure the file is
+    // dropped unfinished, which removes it.
+    let (file, counts) = vault.reading(|| {
+        let contents = super::make::FromVault::new(vault, groups, with_messages)?;
+        super::make::make(&contents, &signing, protection, file, &io)
+    })?;
+    file.finish().map_err(from_export)?;
     Ok(counts)
 }
 
 fn write_private(path: &Path, bytes: &[u8]) -> Result<(), BackupError> {
-    crate::export::write_private(path, bytes).map_err(|e| match e {
+    crate::export::write_private(path, bytes).map_err(from_export)
+}
+
+fn from_export(e: ExportError) -> BackupError {
+    match e {
         ExportError::Io { path, source } => BackupError::Io { path, source },
         other => BackupError::Encrypt(other.to_string()),
-    })
+    }
 }
 
 /// Check that a backup decrypts and is whole; writes nothing. A backup made

@@ -99,9 +99,27 @@ pub struct BackupEmail {
 pub struct BackupHandle {
     pub service: String,
     pub value: String,
+    /// Absent in backups before handles had a status: see [`BackupHandle::status`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
     /// The messages that shared it (backups before handles had sources have none).
     #[serde(default)]
     pub sources: Vec<BackupSource>,
+}
+
+impl BackupHandle {
+    /// The handle's status: the file's, or for a backup from before
+    /// handles had one, what the vault gives a handle on import (a
+    /// candidate when a member shared it in a chat, else confirmed).
+    pub fn status(&self) -> Status {
+        self.status.unwrap_or(
+            if self.service != "id" && self.sources.iter().any(|s| s.shared_by.is_some() || s.group.is_some()) {
+                Status::Candidate
+            } else {
+                Status::Confirmed
+            },
+        )
+    }
 }
 
 /// Where a phone, e-mail or handle came from: a file and line, or a message in a group.
@@ -211,6 +229,7 @@ impl BackupPerson {
                 .map(|h| BackupHandle {
                     service: h.service.clone(),
                     value: h.value.clone(),
+                    status: Some(h.status),
                     sources: h.sources.iter().map(BackupSource::from_view).collect(),
                 })
                 .collect(),
@@ -220,7 +239,7 @@ impl BackupPerson {
 
 impl BackupPerson {
     /// The person as the exporters see them (for `contacts.vcf`).
-    fn to_view(&self, groups: Vec<String>) -> PersonView {
+    pub(super) fn to_view(&self, groups: Vec<String>) -> PersonView {
         let sources = |list: &[BackupSource]| -> Vec<ProvenanceView> {
             list.iter()
                 .map(|s| ProvenanceView {
@@ -276,6 +295,8 @@ impl BackupPerson {
                     id: i as i64,
                     service: h.service.clone(),
                     value: h.value.clone(),
+                    status: h.status(),
+                    conflict: false,
                     sources: sources(&h.sources),
                 })
                 .collect(),
@@ -291,7 +312,7 @@ impl BackupPerson {
 }
 
 impl BackupGroup {
-    fn from_view(g: &GroupView) -> BackupGroup {
+    pub(super) fn from_view(g: &GroupView) -> BackupGroup {
         BackupGroup {
             key: g.id,
             name: g.name.clone(),
@@ -314,50 +335,10 @@ impl BackupGroup {
 }
 
 impl Snapshot {
-    /// Everything in the vault, or only the named groups and their members.
+    /// The vault (or the named groups' members) as a snapshot in memory;
+    /// `backup create` streams instead and never holds one.
     pub fn from_vault(vault: &Vault, groups: &[String], with_messages: bool) -> Result<Snapshot, BackupError> {
-        // People are read one at a time and kept as the backup writes them:
-        // never every view (with its provenance) of the vault at once.
-        let (ids, groups): (Vec<i64>, _) = if groups.is_empty() {
-            (vault.people_ids(None)?, vault.groups()?)
-        } else {
-            let mut chosen = Vec::new();
-            let mut seen = HashSet::new();
-            for name in groups {
-                let g = vault.group(name)?;
-                if seen.insert(g.id) {
-                    chosen.push(g);
-                }
-            }
-            let ids: BTreeSet<i64> = chosen.iter().flat_map(|g| g.members.iter().map(|m| m.person_id)).collect();
-            (ids.into_iter().collect(), chosen)
-        };
-        let people = ids
-            .into_iter()
-            .map(|id| Ok(BackupPerson::from_view(&vault.person(id)?)))
-            .collect::<Result<_, BackupError>>()?;
-        let mut messages = Vec::new();
-        if with_messages {
-            for g in &groups {
-                messages.extend(vault.group_messages(g.id)?.into_iter().map(|m| BackupMessage {
-                    group: g.id,
-                    person: m.person_id,
-                    sender: m.sender,
-                    at: m.at,
-                    body: m.body,
-                    kind: m.kind.as_str().to_owned(),
-                    fp: m.fp,
-                }));
-            }
-        }
-        Ok(Snapshot {
-            format: FORMAT.into(),
-            version: VERSION,
-            created_at: chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string(),
-            people,
-            groups: groups.iter().map(BackupGroup::from_view).collect(),
-            messages,
-        })
+        super::make::FromVault::new(vault, groups, with_messages)?.collect()
     }
 
     /// Parse `lifeboat.json` and check that it is whole and consistent; its
@@ -390,17 +371,6 @@ impl Snapshot {
     /// `lifeboat.json` without a maker, as version 1 wrote it.
     pub fn to_json(&self) -> Vec<u8> {
         serde_json::to_vec_pretty(self).expect("a snapshot always serializes")
-    }
-
-    /// `lifeboat.json` with the `maker` object first, the bytes a signature covers.
-    pub fn to_signed_json(&self, maker: &Maker) -> Vec<u8> {
-        #[derive(Serialize)]
-        struct WithMaker<'a> {
-            maker: &'a Maker,
-            #[serde(flatten)]
-            snapshot: &'a Snapshot,
-        }
-        serde_json::to_vec_pretty(&WithMaker { maker, snapshot: self }).expect("a snapshot always serializes")
     }
 
     /// References resolve, kinds are known, names are there (counts and text

@@ -15,8 +15,10 @@ mod crypt;
 mod files;
 pub mod format;
 mod keys;
+mod make;
 mod sign;
 mod vcards;
+mod zip_stream;
 
 pub use crypt::{Keys, Passphrase, Protection, Recipient, needs_passphrase, parse_identity_file, parse_recipient};
 pub use files::{
@@ -31,7 +33,7 @@ use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 
 use crate::args;
-use crate::i18n::{self, Args, Localized};
+use crate::i18n::{self, Args, Localized, Said};
 use crate::vault::{BackupOrigin, Vault, VaultError};
 
 /// Size bounds when reading a backup.
@@ -102,7 +104,8 @@ pub enum BackupError {
     },
 
     TooLarge {
-        what: String,
+        /// What is too large: `backup_what_…` in errors.ftl.
+        what: Said,
         limit: u64,
     },
 
@@ -168,7 +171,7 @@ impl Localized for BackupError {
             BackupError::Damaged { reason } | BackupError::Invalid { reason } | BackupError::Encrypt(reason) => {
                 args![reason => reason.as_str()]
             }
-            BackupError::TooLarge { what, limit } => args![what => what.as_str(), limit => *limit],
+            BackupError::TooLarge { what, limit } => args![what => what, limit => *limit],
             BackupError::TooCostly { log_n } => args![log_n => u32::from(*log_n)],
             BackupError::TooNew { found, known } => args![found => *found, known => *known],
             BackupError::BadRecipient { text, reason } => args![text => text.as_str(), reason => reason.as_str()],
@@ -185,45 +188,11 @@ impl BackupError {
     }
 }
 
-const README_TEXT: &str = "This is a Lifeboat backup (이 파일은 Lifeboat 백업입니다).\n\n\
-contacts.vcf   every person as a vCard 4.0: import it into any phone or address book.\n\
-               모든 사람의 vCard 4.0 파일입니다. 휴대폰이나 주소록에서 가져오세요.\n\
-lifeboat.json  everything Lifeboat knows: phones and e-mails with their status and\n\
-               where they came from, aliases, handles, groups and their members,\n\
-               and messages when the backup was made with --with-messages.\n\
-               The layout is described in docs/BACKUP.md of Lifeboat.\n\
-lifeboat.json.sig  its maker's signature: ssh-keygen -Y verify -n lifeboat-backup\n\
-               (서명: 만든 사람을 확인하려면 ssh-keygen -Y verify).\n\n\
-Restore into Lifeboat: lifeboat backup restore FILE (복원: lifeboat backup restore 파일)\n";
-
-/// Build the encrypted, signed backup of a snapshot: zip of vCard 4, JSON
-/// with its `maker`, the signature and README, then age.
+/// The encrypted, signed backup of a snapshot, in memory: a zip of
+/// vCard 4, JSON with its `maker`, the signature and README, then age.
 pub fn create(snapshot: &Snapshot, signing: &Signing, protection: &Protection) -> Result<Vec<u8>, BackupError> {
-    crypt::encrypt(&pack(snapshot, signing)?, protection)
-}
-
-/// The signed zip of a snapshot, before age: its vCards and JSON are
-/// dropped once packed, so that encrypting holds the zip alone.
-fn pack(snapshot: &Snapshot, signing: &Signing) -> Result<Vec<u8>, BackupError> {
-    let mut contacts = String::new();
-    for p in snapshot.people_views() {
-        crate::export::vcard::card(&p, crate::export::vcard::Version::V4, &mut contacts);
-    }
-    let maker = Maker {
-        name: signing.name.clone(),
-        key: signing.key.public().openssh,
-        created_at: snapshot.created_at.clone(),
-        groups: snapshot.groups.iter().map(|g| g.name.clone()).collect(),
-        contacts_sha256: sha256_hex(contacts.as_bytes()),
-    };
-    let data = snapshot.to_signed_json(&maker);
-    let signature = sign::sign(&signing.key, &data);
-    archive::pack(&archive::Packed {
-        contacts: contacts.as_bytes(),
-        data: &data,
-        signature: &signature,
-        readme: README_TEXT,
-    })
+    let io = |e: std::io::Error| BackupError::Encrypt(e.to_string());
+    make::make(snapshot, signing, protection, Vec::new(), &io).map(|(bytes, _)| bytes)
 }
 
 /// Decrypt, unpack and check a backup and its signature, reading it from
@@ -262,7 +231,7 @@ fn file_sha256(file: &mut (impl Read + Seek), max: u64) -> Result<String, Backup
     let damaged = |e: std::io::Error| BackupError::Damaged { reason: e.to_string() };
     let len = file.seek(std::io::SeekFrom::End(0)).map_err(damaged)?;
     if len > max {
-        return Err(BackupError::TooLarge { what: "file".into(), limit: max });
+        return Err(BackupError::TooLarge { what: Said::new("backup_what_file", Vec::new()), limit: max });
     }
     file.rewind().map_err(damaged)?;
     let mut hash = Sha256::new();

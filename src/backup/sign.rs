@@ -11,7 +11,7 @@ use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
 use ed25519_dalek::{Signer as _, Verifier as _};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256, Sha512};
+use sha2::{Digest, Sha256};
 
 /// The SSHSIG namespace of backup signatures (`ssh-keygen -Y verify -n`).
 pub const NAMESPACE: &str = "lifeboat-backup";
@@ -103,8 +103,15 @@ pub struct Maker {
 }
 
 /// Sign `message` as SSHSIG, armored as `ssh-keygen -Y sign` writes it.
+#[cfg(test)]
 pub fn sign(key: &SigningKey, message: &[u8]) -> String {
-    let signature = key.0.sign(&signed_data(&Sha512::digest(message).into()));
+    sign_digest(key, &sha2::Sha512::digest(message).into())
+}
+
+/// Sign a message by its SHA-512, as SSHSIG does: the message itself may
+/// have streamed past and be gone.
+pub fn sign_digest(key: &SigningKey, message_sha512: &[u8; 64]) -> String {
+    let signature = key.0.sign(&signed_data(message_sha512));
     let mut sig_blob = Vec::new();
     put(&mut sig_blob, KEY_TYPE.as_bytes());
     put(&mut sig_blob, &signature.to_bytes());
@@ -221,7 +228,7 @@ mod tests {
         let armored = sign(&key, b"payload");
         assert!(armored.starts_with("-----BEGIN SSH SIGNATURE-----\n"));
         assert!(armored.lines().all(|l| l.len() <= 70 || l.starts_with("-----")));
-        let digest = |m: &[u8]| -> [u8; 64] { Sha512::digest(m).into() };
+        let digest = |m: &[u8]| -> [u8; 64] { sha2::Sha512::digest(m).into() };
         let found = verify(armored.as_bytes(), &digest(b"payload")).unwrap();
         assert_eq!(found, key.public());
         assert!(found.openssh.starts_with("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI"));

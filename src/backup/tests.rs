@@ -140,8 +140,11 @@ fn hostile(entries: &[(&str, &[u8])]) -> (Keys, Vec<u8>) {
 #[test]
 fn hostile_archives_are_refused() {
     let json = snapshot().to_json();
-    let vcf =
-        crate::export::vcard::export(&snapshot().people_views().collect::<Vec<_>>(), crate::export::vcard::Version::V4);
+    let vcf = crate::export::vcard::export(
+        &snapshot().people_views().collect::<Vec<_>>(),
+        crate::export::vcard::Version::V4,
+        &crate::export::BOTH,
+    );
     let (keys, bytes) =
         hostile(&[("../../etc/passwd", b"x"), ("lifeboat.json", &json), ("contacts.vcf", vcf.as_bytes())]);
     assert!(matches!(open(Cursor::new(&bytes), &keys, &Limits::default()), Err(BackupError::Invalid { .. })));
@@ -199,4 +202,23 @@ fn a_huge_zip_directory_is_refused_before_it_is_read() {
     let (keys, bytes) = hostile(&entries);
     let err = open(Cursor::new(&bytes), &keys, &Limits::default()).err();
     assert!(matches!(&err, Some(BackupError::Invalid { reason }) if reason.contains("directory is larger")), "{err:?}");
+}
+
+/// A backup from before handles had a status: a handle a member shared in a
+/// chat reads as a candidate, one from a file (or a platform id) as confirmed.
+#[test]
+fn a_handle_without_a_status_is_what_an_import_would_make_it() {
+    let json = br#"{"format":"lifeboat-backup","version":2,"created_at":"2024-03-01 10:00:00","groups":[],
+      "people":[{"key":1,"name":"a","org":null,"note":null,"birthday":null,"handles":[
+        {"service":"instagram","value":"shared_one","sources":[{"file":"KakaoTalk.txt","line":3,"group":"g","shared_by":"a","at":"2024-01-01 09:00:00"}]},
+        {"service":"telegram","value":"from_a_card","sources":[{"file":"a.vcf","line":2,"group":null,"shared_by":null,"at":null}]},
+        {"service":"line","value":"said_confirmed","status":"confirmed","sources":[{"file":"KakaoTalk.txt","line":4,"group":"g","shared_by":"a","at":null}]},
+        {"service":"id","value":"12345"}]}]}"#;
+    let snap = from_json(json).unwrap();
+    let statuses: Vec<Status> = snap.people[0].handles.iter().map(BackupHandle::status).collect();
+    assert_eq!(statuses, [Status::Candidate, Status::Confirmed, Status::Confirmed, Status::Confirmed]);
+    // Written again, a handle that has no status still has none, and one that has keeps it.
+    let again = serde_json::to_value(&snap.people[0].handles).unwrap();
+    assert!(again[0].get("status").is_none(), "{again}");
+    assert_eq!(again[2]["status"], "confirmed");
 }

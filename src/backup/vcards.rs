@@ -2,6 +2,7 @@
 //! its own and dropped, the cards are counted and the bytes hashed, so a
 //! file of millions of tiny cards costs no more memory than one card.
 
+use crate::i18n::Said;
 use std::io::{BufRead, Read};
 
 use sha2::{Digest, Sha256};
@@ -51,7 +52,10 @@ pub fn read(reader: impl Read, max_cards: usize) -> Result<Contacts, BackupError
         }
         card.extend_from_slice(&line);
         if card.len() as u64 > MAX_CARD {
-            return Err(BackupError::TooLarge { what: format!("card {} of contacts.vcf", cards + 1), limit: MAX_CARD });
+            return Err(BackupError::TooLarge {
+                what: Said::new("backup_what_card", crate::args![n => cards + 1]),
+                limit: MAX_CARD,
+            });
         }
         if text.eq_ignore_ascii_case(b"END:VCARD") {
             cards += 1;

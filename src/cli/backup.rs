@@ -184,7 +184,8 @@ impl Restore {
         let opts = RestoreOptions { dry_run: self.dry_run, accept_new_signer: self.accept_new_signer };
         let report = vault.restore(&opened.snapshot, &origin, opts)?;
         if self.json {
-            return out.json(&report);
+            let shown = super::preview::restore_json(out.speak(), &report)?;
+            return out.json(&shown);
         }
         super::preview::print_restore(out, &report)?;
         out.batch_summary(&BatchSummary {
@@ -199,7 +200,11 @@ impl Restore {
             messages: report.new_messages,
             known: report.merged_people,
             nothing_new: "cli_restore_nothing_new",
-        })
+        })?;
+        if report.new_handles > 0 {
+            out.say("cli_import_handles", lifeboat::args![n => report.new_handles])?;
+        }
+        Ok(())
     }
 }
 

@@ -53,21 +53,23 @@ struct Sheet {
 impl Export {
     pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
         let vault = global.open()?;
+        let langs = out.speak().langs();
         match self.what {
             What::Vcard(v) => {
                 let format = if v.vcard_version == 3 { Format::Vcard3 } else { Format::Vcard4 };
-                let people = export::to_file(&vault, format, v.group.as_deref(), v.person.as_deref(), &v.output)?;
+                let people =
+                    export::to_file(&vault, format, v.group.as_deref(), v.person.as_deref(), &v.output, langs)?;
                 let wrote = lifeboat::args![n => people, version => u32::from(v.vcard_version), path => &v.output];
                 out.say("cli_export_vcard", wrote)
             }
             What::Csv(c) => match &c.output {
                 Some(path) => {
-                    let people = export::to_file(&vault, Format::Csv, c.group.as_deref(), None, path)?;
+                    let people = export::to_file(&vault, Format::Csv, c.group.as_deref(), None, path, langs)?;
                     out.say("cli_export_csv", lifeboat::args![n => people, path => path])
                 }
                 None => {
                     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-                    export::csv_to(&vault, c.group.as_deref(), None, &mut stdout)?;
+                    export::csv_to(&vault, c.group.as_deref(), None, &mut stdout, langs)?;
                     Ok(stdout.flush()?)
                 }
             },

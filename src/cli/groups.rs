@@ -67,6 +67,15 @@ impl Roster {
     }
 }
 
+/// Whose backup alone seats a member: the signer's name, else their key.
+fn seat_claim_args(c: &lifeboat::vault::SeatClaim) -> lifeboat::i18n::Args {
+    lifeboat::args![
+        signed => if c.signer.signed { "yes" } else { "no" },
+        signer => c.signer.short_name().unwrap_or_default(),
+        file => c.file.as_str(),
+    ]
+}
+
 fn print_roster(out: &mut Out, vault: &lifeboat::vault::Vault, g: &GroupView) -> Result<()> {
     let current: Vec<_> = g.current().collect();
     let reach = g.reach();
@@ -101,6 +110,10 @@ fn print_roster(out: &mut Out, vault: &lifeboat::vault::Vault, g: &GroupView) ->
                 format!("{how}  ({})", speak.word("cli_roster_answered"))
             }
             _ => how,
+        };
+        let how = match &m.claimed_by {
+            Some(c) => format!("{how}  ({})", speak.cell("cli_roster_claimed", seat_claim_args(c))),
+            None => how,
         };
         rows.push(vec![m.name.clone(), m.messages.to_string(), how]);
     }

@@ -14,23 +14,22 @@ use lifeboat::i18n::{self, Surface};
 
 use super::{Cli, Speak};
 
-/// The command line, parsed with its help in the run's language.
+/// The command line, parsed with its help and its usage errors in the run's language.
 pub fn parse() -> Cli {
-    let matches = command(Speak::from_env()).get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let speak = Speak::from_env();
+    let matches = command(speak).try_get_matches().unwrap_or_else(|e| super::usage_error::exit(speak, e));
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| super::usage_error::exit(speak, e))
 }
 
 /// The whole command line worded in `speak`.
 pub fn command(speak: Speak) -> Command {
     let words = Words(speak);
-    let root = localize(Cli::command().disable_version_flag(true), "", &words).arg(
-        Arg::new("version")
-            .short('V')
-            .long("version")
-            .action(ArgAction::Version)
-            .display_order(usize::MAX)
-            .help(words.short("help-flag-version")),
-    );
+    let root = localize(Cli::command().disable_version_flag(true), "", &words).arg(flag(
+        "version",
+        'V',
+        ArgAction::Version,
+        words.short("help-flag-version"),
+    ));
     // clap adds its `help` subcommand when it builds the command.
     let mut root = root.subcommand_value_name(words.short("help-value-command"));
     root.build();
@@ -57,16 +56,19 @@ pub fn sub_path(path: &str, name: &str) -> String {
     if path.is_empty() { name.to_owned() } else { format!("{path}-{name}") }
 }
 
+/// clap's own `--help` or `--version`, listed last, in the run's words.
+fn flag(name: &'static str, short: char, action: ArgAction, help: String) -> Arg {
+    Arg::new(name).short(short).long(name).action(action).display_order(usize::MAX).help(help)
+}
+
 fn localize(cmd: Command, path: &str, words: &Words) -> Command {
     let id = command_id(path);
-    let mut cmd = cmd.about(words.short(&id)).disable_help_flag(true).arg(
-        Arg::new("help")
-            .short('h')
-            .long("help")
-            .action(ArgAction::Help)
-            .display_order(usize::MAX)
-            .help(words.short("help-flag-help")),
-    );
+    let mut cmd = cmd.about(words.short(&id)).disable_help_flag(true).arg(flag(
+        "help",
+        'h',
+        ArgAction::Help,
+        words.short("help-flag-help"),
+    ));
     if let Some(long) = words.long(&id) {
         cmd = cmd.long_about(long);
     }

@@ -142,6 +142,7 @@ fn print_report(out: &mut Out, r: &ImportReport) -> Result<()> {
         if f.kept_as_written > 0 {
             out.say("cli_import_kept_as_written", args![n => f.kept_as_written])?;
             for (n, why) in &f.kept_as_written_lines {
+                let why = out.speak().said(why);
                 out.line(format!("    {}:{n}: {why}", f.file))?;
             }
             if f.kept_as_written > f.kept_as_written_lines.len() as u64 {

@@ -7,7 +7,7 @@
 use lifeboat::backup::BackupError;
 use lifeboat::export::ExportError;
 use lifeboat::handoff::HandoffError;
-use lifeboat::i18n::{self, Args, Lang, Localized, Surface};
+use lifeboat::i18n::{self, Args, Lang, Localized, Said, Surface};
 use lifeboat::import::ImportError;
 use lifeboat::links::LinkError;
 use lifeboat::redact::RedactError;
@@ -64,6 +64,11 @@ impl Speak {
         let mut words = self.each(|lang| i18n::format_message(lang, Surface::Cli, id, &args));
         words.dedup();
         words.join(" / ")
+    }
+
+    /// A message given as data ([`Said`]), as [`Speak::cell`].
+    pub fn said(self, said: &Said) -> String {
+        self.cell(said.message, said.args())
     }
 
     /// An error in this language.

@@ -24,6 +24,7 @@ mod preview;
 mod redact;
 mod suggest;
 mod unmerge;
+mod usage_error;
 
 use std::io;
 use std::path::PathBuf;

@@ -55,7 +55,7 @@ impl Show {
                 "  {}  {shown}  {}  [{}]  {written} {:?}",
                 speak.word("cli_show_phone"),
                 ph.label.as_deref().unwrap_or(""),
-                status(speak, ph.status, ph.conflict),
+                status(speak, ph.status, ph.conflict.then_some("cli_status_conflict")),
                 ph.raw
             ))?;
             for s in &ph.sources {
@@ -68,14 +68,23 @@ impl Show {
                 speak.word("cli_show_email"),
                 e.address,
                 e.label.as_deref().unwrap_or(""),
-                status(speak, e.status, e.conflict)
+                status(speak, e.status, e.conflict.then_some("cli_status_conflict"))
             ))?;
             for s in &e.sources {
                 out.line(format!("         {from} {}", provenance(speak, s)))?;
             }
         }
         for h in &p.handles {
-            out.line(format!("  {} {}: {}", speak.word("cli_show_handle"), h.service, h.value))?;
+            out.line(format!(
+                "  {} {}: {}  [{}]",
+                speak.word("cli_show_handle"),
+                h.service,
+                h.value,
+                status(speak, h.status, h.conflict.then_some("cli_status_conflict_handle"))
+            ))?;
+            for s in &h.sources {
+                out.line(format!("         {from} {}", provenance(speak, s)))?;
+            }
         }
         if !p.groups.is_empty() {
             out.line(format!("  {}: {}", speak.word("cli_show_groups"), p.groups.join(", ")))?;
@@ -138,18 +147,19 @@ fn people_table(out: &mut Out, people: &[PersonView]) -> Result<()> {
     out.table(&["cli_col_id", "cli_col_name", "cli_col_phones", "cli_col_emails", "cli_col_groups"], &rows)
 }
 
-/// `confirmed`, `candidate`, or `candidate, conflicts with a number you confirmed`.
-fn status(speak: Speak, status: Status, conflict: bool) -> String {
+/// `confirmed`, `candidate`, or `candidate, conflicts with a number you
+/// confirmed` (the words of `conflict`, when it is one).
+fn status(speak: Speak, status: Status, conflict: Option<&str>) -> String {
     let word = speak.word(&format!("cli_status_{}", status.as_str()));
     match conflict {
-        true => format!("{word}, {}", speak.word("cli_status_conflict")),
-        false => word,
+        Some(conflict) => format!("{word}, {}", speak.word(conflict)),
+        None => word,
     }
 }
 
 fn provenance(speak: Speak, s: &ProvenanceView) -> String {
     if let Some(claim) = &s.claim {
-        return lifeboat::export::describe_claim(claim, s.file.as_deref().unwrap_or("?"));
+        return speak.said(&lifeboat::export::claim_said(claim, s.file.as_deref()));
     }
     match (&s.group, &s.shared_by) {
         (Some(g), Some(by)) => {

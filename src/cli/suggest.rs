@@ -2,6 +2,8 @@
 
 use anyhow::Result;
 
+use lifeboat::vault::Suggestion;
+
 use super::{Global, Out};
 
 #[derive(clap::Args)]
@@ -12,6 +14,15 @@ pub struct Suggest {
     person: Option<i64>,
 }
 
+/// A suggestion as `--json` prints it: its `why` also as `reason`, in the
+/// run's language (README, "JSON output").
+#[derive(serde::Serialize)]
+struct Shown<'a> {
+    #[serde(flatten)]
+    suggestion: &'a Suggestion,
+    reason: String,
+}
+
 impl Suggest {
     pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
         let vault = global.open()?;
@@ -20,7 +31,9 @@ impl Suggest {
             None => vault.suggestions()?,
         };
         if self.json {
-            return out.json(&found);
+            let speak = out.speak();
+            let shown: Vec<Shown> = found.iter().map(|s| Shown { reason: speak.said(&s.why), suggestion: s }).collect();
+            return out.json(&shown);
         }
         if found.is_empty() {
             return out.say("cli_no_suggestions", Vec::new());
@@ -32,7 +45,7 @@ impl Suggest {
                     s.a.id.to_string(),
                     s.b.id.to_string(),
                     s.name.clone(),
-                    s.reason.clone(),
+                    out.speak().said(&s.why),
                     format!("lifeboat merge {} {}", s.a.id, s.b.id),
                 ]
             })

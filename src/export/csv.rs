@@ -12,6 +12,7 @@ use super::birthday::Birthday;
 use super::names::name_parts;
 use super::note_for;
 use super::vcard::number;
+use crate::i18n::Lang;
 use crate::phone;
 use crate::vault::{PersonView, PhoneView};
 
@@ -84,15 +85,15 @@ fn birthday_cell(text: &str) -> String {
     }
 }
 
-/// Every person as one CSV, in memory.
-pub fn export(people: &[PersonView]) -> Vec<u8> {
+/// Every person as one CSV, in memory; notes in `langs`.
+pub fn export(people: &[PersonView], langs: &[Lang]) -> Vec<u8> {
     let mut widths = Widths::default();
     for p in people {
         widths.widen(p);
     }
     let mut bytes = Vec::new();
     // Writing to memory cannot fail.
-    let mut out = Writer::new(&mut bytes, widths).expect("in-memory write");
+    let mut out = Writer::new(&mut bytes, widths, langs).expect("in-memory write");
     for p in people {
         out.row(p).expect("in-memory write");
     }
@@ -122,14 +123,16 @@ impl Widths {
 }
 
 /// The CSV written a row at a time, its header first.
-pub struct Writer<W: std::io::Write> {
+pub struct Writer<'l, W: std::io::Write> {
     out: csv::Writer<W>,
     widths: Widths,
+    /// The languages of the notes.
+    langs: &'l [Lang],
 }
 
-impl<W: std::io::Write> Writer<W> {
+impl<'l, W: std::io::Write> Writer<'l, W> {
     /// The byte-order mark and the header, for columns as wide as `widths`.
-    pub fn new(mut to: W, widths: Widths) -> std::io::Result<Writer<W>> {
+    pub fn new(mut to: W, widths: Widths, langs: &'l [Lang]) -> std::io::Result<Writer<'l, W>> {
         to.write_all(BOM.as_bytes())?;
         let mut header: Vec<String> = [
             "Name",
@@ -153,7 +156,7 @@ impl<W: std::io::Write> Writer<W> {
         }
         let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(to);
         out.write_record(&header)?;
-        Ok(Writer { out, widths })
+        Ok(Writer { out, widths, langs })
     }
 
     pub fn row(&mut self, p: &PersonView) -> std::io::Result<()> {
@@ -166,7 +169,7 @@ impl<W: std::io::Write> Writer<W> {
             safe(&n.family),
             p.aliases.iter().map(|a| safe(a)).collect::<Vec<_>>().join(" ::: "),
             p.birthday.as_deref().map(birthday_cell).unwrap_or_default(),
-            note_for(p).map(|n| safe(&n)).unwrap_or_default(),
+            note_for(self.langs, p).map(|n| safe(&n)).unwrap_or_default(),
             groups.join(" ::: "),
             p.org.as_deref().map(safe).unwrap_or_default(),
         ];
@@ -198,7 +201,7 @@ mod tests {
     fn google_columns_with_bom() {
         let mut p = crate::export::vcard::tests::sample();
         p.aliases = vec!["=HYPERLINK(\"x\")".into()];
-        let bytes = export(&[p]);
+        let bytes = export(&[p], &[Lang::En]);
         assert!(bytes.starts_with("\u{FEFF}Name,Given Name,Family Name,".as_bytes()));
         let text = String::from_utf8(bytes).unwrap();
         let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{FEFF}').as_bytes());
@@ -225,7 +228,7 @@ mod tests {
         p.emails[0].address = "-2+3@x.com".into();
         p.phones[2].raw = "=1+2".into();
         p.birthday = Some("--0203".into());
-        let text = String::from_utf8(export(&[p])).unwrap();
+        let text = String::from_utf8(export(&[p], &[Lang::En])).unwrap();
         assert!(text.contains(",'-2+3@x.com,"), "{text}");
         assert!(text.contains(",'=1+2"), "{text}");
         assert!(text.contains(",--02-03,"), "{text}");

@@ -17,7 +17,7 @@ mod vcard_text;
 
 use std::path::{Path, PathBuf};
 
-use crate::i18n::{self, Args, Localized};
+use crate::i18n::{self, Arg, Args, Lang, Localized, Said, Surface};
 use crate::model::Status;
 use crate::vault::{ClaimView, PersonView, ProvenanceView, Vault, VaultError};
 use private_dir::PrivateDir;
@@ -83,10 +83,12 @@ pub fn for_each(
     mut each: impl FnMut(PersonView) -> Result<(), ExportError>,
 ) -> Result<usize, ExportError> {
     let ids = selected_ids(vault, group, person)?;
-    for id in &ids {
-        each(vault.person(*id)?.without_conflicts())?;
-    }
-    Ok(ids.len())
+    vault.reading(|| {
+        for id in &ids {
+            each(vault.person(*id)?.without_conflicts())?;
+        }
+        Ok(ids.len())
+    })
 }
 
 /// The ids of the people [`select`] gives, none of them read.
@@ -115,18 +117,20 @@ pub enum Format {
 
 /// Export everyone, one group's members or one person in `format` to `path`
 /// (readable only by the owner); returns how many people it holds. The
-/// sheet is of one group and needs `group`.
+/// sheet is of one group and needs `group`. Notes say where a value came
+/// from in `langs` (the run's or the app's language); the sheet is in both.
 pub fn to_file(
     vault: &Vault,
     format: Format,
     group: Option<&str>,
     person: Option<&str>,
     path: &Path,
+    langs: &[Lang],
 ) -> Result<usize, ExportError> {
     let version = match format {
         Format::Vcard4 => vcard::Version::V4,
         Format::Vcard3 => vcard::Version::V3,
-        Format::Csv => return csv_to_file(vault, group, person, path),
+        Format::Csv => return csv_to_file(vault, group, person, path, langs),
         Format::Sheet => {
             let group = group.ok_or(ExportError::SheetNeedsGroup)?;
             let people = selected_ids(vault, Some(group), person)?.len();
@@ -138,7 +142,7 @@ pub fn to_file(
     let mut card = String::new();
     let people = for_each(vault, group, person, |p| {
         card.clear();
-        vcard::card(&p, version, &mut card);
+        vcard::card(&p, version, langs, &mut card);
         file.append(card.as_bytes())
     })?;
     file.finish()?;
@@ -147,27 +151,34 @@ pub fn to_file(
 
 /// The Google CSV of [`to_file`], written as it goes: a first pass over the
 /// people finds how many phone and e-mail columns the header needs.
-fn csv_to_file(vault: &Vault, group: Option<&str>, person: Option<&str>, path: &Path) -> Result<usize, ExportError> {
+fn csv_to_file(
+    vault: &Vault,
+    group: Option<&str>,
+    person: Option<&str>,
+    path: &Path,
+    langs: &[Lang],
+) -> Result<usize, ExportError> {
     let mut file = PrivateFile::create(path)?;
-    let people = csv_to(vault, group, person, &mut file)?;
+    let people = csv_to(vault, group, person, &mut file, langs)?;
     file.finish()?;
     Ok(people)
 }
 
 /// The Google CSV of everyone, a group's members or one person, to `out`;
-/// returns how many people it holds.
+/// returns how many people it holds; notes in `langs`.
 pub fn csv_to(
     vault: &Vault,
     group: Option<&str>,
     person: Option<&str>,
     out: &mut dyn std::io::Write,
+    langs: &[Lang],
 ) -> Result<usize, ExportError> {
     let mut widths = csv::Widths::default();
     for_each(vault, group, person, |p| {
         widths.widen(&p);
         Ok(())
     })?;
-    let mut writer = csv::Writer::new(out, widths).map_err(csv_error)?;
+    let mut writer = csv::Writer::new(out, widths, langs).map_err(csv_error)?;
     let people = for_each(vault, group, person, |p| writer.row(&p).map_err(csv_error))?;
     writer.finish().map_err(csv_error)?;
     Ok(people)
@@ -188,49 +199,77 @@ pub fn sheet_for_printing(vault: &Vault, group: &str, parent: &Path) -> Result<(
     Ok((dir, file))
 }
 
+/// The languages of a document Korean and English readers share (a
+/// backup's cards, the hand-off page, the printed sheet): English first, as
+/// `LIFEBOAT_LANG=both` prints them.
+pub const BOTH: [Lang; 2] = Lang::ALL;
+
 /// "shared by 김철수 in 캡스톤 3조, 2022-10-15" for a value found in a chat;
-/// "from contacts.vcf" for one read from a file.
-pub fn describe_source(s: &ProvenanceView) -> String {
+/// "from contacts.vcf" for one read from a file; in each of `langs`, ` / ` between.
+pub fn describe_source(langs: &[Lang], s: &ProvenanceView) -> String {
+    let said = source_said(s);
+    langs.iter().map(|&lang| said.render(lang, Surface::Cli)).collect::<Vec<_>>().join(" / ")
+}
+
+/// Where a value came from, as a message (`source_…` in errors.ftl).
+fn source_said(s: &ProvenanceView) -> Said {
     if let Some(claim) = &s.claim {
-        return describe_claim(claim, s.file.as_deref().unwrap_or("a backup"));
+        return claim_said(claim, s.file.as_deref());
     }
     match (&s.group, &s.shared_by) {
         (Some(group), Some(by)) => {
             let date: String = s.at.as_deref().unwrap_or("").chars().take(10).collect();
-            if date.is_empty() {
-                format!("shared by {by} in {group}")
-            } else {
-                format!("shared by {by} in {group}, {date}")
+            match date.is_empty() {
+                true => Said::new("source_shared", crate::args![by => by.as_str(), group => group.as_str()]),
+                false => Said::new(
+                    "source_shared_on",
+                    crate::args![by => by.as_str(), group => group.as_str(), date => date],
+                ),
             }
         }
-        _ => format!("from {}", s.file.as_deref().unwrap_or("an import")),
+        _ => match &s.file {
+            Some(file) => Said::new("source_from", crate::args![file => file.as_str()]),
+            None => Said::new("source_from_import", Vec::new()),
+        },
     }
 }
 
-/// Whose word a value from someone else's backup is: `claimed in b.age by
-/// 김민수 (SHA256:…), made 2024-03-01, confirmed by the sender`.
-pub fn describe_claim(c: &ClaimView, file: &str) -> String {
+/// Whose word a value from someone else's backup (`file`) is: `claimed in
+/// b.age by 김민수 (SHA256:…), made 2024-03-01, confirmed by the sender`.
+pub fn claim_said(c: &ClaimView, file: Option<&str>) -> Said {
     let made: String = c.made_at.as_deref().unwrap_or("").chars().take(10).collect();
-    let by = if c.signer.signed { format!("by {}", c.signer.describe()) } else { c.signer.describe() };
-    let said = match c.claimed {
-        Status::Confirmed => ", confirmed by the sender",
-        Status::Candidate => "",
+    let file = match file {
+        Some(file) => Arg::from(file),
+        None => Arg::message("source_a_backup", Vec::new()),
     };
-    format!("claimed in {file} {by}, made {made}{said}")
+    let yes = |on: bool| if on { "yes" } else { "no" };
+    let confirmed = yes(c.claimed == Status::Confirmed);
+    Said::new(
+        "source_claimed",
+        vec![
+            ("file", file),
+            ("signer", Arg::from(c.signer.said())),
+            ("signed", Arg::from(yes(c.signer.signed))),
+            ("made", Arg::from(made)),
+            ("confirmed", Arg::from(confirmed)),
+        ],
+    )
 }
 
-/// The person's note followed by one line per phone or e-mail that came from
-/// a chat: where it was shared, so the reader knows how far to trust it.
-pub fn note_for(p: &PersonView) -> Option<String> {
+/// The person's note followed by one line per phone, e-mail or handle that
+/// came from a chat: where it was shared (in each of `langs`), so the reader
+/// knows how far to trust it.
+pub fn note_for(langs: &[Lang], p: &PersonView) -> Option<String> {
     let mut lines: Vec<String> = p.note.iter().filter(|n| !n.trim().is_empty()).cloned().collect();
     let values = p
         .phones
         .iter()
-        .map(|ph| (ph.raw.as_str(), &ph.sources))
-        .chain(p.emails.iter().map(|e| (e.address.as_str(), &e.sources)));
+        .map(|ph| (ph.raw.clone(), &ph.sources))
+        .chain(p.emails.iter().map(|e| (e.address.clone(), &e.sources)))
+        .chain(p.handles.iter().map(|h| (format!("{} {}", h.service, h.value), &h.sources)));
     for (value, sources) in values {
         for s in sources.iter().filter(|s| s.shared_by.is_some()) {
-            lines.push(format!("{value}: {}", describe_source(s)));
+            lines.push(format!("{value}: {}", describe_source(langs, s)));
         }
     }
     (!lines.is_empty()).then(|| lines.join("\n"))
@@ -265,7 +304,8 @@ mod tests {
             times: 1,
             claim: None,
         };
-        assert_eq!(describe_source(&s), "shared by 김철수 in 캡스톤 3조, 2022-10-15");
+        assert_eq!(describe_source(&[Lang::En], &s), "shared by 김철수 in 캡스톤 3조, 2022-10-15");
+        assert_eq!(describe_source(&[Lang::Ko], &s), "캡스톤 3조에서 김철수 님이 공유, 2022-10-15");
         let f = ProvenanceView {
             file: Some("contacts.vcf".into()),
             line: Some(1),
@@ -276,6 +316,6 @@ mod tests {
             times: 1,
             claim: None,
         };
-        assert_eq!(describe_source(&f), "from contacts.vcf");
+        assert_eq!(describe_source(&BOTH, &f), "from contacts.vcf / contacts.vcf에서");
     }
 }

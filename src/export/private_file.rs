@@ -32,6 +32,11 @@ impl PrivateFile {
         Ok(PrivateFile { path: path.to_owned(), tmp, out: Some(BufWriter::with_capacity(1 << 16, file)) })
     }
 
+    /// Where the bytes go until the file is finished.
+    pub fn part(&self) -> &Path {
+        &self.tmp
+    }
+
     pub fn append(&mut self, bytes: &[u8]) -> Result<(), ExportError> {
         self.write_all(bytes).map_err(|source| ExportError::Io { path: self.tmp.clone(), source })
     }

@@ -134,7 +134,7 @@ fn shared_here(s: &ProvenanceView, group: &str) -> String {
             let date: String = s.at.as_deref().unwrap_or("").chars().take(10).collect();
             format!("{by}, {date}")
         }
-        _ => super::describe_source(s),
+        _ => super::describe_source(&super::BOTH, s),
     }
 }
 
@@ -177,13 +177,27 @@ fn member(h: &mut String, m: &MemberView, p: Option<&PersonView>, group: &str, r
             let _ = writeln!(h, "<li>✉ {}{unconfirmed}</li>", esc(&e.address));
         }
         for handle in p.handles.iter().filter(|x| x.service != "id") {
-            let _ =
-                writeln!(h, "<li>@ <span class=\"label\">{}</span> {}</li>", esc(&handle.service), esc(&handle.value));
+            let unconfirmed = if handle.status == Status::Candidate { " ?" } else { "" };
+            let _ = writeln!(
+                h,
+                "<li>@ <span class=\"label\">{}</span> {}{unconfirmed}</li>",
+                esc(&handle.service),
+                esc(&handle.value)
+            );
         }
     }
     if let Some(last) = &m.last_seen {
         let date: String = last.chars().take(10).collect();
         let _ = writeln!(h, "<li class=\"seen\">마지막 대화 / last seen {} · {} msgs</li>", esc(&date), m.messages);
+    }
+    if let Some(c) = &m.claimed_by {
+        let by = c.signer.short_name().unwrap_or("서명 없음 · unsigned");
+        let _ = writeln!(
+            h,
+            "<li class=\"seen\">남의 백업에만 있는 자리 / seated only by someone else's backup: {} ({})</li>",
+            esc(&c.file),
+            esc(by)
+        );
     }
     h.push_str("</ul>\n</section>\n");
 }
@@ -208,6 +222,7 @@ mod tests {
                 messages: 3,
                 left: false,
                 asked_at: None,
+                claimed_by: None,
             },
             MemberView {
                 name: "영희 & co".into(),
@@ -220,6 +235,11 @@ mod tests {
                 messages: 0,
                 left: false,
                 asked_at: None,
+                claimed_by: Some(crate::vault::SeatClaim {
+                    file: "b.age".into(),
+                    signer: crate::vault::SignerView { signed: true, name: Some("<b>".into()), ..Default::default() },
+                    made_at: None,
+                }),
             },
             MemberView {
                 name: "인스타만".into(),
@@ -232,6 +252,7 @@ mod tests {
                 messages: 1,
                 left: false,
                 asked_at: None,
+                claimed_by: None,
             },
             MemberView {
                 name: "떠난이".into(),
@@ -244,6 +265,7 @@ mod tests {
                 messages: 0,
                 left: true,
                 asked_at: None,
+                claimed_by: None,
             },
         ];
         let g = GroupView {
@@ -265,6 +287,7 @@ mod tests {
         assert!(html.contains("핸들로 연락 가능 · reachable by handle"));
         assert!(html.contains("010-2222-3333 ?"));
         assert!(html.contains("나간 사람 / left the group: 떠난이"));
+        assert!(html.contains("someone else's backup: b.age (&lt;b&gt;)"), "{html}");
         assert!(html.contains("@page { size: A4"));
         assert!(html.contains(&format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">")));
         let head = &html[..html.find("<style>").unwrap()];

@@ -13,6 +13,7 @@ use super::birthday::Birthday;
 use super::names::name_parts;
 use super::vcard_text::{escape, line, list, structured};
 use super::{clean, note_for};
+use crate::i18n::Lang;
 use crate::phone;
 use crate::vault::{HandleView, PersonView, PhoneView};
 
@@ -23,11 +24,11 @@ pub enum Version {
     V3,
 }
 
-/// Every person as vCards, CRLF line ends.
-pub fn export(people: &[PersonView], version: Version) -> String {
+/// Every person as vCards, CRLF line ends; notes in `langs`.
+pub fn export(people: &[PersonView], version: Version, langs: &[Lang]) -> String {
     let mut out = String::new();
     for p in people {
-        card(p, version, &mut out);
+        card(p, version, langs, &mut out);
     }
     out
 }
@@ -181,8 +182,8 @@ fn phone_types(l: &Label<'_>) -> Vec<&'static str> {
     kinds
 }
 
-/// One person's card, appended to `out`.
-pub fn card(p: &PersonView, version: Version, out: &mut String) {
+/// One person's card, appended to `out`; its note says where a value came from in `langs`.
+pub fn card(p: &PersonView, version: Version, langs: &[Lang], out: &mut String) {
     line(out, "BEGIN:VCARD");
     line(out, if version == Version::V4 { "VERSION:4.0" } else { "VERSION:3.0" });
     line(out, "PRODID:-//Lifeboat//Lifeboat export//EN");
@@ -239,7 +240,7 @@ pub fn card(p: &PersonView, version: Version, out: &mut String) {
             None => {}
         }
     }
-    if let Some(note) = note_for(p) {
+    if let Some(note) = note_for(langs, p) {
         line(out, &format!("NOTE:{}", escape(&note)));
     }
     line(out, "END:VCARD");
@@ -354,11 +355,46 @@ pub(crate) mod tests {
                 sources: vec![],
             }],
             handles: vec![
-                HandleView { id: 0, service: "telegram".into(), value: "cskim".into(), sources: vec![] },
-                HandleView { id: 0, service: "kakao".into(), value: "철수 오픈채팅".into(), sources: vec![] },
-                HandleView { id: 0, service: "id".into(), value: "user123".into(), sources: vec![] },
-                HandleView { id: 0, service: "instagram".into(), value: "cs_kim.99".into(), sources: vec![] },
-                HandleView { id: 0, service: "discord".into(), value: "Chulsoo#0420".into(), sources: vec![] },
+                HandleView {
+                    id: 0,
+                    service: "telegram".into(),
+                    value: "cskim".into(),
+                    status: Status::Confirmed,
+                    conflict: false,
+                    sources: vec![],
+                },
+                HandleView {
+                    id: 0,
+                    service: "kakao".into(),
+                    value: "철수 오픈채팅".into(),
+                    status: Status::Confirmed,
+                    conflict: false,
+                    sources: vec![],
+                },
+                HandleView {
+                    id: 0,
+                    service: "id".into(),
+                    value: "user123".into(),
+                    status: Status::Confirmed,
+                    conflict: false,
+                    sources: vec![],
+                },
+                HandleView {
+                    id: 0,
+                    service: "instagram".into(),
+                    value: "cs_kim.99".into(),
+                    status: Status::Confirmed,
+                    conflict: false,
+                    sources: vec![],
+                },
+                HandleView {
+                    id: 0,
+                    service: "discord".into(),
+                    value: "Chulsoo#0420".into(),
+                    status: Status::Confirmed,
+                    conflict: false,
+                    sources: vec![],
+                },
             ],
             groups: vec!["캡스톤 3조".into()],
             org: Some("Lifeboat; Inc, Seoul".into()),
@@ -372,7 +408,7 @@ pub(crate) mod tests {
 
     #[test]
     fn vcard4_parses_back_strictly() {
-        let text = export(&[sample()], Version::V4);
+        let text = export(&[sample()], Version::V4, &[Lang::En]);
         assert!(text.contains("\r\n"), "CRLF line ends");
         assert!(text.lines().all(|l| l.len() <= 75), "folded at 75 octets:\n{text}");
         let cards = vcard4::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
@@ -404,7 +440,7 @@ mod v3_tests {
     #[test]
     fn writes_a_whole_3_0_card() {
         let p = tests::sample();
-        let text = export(&[p], Version::V3);
+        let text = export(&[p], Version::V3, &[Lang::En]);
         assert!(text.starts_with("BEGIN:VCARD\r\nVERSION:3.0\r\n"), "{text}");
         assert!(
             text.contains("\r\nUID:urn:uuid:5f1b7a2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b\r\nFN:김철수\r\nN:김;철수;;;\r\n"),
@@ -448,14 +484,14 @@ mod v3_tests {
         p.phones[0].e164 = Some("+14186569254".into());
         p.phones[0].label = Some("_$!<HomeFAX>!$_".into());
         for version in [Version::V3, Version::V4] {
-            let text = export(std::slice::from_ref(&p), version).replace("\r\n ", "");
+            let text = export(std::slice::from_ref(&p), version, &[Lang::En]).replace("\r\n ", "");
             assert!(text.contains("\r\nN:Doe;John;Richter\\, James;Mr.;Sr.\r\n"), "{text}");
             assert!(text.contains("NOTE:a\\;b\\n"), "{text}");
             assert!(text.contains("\r\nORG:TheCompany;TheDepartment\r\n"), "{text}");
         }
-        let v4 = export(std::slice::from_ref(&p), Version::V4);
+        let v4 = export(std::slice::from_ref(&p), Version::V4, &[Lang::En]);
         assert!(v4.contains("TEL;VALUE=uri;TYPE=fax:tel:+14186569254;ext=102\r\n"), "{v4}");
-        let v3 = export(std::slice::from_ref(&p), Version::V3);
+        let v3 = export(std::slice::from_ref(&p), Version::V3, &[Lang::En]);
         assert!(v3.contains("TEL;TYPE=FAX:+14186569254 ext. 102\r\n"), "{v3}");
     }
 
@@ -466,17 +502,17 @@ mod v3_tests {
         p.phones[1].label = Some("work, fax".into());
         p.phones[2].label = Some("work".into());
         p.emails[0].label = Some("home, work".into());
-        let v4 = export(std::slice::from_ref(&p), Version::V4);
+        let v4 = export(std::slice::from_ref(&p), Version::V4, &[Lang::En]);
         assert!(v4.contains("TEL;VALUE=uri;TYPE=work,cell,voice,video,text:tel:+821012345678\r\n"), "{v4}");
         assert!(v4.contains(";TYPE=work,fax:"), "{v4}");
         assert!(v4.contains("TEL;VALUE=text;TYPE=work,voice:*123#\r\n"), "{v4}");
         assert!(v4.contains("EMAIL;TYPE=home,work:"), "{v4}");
-        let v3 = export(std::slice::from_ref(&p), Version::V3);
+        let v3 = export(std::slice::from_ref(&p), Version::V3, &[Lang::En]);
         assert!(v3.contains("TEL;TYPE=WORK,CELL,VOICE,VIDEO,TEXT:+821012345678\r\n"), "{v3}");
         assert!(v3.contains("EMAIL;TYPE=INTERNET,HOME,WORK:"), "{v3}");
         // A list with a word vCard has no TYPE for is one custom label, as written.
         p.phones[0].label = Some("work, 개인".into());
-        let v4 = export(std::slice::from_ref(&p), Version::V4);
+        let v4 = export(std::slice::from_ref(&p), Version::V4, &[Lang::En]);
         assert!(v4.contains("item1.X-ABLabel:work\\, 개인\r\n"), "{v4}");
     }
 
@@ -489,8 +525,8 @@ mod v3_tests {
             ("봄", Some("BDAY;VALUE=text:봄"), None),
         ] {
             p.birthday = Some(stored.into());
-            let four = export(std::slice::from_ref(&p), Version::V4);
-            let three = export(std::slice::from_ref(&p), Version::V3);
+            let four = export(std::slice::from_ref(&p), Version::V4, &[Lang::En]);
+            let three = export(std::slice::from_ref(&p), Version::V3, &[Lang::En]);
             assert!(four.contains(&format!("{}\r\n", v4.unwrap())), "{four}");
             match v3 {
                 Some(v3) => assert!(three.contains(&format!("{v3}\r\n")), "{three}"),
@@ -503,8 +539,8 @@ mod v3_tests {
     fn a_view_without_uid_gets_the_same_one_each_time() {
         let mut p = tests::sample();
         p.uid = String::new();
-        let a = export(std::slice::from_ref(&p), Version::V4);
-        assert_eq!(a, export(std::slice::from_ref(&p), Version::V4));
+        let a = export(std::slice::from_ref(&p), Version::V4, &[Lang::En]);
+        assert_eq!(a, export(std::slice::from_ref(&p), Version::V4, &[Lang::En]));
         assert!(a.contains("\r\nUID:urn:uuid:"), "{a}");
     }
 }

@@ -73,7 +73,7 @@ impl Payload {
             people: people.iter().map(person).collect(),
             everyone: everyone.iter().filter_map(|p| links::dial_string(&p.raw, p.e164.as_deref())).collect(),
             everyone_sms: links::sms(&everyone).ok(),
-            vcard: vcard::export(people, Version::V3),
+            vcard: vcard::export(people, Version::V3, &crate::export::BOTH),
         }
     }
 }

@@ -8,6 +8,7 @@ use super::*;
 use crate::backup::BackupError;
 use crate::export::ExportError;
 use crate::handoff::HandoffError;
+use crate::i18n::Said;
 use crate::import::{EmptyHint, ImportError, Reason};
 use crate::links::LinkError;
 use crate::redact::RedactError;
@@ -103,7 +104,10 @@ fn every_core_error() -> Vec<Box<dyn Localized>> {
         VaultError::Io { path: dir(), source: io() },
         VaultError::Sql { dir: dir(), source: rusqlite::Error::InvalidQuery },
         VaultError::TooNew { found: 20, known: 14 },
-        VaultError::NewSigner { groups: "\"가족\"".into(), signer: "ssh-ed25519 AAAA".into() },
+        VaultError::NewSigner {
+            groups: "\"가족\"".into(),
+            signer: Said::new("signer_named", crate::args![name => "김민수", key => "SHA256:abc"]),
+        },
         VaultError::Crypto("out of memory".into()),
         VaultError::NoSuchValue { person: "김철수".into(), person_id: 3, text: "010-0000-0000".into() },
         VaultError::NoRow { table: "phone", id: 9 },
@@ -130,10 +134,15 @@ fn every_core_error() -> Vec<Box<dyn Localized>> {
             line: 3,
             reason: Reason::said("reason_card_not_closed_before_next", crate::args![begin => 1u32, line => 3u32]),
         },
-        ImportError::UnknownFormat { file: file(), line: 1, first_line: "hello".into(), tried: "kakao, vcard".into() },
+        ImportError::UnknownFormat { file: file(), line: 1, first_line: "hello".into() },
         ImportError::NoExportInFolder { folder: "/tmp/x".into() },
         ImportError::UnknownFormatName { name: "icq".into() },
-        ImportError::TooLarge { file: file(), what: "the file".into(), limit: 1 << 30 },
+        ImportError::TooLarge { file: file(), what: Said::new("what_file", Vec::new()), limit: 1 << 30 },
+        ImportError::TooLarge {
+            file: file(),
+            what: Said::new("what_folder", crate::args![n => 10_000usize]),
+            limit: 10_000,
+        },
         ImportError::LineTooLong { file: file(), line: 9, limit: 1 << 20 },
         ImportError::FieldTooLong { file: file(), line: 2, limit: 1 << 20 },
         ImportError::TooManyMembers { file: file(), line: 9, limit: 10_000 },
@@ -162,7 +171,7 @@ fn every_core_error() -> Vec<Box<dyn Localized>> {
         BackupError::NotABackup,
         BackupError::Damaged { reason: "cut short".into() },
         BackupError::Invalid { reason: "no manifest".into() },
-        BackupError::TooLarge { what: "vault".into(), limit: 1 << 30 },
+        BackupError::TooLarge { what: Said::new("backup_what_card", crate::args![n => 3usize]), limit: 1 << 30 },
         BackupError::TooCostly { log_n: 30 },
         BackupError::TooNew { found: 9, known: 2 },
         BackupError::BadRecipient { text: "abc".into(), reason: "not a key".into() },
@@ -278,33 +287,114 @@ fn a_files_reason_is_worded_in_the_language_of_its_error() {
     assert!(!ko.contains("longer than"), "{ko}");
 }
 
-/// Every `"reason_…"` the importers name is a message (both languages
-/// define the same, tested above), and every such message is given by one.
-#[test]
-fn every_reason_the_importers_give_has_its_words() {
-    fn sources(dir: &std::path::Path, out: &mut Vec<String>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                sources(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(std::fs::read_to_string(&path).unwrap());
-            }
+/// The text of every `.rs` file under `dir` (this file left out).
+fn rust_sources(dir: &std::path::Path, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("i18n/tests.rs") {
+            out.push(std::fs::read_to_string(&path).unwrap());
         }
     }
+}
+
+/// The ids `"prefix…"` the sources under `src/dir` name, checked: each is a
+/// message (both languages define the same, tested above), and every
+/// message with that prefix is named by one.
+fn named_and_defined(dir: &str, prefix: &str) -> std::collections::BTreeSet<String> {
     let mut texts = Vec::new();
-    sources(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/import"), &mut texts);
+    rust_sources(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src").join(dir), &mut texts);
     let mut ids = std::collections::BTreeSet::new();
+    let quoted = format!("\"{prefix}");
     for text in &texts {
-        for piece in text.split("\"reason_").skip(1) {
-            ids.insert(format!("reason_{}", piece.split('"').next().unwrap()));
+        for piece in text.split(quoted.as_str()).skip(1) {
+            ids.insert(format!("{prefix}{}", piece.split('"').next().unwrap()));
         }
     }
-    assert!(ids.len() >= 20, "found only {ids:?}");
     let defined = messages(Lang::En);
     for id in &ids {
-        assert!(id.starts_with("reason_") && defined.contains_key(id), "{id} has no message");
+        assert!(defined.contains_key(id), "{id} has no message");
     }
-    let unused: Vec<_> = defined.keys().filter(|k| k.starts_with("reason_") && !ids.contains(*k)).collect();
-    assert!(unused.is_empty(), "no importer gives {unused:?}");
+    let unused: Vec<_> = defined.keys().filter(|k| k.starts_with(prefix) && !ids.contains(*k)).collect();
+    assert!(unused.is_empty(), "nothing in src/{dir} says {unused:?}");
+    ids
+}
+
+/// Every `"reason_…"` the importers name has its words, and every such message is given by one.
+#[test]
+fn every_reason_the_importers_give_has_its_words() {
+    let ids = named_and_defined("import", "reason_");
+    assert!(ids.len() >= 20, "found only {ids:?}");
+}
+
+/// The words the core gives as data ([`Said`]): why two people may be one,
+/// who signed a backup, where a value came from, what is too large, why a
+/// value was kept as written.
+#[test]
+fn every_message_the_core_gives_as_data_has_its_words() {
+    for prefix in ["suggest_", "match_", "signer_", "source_", "what_", "backup_what_", "undecodable_", "formats_"] {
+        let ids = named_and_defined("", prefix);
+        assert!(!ids.is_empty(), "nothing says {prefix}…");
+    }
+}
+
+/// Korean text of these messages holds no English phrase (two English words
+/// in a row): the sentence was translated, not copied.
+#[test]
+fn the_korean_words_the_core_gives_are_korean() {
+    let families = [
+        "suggest_",
+        "match_",
+        "signer_",
+        "source_",
+        "what_",
+        "backup_what_",
+        "undecodable_",
+        "reason_",
+        "err_",
+        "formats_",
+    ];
+    for (id, (value, app)) in texts(Lang::Ko).into_iter().filter(|(id, _)| families.iter().any(|f| id.starts_with(f))) {
+        for text in std::iter::once(value).chain(app) {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let english = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_lowercase());
+            let phrase = words.windows(2).find(|pair| english(pair[0]) && english(pair[1]));
+            assert!(phrase.is_none(), "ko {id}: {phrase:?} in {text}");
+        }
+    }
+}
+
+/// `formats_tried` names each format's description (`format_ID_described`,
+/// also the app's list and `import --help`) in the order they are tried.
+#[test]
+fn the_formats_tried_are_every_importer_in_order() {
+    let ids: Vec<String> =
+        crate::import::IMPORTERS.iter().map(|i| format!("format_{}_described", i.id().replace('-', "_"))).collect();
+    for lang in Lang::ALL {
+        let mut named = Vec::new();
+        for source in sources(lang) {
+            for entry in fluent_syntax::parser::parse(*source).expect("parses").body {
+                let Entry::Message(m) = entry else { continue };
+                if m.id.name != "formats_tried" {
+                    continue;
+                }
+                for element in m.value.expect("a value").elements {
+                    if let PatternElement::Placeable {
+                        expression:
+                            fluent_syntax::ast::Expression::Inline(fluent_syntax::ast::InlineExpression::MessageReference {
+                                id,
+                                ..
+                            }),
+                    } = element
+                    {
+                        named.push(id.name.to_owned());
+                    }
+                }
+            }
+        }
+        assert_eq!(named, ids, "{}", lang.tag());
+        let (text, problems) = format_checked(lang, Surface::Cli, "formats_tried", &[]);
+        assert!(problems.is_empty() && text.contains("vCard"), "{problems:?} {text}");
+    }
 }

@@ -69,7 +69,7 @@ impl Sink for Bounded<'_> {
     fn unparsed(&mut self, line: u32, text: &str) {
         self.inner.unparsed(line, text)
     }
-    fn kept_as_written(&mut self, line: u32, why: &str) {
+    fn kept_as_written(&mut self, line: u32, why: crate::i18n::Said) {
         self.inner.kept_as_written(line, why)
     }
 }

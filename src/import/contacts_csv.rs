@@ -348,10 +348,6 @@ impl Importer for ContactsCsvImporter {
         "contacts-csv"
     }
 
-    fn describe(&self) -> &'static str {
-        "contacts CSV (Google Contacts, Outlook, spreadsheets with name and phone or e-mail columns)"
-    }
-
     fn sniff(&self, probe: &Probe) -> bool {
         header_of(probe.head).is_some_and(|header| {
             let layout = Layout::from_header(&header);

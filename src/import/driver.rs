@@ -140,7 +140,7 @@ impl Counted {
             Record::KeptAsWritten(line, why) => {
                 file.kept_as_written += 1;
                 if file.kept_as_written_lines.len() < crate::load::KEPT_AS_WRITTEN_LISTED {
-                    file.kept_as_written_lines.push((*line, std::mem::take(why)));
+                    file.kept_as_written_lines.push((*line, why.clone()));
                 }
             }
             Record::Room(_) | Record::Event(_) => {}

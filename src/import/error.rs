@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::args;
-use crate::i18n::{self, Arg, Args, Lang, Localized, Surface};
+use crate::i18n::{self, Arg, Args, Lang, Localized, Said, Surface};
 
 #[derive(Debug, thiserror::Error)]
 #[error("{}", i18n::english(self))]
@@ -27,7 +27,6 @@ pub enum ImportError {
         file: String,
         line: u32,
         first_line: String,
-        tried: String,
     },
 
     NoExportInFolder {
@@ -40,7 +39,8 @@ pub enum ImportError {
 
     TooLarge {
         file: String,
-        what: String,
+        /// What is too large: `what_…` in errors.ftl.
+        what: Said,
         limit: u64,
     },
 
@@ -164,16 +164,17 @@ impl Localized for ImportError {
             ImportError::Malformed { file, line, reason } => {
                 args![file => file.as_str(), line => *line, reason => reason]
             }
-            ImportError::UnknownFormat { file, line, first_line, tried } => args![
+            // Every format, as `formats_tried` names them (`format_ID_described`).
+            ImportError::UnknownFormat { file, line, first_line } => args![
                 file => file.as_str(),
                 line => *line,
                 first_line => first_line.as_str(),
-                tried => tried.as_str(),
+                tried => Said::new("formats_tried", Vec::new()),
             ],
             ImportError::NoExportInFolder { folder } => args![folder => folder.as_str()],
             ImportError::UnknownFormatName { name } => args![name => name.as_str()],
             ImportError::TooLarge { file, what, limit } => {
-                args![file => file.as_str(), what => what.as_str(), limit => *limit]
+                args![file => file.as_str(), what => what, limit => *limit]
             }
             ImportError::LineTooLong { file, line, limit }
             | ImportError::FieldTooLong { file, line, limit }

@@ -4,6 +4,7 @@
 //! memory bounded whatever the input (line length, file size, zip expansion)
 //! are enforced in one place.
 
+use crate::i18n::Said;
 use std::fs::File;
 use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
@@ -472,7 +473,11 @@ impl Input {
             text.extend_from_slice(piece);
             self.reader.consume(n);
             if text.len() as u64 > limit {
-                return Err(ImportError::TooLarge { file: self.file.clone(), what: "the file".into(), limit });
+                return Err(ImportError::TooLarge {
+                    file: self.file.clone(),
+                    what: Said::new("what_file", Vec::new()),
+                    limit,
+                });
             }
         }
         self.count(text.len())?;
@@ -503,7 +508,11 @@ impl Input {
         self.read_bytes += n as u64;
         self.progress.store(self.read_bytes, std::sync::atomic::Ordering::Relaxed);
         if self.read_bytes > self.limit {
-            return Err(ImportError::TooLarge { file: self.file.clone(), what: "the text".into(), limit: self.limit });
+            return Err(ImportError::TooLarge {
+                file: self.file.clone(),
+                what: Said::new("what_text", Vec::new()),
+                limit: self.limit,
+            });
         }
         Ok(())
     }
@@ -539,7 +548,11 @@ impl Read for JsonReader<'_> {
         self.read += n as u64;
         let limit = self.input.limits.max_document_bytes;
         let over = if self.read > limit {
-            Err(ImportError::TooLarge { file: self.input.file.clone(), what: "the file".into(), limit })
+            Err(ImportError::TooLarge {
+                file: self.input.file.clone(),
+                what: Said::new("what_file", Vec::new()),
+                limit,
+            })
         } else if let Err(line) = self.strings.scan(&buf[..n]) {
             let (file, line) = self.input.place(line);
             Err(ImportError::FieldTooLong { file, line, limit: self.input.limits.max_line_bytes })

@@ -37,9 +37,6 @@ impl Importer for InstagramJson {
     fn id(&self) -> &'static str {
         "instagram-json"
     }
-    fn describe(&self) -> &'static str {
-        "Instagram or Facebook Messenger messages (message_1.json from Download your information)"
-    }
     fn sniff(&self, probe: &Probe) -> bool {
         let head = probe.head.trim_start();
         head.starts_with('{')

@@ -36,9 +36,6 @@ impl Importer for Line {
     fn id(&self) -> &'static str {
         "line"
     }
-    fn describe(&self) -> &'static str {
-        "LINE chat history (.txt from the phone or desktop app)"
-    }
     fn sniff(&self, probe: &Probe) -> bool {
         let mut lines = probe.head.lines().flat_map(|l| l.split('\r')).filter(|l| !l.trim().is_empty());
         match lines.next() {

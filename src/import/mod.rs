@@ -38,6 +38,7 @@ pub use parts::Part;
 pub use region::{Language, RegionBasis, RegionReading, read_region};
 pub use registry::{IMPORTERS, by_id, sniff};
 
+use crate::i18n::Said;
 use crate::model::{ChatEvent, ChatMessage, ContactRecord, RoomInfo};
 
 /// File names exports typically carry, one per format family. Fuzzers and
@@ -68,8 +69,6 @@ pub struct Probe<'a> {
 pub trait Importer: Sync {
     /// Stable id used by `--format` and recorded with each source (`kakao-pc`, `vcard`).
     fn id(&self) -> &'static str;
-    /// A human description for "formats tried" messages.
-    fn describe(&self) -> &'static str;
     /// True when the head of the file has this format's shape. Sniffers look at
     /// content, never at the extension alone.
     fn sniff(&self, probe: &Probe) -> bool;
@@ -103,7 +102,7 @@ pub trait Sink {
     fn unparsed(&mut self, line: u32, text: &str);
     /// A value on `line` that could not be decoded (broken quoted-printable,
     /// an unknown charset) and is kept as written; `why` says what and why.
-    fn kept_as_written(&mut self, line: u32, why: &str);
+    fn kept_as_written(&mut self, line: u32, why: Said);
 }
 
 /// A sink that keeps everything in memory: for tests, previews and tools.
@@ -114,7 +113,7 @@ pub struct Collected {
     pub messages: Vec<ChatMessage>,
     pub events: Vec<ChatEvent>,
     pub unparsed: Vec<(u32, String)>,
-    pub kept_as_written: Vec<(u32, String)>,
+    pub kept_as_written: Vec<(u32, Said)>,
 }
 
 impl Sink for Collected {
@@ -137,8 +136,8 @@ impl Sink for Collected {
     fn unparsed(&mut self, line: u32, text: &str) {
         self.unparsed.push((line, text.to_owned()));
     }
-    fn kept_as_written(&mut self, line: u32, why: &str) {
-        self.kept_as_written.push((line, why.to_owned()));
+    fn kept_as_written(&mut self, line: u32, why: Said) {
+        self.kept_as_written.push((line, why));
     }
 }
 

@@ -6,6 +6,7 @@
 //! order ([`super::Importer::parts`]); the importer then reads them one
 //! after the other through one [`super::Input`].
 
+use crate::i18n::Said;
 use std::fs::File;
 use std::io::{self, Read, Seek};
 use std::path::{Path, PathBuf};
@@ -147,7 +148,7 @@ fn list_folder(
         if out.len() > limits.max_zip_entries {
             return Err(ImportError::TooLarge {
                 file: dir.display().to_string(),
-                what: format!("the folder (more than {} files)", limits.max_zip_entries),
+                what: Said::new("what_folder", crate::args![n => limits.max_zip_entries]),
                 limit: limits.max_zip_entries as u64,
             });
         }
@@ -256,7 +257,7 @@ fn check_entry(
     if entry.size > limits.max_text_bytes {
         return Err(ImportError::TooLarge {
             file: format!("{file_name}!{name}"),
-            what: "the zip entry".into(),
+            what: Said::new("what_zip_entry", Vec::new()),
             limit: limits.max_text_bytes,
         });
     }

@@ -3,19 +3,19 @@
 //! The importer runs on a second thread and hands its records, a few thousand
 //! at a time, through a short channel to the sink on the calling thread (the
 //! transaction cannot leave it). The parsing side also does the work that
-//! needs no vault: NFC of texts and names, and finding the numbers and
-//! e-mails a message holds. A few batches in flight keep memory flat; when
-//! the store stops (an error, or Cancel) the channel closes and the parser
-//! stops at its next batch.
+//! needs no vault: NFC of texts and names, finding the numbers and
+//! e-mails a message holds, and the E.164 form of a contact's numbers. A
+//! few batches in flight keep memory flat; when the store stops (an error,
+//! or Cancel) the channel closes and the parser stops at its next batch.
 
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use super::fingerprint::Fingerprints;
 use super::{ImportError, Importer, Input, Sink, read_bounded};
 use crate::extract;
-use crate::load::{Prepared, Record};
+use crate::load::{Prepared, PreparedContact, Record};
 use crate::model::{ChatEvent, ChatMessage, ContactRecord, MessageKind, RoomInfo, Speaker};
-use crate::phone::Region;
+use crate::phone::{self, Region};
 use crate::text::nfc;
 
 const BATCH: usize = 4096;
@@ -120,7 +120,10 @@ impl Sink for Parsed {
         if let Some(shared) = &mut contact.shared {
             shared.sender = nfc(&shared.sender);
         }
-        self.push(Record::Contact(Box::new(contact)))
+        // Normalizing is the costly part of a contact: here, while the store writes.
+        let e164s = contact.phones.iter().map(|p| phone::to_e164(&p.raw, self.region)).collect();
+        let addresses = contact.emails.iter().map(|e| nfc(&e.address).to_lowercase()).collect();
+        self.push(Record::Contact(Box::new(PreparedContact { contact, e164s, addresses })))
     }
     fn room(&mut self, room: RoomInfo) -> Result<(), ImportError> {
         self.fingerprints = Fingerprints::default();
@@ -143,8 +146,8 @@ impl Sink for Parsed {
     fn unparsed(&mut self, line: u32, text: &str) {
         self.note(Record::Unparsed(line, text.chars().take(UNPARSED_CHARS).collect()));
     }
-    fn kept_as_written(&mut self, line: u32, why: &str) {
-        self.note(Record::KeptAsWritten(line, why.chars().take(UNPARSED_CHARS).collect()));
+    fn kept_as_written(&mut self, line: u32, why: crate::i18n::Said) {
+        self.note(Record::KeptAsWritten(line, why));
     }
 }
 

@@ -34,6 +34,5 @@ pub fn sniff(source: &Source) -> Result<&'static dyn Importer, ImportError> {
         .find(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| (i as u32 + 1, l.chars().take(80).collect()))
         .unwrap_or((1, String::new()));
-    let tried = IMPORTERS.iter().map(|i| i.describe()).collect::<Vec<_>>().join(", ");
-    Err(ImportError::UnknownFormat { file: source.display_name(), line, first_line, tried })
+    Err(ImportError::UnknownFormat { file: source.display_name(), line, first_line })
 }

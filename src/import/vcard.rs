@@ -17,6 +17,7 @@ pub use record::quiet_caught_dependency_panic;
 use super::contact::keep_valid;
 use super::{ImportError, Importer, Input, Probe, Sink};
 use crate::args;
+use crate::i18n::{Arg, Said};
 use crate::import::Reason;
 use prepass::Card;
 
@@ -34,10 +35,6 @@ fn is_keyword(line: &str, keyword: &str) -> bool {
 impl Importer for VcardImporter {
     fn id(&self) -> &'static str {
         "vcard"
-    }
-
-    fn describe(&self) -> &'static str {
-        "vCard contacts (.vcf, versions 2.1, 3.0 and 4.0)"
     }
 
     fn sniff(&self, probe: &Probe) -> bool {
@@ -62,7 +59,12 @@ impl Importer for VcardImporter {
                     Some(done) => {
                         for prop in done.props.iter().filter(|p| record::is_kept(&p.name)) {
                             if let Some(why) = prop.undecodable() {
-                                sink.kept_as_written(prop.line, &format!("{}: {why}; kept as written", prop.name));
+                                let why = Arg::from(why);
+                                let kept = Said::new(
+                                    "undecodable_property",
+                                    vec![("property", prop.name.as_str().into()), ("why", why)],
+                                );
+                                sink.kept_as_written(prop.line, kept);
                             }
                         }
                         let mut contact = record::record(done.begin, &done.props);

@@ -43,7 +43,7 @@ pub struct BatchSummary {
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct UndoReport {
     pub removed: Added,
-    /// Phones, e-mails and people the user confirmed or edited since: kept.
+    /// Phones, e-mails, handles and people the user confirmed or edited since: kept.
     pub kept_edited: i64,
 }
 
@@ -119,6 +119,7 @@ impl Vault {
             for sql in [
                 "SELECT person_id FROM phone WHERE batch_id = ?1",
                 "SELECT person_id FROM email WHERE batch_id = ?1",
+                "SELECT person_id FROM handle WHERE batch_id = ?1",
                 "SELECT person_id FROM alias WHERE batch_id = ?1",
                 "SELECT person_id FROM membership WHERE batch_id = ?1",
             ] {
@@ -134,6 +135,7 @@ impl Vault {
             let kept_edited: i64 = tx.query_row(
                 "SELECT (SELECT count(*) FROM phone WHERE batch_id = ?1 AND edited = 1)
                       + (SELECT count(*) FROM email WHERE batch_id = ?1 AND edited = 1)
+                      + (SELECT count(*) FROM handle WHERE batch_id = ?1 AND edited = 1)
                       + (SELECT count(*) FROM person WHERE batch_id = ?1 AND edited = 1)",
                 [id],
                 |r| r.get(0),
@@ -147,7 +149,7 @@ impl Vault {
                  DELETE FROM phone WHERE batch_id = {id} AND edited = 0;
                  DELETE FROM email WHERE batch_id = {id} AND edited = 0;
                  DELETE FROM handle_source WHERE batch_id = {id};
-                 DELETE FROM handle WHERE batch_id = {id};
+                 DELETE FROM handle WHERE batch_id = {id} AND edited = 0;
                  DELETE FROM group_signer WHERE batch_id = {id};
                  DELETE FROM claim_match WHERE batch_id = {id};
                  DELETE FROM alias WHERE batch_id = {id};
@@ -213,4 +215,25 @@ fn recount_roster(tx: &Transaction, grp_id: i64) -> rusqlite::Result<()> {
         update.execute(params![id, count, first, last])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::edit::tests::sample;
+
+    /// The history counts an import's people, phones and e-mails through
+    /// their batch index, not by reading the whole table.
+    #[test]
+    fn batch_counts_use_the_batch_indexes() {
+        let (_d, v, _) = sample();
+        for (table, index) in [("person", "person_batch"), ("phone", "phone_batch"), ("email", "email_batch")] {
+            let plan: String = v
+                .conn
+                .query_row(&format!("EXPLAIN QUERY PLAN SELECT count(*) FROM {table} WHERE batch_id = 1"), [], |r| {
+                    r.get(3)
+                })
+                .unwrap();
+            assert!(plan.contains(index), "{table}: {plan}");
+        }
+    }
 }

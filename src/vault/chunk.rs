@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveDateTime};
 use foldhash::fast::RandomState;
-use rusqlite::{Connection, MAIN_DB, OptionalExtension, params, types::Type};
+use rusqlite::{Connection, MAIN_DB, OptionalExtension, params};
 
 use super::blob_read::BlobColumn;
 use crate::model::MessageKind;
@@ -62,11 +62,7 @@ pub(super) struct Chunk {
 }
 
 fn damaged(id: i64) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        Type::Blob,
-        format!("message chunk {id} is damaged / 메시지 묶음 {id}이(가) 손상되었습니다").into(),
-    )
+    super::error::Damage::error("damage_message_chunk", crate::args![id => id])
 }
 
 impl Chunk {
@@ -471,6 +467,23 @@ mod tests {
 
     fn at(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    #[test]
+    fn a_chunk_that_does_not_decode_is_a_damaged_vault_in_the_users_language() {
+        let conn = vault_conn();
+        let mut w = ChunkWriter::new(&conn, 7, Some(1), Some(3)).unwrap();
+        w.push(&conn, "김민수", at("2022-10-15 14:02:00"), MessageKind::Text, "제 번호 010-1234-5678", 1).unwrap();
+        w.flush(&conn).unwrap();
+        conn.execute("UPDATE message_chunk SET senders = x'ff'", []).unwrap();
+        let chunk = chunks(&conn, "grp_id = ?1", [7]).unwrap().remove(0);
+        let Err(read) = chunk.messages() else { panic!("a chunk of bad bytes read back") };
+        let err = crate::vault::VaultError::sql(std::path::Path::new("/v"), read);
+        assert!(matches!(err, crate::vault::VaultError::DamagedPart { .. }), "{err:?}");
+        let ko = crate::i18n::render(crate::i18n::Lang::Ko, crate::i18n::Surface::Cli, &err);
+        assert!(ko.contains(&format!("메시지 묶음 {}을(를) 읽을 수 없습니다", chunk.id)), "{ko}");
+        assert!(!ko.contains("damaged") && !ko.contains("decode"), "{ko}");
+        assert!(err.to_string().contains(&format!("message chunk {} does not decode", chunk.id)), "{err}");
     }
 
     #[test]

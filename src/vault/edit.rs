@@ -10,7 +10,7 @@ use super::people::refresh_haystack;
 use super::{PersonView, Vault, VaultError};
 use crate::text::nfc;
 
-/// What the user decided about a phone or e-mail.
+/// What the user decided about a phone, e-mail or handle.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -31,16 +31,15 @@ pub enum ValueRef {
 
 /// A phone, e-mail or handle row as [`Vault::give`] moves it: its table, what
 /// makes it the same value (unique per person), the table of where it was
-/// seen and its column there, and how the row becomes the user's word.
+/// seen and its column there.
 struct Owned {
     table: &'static str,
     key: &'static str,
     sources: &'static str,
     column: &'static str,
-    confirmed: &'static str,
 }
 
-/// How a phone or e-mail becomes confirmed and kept through undo.
+/// How a phone, e-mail or handle becomes confirmed and kept through undo.
 const CONFIRMED: &str = "status = 'confirmed', edited = 1";
 
 /// True when `text` is how a handle's service writes it: `@abc`, `ABC` and
@@ -124,10 +123,8 @@ impl Vault {
         self.decide("email", email_id, decision)
     }
 
-    /// Confirm or reject one handle of a person. A handle has no candidate
-    /// state (it counts as theirs from the message that shared it), so
-    /// confirming one checks it is there and keeps it; rejecting forgets it
-    /// with where it was seen.
+    /// Confirm or reject one handle of a person. A rejected handle is
+    /// remembered: no later import or restore gives it to them again.
     pub fn set_handle_status(&mut self, handle_id: i64, decision: Decision) -> Result<(), VaultError> {
         self.decide("handle", handle_id, decision)
     }
@@ -144,12 +141,17 @@ impl Vault {
             return Err(VaultError::NoRow { table, id });
         };
         match decision {
-            Decision::Confirm if table == "handle" => 0,
-            Decision::Confirm => tx
-                .execute(&format!("UPDATE {table} SET status = 'confirmed', edited = 1 WHERE id = ?1"), [id])
-                .map_err(sql)?,
-            Decision::Reject => tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id]).map_err(sql)?,
-        };
+            Decision::Confirm => tx.execute(&format!("UPDATE {table} SET {CONFIRMED} WHERE id = ?1"), [id]),
+            Decision::Reject if table == "handle" => tx
+                .execute(
+                    "INSERT OR IGNORE INTO handle_rejected(person_id, service, value, at)
+                     SELECT person_id, service, value, ?2 FROM handle WHERE id = ?1",
+                    params![id, super::ingest::now()],
+                )
+                .and_then(|_| tx.execute("DELETE FROM handle WHERE id = ?1", [id])),
+            Decision::Reject => tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id]),
+        }
+        .map_err(sql)?;
         tx.execute("UPDATE person SET edited = 1 WHERE id = ?1", [person]).map_err(sql)?;
         refresh_haystack(&tx, person).map_err(sql)?;
         tx.commit().map_err(sql)
@@ -159,7 +161,7 @@ impl Vault {
     /// to: it becomes theirs, confirmed, and where it was seen goes with it.
     pub fn set_phone_owner(&mut self, phone_id: i64, person_id: i64) -> Result<(), VaultError> {
         self.give(
-            Owned { table: "phone", key: "value", sources: "provenance", column: "phone_id", confirmed: CONFIRMED },
+            Owned { table: "phone", key: "value", sources: "provenance", column: "phone_id" },
             phone_id,
             person_id,
         )
@@ -168,7 +170,7 @@ impl Vault {
     /// Give an e-mail address found in a chat to the person it belongs to.
     pub fn set_email_owner(&mut self, email_id: i64, person_id: i64) -> Result<(), VaultError> {
         self.give(
-            Owned { table: "email", key: "address", sources: "provenance", column: "email_id", confirmed: CONFIRMED },
+            Owned { table: "email", key: "address", sources: "provenance", column: "email_id" },
             email_id,
             person_id,
         )
@@ -181,13 +183,12 @@ impl Vault {
             key: "service || char(1) || value",
             sources: "handle_source",
             column: "handle_id",
-            confirmed: "",
         };
         self.give(handle, handle_id, person_id)
     }
 
     fn give(&mut self, owned: Owned, id: i64, to: i64) -> Result<(), VaultError> {
-        let Owned { table, key, sources, column, confirmed } = owned;
+        let Owned { table, key, sources, column } = owned;
         let dir = self.dir.clone();
         let sql = |e| VaultError::sql(&dir, e);
         let tx = self.conn.transaction().map_err(sql)?;
@@ -219,20 +220,26 @@ impl Vault {
                 tx.execute(&format!("UPDATE {sources} SET {column} = ?2 WHERE {column} = ?1"), params![id, kept])
                     .map_err(sql)?;
                 tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id]).map_err(sql)?;
-                if !confirmed.is_empty() {
-                    tx.execute(&format!("UPDATE {table} SET {confirmed} WHERE id = ?1"), [kept]).map_err(sql)?;
-                }
+                tx.execute(&format!("UPDATE {table} SET {CONFIRMED} WHERE id = ?1"), [kept]).map_err(sql)?;
             }
             _ => {
-                tx.execute(
-                    &format!(
-                        "UPDATE {table} SET person_id = ?2{} WHERE id = ?1",
-                        if confirmed.is_empty() { String::new() } else { format!(", {confirmed}") }
-                    ),
-                    params![id, to],
-                )
-                .map_err(sql)?;
+                tx.execute(&format!("UPDATE {table} SET person_id = ?2, {CONFIRMED} WHERE id = ?1"), params![id, to])
+                    .map_err(sql)?;
             }
+        }
+        if table == "handle" && from != to {
+            // Not theirs but `to`'s: a later import gives it to `to`, never back to them.
+            tx.execute(
+                "DELETE FROM handle_rejected WHERE person_id = ?1 AND service || char(1) || value = ?2",
+                params![to, value],
+            )
+            .map_err(sql)?;
+            tx.execute(
+                "INSERT OR IGNORE INTO handle_rejected(person_id, service, value, at)
+                 SELECT ?1, service, value, ?3 FROM handle WHERE person_id = ?2 AND service || char(1) || value = ?4",
+                params![from, to, super::ingest::now(), value],
+            )
+            .map_err(sql)?;
         }
         for person in [from, to] {
             tx.execute("UPDATE person SET edited = 1 WHERE id = ?1", [person]).map_err(sql)?;
@@ -337,6 +344,48 @@ pub(super) mod tests {
         let other = v.person(2).unwrap();
         assert_eq!(v.find_value(&other, "SEO@example.com").unwrap(), ValueRef::Email(20));
         assert!(v.find_value(&other, "seo@example.com?bcc=x@y.kr").is_err());
+    }
+
+    #[test]
+    fn handles_are_decided_like_numbers_and_a_rejection_is_remembered() {
+        let (_d, mut v, _) = sample();
+        v.conn
+            .execute_batch(
+                "INSERT INTO handle(id, person_id, service, value, status) VALUES
+                   (30, 1, 'instagram', 'minjun', 'candidate'), (31, 1, 'telegram', 'seoyeon', 'candidate');",
+            )
+            .unwrap();
+        v.conn.execute_batch("INSERT INTO batch(id, at, kind) VALUES (1, '2025-01-01 00:00:00', 'import');").unwrap();
+        // What an import or a restore does with a handle it finds.
+        let again = |v: &Vault, person: i64, service: &str, value: &str| {
+            let rows = super::super::write::Rows { conn: &v.conn, batch_id: 1 };
+            rows.add_handle(person, service, value, Status::Candidate).unwrap().map(|a| a.id)
+        };
+        v.set_handle_status(30, Decision::Confirm).unwrap();
+        let edited: (Status, bool) = v
+            .conn
+            .query_row("SELECT status, edited FROM handle WHERE id = 30", [], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap();
+        assert_eq!(edited, (Status::Confirmed, true));
+        // Found again in a chat: the same row, still confirmed.
+        assert_eq!(again(&v, 1, "instagram", "@MinJun"), Some(30));
+        assert_eq!(v.person(1).unwrap().handles[0].status, Status::Confirmed);
+
+        v.set_handle_status(30, Decision::Reject).unwrap();
+        assert_eq!(again(&v, 1, "instagram", "minjun"), None, "rejected for 민준, it does not come back");
+        assert!(again(&v, 2, "instagram", "minjun").is_some(), "someone else may have it");
+
+        // Given to 서연: hers, confirmed; and never back to 민준.
+        v.set_handle_owner(31, 2).unwrap();
+        assert_eq!(v.person(2).unwrap().handles.iter().find(|h| h.id == 31).unwrap().status, Status::Confirmed);
+        assert_eq!(again(&v, 1, "telegram", "seoyeon"), None);
+        // Merged into 서연, 민준's rejections hold for the person he became.
+        v.conn
+            .execute_batch("INSERT INTO handle(id, person_id, service, value) VALUES (33, 1, 'line', 'mj');")
+            .unwrap();
+        v.set_handle_status(33, Decision::Reject).unwrap();
+        v.merge(2, 1).unwrap();
+        assert_eq!(again(&v, 2, "line", "mj"), None);
     }
 
     #[test]

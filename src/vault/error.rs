@@ -37,6 +37,13 @@ pub enum VaultError {
         reason: String,
     },
 
+    /// A part of the vault Lifeboat itself encodes (a message chunk, the
+    /// search index) does not decode.
+    DamagedPart {
+        path: PathBuf,
+        what: i18n::Said,
+    },
+
     Io {
         path: PathBuf,
         #[source]
@@ -56,7 +63,8 @@ pub enum VaultError {
 
     NewSigner {
         groups: String,
-        signer: String,
+        /// Who signed it now ([`SignerView::said`](super::SignerView::said)).
+        signer: crate::i18n::Said,
     },
 
     Crypto(String),
@@ -133,6 +141,11 @@ impl VaultError {
         VaultError::Io { path: path.to_owned(), source }
     }
     pub(crate) fn sql(dir: &Path, source: rusqlite::Error) -> VaultError {
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, e) = &source
+            && let Some(Damage(what)) = e.downcast_ref::<Damage>()
+        {
+            return VaultError::DamagedPart { path: dir.to_owned(), what: what.clone() };
+        }
         if let rusqlite::Error::SqliteFailure(f, _) = &source {
             match f.code {
                 rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt => {
@@ -148,6 +161,31 @@ impl VaultError {
     }
 }
 
+/// A part of the vault that does not decode, as the row reader reports it
+/// (inside a rusqlite error); [`VaultError::sql`] makes it a
+/// [`VaultError::DamagedPart`] worded in the user's language.
+#[derive(Debug)]
+pub(crate) struct Damage(pub(crate) i18n::Said);
+
+impl std::fmt::Display for Damage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.render(i18n::Lang::En, i18n::Surface::Cli))
+    }
+}
+
+impl std::error::Error for Damage {}
+
+impl Damage {
+    /// `what` (a message id with its arguments) as the error a row read returns.
+    pub(crate) fn error(what: &'static str, args: Args) -> rusqlite::Error {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Blob,
+            Box::new(Damage(i18n::Said::new(what, args))),
+        )
+    }
+}
+
 impl Localized for VaultError {
     fn code(&self) -> &'static str {
         match self {
@@ -157,7 +195,7 @@ impl Localized for VaultError {
             VaultError::UnfinishedInit { .. } => "unfinished_init",
             VaultError::WeakPassphrase => "weak_passphrase",
             VaultError::Busy { .. } => "busy",
-            VaultError::Damaged { .. } => "damaged",
+            VaultError::Damaged { .. } | VaultError::DamagedPart { .. } => "damaged",
             VaultError::Io { .. } => "vault_io",
             VaultError::Sql { .. } => "storage",
             VaultError::TooNew { .. } => "too_new",
@@ -190,10 +228,11 @@ impl Localized for VaultError {
             | VaultError::Busy { dir } => args![dir => dir],
             VaultError::WeakPassphrase | VaultError::EmptyName | VaultError::OnePerson => Vec::new(),
             VaultError::Damaged { path, reason } => args![path => path, reason => reason.as_str()],
+            VaultError::DamagedPart { path, what } => args![path => path, reason => what],
             VaultError::Io { path, source } => args![path => path, source => source.to_string()],
             VaultError::Sql { dir, source } => args![dir => dir, source => source.to_string()],
             VaultError::TooNew { found, known } => args![found => *found, known => *known],
-            VaultError::NewSigner { groups, signer } => args![groups => groups.as_str(), signer => signer.as_str()],
+            VaultError::NewSigner { groups, signer } => args![groups => groups.as_str(), signer => signer],
             VaultError::Crypto(reason) => args![reason => reason.as_str()],
             VaultError::NoSuchValue { person, person_id, text } => {
                 args![person => person.as_str(), person_id => *person_id, text => text.as_str()]

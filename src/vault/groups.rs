@@ -38,6 +38,20 @@ pub struct MemberView {
     /// When `lifeboat ask` last named them in this group: with `reachable`
     /// true since, they answered.
     pub asked_at: Option<String>,
+    /// Only someone else's backup seats them here: no export you imported
+    /// showed them in this room. Their word, not yours.
+    pub claimed_by: Option<SeatClaim>,
+}
+
+/// The backup whose claim alone seats a member in a group.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct SeatClaim {
+    /// The backup file's name.
+    pub file: String,
+    pub signer: super::SignerView,
+    /// When its maker made it.
+    pub made_at: Option<String>,
 }
 
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -151,7 +165,14 @@ impl Vault {
                    EXISTS (SELECT 1 FROM phone WHERE person_id = m.person_id) OR EXISTS (SELECT 1 FROM email WHERE person_id = m.person_id),
                    EXISTS (SELECT 1 FROM handle WHERE person_id = m.person_id AND service <> 'id'),
                    (SELECT max(a.at) FROM ask a JOIN ask_member am ON am.ask_id = a.id
-                    WHERE a.grp_id = m.grp_id AND am.person_id = m.person_id)
+                    WHERE a.grp_id = m.grp_id AND am.person_id = m.person_id),
+                   -- A seat only a claim made: every seat of theirs here came from
+                   -- someone else's backup, and no export of yours has seen them since.
+                   CASE WHEN min(m.first_seen) IS NULL AND sum(m.messages) = 0 AND NOT EXISTS (
+                          SELECT 1 FROM membership n WHERE n.grp_id = m.grp_id AND n.person_id = m.person_id
+                            AND NOT EXISTS (SELECT 1 FROM source s WHERE s.batch_id = n.batch_id AND s.claim = 1))
+                     THEN (SELECT min(s.id) FROM membership n JOIN source s ON s.batch_id = n.batch_id AND s.claim = 1
+                           WHERE n.grp_id = m.grp_id AND n.person_id = m.person_id) END
                  FROM membership m WHERE m.grp_id = ?1 GROUP BY m.person_id ORDER BY sum(m.messages) DESC, 1",
             )
             .map_err(sql)?;
@@ -166,7 +187,7 @@ impl Vault {
                 } else {
                     Reachability::Name
                 };
-                Ok(MemberView {
+                let member = MemberView {
                     name: r.get(0)?,
                     person_id: r.get(1)?,
                     reachable: contact,
@@ -177,15 +198,37 @@ impl Vault {
                     messages: r.get(4)?,
                     left: r.get(5)?,
                     asked_at: r.get(8)?,
-                })
+                    claimed_by: None,
+                };
+                Ok((member, r.get::<_, Option<i64>>(9)?))
             })
             .map_err(sql)?
-            .collect::<Result<Vec<MemberView>, _>>()
+            .map(|row| {
+                let (mut m, claim) = row?;
+                if let Some(source) = claim {
+                    m.claimed_by = Some(self.seat_claim(source)?);
+                }
+                Ok(m)
+            })
+            .collect::<rusqlite::Result<Vec<MemberView>>>()
             .map_err(sql)?;
         for m in &mut members {
             m.handles = super::people::handles(&self.conn, m.person_id).map_err(sql)?;
             m.handles.retain(|h| h.service != "id");
         }
         Ok(GroupView { id, name, kind, platform, messages, members })
+    }
+
+    fn seat_claim(&self, source: i64) -> rusqlite::Result<SeatClaim> {
+        self.conn.prepare_cached("SELECT file_name, signer, signer_key, made_at FROM source WHERE id = ?1")?.query_row(
+            [source],
+            |r| {
+                Ok(SeatClaim {
+                    file: r.get(0)?,
+                    signer: super::SignerView::from_parts(r.get(1)?, r.get(2)?, false),
+                    made_at: r.get(3)?,
+                })
+            },
+        )
     }
 }

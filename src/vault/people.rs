@@ -77,6 +77,11 @@ pub struct HandleView {
     pub id: i64,
     pub service: String,
     pub value: String,
+    /// `confirmed` (an address book, or you confirmed it) or `candidate`
+    /// (found in a chat, or claimed by someone else's backup).
+    pub status: Status,
+    /// As for phones: a claim that differs from a handle of the same service you confirmed.
+    pub conflict: bool,
     /// Where it came from: the message that shared it, or the file.
     pub sources: Vec<ProvenanceView>,
 }
@@ -415,11 +420,13 @@ fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView
 }
 
 impl PersonView {
-    /// The person as exports and sheets show them: without numbers and
-    /// e-mails that someone else's backup claims against what you confirmed.
+    /// The person as exports and sheets show them: without numbers,
+    /// e-mails and handles that someone else's backup claims against what
+    /// you confirmed.
     pub fn without_conflicts(mut self) -> PersonView {
         self.phones.retain(|p| !p.conflict);
         self.emails.retain(|e| !e.conflict);
+        self.handles.retain(|h| !h.conflict);
         self
     }
 }
@@ -434,16 +441,26 @@ fn strings(conn: &Connection, sql: &str, id: i64) -> rusqlite::Result<Vec<String
     stmt.query_map([id], |r| r.get(0))?.collect()
 }
 
-/// A person's handles, each with where it came from.
+/// A person's handles, confirmed first, each with where it came from.
 pub(super) fn handles(conn: &Connection, person: i64) -> rusqlite::Result<Vec<HandleView>> {
-    let mut stmt = conn.prepare_cached("SELECT id, service, value FROM handle WHERE person_id = ?1 ORDER BY id")?;
-    let rows: Vec<(i64, String, String)> =
-        stmt.query_map([person], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<Result<_, _>>()?;
-    rows.into_iter()
-        .map(|(id, service, value)| {
-            Ok(HandleView { id, service, value, sources: provenance(conn, "handle_source", "handle_id", id)? })
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, service, value, status FROM handle WHERE person_id = ?1 ORDER BY status = 'candidate', id",
+    )?;
+    let rows: Vec<(i64, String, String, Status)> =
+        stmt.query_map([person], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?;
+    let mut handles = rows
+        .into_iter()
+        .map(|(id, service, value, status)| {
+            let sources = provenance(conn, "handle_source", "handle_id", id)?;
+            Ok(HandleView { id, service, value, status, conflict: false, sources })
         })
-        .collect()
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let confirmed: Vec<String> =
+        handles.iter().filter(|h| h.status == Status::Confirmed).map(|h| h.service.clone()).collect();
+    for h in &mut handles {
+        h.conflict = confirmed.contains(&h.service) && is_claim(h.status, &h.sources);
+    }
+    Ok(handles)
 }
 
 fn provenance(conn: &Connection, table: &str, column: &str, item: i64) -> rusqlite::Result<Vec<ProvenanceView>> {
@@ -484,7 +501,43 @@ fn provenance(conn: &Connection, table: &str, column: &str, item: i64) -> rusqli
         .collect())
 }
 
-/// Recompute the text search scans for one person.
+/// What search scans of one person: their names, e-mails, phone digits and
+/// handles (lower-cased as stored), in the order the rows were made.
+#[derive(Debug, Default)]
+pub(super) struct Haystack {
+    pub names: Vec<String>,
+    pub emails: Vec<String>,
+    pub digits: Vec<String>,
+    pub handles: Vec<String>,
+}
+
+impl Haystack {
+    /// The text kept in `person.haystack`: lower-cased names, their initials,
+    /// then the values, each after a separator that keeps a query from
+    /// matching across two parts.
+    pub(super) fn text(&self) -> String {
+        let names = self.names.iter().map(|n| n.to_lowercase());
+        let initials = self.names.iter().map(|n| initials(n).replace(' ', ""));
+        let mut out = String::new();
+        for part in names.chain(initials) {
+            out.push('\u{1}');
+            out.push_str(&part);
+        }
+        for part in self.emails.iter().chain(&self.digits).chain(&self.handles) {
+            out.push('\u{1}');
+            out.push_str(part);
+        }
+        out
+    }
+
+    /// Keep it on the person, whose rows it was made from.
+    pub(super) fn write(&self, conn: &Connection, id: i64) -> rusqlite::Result<()> {
+        conn.prepare_cached("UPDATE person SET haystack = ?2 WHERE id = ?1")?.execute(params![id, self.text()])?;
+        Ok(())
+    }
+}
+
+/// Recompute the text search scans for one person from their rows.
 pub(super) fn refresh_haystack(conn: &Connection, id: i64) -> rusqlite::Result<()> {
     // One statement for all of a person's parts: imports refresh thousands of people.
     type Parts = (String, Option<String>, Option<String>, Option<String>, Option<String>);
@@ -502,18 +555,10 @@ pub(super) fn refresh_haystack(conn: &Connection, id: i64) -> rusqlite::Result<(
         .optional()?;
     // Undo may have removed the person: nothing to refresh.
     let Some((name, aliases, emails, digits, handles)) = found else { return Ok(()) };
-    let split = |joined: &Option<String>| -> Vec<String> {
+    let split = |joined: Option<String>| -> Vec<String> {
         joined.as_deref().map(|j| j.split('\u{1}').map(str::to_owned).collect()).unwrap_or_default()
     };
     let mut names = vec![name];
-    names.extend(split(&aliases));
-    let mut parts: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
-    parts.extend(names.iter().map(|n| initials(n).replace(' ', "")));
-    parts.extend(split(&emails));
-    parts.extend(split(&digits));
-    parts.extend(split(&handles));
-    // The separator keeps a query from matching across two parts.
-    let haystack = format!("\u{1}{}", parts.join("\u{1}"));
-    conn.prepare_cached("UPDATE person SET haystack = ?2 WHERE id = ?1")?.execute(params![id, haystack])?;
-    Ok(())
+    names.extend(split(aliases));
+    Haystack { names, emails: split(emails), digits: split(digits), handles: split(handles) }.write(conn, id)
 }

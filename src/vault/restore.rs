@@ -15,7 +15,7 @@ mod claim;
 mod own;
 mod report;
 
-pub use report::{PersonChange, RestoreReport, SignerChange, SignerView, SuggestedMatch, ValueConflict};
+pub use report::{MatchReason, PersonChange, RestoreReport, SignerChange, SignerView, SuggestedMatch, ValueConflict};
 
 use std::collections::HashMap;
 
@@ -123,7 +123,7 @@ impl Vault {
             tx.rollback().map_err(sql)?;
             return Err(VaultError::NewSigner {
                 groups: report.signer_changes.iter().map(|c| c.group.clone()).collect::<Vec<_>>().join(", "),
-                signer: report.signer.describe(),
+                signer: report.signer.said(),
             });
         }
         if opts.dry_run || report.is_empty() {

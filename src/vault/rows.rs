@@ -20,7 +20,8 @@ pub struct PersonRow {
     pub email: Option<String>,
     /// A phone or e-mail is on file.
     pub reachable: bool,
-    /// Phones and e-mails found in chats and not yet confirmed.
+    /// Phones, e-mails and handles found in chats (or claimed by someone
+    /// else's backup) and not yet confirmed.
     pub candidates: i64,
 }
 
@@ -46,7 +47,8 @@ const ROW_COLUMNS: &str = "p.id, p.name,
     (SELECT coalesce(e164, raw) FROM phone WHERE person_id = p.id ORDER BY status = 'candidate', id LIMIT 1),
     (SELECT address FROM email WHERE person_id = p.id ORDER BY status = 'candidate', id LIMIT 1),
     (SELECT count(*) FROM phone WHERE person_id = p.id AND status = 'candidate')
-      + (SELECT count(*) FROM email WHERE person_id = p.id AND status = 'candidate')";
+      + (SELECT count(*) FROM email WHERE person_id = p.id AND status = 'candidate')
+      + (SELECT count(*) FROM handle WHERE person_id = p.id AND status = 'candidate' AND service <> 'id')";
 
 impl Vault {
     /// People matching `query` (everyone when it is blank), `limit` rows from
@@ -198,6 +200,15 @@ mod tests {
         assert_eq!(all.rows[0].candidates, 1);
         let second = v.person_page("", 1, 10).unwrap();
         assert_eq!((second.total, second.rows[0].name.as_str()), (2, "이서연"));
+        assert_eq!(second.rows[0].candidates, 1);
+        // A handle found in a chat is one more to confirm; a platform's own id is none.
+        v.conn
+            .execute_batch(
+                "INSERT INTO handle(person_id, service, value, status) VALUES
+                   (2, 'instagram', 'seo', 'candidate'), (2, 'id', '123', 'candidate'), (2, 'line', 'seo.l', 'confirmed');",
+            )
+            .unwrap();
+        assert_eq!(v.person_page("", 1, 10).unwrap().rows[0].candidates, 2);
         assert!(second.rows[0].reachable);
         let past = v.person_page("", 5, 10).unwrap();
         assert_eq!((past.total, past.rows.len()), (2, 0));

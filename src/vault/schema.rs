@@ -34,6 +34,8 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Code(index_messages),
     Migration::Sql(include_str!("migrations/0015_name_key.sql")),
     Migration::Sql(include_str!("migrations/0016_phone_value.sql")),
+    Migration::Sql(include_str!("migrations/0017_handle_status.sql")),
+    Migration::Sql(include_str!("migrations/0018_batch_rows.sql")),
 ];
 
 /// Bring the schema up to date in one transaction; refuse a vault from the future.
@@ -130,4 +132,43 @@ fn pack_message_rows(conn: &Connection) -> rusqlite::Result<()> {
          DROP TABLE message;
          DELETE FROM setting WHERE key = 'fts_indexed_upto';",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Vault;
+    use crate::model::Status;
+
+    /// Migration 17: a handle a member shared in a chat becomes a candidate;
+    /// one from an address book, and a platform's own id, stay confirmed.
+    #[test]
+    fn handles_a_vault_had_get_the_status_an_import_would_give_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v");
+        let v = Vault::create(&path, "correct horse").unwrap();
+        v.conn
+            .execute_batch(
+                "DROP INDEX email_batch; DROP INDEX phone_batch; DROP INDEX person_batch;
+                 DROP TABLE handle_rejected; DROP INDEX handle_value;
+                 ALTER TABLE handle DROP COLUMN edited; ALTER TABLE handle DROP COLUMN status; PRAGMA user_version = 16;
+                 INSERT INTO person(id, name) VALUES (1, '이서준');
+                 INSERT INTO grp(id, name, kind) VALUES (1, '중2 3반', 'chat');
+                 INSERT INTO handle(id, person_id, service, value)
+                   VALUES (1, 1, 'instagram', 'seojun'), (2, 1, 'telegram', 'sj'), (3, 1, 'id', '42');
+                 INSERT INTO handle_source(handle_id, grp_id, shared_by) VALUES (1, 1, '이서준'), (3, 1, '이서준');",
+            )
+            .unwrap();
+        super::migrate(&v.conn, &path).unwrap();
+        let statuses: Vec<Status> = v.person(1).unwrap().handles.iter().map(|h| h.status).collect();
+        assert_eq!(statuses, [Status::Confirmed, Status::Confirmed, Status::Candidate]);
+        let kept: Vec<(i64, Status)> = v
+            .conn
+            .prepare("SELECT id, status FROM handle ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(kept, [(1, Status::Candidate), (2, Status::Confirmed), (3, Status::Confirmed)]);
+    }
 }

@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rusqlite::params;
 use serde::Serialize;
 
+use super::restore::MatchReason;
 use super::{Vault, VaultError};
+use crate::i18n::{Arg, Said};
 use crate::text::nfc;
 
 /// One side of a suggestion.
@@ -29,7 +31,8 @@ pub struct Suggestion {
     pub b: SuggestedPerson,
     /// The name they share, as it is written.
     pub name: String,
-    pub reason: String,
+    /// Why they may be one: `suggest_…` in errors.ftl, with its arguments.
+    pub why: Said,
 }
 
 /// More people than this under one name is a common name, not a clue.
@@ -239,18 +242,15 @@ fn suggest(namesakes: Namesakes, claims: &[(i64, i64, String)], facts: &Facts, o
                 if conflict || shared_group || !in_chat || facts.different.contains(&(a, b)) || !seen.insert((a, b)) {
                     continue;
                 }
-                let reason = if pa.contact || pb.contact {
-                    format!(
-                        "a chat member and a contact are both called {name:?} / 대화 상대와 연락처의 이름이 같습니다"
-                    )
+                let why = if pa.contact || pb.contact {
+                    Said::new("suggest_contact", crate::args![name => name.as_str()])
                 } else {
-                    format!(
-                        "{name:?} in {} and in {} / 두 그룹에 같은 이름이 있습니다",
-                        pa.groups.join(", "),
-                        pb.groups.join(", ")
+                    Said::new(
+                        "suggest_groups",
+                        crate::args![name => name.as_str(), a => pa.groups.join(", "), b => pb.groups.join(", ")],
                     )
                 };
-                out.push(Suggestion { a: pa.clone(), b: pb.clone(), name: name.clone(), reason });
+                out.push(Suggestion { a: pa.clone(), b: pb.clone(), name: name.clone(), why });
             }
         }
     }
@@ -261,8 +261,9 @@ fn suggest(namesakes: Namesakes, claims: &[(i64, i64, String)], facts: &Facts, o
         if !wanted(a, b) || facts.different.contains(&(a, b)) || !seen.insert((a, b)) {
             continue;
         }
-        let reason = format!("someone else's backup: {reason} / 다른 사람의 백업");
-        out.push(Suggestion { a: pa.clone(), b: pb.clone(), name: pb.name.clone(), reason });
+        let reason = Arg::from(MatchReason::from_stored(reason).said());
+        let why = Said::new("suggest_claimed", vec![("reason", reason)]);
+        out.push(Suggestion { a: pa.clone(), b: pb.clone(), name: pb.name.clone(), why });
     }
     out
 }

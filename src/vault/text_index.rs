@@ -194,12 +194,8 @@ fn put_run(out: &mut Vec<u8>, run: &[(i64, i64)]) {
     }
 }
 
-fn damaged(what: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        0,
-        rusqlite::types::Type::Blob,
-        format!("the search index ({what}) is damaged / 검색 색인({what})이 손상되었습니다").into(),
-    )
+fn damaged(what: &'static str) -> rusqlite::Error {
+    super::error::Damage::error("damage_search_index", crate::args![part => what])
 }
 
 /// From a blob of `put_run`s: up to `take` messages of each run whose

@@ -209,27 +209,49 @@ impl<'c> Rows<'c> {
         Ok(Added { id: id.ok_or(rusqlite::Error::QueryReturnedNoRows)?, new: false })
     }
 
-    /// Add a handle to a person, or find it there. An Instagram, Telegram,
-    /// LINE or Discord ID is stored in its canonical form (`@MinKim` and
-    /// `minkim` are one Telegram handle), so a contact list's and a chat's
-    /// writing of it are one row.
-    pub(super) fn add_handle(&self, person_id: i64, service: &str, value: &str) -> rusqlite::Result<Added> {
-        let value = match crate::extract::Service::from_name(service) {
-            Some(known) => known.canonical(&nfc(value)),
-            None => nfc(value),
-        };
+    /// Add a handle to a person, or find it there; None when the user
+    /// rejected it for them (or for someone merged into them). An Instagram, Telegram, LINE or Discord ID is
+    /// stored in its canonical form (`@MinKim` and `minkim` are one
+    /// Telegram handle), so a contact list's and a chat's writing of it are
+    /// one row. Like a number, a handle found again keeps its status.
+    pub(super) fn add_handle(
+        &self,
+        person_id: i64,
+        service: &str,
+        value: &str,
+        status: Status,
+    ) -> rusqlite::Result<Option<Added>> {
+        let value = canonical_handle(service, value);
         let inserted = self.exec(
-            "INSERT OR IGNORE INTO handle(person_id, service, value, batch_id) VALUES (?1, ?2, ?3, ?4)",
-            params![person_id, service, value, self.batch_id],
+            "INSERT OR IGNORE INTO handle(person_id, service, value, status, batch_id)
+             SELECT ?1, ?2, ?3, ?4, ?5
+             WHERE NOT EXISTS (SELECT 1 FROM handle_rejected WHERE service = ?2 AND value = ?3
+               AND (person_id = ?1 OR person_id IN (SELECT id FROM person WHERE merged_into = ?1)))",
+            params![person_id, service, value, status, self.batch_id],
         )?;
         if inserted > 0 {
-            return Ok(Added { id: self.conn.last_insert_rowid(), new: true });
+            return Ok(Some(Added { id: self.conn.last_insert_rowid(), new: true }));
         }
         let id = self.one(
             "SELECT id FROM handle WHERE person_id = ?1 AND service = ?2 AND value = ?3",
             params![person_id, service, value],
         )?;
-        Ok(Added { id: id.ok_or(rusqlite::Error::QueryReturnedNoRows)?, new: false })
+        Ok(id.map(|id| Added { id, new: false }))
+    }
+
+    /// Whoever has this handle confirmed (platform ids are no handle to
+    /// join by): how someone else's backup finds a person of yours.
+    pub(super) fn person_with_handle(&self, service: &str, value: &str) -> rusqlite::Result<Option<i64>> {
+        if service == "id" {
+            return Ok(None);
+        }
+        let found: Option<i64> = self
+            .one::<Option<i64>, _>(
+                "SELECT min(person_id) FROM handle WHERE service = ?1 AND value = ?2 AND status = 'confirmed'",
+                params![service, canonical_handle(service, value)],
+            )?
+            .flatten();
+        found.map(|id| self.live(id)).transpose()
     }
 
     /// The membership of a display name in a group: found, or made for `person_id`.
@@ -295,6 +317,14 @@ impl<'c> Rows<'c> {
         if found {
             return Ok(false);
         }
+        self.insert_provenance(item, o)?;
+        Ok(true)
+    }
+
+    /// Record where a phone, e-mail or handle came from, with no look for
+    /// an earlier record: for an item this batch has just made.
+    pub(super) fn insert_provenance(&self, item: Item, o: &Origin) -> rusqlite::Result<()> {
+        let (table, column) = item.provenance();
         self.exec(
             &format!(
                 "INSERT INTO {table}({column}, source_id, line, message_id, grp_id, shared_by, at, times, claimed, batch_id)
@@ -313,7 +343,7 @@ impl<'c> Rows<'c> {
                 self.batch_id
             ],
         )?;
-        Ok(true)
+        Ok(())
     }
 
     /// Whoever has this E.164 number, people who confirmed it first; with
@@ -359,6 +389,14 @@ impl<'c> Rows<'c> {
             }
         }
         Ok(id)
+    }
+}
+
+/// A handle as the vault stores it: its service's canonical form, in NFC.
+pub(super) fn canonical_handle(service: &str, value: &str) -> String {
+    match crate::extract::Service::from_name(service) {
+        Some(known) => known.canonical(&nfc(value)),
+        None => nfc(value),
     }
 }
 

@@ -110,6 +110,13 @@ impl TestVault {
         String::from_utf8(out.stdout).expect("utf-8 output")
     }
 
+    /// Run with `LIFEBOAT_LANG=lang`, assert success, return stdout.
+    pub fn ok_in(&self, lang: &str, args: &[&str]) -> String {
+        let out = self.cmd().env("LIFEBOAT_LANG", lang).args(args).output().expect("run lifeboat");
+        assert!(out.status.success(), "lifeboat {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
     /// Run, assert failure, return stderr.
     pub fn fails(&self, args: &[&str]) -> String {
         let out = self.run(args);
@@ -253,4 +260,12 @@ pub fn each_persons_suggestions_are_the_vaults(v: &TestVault) {
         let got: Vec<&serde_json::Value> = theirs.as_array().unwrap().iter().collect();
         assert_eq!(got, expected, "person {id}");
     }
+}
+
+/// The first English phrase (two lower-case English words in a row) in
+/// `text`, which Korean output must not hold.
+pub fn english_phrase(text: &str) -> Option<String> {
+    let english = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_lowercase());
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).find(|pair| english(pair[0]) && english(pair[1])).map(|pair| pair.join(" "))
 }

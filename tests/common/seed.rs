@@ -37,6 +37,13 @@ pub fn ok_with(v: &TestVault, args: &[&str], env: &[(&str, &str)]) -> String {
 /// signed, so it restores exactly as written.
 pub fn seeded() -> TestVault {
     let v = TestVault::new();
+    restore_own(&v, &seed());
+    v
+}
+
+/// Restore `snap` into `v` as a backup `v` itself signed (its signing key
+/// becomes a known one): restored exactly as written.
+pub fn restore_own(v: &TestVault, snap: &Snapshot) {
     // The vault takes a known signing key (and no age key, which some tests
     // need it not to have), and the seed backup is signed with it.
     let seed_key = || backup::SigningKey::from_seed(&[42; 32]);
@@ -53,9 +60,8 @@ pub fn seeded() -> TestVault {
     std::fs::write(&identity, format!("{}\n", key.secret.as_str())).unwrap();
     let protection = Protection::Recipients(vec![backup::parse_recipient(&key.recipient).unwrap()]);
     let file = v.path("seed.age");
-    std::fs::write(&file, backup::create(&seed(), &own, &protection).unwrap()).unwrap();
+    std::fs::write(&file, backup::create(snap, &own, &protection).unwrap()).unwrap();
     v.ok(&["backup", "restore", file.to_str().unwrap(), "--identity", identity.to_str().unwrap()]);
-    v
 }
 
 pub fn phone(raw: &str, label: Option<&str>, status: Status, sources: Vec<BackupSource>) -> BackupPhone {
@@ -119,11 +125,13 @@ pub fn seed() -> Snapshot {
         phone("010-2222-3333", None, Status::Candidate, vec![shared]),
     ];
     kim.emails = vec![email("cs.kim@example.kr", Some("work"))];
-    kim.handles = vec![BackupHandle { service: "telegram".into(), value: "cskim".into(), sources: vec![] }];
+    kim.handles =
+        vec![BackupHandle { service: "telegram".into(), value: "cskim".into(), status: None, sources: vec![] }];
     let mut alice = person(2, "Alice Kim");
     alice.phones = vec![phone("+1 415-555-0100", Some("work"), Status::Confirmed, vec![file_source("google.csv", 2)])];
     alice.emails = vec![email("alice@example.com", Some("home"))];
-    alice.handles = vec![BackupHandle { service: "line".into(), value: "alice.k".into(), sources: vec![] }];
+    alice.handles =
+        vec![BackupHandle { service: "line".into(), value: "alice.k".into(), status: None, sources: vec![] }];
     let mut park = person(3, "박민수");
     park.phones = vec![
         phone("02-312-3456", Some("home"), Status::Confirmed, vec![file_source("contacts.vcf", 20)]),

@@ -2,19 +2,18 @@
 // Xvfb, opens its window and shows the create-vault screen (a fresh vault
 // folder), in the page's own words. Run by scripts/deb-check.sh.
 // Env: LIFEBOAT_APP (the installed binary), TAURI_DRIVER (default: tauri-driver on PATH).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Builder, By, until } from 'selenium-webdriver';
-import { waitForPort } from './driver_port.mjs';
+import { By, until } from 'selenium-webdriver';
+import { openWindow, startDriver } from './window.mjs';
 
 const app = process.env.LIFEBOAT_APP;
 if (!app) throw new Error('LIFEBOAT_APP names the installed binary');
 const work = mkdtempSync(join(tmpdir(), 'lifeboat-deb-'));
 process.env.LIFEBOAT_VAULT = join(work, 'vault');
 process.env.XDG_DATA_HOME = join(work, 'data');
-const tauriDriver = spawn(process.env.TAURI_DRIVER || 'tauri-driver', [], { stdio: ['ignore', 'inherit', 'inherit'] });
+const tauriDriver = startDriver();
 let driver;
 // An app that never opens its window must fail the check, not hang it.
 setTimeout(() => {
@@ -26,11 +25,7 @@ setTimeout(() => {
 
 
 try {
-  await waitForPort();
-  driver = await new Builder()
-    .withCapabilities({ browserName: 'wry', 'tauri:options': { application: app } })
-    .usingServer('http://127.0.0.1:4444/')
-    .build();
+  driver = await openWindow(app);
   // A new vault: the passphrase asked twice, and the button that creates it.
   for (const css of ['#passphrase', '#passphrase-repeat', '#gate-submit']) {
     await driver.wait(until.elementLocated(By.css(css)), 30_000, `waiting for ${css}`);

@@ -12,13 +12,13 @@
 // Env: LIFEBOAT_APP (the built binary), GEN_EXPORTS (gen_exports.py),
 //      TAURI_DRIVER (default: tauri-driver on PATH), SCREENSHOTS (dir).
 
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Builder, By, until } from 'selenium-webdriver';
-import { waitForPort } from './driver_port.mjs';
+import { By } from 'selenium-webdriver';
+import { TIMEOUT, openWindow, pageHelpers, startDriver } from './window.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
@@ -27,7 +27,6 @@ const gen = process.env.GEN_EXPORTS || resolve(repo, 'tests/tools/gen_exports.py
 // CI leaves the committed screenshots alone; SCREENSHOTS=docs/screenshots refreshes them.
 const shots = resolve(process.env.SCREENSHOTS || join(tmpdir(), 'lifeboat-e2e-screenshots'));
 const PASS = 'correct horse battery';
-const TIMEOUT = 20_000;
 
 function fail(msg) {
   console.error(`E2E FAILED: ${msg}`);
@@ -86,16 +85,13 @@ process.env.BROWSER = 'false';
 process.env.LIFEBOAT_LOGIND_BUS = 'session';
 // Send to phone listens on loopback here (the test machine may have no private network).
 process.env.LIFEBOAT_HANDOFF_LISTEN = '127.0.0.1';
-const driverBin = process.env.TAURI_DRIVER || 'tauri-driver';
-const tauriDriver = spawn(driverBin, [], { stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
+const tauriDriver = startDriver();
 let driver;
+let el, click, type, textIn, shot, reloadWith;
 
 async function main() {
-  await waitForPort().catch((e) => fail(e.message));
-  driver = await new Builder()
-    .withCapabilities({ browserName: 'wry', 'tauri:options': { application: app } })
-    .usingServer('http://127.0.0.1:4444/')
-    .build();
+  driver = await openWindow(app).catch((e) => fail(e.message));
+  ({ el, click, type, textIn, shot, reloadWith } = pageHelpers(driver, { fail, shots }));
   mkdirSync(shots, { recursive: true });
 
   // Korean first: the app's main audience. Language is a page setting.
@@ -273,8 +269,8 @@ async function main() {
   step('files: the app refuses a path the user did not choose, and will not write over a file chosen to import');
   const kakaoBefore = readFileSync(kakao);
   for (const [command, args] of [
-    ['export_file', { format: 'vcard4', group: null, person: null, path: join(work, 'not-chosen.vcf') }],
-    ['export_file', { format: 'vcard4', group: null, person: null, path: kakao }],
+    ['export_file', { format: 'vcard4', group: null, person: null, path: join(work, 'not-chosen.vcf'), lang: 'en' }],
+    ['export_file', { format: 'vcard4', group: null, person: null, path: kakao, lang: 'en' }],
     ['verify_backup', { path: '/etc/passwd', passphrase: null }],
   ]) {
     const answer = await driver.executeAsyncScript(
@@ -434,31 +430,6 @@ async function chooseFile(button, title, path, save = false) {
   execFileSync('xdotool', ['key', 'Return']);
   await driver.wait(async () => dialogs().length === 0, TIMEOUT, `the file dialog "${title}" to close`);
 }
-// Run `script`, reload the page, and wait for the new page: a lookup made
-// while the old one unloads fails (NoSuchFrameError) instead of waiting.
-async function reloadWith(script) {
-  await driver.executeScript(`${script} window.__lifeboatOldPage = true; location.reload();`);
-  await driver.wait(async () => {
-    try {
-      return await driver.executeScript("return document.readyState === 'complete' && !window.__lifeboatOldPage;");
-    } catch {
-      return false;
-    }
-  }, TIMEOUT, 'the page to reload');
-}
-async function el(css, timeout = TIMEOUT) {
-  return driver.wait(until.elementLocated(By.css(css)), timeout, `waiting for ${css}`);
-}
-async function click(css) {
-  const e = await el(css);
-  await driver.wait(until.elementIsEnabled(e), TIMEOUT);
-  await e.click();
-}
-async function type(css, text, clear = false) {
-  const e = await el(css);
-  if (clear) await e.clear();
-  await e.sendKeys(text);
-}
 /** Import one file from the import screen, as a user would, and wait for its summary. */
 async function importOne(path) {
   await click('[data-screen="import"]');
@@ -476,17 +447,6 @@ async function openGroup(name) {
     "const g = [...document.querySelectorAll('.group-item')].find((g) => g.querySelector('.group-name').textContent === arguments[0]); if (g) g.click(); return !!g;",
     name), TIMEOUT, `the group ${name} listed`);
   await textIn('#group-pane h2', new RegExp(name));
-}
-async function textIn(css, re) {
-  let last = '';
-  await driver.wait(async () => {
-    last = await (await el(css)).getText();
-    return re.test(last);
-  }, TIMEOUT, `${css} to show ${re}`).catch(() => fail(`${css} shows ${JSON.stringify(last)}, expected ${re}`));
-  return last;
-}
-async function shot(name) {
-  writeFileSync(join(shots, `${name}.png`), await driver.takeScreenshot(), 'base64');
 }
 
 try {

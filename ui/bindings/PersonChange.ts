@@ -23,6 +23,10 @@ existing_name: string | null, new_person: boolean,
  */
 new_phones: Array<string>, new_emails: Array<string>, 
 /**
+ * Handles added, as `service value` (`instagram abc`).
+ */
+new_handles: Array<string>, 
+/**
  * Values that differ from what you confirmed for this person.
  */
 conflicts: Array<ValueConflict>, 

@@ -14,6 +14,7 @@ phone: string | null, email: string | null,
  */
 reachable: boolean, 
 /**
- * Phones and e-mails found in chats and not yet confirmed.
+ * Phones, e-mails and handles found in chats (or claimed by someone
+ * else's backup) and not yet confirmed.
  */
 candidates: number, };

@@ -18,7 +18,11 @@ signer: SignerView, new_people: number,
 /**
  * People of the backup who were already in the vault.
  */
-merged_people: number, new_phones: number, new_emails: number, new_groups: number, new_members: number, new_messages: number, 
+merged_people: number, new_phones: number, new_emails: number, 
+/**
+ * Messenger handles (Instagram, Telegram, LINE, Discord IDs, …).
+ */
+new_handles: number, new_groups: number, new_members: number, new_messages: number, 
 /**
  * Numbers and e-mails that differ from one you confirmed for the same person.
  */

@@ -6,6 +6,6 @@ import type { Added } from "./Added";
  */
 export type UndoReport = { removed: Added, 
 /**
- * Phones, e-mails and people the user confirmed or edited since: kept.
+ * Phones, e-mails, handles and people the user confirmed or edited since: kept.
  */
 kept_edited: number, };

@@ -14,6 +14,7 @@ import type { HandoffStatus } from "./HandoffStatus";
 import type { ImportFormat } from "./ImportFormat";
 import type { ImportReport } from "./ImportReport";
 import type { ImportedKeys } from "./ImportedKeys";
+import type { Lang } from "./Lang";
 import type { LinkKind } from "./LinkKind";
 import type { MergeReport } from "./MergeReport";
 import type { MessageResults } from "./MessageResults";
@@ -38,7 +39,7 @@ export type Commands = {
   change_passphrase: { args: { current: string, passphrase: string }; result: null };
   create_backup: { args: { path: string, protect: Protect, withMessages: boolean }; result: Counts };
   create_vault: { args: { passphrase: string }; result: null };
-  export_file: { args: { format: Format, group?: number | null, person?: string | null, path: string }; result: number };
+  export_file: { args: { format: Format, group?: number | null, person?: string | null, path: string, lang: Lang }; result: number };
   get_settings: { args: Record<string, never>; result: Settings };
   group: { args: { id: number }; result: GroupView };
   group_numbers: { args: { id: number }; result: number };

@@ -5,7 +5,7 @@
 
 import { call } from '../ipc.js';
 import { h, icon, mount, field, toast, copyText } from '../dom.js';
-import { t, errorText } from '../i18n.js';
+import { t, errorText, saidText } from '../i18n.js';
 import { pathField } from './paths.js';
 
 export function render(view) {
@@ -235,12 +235,12 @@ function changeList(r) {
   return h('ul.restore-changes', { id: 'restore-changes' }, r.people.map((p) => h('li',
     h('strong', p.existing_name ? t('restore_joins', { name: p.name, existing: p.existing_name }) : p.name),
     p.new_person ? h('span.muted', ' · ', t('restore_new_person')) : null,
-    [...p.new_phones, ...p.new_emails].map((v) => h('div', '+ ', v)),
+    [...p.new_phones, ...p.new_emails, ...p.new_handles].map((v) => h('div', '+ ', v)),
     p.conflicts.map((c) => h('div.error.conflict', '! ', t('restore_conflict', { value: c.value, yours: c.yours.join(', ') }))),
-    p.suggested_merge ? h('div.muted', '? ', t('restore_suggest', { name: p.suggested_merge.name })) : null,
+    p.suggested_merge ? h('div.muted', '? ', t('restore_suggest', { name: p.suggested_merge.name, reason: saidText(p.suggested_merge.why) })) : null,
     p.left.map((g) => h('div.muted', '− ', t('restore_left', { group: g }))))));
 }
 
 function hasNew(r) {
-  return r.new_people + r.new_phones + r.new_emails + r.new_groups + r.new_members + r.new_messages + r.people.length > 0;
+  return r.new_people + r.new_phones + r.new_emails + r.new_handles + r.new_groups + r.new_members + r.new_messages + r.people.length > 0;
 }

@@ -5,7 +5,7 @@
 
 import { call } from '../ipc.js';
 import { h, icon, mount, field, toast } from '../dom.js';
-import { t, errorText } from '../i18n.js';
+import { t, errorText, lang } from '../i18n.js';
 import { pathField } from './paths.js';
 import { sendToPhone } from './handoff.js';
 
@@ -73,6 +73,7 @@ export async function render(view, ctx) {
       group: sheet || who.value === 'group' ? Number(group.value) : null,
       person: !sheet && who.value === 'person' ? (personId !== null ? String(personId) : person.value) : null,
       path: path.input.value,
+      lang: lang(),
     };
     exportButton.disabled = true;
     try {

@@ -79,6 +79,12 @@ export function meter(r, n, compact = false) {
     h('div.meter-text', t('reachable_of', { r, n })));
 }
 
+/** @param {import('../bindings/SeatClaim').SeatClaim} c */
+function seatClaimText(c) {
+  const signer = c.signer.name || c.signer.fingerprint || '';
+  return t('seat_claimed_hint', { signed: c.signer.signed ? 'yes' : 'no', signer, file: c.file });
+}
+
 async function renderGroup(pane, g, ctx) {
   const current = g.members.filter((m) => !m.left);
   const reachable = current.filter((m) => m.reachability === 'contact');
@@ -127,7 +133,8 @@ async function renderGroup(pane, g, ctx) {
       h('td', h('span.dot', { className: `dot ${REACH[m.reachability][0]}`, title: t(REACH[m.reachability][1]) })),
       h('td.name', m.name, m.left ? h('span.badge', t('left_group')) : null,
         m.reachability === 'handle' ? h('span.badge.handle', { title: m.handles.map(handleText).join(', ') }, t('via_handle')) : null,
-        m.asked_at && m.reachability !== 'name' ? h('span.badge.ok', t('answered')) : null),
+        m.asked_at && m.reachability !== 'name' ? h('span.badge.ok', t('answered')) : null,
+        m.claimed_by ? h('span.badge.warn.seat-claimed', { title: seatClaimText(m.claimed_by) }, t('seat_claimed')) : null),
       h('td.num', m.messages ? t('messages_n', { n: m.messages }) : ''),
       h('td.fine', m.last_seen ? fmtDate(m.last_seen) : ''))))),
   ));

@@ -6,7 +6,7 @@
 
 import { call, Channel } from '../ipc.js';
 import { h, icon, mount, toast } from '../dom.js';
-import { t, errorText, fmtDate, fmtBytes, fmtNum } from '../i18n.js';
+import { t, errorText, fmtDate, fmtBytes, fmtNum, saidText } from '../i18n.js';
 
 let files = [];
 let phase = { name: 'choose' }; // choose | preview | running | done
@@ -177,7 +177,7 @@ function fileTable(list) {
         f.unparsed ? h('div.fine', t('unparsed', { n: f.unparsed, line: f.first_unparsed?.[0] ?? '?' })) : null,
         phase.name === 'preview' ? dateReading(f) : null,
         f.kept_as_written ? h('div.fine.kept-as-written', t('kept_as_written', { n: f.kept_as_written }),
-          h('ul', f.kept_as_written_lines.map(([line, why]) => h('li', t('kept_line', { line, why }))))) : null,
+          h('ul', f.kept_as_written_lines.map(([line, why]) => h('li', t('kept_line', { line, why: saidText(why) }))))) : null,
         f.region?.overrides_setting ? h('div.fine', t('numbers_region', { region: f.region.region })) : null),
       h('td', f.format),
       h('td.num', fmtNum(f.messages)),

@@ -6,7 +6,7 @@
 
 import { call } from '../ipc.js';
 import { h, icon, mount, copyText, toast, confirmBox } from '../dom.js';
-import { t, errorText, fmtDate } from '../i18n.js';
+import { t, errorText, fmtDate, saidText } from '../i18n.js';
 import { avatar } from './people.js';
 import { sendToPhone } from './handoff.js';
 
@@ -152,9 +152,7 @@ async function sameness(box, p, id, reload) {
     h('h3', icon('merge'), t('maybe_same')),
     list.map((s) => {
       const [me, other] = s.a.id === id ? [s.a, s.b] : [s.b, s.a];
-      const why = me.contact || other.contact
-        ? t('maybe_same_contact', { name: s.name })
-        : t('maybe_same_groups', { name: s.name, a: me.groups.join(', '), b: other.groups.join(', ') });
+      const why = saidText(s.why);
       return h('div.same-item', { dataset: { other: other.id } },
         avatar(other.name),
         h('div.grow', h('div.same-name', other.name, other.groups.length ? h('span.fine', ` · ${other.groups.join(', ')}`) : null), h('p.fine', why)),
@@ -188,16 +186,33 @@ function item({ kind, id, value, written, status, conflict, label, sources, link
     h('div.item-main',
       h('span.item-value', written && written !== value ? { title: t('written_as', { v: written }) } : {}, value),
       label ? h('span.item-label', label) : null,
-      h('span.badge', { className: `badge ${candidate ? 'warn' : 'ok'}` }, t(candidate ? 'candidate' : 'confirmed')),
-      conflict ? h('span.badge.warn', { title: t('conflict_hint') }, t('conflict')) : null,
+      badges(status, conflict),
       h('div.grow'),
       links,
-      h('button.action', { title: t('copy'), onclick: async () => { if (await copyText(copy)) toast(t('copied', { v: copy })); } }, icon('copy'), t('copy'))),
+      copyButton(copy)),
     sources.length ? h('ul.sources', sources.slice(0, 3).map(source)) : null,
-    candidate ? h('div.decide',
-      h('button.small.ok', { className: 'small ok confirm', onclick: () => decide(kind, id, 'confirm') }, icon('check'), t('confirm')),
-      h('button.small.ghost', { className: 'small ghost reject', onclick: () => decide(kind, id, 'reject') }, icon('x'), t('reject')),
-      h('button.small.ghost', { className: 'small ghost give', onclick: (e) => chooseOwner(e.currentTarget, { kind, id, sources, decide, owner }) }, t('someone_else'))) : null);
+    candidate ? decideButtons({ kind, id, sources, decide, owner }) : null);
+}
+
+/** Confirmed or candidate, and whether someone else's backup claims it against yours. */
+function badges(status, conflict) {
+  const candidate = status === 'candidate';
+  return [
+    h('span.badge', { className: `badge ${candidate ? 'warn' : 'ok'}` }, t(candidate ? 'candidate' : 'confirmed')),
+    conflict ? h('span.badge.warn', { title: t('conflict_hint') }, t('conflict')) : null,
+  ];
+}
+
+function copyButton(copy) {
+  return h('button.action', { title: t('copy'), onclick: async () => { if (await copyText(copy)) toast(t('copied', { v: copy })); } }, icon('copy'), t('copy'));
+}
+
+/** "Theirs", "Not theirs" and "Someone else's" for a candidate. */
+function decideButtons({ kind, id, sources, decide, owner }) {
+  return h('div.decide',
+    h('button.small.ok', { className: 'small ok confirm', onclick: () => decide(kind, id, 'confirm') }, icon('check'), t('confirm')),
+    h('button.small.ghost', { className: 'small ghost reject', onclick: () => decide(kind, id, 'reject') }, icon('x'), t('reject')),
+    h('button.small.ghost', { className: 'small ghost give', onclick: (e) => chooseOwner(e.currentTarget, { kind, id, sources, decide, owner }) }, t('someone_else')));
 }
 
 // "Someone else's": pick the member of the room it was shared in who owns it.
@@ -223,25 +238,25 @@ const STATUS_COMMAND = /** @type {const} */ ({ phone: 'set_phone_status', email:
 const OWNER_COMMAND = /** @type {const} */ ({ phone: 'set_phone_owner', email: 'set_email_owner', handle: 'set_handle_owner' });
 
 /**
- * A messenger or social ID, with the message that shared it. It counts as
- * theirs as found; "Not theirs" forgets it, "Someone else's" gives it to the
- * member it belongs to.
+ * A messenger or social ID, with the message that shared it. Like a number:
+ * one found in a chat or claimed by someone else's backup is a candidate,
+ * to confirm, reject ("Not theirs") or give to the member it belongs to.
  * @param {import('../bindings/HandleView').HandleView} hd
  * @param {Function} decide
  * @param {number} owner
  */
 function handleItem(hd, decide, owner) {
-  const { id, sources } = hd;
-  return h('li.item', { className: 'item handle', dataset: { kind: 'handle', service: hd.service, id } },
+  const { id, sources, status, conflict } = hd;
+  const candidate = status === 'candidate';
+  return h('li.item', { className: `item handle${candidate ? ' candidate' : ''}${conflict ? ' conflict' : ''}`, dataset: { kind: 'handle', service: hd.service, id } },
     h('div.item-main',
       h('span.item-label', serviceName(hd.service)),
       h('span.item-value', handleValue(hd)),
+      badges(status, conflict),
       h('div.grow'),
-      h('button.action', { title: t('copy'), onclick: async () => { if (await copyText(hd.value)) toast(t('copied', { v: hd.value })); } }, icon('copy'), t('copy'))),
+      copyButton(hd.value)),
     sources.length ? h('ul.sources', sources.slice(0, 3).map(source)) : null,
-    h('div.decide',
-      h('button.small.ghost', { className: 'small ghost reject', onclick: () => decide('handle', id, 'reject') }, icon('x'), t('reject')),
-      h('button.small.ghost', { className: 'small ghost give', onclick: (e) => chooseOwner(e.currentTarget, { kind: 'handle', id, sources, decide, owner }) }, t('someone_else'))));
+    candidate ? decideButtons({ kind: 'handle', id, sources, decide, owner }) : null);
 }
 
 /** A handle as people write it: `Instagram @abc`, `Discord abc#1234`. */

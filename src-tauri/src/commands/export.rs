@@ -4,6 +4,7 @@
 
 use lifeboat::export::private_dir::PrivateDir;
 use lifeboat::export::{self, Format};
+use lifeboat::i18n::Lang;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -30,6 +31,7 @@ pub async fn pick_save_path(
 
 /// Write everyone, one group's members or one person (an id, or a name or
 /// number that matches one person) to `path`; how many people it holds.
+/// Where a value came from is noted in `lang`, the page's language.
 #[tauri::command]
 pub async fn export_file(
     state: State<'_, AppState>,
@@ -37,6 +39,7 @@ pub async fn export_file(
     group: Option<i64>,
     person: Option<String>,
     path: String,
+    lang: Lang,
 ) -> Result<usize, AppError> {
     if path.trim().is_empty() {
         return Err(AppError::new("no_save_path", Vec::new()));
@@ -46,7 +49,7 @@ pub async fn export_file(
         .with_vault(move |v| {
             let group = group.map(|g| g.to_string());
             let person = person.filter(|p| !p.trim().is_empty());
-            Ok(export::to_file(v, format, group.as_deref(), person.as_deref(), &path)?)
+            Ok(export::to_file(v, format, group.as_deref(), person.as_deref(), &path, &[lang])?)
         })
         .await
 }

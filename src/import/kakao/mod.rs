@@ -36,9 +36,6 @@ impl Importer for KakaoText {
     fn id(&self) -> &'static str {
         "kakao"
     }
-    fn describe(&self) -> &'static str {
-        "KakaoTalk chat (.txt from Windows, Android or iOS, Korean or English)"
-    }
     fn sniff(&self, probe: &Probe) -> bool {
         sniff_text(probe.head)
     }
@@ -53,9 +50,6 @@ pub struct KakaoCsv;
 impl Importer for KakaoCsv {
     fn id(&self) -> &'static str {
         "kakao-csv"
-    }
-    fn describe(&self) -> &'static str {
-        "KakaoTalk chat (.csv from macOS or Windows)"
     }
     fn sniff(&self, probe: &Probe) -> bool {
         probe.head.lines().next().is_some_and(table::is_header)

@@ -158,7 +158,7 @@ fn throughput() {
             Ok(())
         }
         fn unparsed(&mut self, _: u32, _: &str) {}
-        fn kept_as_written(&mut self, _: u32, _: &str) {}
+        fn kept_as_written(&mut self, _: u32, _: crate::i18n::Said) {}
     }
 
     let dir = tempfile::tempdir().unwrap();

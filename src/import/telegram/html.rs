@@ -27,9 +27,6 @@ impl Importer for TelegramHtml {
     fn id(&self) -> &'static str {
         "telegram-html"
     }
-    fn describe(&self) -> &'static str {
-        "Telegram Desktop HTML export (messages.html, a chat folder or a full export)"
-    }
     /// tdesktop's page markup: its message blocks, or its page frame.
     fn sniff(&self, probe: &Probe) -> bool {
         let head = probe.head;

@@ -37,9 +37,6 @@ impl Importer for TelegramJson {
     fn id(&self) -> &'static str {
         "telegram-json"
     }
-    fn describe(&self) -> &'static str {
-        "Telegram Desktop export (result.json)"
-    }
     /// A JSON object with the keys only tdesktop writes near its top, or a
     /// chat whose messages have tdesktop's `type` values.
     fn sniff(&self, probe: &Probe) -> bool {
@@ -594,7 +591,7 @@ mod tests {
                 Ok(())
             }
             fn unparsed(&mut self, _: u32, _: &str) {}
-            fn kept_as_written(&mut self, _: u32, _: &str) {}
+            fn kept_as_written(&mut self, _: u32, _: crate::i18n::Said) {}
         }
         let json = r#"{"name": "A", "type": "personal_chat", "id": 1, "messages": [
   {"id": 1, "type": "message", "date": "2020-07-01T08:03:00", "from": "A", "text": "x"}]}"#;

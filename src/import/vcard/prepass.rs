@@ -7,6 +7,8 @@
 
 use encoding_rs::{EUC_KR, Encoding, UTF_8};
 
+use crate::i18n::Said;
+
 /// How a value is transfer-encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum TransferEncoding {
@@ -157,15 +159,17 @@ impl Prop {
 
     /// Why the value cannot be decoded (broken quoted-printable, no base64,
     /// an unknown charset, bytes that are not text in it), if it cannot.
-    pub fn undecodable(&self) -> Option<String> {
+    pub fn undecodable(&self) -> Option<Said> {
         self.decoding().err()
     }
 
-    fn decoding(&self) -> Result<String, String> {
+    fn decoding(&self) -> Result<String, Said> {
         let bytes = match self.encoding {
             TransferEncoding::Plain => return Ok(self.raw.clone()),
             TransferEncoding::QuotedPrintable => decode_quoted_printable(&self.raw)?,
-            TransferEncoding::Base64 => decode_base64(&self.raw).ok_or("its BASE64 is broken")?,
+            TransferEncoding::Base64 => {
+                decode_base64(&self.raw).ok_or_else(|| Said::new("undecodable_base64", Vec::new()))?
+            }
         };
         decode_charset(&bytes, self.charset.as_deref())
     }
@@ -294,7 +298,7 @@ fn unescape(s: &str) -> String {
 /// `=XX` escapes to bytes; soft line breaks were removed when the lines were
 /// joined. An `=` that starts no escape (but for a last one) is an error
 /// naming what follows it.
-fn decode_quoted_printable(s: &str) -> Result<Vec<u8>, String> {
+fn decode_quoted_printable(s: &str) -> Result<Vec<u8>, Said> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -303,7 +307,7 @@ fn decode_quoted_printable(s: &str) -> Result<Vec<u8>, String> {
         if bytes[i] == b'=' && i + 1 < bytes.len() {
             let (Some(hi), Some(lo)) = (hex(i + 1), hex(i + 2)) else {
                 let after: String = s[i..].chars().take(3).collect();
-                return Err(format!("its QUOTED-PRINTABLE is broken at {after:?}"));
+                return Err(Said::new("undecodable_qp", crate::args![at => after]));
             };
             out.push((hi * 16 + lo) as u8);
             i += 3;
@@ -346,19 +350,22 @@ fn decode_base64(s: &str) -> Option<Vec<u8>> {
 /// ISO-8859-x, …). Without one, UTF-8 when the bytes are UTF-8, else CP949
 /// (Korean phones that omit the charset). An unknown charset, or bytes that
 /// are not text in the charset, is an error saying so.
-fn decode_charset(bytes: &[u8], charset: Option<&str>) -> Result<String, String> {
+fn decode_charset(bytes: &[u8], charset: Option<&str>) -> Result<String, Said> {
     let encoding = match charset.map(str::trim) {
         // encoding_rs knows Microsoft's names for EUC-KR's superset only as windows-949.
         Some(label) if ["cp949", "ms949", "uhc"].contains(&label.to_ascii_lowercase().as_str()) => EUC_KR,
         Some(label) => {
-            Encoding::for_label(label.as_bytes()).ok_or_else(|| format!("its CHARSET {label:?} is unknown"))?
+            let unknown = || {
+                Said::new("undecodable_charset", crate::args![charset => label.chars().take(40).collect::<String>()])
+            };
+            Encoding::for_label(label.as_bytes()).ok_or_else(unknown)?
         }
         None if std::str::from_utf8(bytes).is_ok() => UTF_8,
         None => EUC_KR,
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     if had_errors {
-        return Err(format!("its bytes are not {} text", encoding.name()));
+        return Err(Said::new("undecodable_bytes", crate::args![charset => encoding.name()]));
     }
     Ok(text.into_owned())
 }

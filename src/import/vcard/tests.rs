@@ -1,4 +1,5 @@
 use super::*;
+use crate::i18n::{Lang, Surface};
 use crate::import::{Collected, ImportError, collect, contact::generated};
 use crate::model::ContactRecord;
 
@@ -254,13 +255,11 @@ fn undecodable_values_are_kept_as_written_and_reported_by_line() {
     assert_eq!(phones(c), vec![("010-1234-5678", Some("mobile"))]);
     let lines: Vec<u32> = sink.kept_as_written.iter().map(|(l, _)| *l).collect();
     assert_eq!(lines, vec![4, 5, 6], "{:?}", sink.kept_as_written);
-    assert!(
-        sink.kept_as_written[0].1.contains("FN: its QUOTED-PRINTABLE is broken at \"=G1\""),
-        "{:?}",
-        sink.kept_as_written
-    );
-    assert!(sink.kept_as_written[1].1.contains("\"X-MAC-KLINGON\" is unknown"));
-    assert!(sink.kept_as_written[2].1.contains("not UTF-8 text"));
+    let said = |i: usize, lang| sink.kept_as_written[i].1.render(lang, Surface::Cli);
+    assert_eq!(said(0, Lang::En), "FN: its QUOTED-PRINTABLE is broken at “=G1”; kept as written");
+    assert_eq!(said(0, Lang::Ko), "FN: QUOTED-PRINTABLE이 “=G1”에서 깨져 있어 적힌 그대로 두었습니다");
+    assert!(said(1, Lang::En).contains("CHARSET “X-MAC-KLINGON” is unknown"), "{}", said(1, Lang::En));
+    assert!(said(2, Lang::En).contains("not UTF-8 text"), "{}", said(2, Lang::En));
     assert!(sink.unparsed.is_empty(), "{:?}", sink.unparsed);
 }
 

@@ -36,9 +36,6 @@ impl Importer for WhatsApp {
     fn id(&self) -> &'static str {
         "whatsapp"
     }
-    fn describe(&self) -> &'static str {
-        "WhatsApp chat (.txt, or .zip with _chat.txt)"
-    }
     /// Every WhatsApp export starts with a stamped line; KakaoTalk's
     /// stamps (`2015. 7. 9. 오후 8:34, name : text`) never take ` - ` or `]`.
     fn sniff(&self, probe: &Probe) -> bool {

@@ -139,10 +139,12 @@ impl ImportBatch<'_> {
             return self.rows().live(person).map(Some);
         }
         let Some(id) = &speaker.id else { return Ok(None) };
+        // Confirmed only: an id someone else's backup claims is no proof of who speaks.
         let holder: Option<i64> = self
             .tx
             .prepare_cached(
-                "SELECT person_id FROM handle WHERE service = 'id' AND value = ?1 ORDER BY person_id LIMIT 1",
+                "SELECT person_id FROM handle WHERE service = 'id' AND value = ?1 AND status = 'confirmed'
+                 ORDER BY person_id LIMIT 1",
             )?
             .query_row([id], |r| r.get(0))
             .optional()?;

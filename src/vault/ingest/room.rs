@@ -154,7 +154,7 @@ impl ImportBatch<'_> {
                     None => self.person_for_speaker(speaker, &name)?,
                 };
                 if let Some(handle) = &speaker.id {
-                    self.rows().add_handle(person_id, "id", handle)?;
+                    self.rows().add_handle(person_id, "id", handle, Status::Confirmed)?;
                 }
                 let membership = self.rows().add_membership(grp_id, person_id, &name)?;
                 self.report.new_members += 1;
@@ -195,7 +195,7 @@ impl ImportBatch<'_> {
                 Some(id) => id,
                 None => self.new_person(name, false, None)?,
             };
-            let phone_id = self.add_phone(id, name, Some(&e164), Some("messenger"), Status::Confirmed)?;
+            let phone_id = self.add_phone(id, name, Some(&e164), Some("messenger"), Status::Confirmed)?.id;
             let origin = Origin {
                 source_id: Some(self.source_id),
                 line: Some(self.file.messages as u32),
@@ -330,7 +330,7 @@ impl ImportBatch<'_> {
         let owners = owners(&roster, &room.pending);
         // The same value is shared again and again: store it once per owner,
         // and each member's shares of it once, as their first with a count.
-        let mut stored: HashMap<(i64, extract::Kind, &str), Item> = HashMap::new();
+        let mut stored: HashMap<(i64, extract::Kind, &str), Option<Item>> = HashMap::new();
         let mut sources: HashMap<(Item, &str), (&Pending, i64)> = HashMap::new();
         let mut order = Vec::new();
         for (p, owner_name) in room.pending.iter().zip(owners) {
@@ -345,6 +345,8 @@ impl ImportBatch<'_> {
                     item
                 }
             };
+            // A handle the user rejected for this member: not theirs, however often shared.
+            let Some(item) = item else { continue };
             let key = (item, p.sender.as_str());
             match sources.get_mut(&key) {
                 Some((_, times)) => *times += p.times,
@@ -372,15 +374,20 @@ impl ImportBatch<'_> {
         Ok(())
     }
 
-    /// Store a value found in a message for its owner: numbers and e-mails
-    /// as candidates to confirm, handles as handles of their service.
-    fn add_found(&mut self, owner: i64, found: &extract::Found) -> rusqlite::Result<Item> {
+    /// Store a value found in a message for its owner, as a candidate to
+    /// confirm; None for a handle the user rejected for them.
+    fn add_found(&mut self, owner: i64, found: &extract::Found) -> rusqlite::Result<Option<Item>> {
         Ok(match found.kind {
             extract::Kind::Phone => {
-                Item::Phone(self.add_phone(owner, &found.raw, Some(&found.value), None, Status::Candidate)?)
+                Some(Item::Phone(self.add_phone(owner, &found.raw, Some(&found.value), None, Status::Candidate)?.id))
             }
-            extract::Kind::Email => Item::Email(self.add_email(owner, &found.value, None, Status::Candidate)?),
-            extract::Kind::Handle(service) => Item::Handle(self.add_handle(owner, service.as_str(), &found.value)?),
+            extract::Kind::Email => {
+                let address = nfc(&found.value).to_lowercase();
+                Some(Item::Email(self.add_email(owner, &address, None, Status::Candidate)?.id))
+            }
+            extract::Kind::Handle(service) => {
+                self.add_handle(owner, service.as_str(), &found.value, Status::Candidate)?.map(|a| Item::Handle(a.id))
+            }
         })
     }
 

@@ -4,9 +4,10 @@
 //!   backup file, which names the signer (or "unsigned") and the date; the
 //!   file's "confirmed" is kept as what the sender claimed, never as yours.
 //! - E.164 is worked out here from the raw text, never taken from the file.
-//! - A backup person joins one of your people only through a number or
-//!   e-mail that person has confirmed, or one this same signer claimed for
-//!   them before (an update). A match by seat, name or "me" is a merge
+//! - Every handle arrives as a candidate too, with the same provenance.
+//! - A backup person joins one of your people only through a number,
+//!   e-mail or handle that person has confirmed, or one this same signer
+//!   claimed for them before (an update). A match by seat, name or "me" is a merge
 //!   suggestion, not a merge.
 //! - A value that differs from one you confirmed for that person is a
 //!   conflict: listed, and never first (confirmed values sort first).
@@ -17,13 +18,13 @@ use std::collections::HashSet;
 
 use rusqlite::{OptionalExtension, params};
 
-use super::report::{SuggestedMatch, ValueConflict};
+use super::report::{MatchReason, SuggestedMatch, ValueConflict};
 use super::{Groups, Restore};
-use crate::backup::format::{BackupPerson, Snapshot};
+use crate::backup::format::{BackupHandle, BackupPerson, Snapshot};
 use crate::model::Status;
 use crate::phone;
 use crate::text::nfc;
-use crate::vault::write::{Details, Item, Origin, SameAs};
+use crate::vault::write::{Details, Item, Origin, SameAs, canonical_handle};
 
 /// A value of the backup as the vault reads it.
 struct Value {
@@ -81,9 +82,15 @@ fn values(r: &Restore, p: &BackupPerson) -> (Vec<Value>, Vec<Value>) {
     (phones, emails)
 }
 
-/// The person of yours a backup person is: one with a number or e-mail of
-/// theirs confirmed, or to whom this signer gave one of them before.
-fn joins(r: &Restore, phones: &[Value], emails: &[Value], backup_source: i64) -> rusqlite::Result<Option<i64>> {
+/// The person of yours a backup person is: one with a number, e-mail or
+/// handle of theirs confirmed, or to whom this signer gave one of them before.
+fn joins(
+    r: &Restore,
+    phones: &[Value],
+    emails: &[Value],
+    handles: &[BackupHandle],
+    backup_source: i64,
+) -> rusqlite::Result<Option<i64>> {
     for v in phones {
         if let Some(e164) = &v.e164
             && let Some(id) = r.rows.person_with_phone(e164, true)?
@@ -96,19 +103,34 @@ fn joins(r: &Restore, phones: &[Value], emails: &[Value], backup_source: i64) ->
             return Ok(Some(id));
         }
     }
+    for h in handles {
+        if let Some(id) = r.rows.person_with_handle(&h.service, &h.value)? {
+            return Ok(Some(id));
+        }
+    }
+    // What this signer claimed before: (the value rows are compared by, a handle's service).
+    let keys = |values: &[Value]| values.iter().map(|v| (v.key.clone(), None)).collect::<Vec<_>>();
+    let handle_keys: Vec<(String, Option<&str>)> = handles
+        .iter()
+        .filter(|h| h.service != "id")
+        .map(|h| (canonical_handle(&h.service, &h.value), Some(h.service.as_str())))
+        .collect();
     let conn = r.rows.conn;
-    for (table, column, values) in [("phone", "value", phones), ("email", "address", emails)] {
-        let item = if table == "phone" { "phone_id" } else { "email_id" };
+    for (table, sources, item, same, keys) in [
+        ("phone", "provenance", "phone_id", "x.value = ?1 AND ?3 IS NULL", keys(phones)),
+        ("email", "provenance", "email_id", "x.address = ?1 AND ?3 IS NULL", keys(emails)),
+        ("handle", "handle_source", "handle_id", "x.value = ?1 AND x.service = ?3", handle_keys),
+    ] {
         let sql = format!(
-            "SELECT min(x.person_id) FROM {table} x JOIN provenance v ON v.{item} = x.id JOIN source s ON s.id = v.source_id
-             WHERE x.{column} = ?1 AND s.claim = 1 AND s.id <> ?2
+            "SELECT min(x.person_id) FROM {table} x JOIN {sources} v ON v.{item} = x.id JOIN source s ON s.id = v.source_id
+             WHERE {same} AND s.claim = 1 AND s.id <> ?2
                AND s.signer_key IS (SELECT signer_key FROM source WHERE id = ?2)"
         );
-        for v in values {
-            // `min`, not ORDER BY … LIMIT 1: no temporary b-tree per value;
-            // the indexes on the value (phone_value, email_address) keep it one seek.
+        for (key, service) in keys {
+            // `min`, not ORDER BY … LIMIT 1: no temporary b-tree per value; the
+            // indexes on the value (phone_value, email_address, handle_value) keep it one seek.
             let found: Option<i64> =
-                conn.prepare_cached(&sql)?.query_row(params![v.key, backup_source], |row| row.get(0))?;
+                conn.prepare_cached(&sql)?.query_row(params![key, backup_source, service], |row| row.get(0))?;
             if let Some(id) = found {
                 return r.rows.live(id).map(Some);
             }
@@ -124,10 +146,10 @@ fn looks_like(
     seats: &[(i64, String, bool)],
 ) -> rusqlite::Result<Option<SuggestedMatch>> {
     let conn = r.rows.conn;
-    let named = |id: i64, reason: String| -> rusqlite::Result<Option<SuggestedMatch>> {
+    let named = |id: i64, why: MatchReason| -> rusqlite::Result<Option<SuggestedMatch>> {
         let id = r.rows.live(id)?;
         let name: String = conn.query_row("SELECT name FROM person WHERE id = ?1", [id], |row| row.get(0))?;
-        Ok(Some(SuggestedMatch { id, name, reason }))
+        Ok(Some(SuggestedMatch { id, name, why }))
     };
     for (grp, display, _) in seats {
         let found: Option<i64> = conn
@@ -135,12 +157,7 @@ fn looks_like(
             .query_row(params![grp, display], |row| row.get(0))
             .optional()?;
         if let Some(id) = found {
-            return named(
-                id,
-                format!(
-                    "the backup seats them as {display:?} in the same group / 백업에서 같은 그룹의 {display:?} 자리입니다"
-                ),
-            );
+            return named(id, MatchReason::Seat { display: display.clone() });
         }
     }
     if p.me {
@@ -150,7 +167,7 @@ fn looks_like(
             })
             .optional()?;
         if let Some(id) = me {
-            return named(id, "the backup's maker, and you are \"me\" here / 백업을 만든 사람입니다".into());
+            return named(id, MatchReason::Maker);
         }
     }
     let same_name: Option<i64> = conn
@@ -158,7 +175,7 @@ fn looks_like(
         .query_row([nfc(&p.name)], |row| row.get(0))
         .optional()?;
     match same_name {
-        Some(id) => named(id, "the same name / 이름이 같습니다".into()),
+        Some(id) => named(id, MatchReason::SameName),
         None => Ok(None),
     }
 }
@@ -172,7 +189,7 @@ fn person(
     backup_source: i64,
 ) -> rusqlite::Result<Option<i64>> {
     let (phones, emails) = values(r, p);
-    let joined = joins(r, &phones, &emails, backup_source)?;
+    let joined = joins(r, &phones, &emails, &p.handles, backup_source)?;
     let conn = r.rows.conn;
     let id = match joined {
         Some(id) => {
@@ -184,8 +201,8 @@ fn person(
             for (grp, display, _) in seats {
                 new_seat |= !seat_taken(r, *grp, display)?;
             }
-            // Someone known by nothing but a name, whose seat is taken: nothing to add.
-            if phones.is_empty() && emails.is_empty() && !new_seat {
+            // Someone known by nothing but a name (or a platform's id), whose seat is taken: nothing to add.
+            if phones.is_empty() && emails.is_empty() && p.handles.iter().all(|h| h.service == "id") && !new_seat {
                 left_groups(r, groups, index, p, seats)?;
                 return Ok(None);
             }
@@ -204,16 +221,13 @@ fn person(
             for alias in &p.aliases {
                 r.rows.add_alias(id, alias, Some(backup_source))?;
             }
-            for h in &p.handles {
-                r.rows.add_handle(id, &h.service, &h.value)?;
-            }
             r.report.new_people += 1;
             let change = r.report.person(index, &p.name);
             change.new_person = true;
             if let Some(s) = suggestion {
                 r.rows.exec(
                     "INSERT OR IGNORE INTO claim_match(person_id, existing_id, reason, batch_id) VALUES (?1, ?2, ?3, ?4)",
-                    params![id, s.id, s.reason, r.rows.batch_id],
+                    params![id, s.id, s.why.stored(), r.rows.batch_id],
                 )?;
                 r.report.person(index, &p.name).suggested_merge = Some(s);
             }
@@ -238,6 +252,14 @@ fn person(
         let added = r.rows.add_email(id, &v.text, v.label.as_deref(), Status::Candidate)?;
         record(r, index, p, Item::Email(added.id), added.new, v, &yours_emails, backup_source)?;
     }
+    for h in &p.handles {
+        // Their word, never yours: a candidate, with the file's status kept as their claim.
+        let Some(added) = r.rows.add_handle(id, &h.service, &h.value, Status::Candidate)? else { continue };
+        r.rows.add_provenance(Item::Handle(added.id), &claim_origin(backup_source, h.status()), SameAs::Signer)?;
+        if added.new {
+            r.report.new_handle(index, p, h);
+        }
+    }
     for (grp, display, _) in seats {
         let seat = r.rows.add_membership(*grp, id, display)?;
         if seat.new {
@@ -256,6 +278,7 @@ fn is_quiet(c: &super::PersonChange) -> bool {
     !c.new_person
         && c.new_phones.is_empty()
         && c.new_emails.is_empty()
+        && c.new_handles.is_empty()
         && c.conflicts.is_empty()
         && c.left.is_empty()
         && c.suggested_merge.is_none()
@@ -274,6 +297,11 @@ fn confirmed(r: &Restore, sql: &str, id: i64) -> rusqlite::Result<Vec<(String, S
     stmt.query_map([id], |row| Ok((row.get(0)?, row.get(1)?)))?.collect()
 }
 
+/// Where a claimed value came from: the backup, and the status it gave it.
+fn claim_origin(backup_source: i64, claimed: Status) -> Origin<'static> {
+    Origin { source_id: Some(backup_source), claimed: Some(claimed), times: 1, ..Origin::default() }
+}
+
 /// Count a claimed value, note it as new or as a conflict, and give it the
 /// backup as its provenance.
 #[allow(clippy::too_many_arguments)]
@@ -287,8 +315,7 @@ fn record(
     yours: &[(String, String)],
     backup_source: i64,
 ) -> rusqlite::Result<()> {
-    let origin = Origin { source_id: Some(backup_source), claimed: Some(v.claimed), times: 1, ..Origin::default() };
-    r.rows.add_provenance(item, &origin, SameAs::Signer)?;
+    r.rows.add_provenance(item, &claim_origin(backup_source, v.claimed), SameAs::Signer)?;
     let conflict = !yours.is_empty() && !yours.iter().any(|(_, key)| *key == v.key);
     if !new {
         return Ok(());

@@ -152,7 +152,11 @@ fn person<'s>(
         pending.extend(e.sources.iter().map(|source| Pending { item: Item::Email(added.id), source }));
     }
     for h in &p.handles {
-        let added = r.rows.add_handle(id, &h.service, &h.value)?;
+        // One the user rejected for this person after the backup was made stays rejected.
+        let Some(added) = r.rows.add_handle(id, &h.service, &h.value, h.status())? else { continue };
+        if added.new {
+            r.report.new_handle(index, p, h);
+        }
         pending.extend(h.sources.iter().map(|source| Pending { item: Item::Handle(added.id), source }));
     }
     Ok(id)
