@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "get_settings",
     "set_setting",
     "people_page",
+    "ready_people_search",
     "search_messages",
     "person",
     "person_qr",

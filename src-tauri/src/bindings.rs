@@ -35,6 +35,7 @@ fn export_types(cfg: &Config) -> BTreeSet<String> {
         AppError, commands::vault::VaultStatus, commands::vault::Settings, commands::people::PersonScreen,
         commands::handoff::Started, commands::import::DropMessage, commands::import::ImportFormat,
         commands::backup::Protect, vault::PersonPage, vault::MessageResults, vault::Decision, vault::GroupView,
+        vault::GroupSummary,
         vault::Ask, vault::AskLanguage, vault::BatchSummary, vault::UndoReport, vault::ImportReport,
         vault::RestoreReport, vault::Suggestion, vault::MergeReport, lifeboat::links::LinkKind,
         lifeboat::handoff::Status, lifeboat::import::Progress, lifeboat::import::DateOrder,

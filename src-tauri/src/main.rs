@@ -44,6 +44,7 @@ fn main() {
             commands::vault::get_settings,
             commands::vault::set_setting,
             commands::people::people_page,
+            commands::people::ready_people_search,
             commands::people::search_messages,
             commands::people::person,
             commands::people::person_qr,

@@ -14,10 +14,10 @@ pub struct Groups {
 impl Groups {
     pub fn run(self, global: &Global, out: &mut Out) -> Result<()> {
         let vault = global.open()?;
-        let groups = vault.groups()?;
         if self.json {
-            return out.json(&groups);
+            return out.json(&vault.groups()?);
         }
+        let groups = vault.group_summaries()?;
         let speak = out.speak();
         let rows: Vec<Vec<String>> = groups
             .iter()

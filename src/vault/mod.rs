@@ -14,11 +14,13 @@ mod blob_read;
 mod chunk;
 mod decide;
 mod edit;
+mod group_list;
 mod groups;
 mod identity;
 mod ingest;
 mod message_search;
 mod people;
+mod people_list;
 mod restore;
 mod rows;
 mod signing;
@@ -32,6 +34,7 @@ pub use batches::{Added, BatchFile, BatchSummary, UndoReport};
 pub use decide::MergeReport;
 pub use edit::{Decision, ValueRef};
 pub use error::VaultError;
+pub use group_list::GroupSummary;
 pub use groups::{GroupView, MemberView, Reach, Reachability, SeatClaim};
 pub use identity::StoredIdentity;
 pub use ingest::{ImportBatch, ImportReport};
@@ -72,6 +75,8 @@ const INIT_LEFTOVERS: [&str; 6] =
 pub struct Vault {
     conn: Connection,
     dir: PathBuf,
+    /// What people searches scan, read on the first search after a change.
+    people_list: std::cell::RefCell<Option<people_list::PeopleList>>,
     // Held for the life of the vault; dropping it releases the lock.
     _lock: File,
 }
@@ -122,7 +127,7 @@ impl Vault {
         // Create the file 0600 first: SQLite gives its journal the same mode.
         OpenOptions::new().write(true).create_new(true).mode(0o600).open(&db).map_err(|e| VaultError::io(&db, e))?;
         let conn = connect(&db, &key)?;
-        let vault = Vault { conn, dir: dir.to_owned(), _lock: lock };
+        let vault = Vault { conn, dir: dir.to_owned(), people_list: Default::default(), _lock: lock };
         schema::migrate(&vault.conn, &db)?;
         write_private(&dir.join(HEADER_FILE), header.to_json().as_bytes())?;
         let marker = dir.join(INIT_FILE);
@@ -143,7 +148,7 @@ impl Vault {
         let lock = acquire_lock(dir)?;
         let conn = unlock::unlock(dir, &db, passphrase)?;
         schema::migrate(&conn, &db)?;
-        Ok(Vault { conn, dir: dir.to_owned(), _lock: lock })
+        Ok(Vault { conn, dir: dir.to_owned(), people_list: Default::default(), _lock: lock })
     }
 
     /// Fail with [`VaultError::WrongPassphrase`] unless `passphrase` is this

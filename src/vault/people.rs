@@ -168,6 +168,19 @@ impl NameOrder {
             NameOrder::Latin => "''",
         }
     }
+    /// A name's rank as [`NameOrder::rank`] computes it in SQL.
+    pub(super) fn rank_of(self, name: &str) -> u8 {
+        if self == NameOrder::Latin {
+            return 0;
+        }
+        match name.chars().next() {
+            Some('\u{AC00}'..='\u{D7A3}') => 0,
+            Some('\u{3131}'..='\u{318E}') => 1,
+            Some(c) if c.is_ascii_alphabetic() => 2,
+            _ => 3,
+        }
+    }
+
     /// The index that walks everyone in this order.
     pub(super) fn index(self) -> &'static str {
         match self {
@@ -221,16 +234,37 @@ impl Vault {
     /// Ids only, for fast incremental search in the app.
     pub fn search_ids(&self, query: &str, limit: usize) -> Result<Vec<i64>, VaultError> {
         let Some(pattern) = search_pattern(query) else { return Ok(Vec::new()) };
-        // NOT INDEXED: a search reads every haystack anyway; walking the name
-        // index would fetch each row out of order, five times slower.
-        let rank = self.name_order()?.rank();
-        self.ids(
-            &format!(
-                "SELECT id FROM person NOT INDEXED WHERE merged_into IS NULL AND haystack LIKE ?1 ESCAPE '\\'
-                 ORDER BY instr(haystack, ?2) <> 2, {rank}, name, id LIMIT ?3"
-            ),
-            params![pattern.like, pattern.plain, limit as i64],
-        )
+        let mut ids = self.matching_people(&pattern)?;
+        ids.truncate(limit);
+        Ok(ids)
+    }
+
+    /// Everyone whose search text holds `pattern`: those whose name begins
+    /// with it first, each part in [`Vault::name_order`].
+    pub(super) fn matching_people(&self, pattern: &str) -> Result<Vec<i64>, VaultError> {
+        Ok(self.people_list()?.as_ref().map(|l| l.matches(pattern)).unwrap_or_default())
+    }
+
+    /// Read what people searches scan, if the vault has changed since it was
+    /// last read: the app does it as the People screen opens, so that the
+    /// first keystroke finds it ready.
+    pub fn ready_people_search(&self) -> Result<(), VaultError> {
+        self.people_list().map(drop)
+    }
+
+    fn people_list(&self) -> Result<std::cell::RefMut<'_, Option<super::people_list::PeopleList>>, VaultError> {
+        let order = self.name_order()?;
+        let mut list = self.people_list.borrow_mut();
+        let fresh = match list.as_ref() {
+            Some(l) => l.current(&self.conn, order).map_err(|e| self.sql(e))?,
+            None => false,
+        };
+        if !fresh {
+            // The old one is wiped before the new one is read.
+            *list = None;
+            *list = Some(super::people_list::PeopleList::read(&self.conn, order).map_err(|e| self.sql(e))?);
+        }
+        Ok(list)
     }
 
     /// The person with this id, or the one person a name or number matches.
@@ -298,31 +332,21 @@ impl Vault {
     }
 }
 
-pub(super) struct Pattern {
-    pub(super) like: String,
-    pub(super) plain: String,
-}
-
-/// A query becomes one LIKE over the haystack: lower-cased text, or the
-/// digits alone when the user typed a number.
-pub(super) fn search_pattern(query: &str) -> Option<Pattern> {
+/// What a query looks for in the search texts ([`Haystack`]): lower-cased
+/// text, or the digits alone when the user typed a number.
+pub(super) fn search_pattern(query: &str) -> Option<String> {
     let q = nfc(query).to_lowercase();
     if q.is_empty() {
         return None;
     }
     let only_number = q.chars().all(|c| c.is_ascii_digit() || " +-().".contains(c));
-    let plain = if only_number && !digits(&q).is_empty() {
+    Some(if only_number && !digits(&q).is_empty() {
         digits(&q)
     } else if is_initials_query(&q) {
         q.replace(' ', "")
     } else {
         q
-    };
-    Some(Pattern { like: format!("%{}%", escape_like(&plain)), plain })
-}
-
-fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    })
 }
 
 fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView>> {

@@ -54,37 +54,37 @@ impl Vault {
     /// People matching `query` (everyone when it is blank), `limit` rows from
     /// `offset`, in the order of [`Vault::search_ids`], with the total count.
     ///
-    /// Everyone: the page walks the `person_by_name` index (no sort of the
-    /// whole table) and the total costs two b-tree counts. A search scans
-    /// anyway, so it counts in the same scan, and reads the table in order
-    /// (NOT INDEXED) rather than through the name index.
+    /// Everyone: the page walks the name order's index (no sort of the
+    /// whole table) and the total costs two b-tree counts. A search picks
+    /// the page from the people list held in memory ([`Vault::search_ids`]).
+    /// Either way only the page's rows are read.
     pub fn person_page(&self, query: &str, offset: usize, limit: usize) -> Result<PersonPage, VaultError> {
-        let (offset, limit) = (offset as i64, limit as i64);
-        let order = self.name_order()?;
-        let (rank, index) = (order.rank(), order.index());
-        let Some(p) = search_pattern(query) else {
+        let Some(pattern) = search_pattern(query) else {
+            let order = self.name_order()?;
+            let (rank, index) = (order.rank(), order.index());
             let sql = format!(
                 "SELECT {ROW_COLUMNS} FROM (SELECT id, name, {rank} AS rank FROM person INDEXED BY {index}
                    WHERE merged_into IS NULL ORDER BY {rank}, name, id LIMIT ?1 OFFSET ?2) p ORDER BY p.rank, p.name, p.id"
             );
-            let rows = self.rows(&sql, params![limit, offset], &mut None)?;
-            let total = self.count_matching(query)?;
-            return Ok(PersonPage { total, offset, rows });
+            let rows = self.rows(&sql, params![limit as i64, offset as i64])?;
+            // Everyone less the merged: SQLite counts a whole table from its
+            // b-tree without visiting rows, and the merged are few and indexed.
+            let total = self
+                .conn
+                .query_row(
+                    "SELECT (SELECT count(*) FROM person) - (SELECT count(*) FROM person WHERE merged_into IS NOT NULL)",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(|e| self.sql(e))?;
+            return Ok(PersonPage { total, offset: offset as i64, rows });
         };
-        let sql = format!(
-            "SELECT {ROW_COLUMNS}, p.total FROM (SELECT id, name, instr(haystack, ?2) <> 2 AS later, {rank} AS rank, count(*) OVER () AS total
-               FROM person NOT INDEXED WHERE merged_into IS NULL AND haystack LIKE ?1 ESCAPE '\\' ORDER BY later, rank, name, id LIMIT ?3 OFFSET ?4) p
-             ORDER BY p.later, p.rank, p.name, p.id"
-        );
-        let mut total = None;
-        let rows = self.rows(&sql, params![p.like, p.plain, limit, offset], &mut total)?;
-        let total = match total {
-            Some(t) => t,
-            // A page past the end has no row to carry the count.
-            None if offset > 0 => self.count_matching(query)?,
-            None => 0,
-        };
-        Ok(PersonPage { total, offset, rows })
+        // One read transaction: a hundred lookups, the file locked once.
+        self.reading(|| {
+            let ids = self.matching_people(&pattern)?;
+            let rows = self.rows_of(ids.iter().skip(offset).take(limit))?;
+            Ok(PersonPage { total: ids.len() as i64, offset: offset as i64, rows })
+        })
     }
 
     /// Every phone of every current member of a group, member by member (in
@@ -127,57 +127,36 @@ impl Vault {
             .ok_or_else(|| missing("email", email_id))
     }
 
-    fn rows(
-        &self,
-        sql: &str,
-        params: impl rusqlite::Params,
-        // Set from a sixth column, when the query has one.
-        total: &mut Option<i64>,
-    ) -> Result<Vec<PersonRow>, VaultError> {
+    fn rows(&self, sql: &str, params: impl rusqlite::Params) -> Result<Vec<PersonRow>, VaultError> {
         let region = self.region()?;
         let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.sql(e))?;
-        let mut rows = stmt.query(params).map_err(|e| self.sql(e))?;
-        let mut out = Vec::new();
-        while let Some(r) = rows.next().map_err(|e| self.sql(e))? {
-            let read = || -> rusqlite::Result<PersonRow> {
-                // E.164 when the number has it, else as written.
-                let phone: Option<String> = r.get(2)?;
-                let phone = phone.map(|p| crate::phone::readable(Some(&p), &p, region));
-                let email: Option<String> = r.get(3)?;
-                Ok(PersonRow {
-                    id: r.get(0)?,
-                    name: r.get(1)?,
-                    reachable: phone.is_some() || email.is_some(),
-                    phone,
-                    email,
-                    candidates: r.get(4)?,
-                })
-            };
-            out.push(read().map_err(|e| self.sql(e))?);
-            if r.as_ref().column_count() > 5 {
-                *total = Some(r.get(5).map_err(|e| self.sql(e))?);
-            }
-        }
-        Ok(out)
+        let rows = stmt.query_map(params, |r| person_row(r, region)).map_err(|e| self.sql(e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.sql(e))
     }
 
-    fn count_matching(&self, query: &str) -> Result<i64, VaultError> {
-        let count = match search_pattern(query) {
-            // Everyone less the merged: SQLite counts a whole table from its
-            // b-tree without visiting rows, and the merged are few and indexed.
-            None => self.conn.query_row(
-                "SELECT (SELECT count(*) FROM person) - (SELECT count(*) FROM person WHERE merged_into IS NOT NULL)",
-                [],
-                |r| r.get(0),
-            ),
-            Some(p) => self.conn.query_row(
-                "SELECT count(*) FROM person NOT INDEXED WHERE merged_into IS NULL AND haystack LIKE ?1 ESCAPE '\\'",
-                [p.like],
-                |r| r.get(0),
-            ),
-        };
-        count.map_err(|e| self.sql(e))
+    /// The rows of these people, in this order: one statement for them all.
+    fn rows_of<'a>(&self, ids: impl Iterator<Item = &'a i64>) -> Result<Vec<PersonRow>, VaultError> {
+        let ids: Vec<String> = ids.map(i64::to_string).collect();
+        let sql =
+            format!("SELECT {ROW_COLUMNS} FROM json_each(?1) j CROSS JOIN person p ON p.id = j.value ORDER BY j.key");
+        self.rows(&sql, [format!("[{}]", ids.join(","))])
     }
+}
+
+/// One row of [`ROW_COLUMNS`].
+fn person_row(r: &rusqlite::Row<'_>, region: crate::phone::Region) -> rusqlite::Result<PersonRow> {
+    // E.164 when the number has it, else as written.
+    let phone: Option<String> = r.get(2)?;
+    let phone = phone.map(|p| crate::phone::readable(Some(&p), &p, region));
+    let email: Option<String> = r.get(3)?;
+    Ok(PersonRow {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        reachable: phone.is_some() || email.is_some(),
+        phone,
+        email,
+        candidates: r.get(4)?,
+    })
 }
 
 fn missing(table: &'static str, id: i64) -> VaultError {

@@ -9,6 +9,7 @@ import type { DateOrder } from "./DateOrder";
 import type { Decision } from "./Decision";
 import type { DropMessage } from "./DropMessage";
 import type { Format } from "./Format";
+import type { GroupSummary } from "./GroupSummary";
 import type { GroupView } from "./GroupView";
 import type { HandoffStatus } from "./HandoffStatus";
 import type { ImportFormat } from "./ImportFormat";
@@ -43,7 +44,7 @@ export type Commands = {
   get_settings: { args: Record<string, never>; result: Settings };
   group: { args: { id: number }; result: GroupView };
   group_numbers: { args: { id: number }; result: number };
-  groups: { args: Record<string, never>; result: Array<GroupView> };
+  groups: { args: Record<string, never>; result: Array<GroupSummary> };
   handoff_status: { args: Record<string, never>; result: HandoffStatus | null };
   import_files: { args: { paths: Array<string>, dryRun: boolean, format?: string | null, dateOrder?: DateOrder | null, onProgress: Channel<Progress> }; result: ImportReport };
   import_formats: { args: Record<string, never>; result: Array<ImportFormat> };
@@ -62,6 +63,7 @@ export type Commands = {
   pick_files: { args: { title: string }; result: Array<string> };
   pick_folder: { args: { title: string }; result: string | null };
   pick_save_path: { args: { title: string, fileName: string }; result: string | null };
+  ready_people_search: { args: Record<string, never>; result: null };
   rename_person: { args: { id: number, name: string }; result: null };
   restore_backup: { args: { path: string, passphrase?: string | null, dryRun: boolean, acceptNewSigner?: boolean | null }; result: RestoreReport };
   save_keys: { args: { path: string }; result: string };

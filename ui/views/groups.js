@@ -36,16 +36,14 @@ export async function render(view, ctx) {
   }
   const detail = h('section.detail', { id: 'group-pane' });
   const items = groups.map((g, i) => {
-    const current = g.members.filter((m) => !m.left);
-    const reachable = current.filter((m) => m.reachable).length;
     return h('button.group-item', {
       dataset: { id: g.id, index: i }, 'aria-selected': g.id === selected ? 'true' : 'false',
       onclick: () => open(g),
       onkeydown: (e) => move(e, i),
     },
     h('div.group-name', g.name),
-    h('div.group-sub', t('members_n', { n: current.length }), g.messages ? ` · ${t('messages_n', { n: g.messages })}` : ''),
-    meter(reachable, current.length, true));
+    h('div.group-sub', t('members_n', { n: g.members }), g.messages ? ` · ${t('messages_n', { n: g.messages })}` : ''),
+    meter(g.reachable, g.members, true));
   });
   const list = h('div.group-list', { id: 'group-list', role: 'listbox' }, items);
   mount(view, h('div.split', h('section.list-pane', h('div.list-title', t('nav_groups')), list), detail));
@@ -85,7 +83,21 @@ function seatClaimText(c) {
   return t('seat_claimed_hint', { signed: c.signer.signed ? 'yes' : 'no', signer, file: c.file });
 }
 
-async function renderGroup(pane, g, ctx) {
+/**
+ * The roster of one group of the list, read when it opens.
+ * @param {HTMLElement} pane
+ * @param {import('../bindings/GroupSummary').GroupSummary} line
+ */
+async function renderGroup(pane, line, ctx) {
+  let g;
+  try {
+    g = await call('group', { id: line.id });
+  } catch (e) {
+    mount(pane, h('div.placeholder', h('p.error', errorText(e))));
+    return;
+  }
+  // Another group was chosen while this one was read.
+  if (selected !== line.id) return;
   const current = g.members.filter((m) => !m.left);
   const reachable = current.filter((m) => m.reachability === 'contact');
   // A handle is a way to write to them (a DM works when the room does not):

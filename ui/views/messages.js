@@ -17,25 +17,30 @@ export function forget() {
 export function render(view, ctx) {
   const input = h('input', { id: 'message-search', type: 'search', placeholder: t('messages_search_hint'), value: last, autocomplete: 'off' });
   const out = h('div', { id: 'message-results' });
-  let timer = 0;
-  let asked = 0;
+  // Each keystroke asks at once; one typed while a search is out waits for
+  // it, and only the field's latest text is asked next (no queue, no delay).
+  let busy = false;
+  let again = false;
   const run = async () => {
+    if (busy) { again = true; return; }
     const query = input.value.trim();
     last = query;
     if (!query) { mount(out, h('p.muted', t('messages_empty'))); return; }
-    const mine = ++asked;
+    busy = true;
     try {
       const { total, hits } = await call('search_messages', { query, limit: LIMIT });
-      if (mine !== asked) return;
       mount(out, hits.length
         ? [h('p.muted', { id: 'message-count' }, t(total > hits.length ? 'messages_found_many' : 'messages_found', { n: hits.length, total })),
           h('ul.hits', hits.map((hit) => result(hit, query, ctx)))]
         : h('p.muted', { id: 'message-count' }, t('messages_none', { q: query })));
     } catch (e) {
-      if (mine === asked) mount(out, h('p.error', errorText(e)));
+      mount(out, h('p.error', errorText(e)));
+    } finally {
+      busy = false;
+      if (again) { again = false; run(); }
     }
   };
-  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 150); });
+  input.addEventListener('input', run);
   mount(view, h('div.page.messages-page',
     h('header.page-head', h('h1', t('messages_title')), h('p.muted', t('messages_body'))),
     h('div.search-row', icon('search'), input),

@@ -45,7 +45,8 @@ export function render(view, ctx) {
   list.addEventListener('keydown', keys);
   list.addEventListener('scroll', draw, { passive: true });
   new ResizeObserver(draw).observe(list);
-  query(state.query);
+  // Once the first page shows, the search is made ready for the first keystroke.
+  query(state.query).then(() => call('ready_people_search')).catch(() => {});
   openPerson(state.selected);
 }
 

@@ -219,7 +219,8 @@ function decideButtons({ kind, id, sources, decide, owner }) {
 async function chooseOwner(button, { kind, id, sources, decide, owner }) {
   try {
     const rooms = new Set(sources.map((s) => s.group).filter(Boolean));
-    const groups = (await call('groups')).filter((g) => rooms.has(g.name));
+    const lines = (await call('groups')).filter((g) => rooms.has(g.name));
+    const groups = await Promise.all(lines.map((g) => call('group', { id: g.id })));
     const members = new Map();
     for (const g of groups) for (const m of g.members) if (m.person_id !== Number(owner)) members.set(m.person_id, m.name);
     const options = [...members].sort((a, b) => a[1].localeCompare(b[1]));

@@ -1,14 +1,15 @@
 //! Groups, their rosters and reachability, and the import history.
 
-use lifeboat::vault::{Ask, AskLanguage, BatchSummary, GroupView, UndoReport};
+use lifeboat::vault::{Ask, AskLanguage, BatchSummary, GroupSummary, GroupView, UndoReport};
 use tauri::State;
 
 use crate::error::AppError;
 use crate::state::AppState;
 
+/// The group list: counts only; a roster is read when its group opens.
 #[tauri::command]
-pub async fn groups(state: State<'_, AppState>) -> Result<Vec<GroupView>, AppError> {
-    state.with_vault(|v| Ok(v.groups()?)).await
+pub async fn groups(state: State<'_, AppState>) -> Result<Vec<GroupSummary>, AppError> {
+    state.with_vault(|v| Ok(v.group_summaries()?)).await
 }
 
 #[tauri::command]

@@ -31,6 +31,13 @@ pub async fn people_page(
     state.with_vault(move |v| Ok(v.person_page(&query, offset, limit.min(MAX_PAGE))?)).await
 }
 
+/// Get people search ready while the People screen is looked at: the first
+/// search after the vault changed reads every person's search text.
+#[tauri::command]
+pub async fn ready_people_search(state: State<'_, AppState>) -> Result<(), AppError> {
+    state.with_vault(|v| Ok(v.ready_people_search()?)).await
+}
+
 /// A person as the person screen shows them: the vault's view, and which
 /// phones get call and text links (a service code or pause gets none).
 #[cfg_attr(test, derive(ts_rs::TS))]

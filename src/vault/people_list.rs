@@ -1,0 +1,134 @@
+//! What a people search scans, held in memory: every current person's search
+//! text, in list order, in one buffer. A keystroke in a vault of 100,000
+//! people is then one substring search over a few megabytes (a few
+//! milliseconds) instead of a scan that decrypts every page of the person
+//! table. The list is read again whenever the vault has changed since, and
+//! its buffer is wiped when it is dropped (as SQLCipher wipes its pages).
+
+use memchr::memmem;
+use rusqlite::Connection;
+use zeroize::Zeroizing;
+
+use super::NameOrder;
+
+/// Every current person's search text in [`NameOrder`], one after another.
+pub(super) struct PeopleList {
+    /// When it was read (see [`stamp`]) and in which order.
+    stamp: (i64, u64),
+    order: NameOrder,
+    /// Each person's search text after a NUL, which no query holds: a match
+    /// never spans two people.
+    text: Zeroizing<Vec<u8>>,
+    /// Each person's id and where their text starts in `text` (after the NUL).
+    people: Vec<(i64, usize)>,
+}
+
+impl PeopleList {
+    /// Whether this list still shows the vault as `conn` has it now.
+    pub(super) fn current(&self, conn: &Connection, order: NameOrder) -> rusqlite::Result<bool> {
+        Ok(self.order == order && self.stamp == stamp(conn)?)
+    }
+
+    /// Read every current person's search text in `order`.
+    pub(super) fn read(conn: &Connection, order: NameOrder) -> rusqlite::Result<PeopleList> {
+        let stamp = stamp(conn)?;
+        // The table in storage order (a name index would fetch each row out
+        // of order), sorted here as the list's index orders it: BINARY is
+        // byte order, as Rust compares strings. The rank is worked out here
+        // too: SQL functions on every row cost more than the scan.
+        let mut stmt = conn.prepare("SELECT id, name, haystack FROM person NOT INDEXED WHERE merged_into IS NULL")?;
+        let mut rows = stmt.query([])?;
+        let mut found: Vec<(u8, Zeroizing<String>, i64, Zeroizing<String>)> = Vec::new();
+        while let Some(r) = rows.next()? {
+            let name = Zeroizing::new(r.get::<_, String>(1)?);
+            found.push((order.rank_of(&name), name, r.get(0)?, Zeroizing::new(r.get(2)?)));
+        }
+        found.sort_unstable_by(|a, b| (a.0, a.1.as_str(), a.2).cmp(&(b.0, b.1.as_str(), b.2)));
+        let mut text = Zeroizing::new(Vec::with_capacity(found.iter().map(|f| f.3.len() + 1).sum()));
+        let mut people = Vec::with_capacity(found.len());
+        for (_, _, id, haystack) in &found {
+            text.push(0);
+            people.push((*id, text.len()));
+            // LIKE folds ASCII case only: so does the list.
+            text.extend(haystack.bytes().map(|b| b.to_ascii_lowercase()));
+        }
+        Ok(PeopleList { stamp, order, text, people })
+    }
+
+    /// Everyone `pattern` matches: those whose first name begins with it
+    /// first, then the others, each in list order.
+    pub(super) fn matches(&self, pattern: &str) -> Vec<i64> {
+        let needle = pattern.as_bytes();
+        // A NUL could match across two people; nobody's text holds one.
+        if needle.contains(&0) {
+            return Vec::new();
+        }
+        let mut first = Vec::new();
+        let mut later = Vec::new();
+        let mut last_person = usize::MAX;
+        for at in memmem::find_iter(&self.text, needle) {
+            // The person whose text holds `at`: the last one starting at or before it.
+            let person = self.people.partition_point(|&(_, start)| start <= at) - 1;
+            if person == last_person {
+                continue;
+            }
+            last_person = person;
+            let (id, start) = self.people[person];
+            // Their text begins with a separator, then their first name.
+            if at == start + SEPARATOR.len() {
+                first.push(id);
+            } else {
+                later.push(id);
+            }
+        }
+        first.append(&mut later);
+        first
+    }
+}
+
+/// The separator before each part of a search text ([`super::people::Haystack`]).
+const SEPARATOR: &str = "\u{1}";
+
+/// What changes whenever the vault does: the database's version as other
+/// connections leave it, and how many rows this one has changed.
+fn stamp(conn: &Connection) -> rusqlite::Result<(i64, u64)> {
+    let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+    Ok((version, conn.total_changes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::edit::tests::sample;
+    use super::super::people::KOREAN_RANK;
+    use super::NameOrder;
+
+    #[test]
+    fn the_rank_is_the_one_the_korean_order_index_uses() {
+        let (_d, v, _) = sample();
+        for name in ["김민준", "ㅎㅎ", "ㄱ", "abc", "Zed", "élan", "123", "", "😀", "Ωmega", "가"] {
+            let sql: u8 = v
+                .conn
+                .query_row(&format!("SELECT {KOREAN_RANK} FROM (SELECT ?1 AS name)"), [name], |r| r.get(0))
+                .unwrap();
+            assert_eq!(NameOrder::Korean.rank_of(name), sql, "{name:?}");
+            assert_eq!(NameOrder::Latin.rank_of(name), 0);
+        }
+    }
+
+    #[test]
+    fn a_search_sees_every_change_without_reopening() {
+        let (_d, mut v, id) = sample();
+        assert_eq!(v.search_ids("김민", 10).unwrap(), vec![id]);
+        v.rename_person(id, "박지훈").unwrap();
+        assert_eq!(v.search_ids("지훈", 10).unwrap(), vec![id]);
+        assert_eq!(v.person_page("지훈", 0, 10).unwrap().total, 1);
+        // A number rejected no longer finds them.
+        assert_eq!(v.search_ids("9999", 10).unwrap(), vec![id]);
+        v.set_phone_status(11, super::super::Decision::Reject).unwrap();
+        assert!(v.search_ids("9999", 10).unwrap().is_empty());
+        assert_eq!(v.person_page("9999", 0, 10).unwrap().total, 0);
+        // The page's order: a name that begins with the query first.
+        let page = v.person_page("서", 0, 10).unwrap();
+        assert_eq!(page.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["이서연"]);
+    }
+}
