@@ -112,7 +112,7 @@ impl Vault {
     /// One group by id or name.
     pub fn group(&self, name_or_id: &str) -> Result<GroupView, VaultError> {
         let id = self.group_id(name_or_id)?;
-        self.group_view(id)
+        self.reading(|| self.group_view(id))
     }
 
     pub(super) fn group_id(&self, name_or_id: &str) -> Result<i64, VaultError> {
@@ -176,7 +176,7 @@ impl Vault {
                  FROM membership m WHERE m.grp_id = ?1 GROUP BY m.person_id ORDER BY sum(m.messages) DESC, 1",
             )
             .map_err(sql)?;
-        let mut members = stmt
+        let members = stmt
             .query_map([id], |r| {
                 let contact: bool = r.get(6)?;
                 let handle: bool = r.get(7)?;
@@ -200,22 +200,24 @@ impl Vault {
                     asked_at: r.get(8)?,
                     claimed_by: None,
                 };
-                Ok((member, r.get::<_, Option<i64>>(9)?))
+                Ok((member, r.get::<_, Option<i64>>(9)?, handle))
             })
             .map_err(sql)?
             .map(|row| {
-                let (mut m, claim) = row?;
+                let (mut m, claim, handle) = row?;
                 if let Some(source) = claim {
                     m.claimed_by = Some(self.seat_claim(source)?);
+                }
+                // Only members known to have one ask for their handles: a
+                // query per member of a room of hundreds is what a roster waits on.
+                if handle {
+                    m.handles = super::people::handles(&self.conn, m.person_id)?;
+                    m.handles.retain(|h| h.service != "id");
                 }
                 Ok(m)
             })
             .collect::<rusqlite::Result<Vec<MemberView>>>()
             .map_err(sql)?;
-        for m in &mut members {
-            m.handles = super::people::handles(&self.conn, m.person_id).map_err(sql)?;
-            m.handles.retain(|h| h.service != "id");
-        }
         Ok(GroupView { id, name, kind, platform, messages, members })
     }
 
