@@ -26,7 +26,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 (cd tests/e2e && npm ci --no-audit --no-fund --silent)
 
 target="${CARGO_TARGET_DIR:-$repo/target}"
-cargo build -j"${JOBS:-2}" -p lifeboat-app
+cargo build -j"${JOBS:-2}" -p lifeboat -p lifeboat-app
 export LIFEBOAT_APP="$target/debug/lifeboat-app"
 export GEN_EXPORTS="$gen"
 

@@ -23,6 +23,8 @@ import { TIMEOUT, openWindow, pageHelpers, startDriver } from './window.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');
 const app = process.env.LIFEBOAT_APP || join(repo, 'target/debug/lifeboat-app');
+// The CLI beside it (scripts/e2e.sh builds both): another user's vault and backup.
+const cli = process.env.LIFEBOAT_CLI || join(dirname(app), 'lifeboat');
 const gen = process.env.GEN_EXPORTS || resolve(repo, 'tests/tools/gen_exports.py');
 // CI leaves the committed screenshots alone; SCREENSHOTS=docs/screenshots refreshes them.
 const shots = resolve(process.env.SCREENSHOTS || join(tmpdir(), 'lifeboat-e2e-screenshots'));
@@ -35,6 +37,7 @@ function fail(msg) {
 }
 
 if (!existsSync(app)) { console.error(`E2E FAILED: the app binary ${app} does not exist: build it first (cargo build -p lifeboat-app).`); process.exit(2); }
+if (!existsSync(cli)) { console.error(`E2E FAILED: the CLI binary ${cli} does not exist: build it first (cargo build -p lifeboat).`); process.exit(2); }
 if (!existsSync(gen)) { console.error(`E2E FAILED: ${gen} does not exist: the repository copy of the generator is missing (or set GEN_EXPORTS).`); process.exit(2); }
 
 const work = mkdtempSync(join(tmpdir(), 'lifeboat-e2e-'));
@@ -260,9 +263,10 @@ async function main() {
   step('messages: a Korean substring over the chat history, with the messages around it');
   await click('[data-screen="messages"]');
   await type('#message-search', '번호');
+  // Each keystroke is asked at once: wait for the answer to the whole word.
+  await driver.wait(() => driver.executeScript("const m = document.querySelector('#message-results .hit mark'); return m ? m.textContent : null") .then((m) => m === '번호'),
+    TIMEOUT, 'the hits of 번호, marked').catch(() => fail('the hit is not marked'));
   await textIn('#message-count', /\d/);
-  const hit = await el('#message-results .hit mark');
-  if ((await hit.getText()) !== '번호') fail('the hit is not marked');
   if ((await driver.findElements(By.css('#message-results .hit .context'))).length === 0) fail('no messages around the hits');
   await shot('12-messages');
 
@@ -325,6 +329,33 @@ async function main() {
   await click('#show-my-key');
   await textIn('#my-recipient', /^age1/);
   await textIn('#my-fingerprint', /^SHA256:/);
+
+  step("someone else's backup: a member only it seats shows as only in their backup, with whose it is");
+  // Another member of the drill room makes a backup of it for this user with the CLI.
+  const myKey = (await (await el('#my-recipient')).getText()).trim();
+  const theirs = { ...process.env, LIFEBOAT_VAULT: join(work, 'their-vault'), LIFEBOAT_PASSPHRASE: 'their passphrase', LIFEBOAT_INSECURE_TEST_KDF: '1' };
+  const theirRoom = join(work, 'KakaoTalk_Chat_병상배정반_theirs.txt');
+  writeFileSync(theirRoom, `${drillHead}${drillBefore}[한지민] [오후 2:07] 저도 이 방에 있어요 010-4567-8901\n`);
+  const theirBackup = join(work, '병상배정반 백업.age');
+  execFileSync(cli, ['init'], { env: theirs });
+  execFileSync(cli, ['import', theirRoom], { env: theirs });
+  execFileSync(cli, ['backup', 'create', '-o', theirBackup, '--group', '병상배정반', '--recipient', myKey, '--name', '김민수'], { env: theirs });
+  await chooseFile('#restore-path-choose', '백업 파일', theirBackup);
+  await click('#backup-restore');
+  await el('#restore-now');
+  if ((await driver.findElements(By.css('#restore-accept-signer'))).length) await click('#restore-accept-signer');
+  await click('#restore-now');
+  await el('#restore-done');
+  await openGroup('병상배정반');
+  const claimed = await driver.wait(() => driver.executeScript(
+    "const r = [...document.querySelectorAll('table.roster tr')].find((r) => r.querySelector('.name').textContent.startsWith('한지민')); const b = r && r.querySelector('.seat-claimed'); return b ? [b.textContent, b.title] : null;"),
+  TIMEOUT, '한지민 in the roster with the seat-claimed badge');
+  if (claimed[0] !== '백업에만 있음' || !/김민수/.test(claimed[1]) || !/병상배정반 백업\.age/.test(claimed[1])) fail(`the badge: ${claimed}`);
+  // A member your own export showed is yours: no badge.
+  const own = await driver.executeScript("return [...document.querySelectorAll('table.roster tr')].filter((r) => r.querySelector('.seat-claimed')).map((r) => r.querySelector('.name').textContent)");
+  if (own.length !== 1) fail(`seats shown as claimed: ${own}`);
+  await driver.executeScript("[...document.querySelectorAll('table.roster tr')].find((r) => r.querySelector('.seat-claimed')).scrollIntoView()");
+  await shot('11b-seat-claimed');
 
   step('history and settings render');
   await click('[data-screen="history"]');

@@ -59,7 +59,14 @@ export function pageHelpers(driver, { fail, shots }) {
   async function textIn(css, re, timeout = TIMEOUT) {
     let last = '';
     await driver.wait(async () => {
-      last = await (await el(css)).getText();
+      // The page may replace the element between finding and reading it
+      // (a search answers on every keystroke): then look again.
+      try {
+        last = await (await el(css)).getText();
+      } catch (e) {
+        if (e.name === 'StaleElementReferenceError') return false;
+        throw e;
+      }
       return re.test(last);
     }, timeout, `${css} to show ${re}`).catch(() => fail(`${css} shows ${JSON.stringify(last)}, expected ${re}`));
     return last;
