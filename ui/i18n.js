@@ -52,7 +52,7 @@ export function t(key, vars = {}) {
 
 /** A count with the language's digit grouping. */
 export function fmtNum(n) {
-  return Number(n).toLocaleString(lang() === 'ko' ? 'ko-KR' : 'en-US');
+  return formatter('number', () => new Intl.NumberFormat(locale())).format(Number(n));
 }
 
 /**
@@ -109,7 +109,27 @@ export function fmtDate(s) {
   if (!s) return '';
   const d = new Date(s.length <= 10 ? `${s}T00:00:00` : s);
   if (Number.isNaN(d.getTime())) return s;
-  return d.toLocaleDateString(lang() === 'ko' ? 'ko-KR' : 'en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+  return formatter('date', () => new Intl.DateTimeFormat(locale(), { year: 'numeric', month: 'short', day: 'numeric' })).format(d);
+}
+
+/** The language's locale for Intl. */
+function locale() {
+  return lang() === 'ko' ? 'ko-KR' : 'en-US';
+}
+
+// One Intl formatter per kind and language: making one costs more than
+// formatting, and a roster formats hundreds of dates.
+const formatters = new Map();
+/**
+ * @template T
+ * @param {string} kind
+ * @param {() => T} make
+ * @returns {T}
+ */
+function formatter(kind, make) {
+  const key = `${kind} ${lang()}`;
+  if (!formatters.has(key)) formatters.set(key, make());
+  return formatters.get(key);
 }
 
 export function fmtBytes(n) {

@@ -26,7 +26,8 @@ impl Vault {
             let ids: Vec<i64> = found.newest.iter().map(|(_, id)| *id).collect();
             Ok(MessageResults { total: found.total, hits: self.message_hits(&ids)? })
         };
-        run().map_err(|e| self.sql(e))
+        // One read transaction: the index, then each hit's chunk and room.
+        self.reading(|| run().map_err(|e| self.sql(e)))
     }
 
     /// The hits for these coded ids, in order; each chunk is read once.

@@ -7,7 +7,9 @@ import { call } from '../ipc.js';
 import { h, icon, mount } from '../dom.js';
 import { t, errorText, fmtDate } from '../i18n.js';
 
-const LIMIT = 100;
+// The newest hits, each with the messages around it: enough to see what
+// matched; the count says how many more there are (type more to narrow).
+const LIMIT = 30;
 let last = '';
 
 export function forget() {
