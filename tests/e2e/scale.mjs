@@ -43,18 +43,10 @@ function fail(msg) {
 // and `__scale.time` does one action and waits for its answer.
 const INSTALL = `
 if (!window.__scale) {
-  // Tauri defines invoke read-only: the page's calls go through a stand-in
-  // for the whole object, which ui/ipc.js looks up on every call.
-  const ipc = window.__TAURI_INTERNALS__;
-  const scale = { out: 0, ipc: 0 };
-  // Also summed: how long the action's commands took, sent to answered.
-  const counted = Object.create(ipc);
-  Object.defineProperty(counted, 'invoke', { value: (cmd, args, options) => {
-    scale.out += 1;
-    const sent = performance.now();
-    return ipc.invoke(cmd, args, options).finally(() => { scale.out -= 1; scale.ipc += performance.now() - sent; });
-  } });
-  window.__TAURI_INTERNALS__ = counted;
+  // Tauri defines invoke read-only: ui/ipc.js counts the page's calls
+  // (how many are out, how long they took) in window.__lifeboatCalls.
+  const calls = window.__lifeboatCalls;
+  const scale = {};
   // Do the action, then resolve with the milliseconds until an element
   // matching ready that was not in the page before shows, no call is out,
   // and a frame has started after that; and the milliseconds of commands.
@@ -62,18 +54,18 @@ if (!window.__scale) {
     const old = new Set(document.querySelectorAll(ready));
     let finished = false;
     const t0 = performance.now();
-    scale.ipc = 0;
+    const before = calls.ms;
     const check = () => {
-      if (finished || scale.out > 0) return;
+      if (finished || calls.out > 0) return;
       if (![...document.querySelectorAll(ready)].some((e) => !old.has(e))) return;
       finished = true;
       observer.disconnect();
-      requestAnimationFrame(() => done({ ms: performance.now() - t0, ipc: scale.ipc }));
+      requestAnimationFrame(() => done({ ms: performance.now() - t0, ipc: calls.ms - before }));
     };
     const observer = new MutationObserver(check);
     observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
     const poll = setInterval(() => { check(); if (finished) clearInterval(poll); }, 5);
-    setTimeout(() => { if (!finished) { finished = true; observer.disconnect(); clearInterval(poll); done({ ms: -1, ipc: scale.ipc }); } }, limit);
+    setTimeout(() => { if (!finished) { finished = true; observer.disconnect(); clearInterval(poll); done({ ms: -1, ipc: calls.ms - before }); } }, limit);
     action();
   });
   window.__scale = scale;
