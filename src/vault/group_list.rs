@@ -5,6 +5,7 @@
 use rusqlite::params;
 use serde::Serialize;
 
+use super::groups::{HAS_CONTACT, HAS_HANDLE};
 use super::{Reach, Vault, VaultError};
 
 /// One line of the group list.
@@ -43,19 +44,16 @@ impl Vault {
         // (as the roster counts them), reachable as the roster says.
         let mut stmt = self
             .conn
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT g.id, g.name, g.kind, g.platform,
                    (SELECT coalesce(sum(count), 0) FROM message_chunk WHERE grp_id = g.id),
-                   count(m.person_id), coalesce(sum(m.contact), 0), coalesce(sum(m.handle AND NOT m.contact), 0)
+                   count(r.person_id), coalesce(sum(r.contact), 0), coalesce(sum(r.handle AND NOT r.contact), 0)
                  FROM grp g LEFT JOIN (
-                   SELECT s.grp_id, s.person_id,
-                     EXISTS (SELECT 1 FROM phone WHERE person_id = s.person_id)
-                       OR EXISTS (SELECT 1 FROM email WHERE person_id = s.person_id) AS contact,
-                     EXISTS (SELECT 1 FROM handle WHERE person_id = s.person_id AND service <> 'id') AS handle
-                   FROM membership s GROUP BY s.grp_id, s.person_id HAVING min(s.left_group) = 0
-                 ) m ON m.grp_id = g.id
-                 GROUP BY g.id ORDER BY g.name, g.id",
-            )
+                   SELECT m.grp_id, m.person_id, {HAS_CONTACT} AS contact, {HAS_HANDLE} AS handle
+                   FROM membership m GROUP BY m.grp_id, m.person_id HAVING min(m.left_group) = 0
+                 ) r ON r.grp_id = g.id
+                 GROUP BY g.id ORDER BY g.name, g.id"
+            ))
             .map_err(|e| self.sql(e))?;
         let rows = stmt
             .query_map(params![], |r| {

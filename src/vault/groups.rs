@@ -102,6 +102,12 @@ impl Reach {
     }
 }
 
+/// Whether member `m` has a phone or e-mail on file: reachable (SQL, over a
+/// `membership m`). The roster and the group list count with the same words.
+pub(super) const HAS_CONTACT: &str = "(EXISTS (SELECT 1 FROM phone WHERE person_id = m.person_id) OR EXISTS (SELECT 1 FROM email WHERE person_id = m.person_id))";
+/// Whether member `m` has a handle to write to (not a platform id).
+pub(super) const HAS_HANDLE: &str = "EXISTS (SELECT 1 FROM handle WHERE person_id = m.person_id AND service <> 'id')";
+
 impl Vault {
     /// Every group with its roster, by name.
     pub fn groups(&self) -> Result<Vec<GroupView>, VaultError> {
@@ -156,14 +162,13 @@ impl Vault {
             .map_err(sql)?;
         let mut stmt = self
             .conn
-            .prepare_cached(
+            .prepare_cached(&format!(
                 // One entry per person, however many display names two exports
                 // of the room showed them under: the busiest name stands for them.
                 "SELECT (SELECT n.display_name FROM membership n WHERE n.grp_id = m.grp_id AND n.person_id = m.person_id
                          ORDER BY n.messages DESC, n.id LIMIT 1),
                    m.person_id, min(m.first_seen), max(m.last_seen), sum(m.messages), min(m.left_group),
-                   EXISTS (SELECT 1 FROM phone WHERE person_id = m.person_id) OR EXISTS (SELECT 1 FROM email WHERE person_id = m.person_id),
-                   EXISTS (SELECT 1 FROM handle WHERE person_id = m.person_id AND service <> 'id'),
+                   {HAS_CONTACT}, {HAS_HANDLE},
                    (SELECT max(a.at) FROM ask a JOIN ask_member am ON am.ask_id = a.id
                     WHERE a.grp_id = m.grp_id AND am.person_id = m.person_id),
                    -- A seat only a claim made: every seat of theirs here came from
@@ -173,8 +178,8 @@ impl Vault {
                             AND NOT EXISTS (SELECT 1 FROM source s WHERE s.batch_id = n.batch_id AND s.claim = 1))
                      THEN (SELECT min(s.id) FROM membership n JOIN source s ON s.batch_id = n.batch_id AND s.claim = 1
                            WHERE n.grp_id = m.grp_id AND n.person_id = m.person_id) END
-                 FROM membership m WHERE m.grp_id = ?1 GROUP BY m.person_id ORDER BY sum(m.messages) DESC, 1",
-            )
+                 FROM membership m WHERE m.grp_id = ?1 GROUP BY m.person_id ORDER BY sum(m.messages) DESC, 1"
+            ))
             .map_err(sql)?;
         let members = stmt
             .query_map([id], |r| {

@@ -535,6 +535,10 @@ pub(super) struct Haystack {
     pub handles: Vec<String>,
 }
 
+/// What precedes each part of a search text: no query holds it, so a match
+/// never spans two parts.
+pub(super) const SEPARATOR: char = '\u{1}';
+
 impl Haystack {
     /// The text kept in `person.haystack`: lower-cased names, their initials,
     /// then the values, each after a separator that keeps a query from
@@ -544,11 +548,11 @@ impl Haystack {
         let initials = self.names.iter().map(|n| initials(n).replace(' ', ""));
         let mut out = String::new();
         for part in names.chain(initials) {
-            out.push('\u{1}');
+            out.push(SEPARATOR);
             out.push_str(&part);
         }
         for part in self.emails.iter().chain(&self.digits).chain(&self.handles) {
-            out.push('\u{1}');
+            out.push(SEPARATOR);
             out.push_str(part);
         }
         out

@@ -10,6 +10,7 @@ use rusqlite::Connection;
 use zeroize::Zeroizing;
 
 use super::NameOrder;
+use super::people::SEPARATOR;
 
 /// Every current person's search text in [`NameOrder`], one after another.
 pub(super) struct PeopleList {
@@ -75,7 +76,7 @@ impl PeopleList {
             last_person = person;
             let (id, start) = self.people[person];
             // Their text begins with a separator, then their first name.
-            if at == start + SEPARATOR.len() {
+            if at == start + SEPARATOR.len_utf8() {
                 first.push(id);
             } else {
                 later.push(id);
@@ -85,9 +86,6 @@ impl PeopleList {
         first
     }
 }
-
-/// The separator before each part of a search text ([`super::people::Haystack`]).
-const SEPARATOR: &str = "\u{1}";
 
 /// What changes whenever the vault does: the database's version as other
 /// connections leave it, and how many rows this one has changed.
