@@ -4,7 +4,7 @@
 
 use super::ImportBatch;
 use crate::load::PreparedContact;
-use crate::model::{ContactRecord, Status};
+use crate::model::{ContactRecord, NameParts, Status};
 use crate::text::nfc;
 use crate::vault::people::{Haystack, refresh_haystack};
 use crate::vault::write::{Added, Details, Item, Origin, SameAs, canonical_handle, phone_digits};
@@ -98,26 +98,74 @@ impl ImportBatch<'_> {
         }
     }
 
-    /// The person a contact record belongs to: someone with one of its numbers
-    /// or e-mails, else a new person. Never matched on the name.
-    fn person_for_contact(
-        &mut self,
-        c: &ContactRecord,
-        e164s: &[Option<String>],
-        addresses: &[String],
-        name: &str,
-    ) -> rusqlite::Result<i64> {
+    /// The person a contact record belongs to: someone with one of its
+    /// numbers or e-mails. Never matched on the name.
+    fn owner_of_contact(&mut self, e164s: &[Option<String>], addresses: &[String]) -> rusqlite::Result<Option<i64>> {
         for e164 in e164s.iter().flatten() {
             if let Some(id) = self.rows().person_with_phone(e164, false)? {
-                return Ok(id);
+                return Ok(Some(id));
             }
         }
         for address in addresses {
             if let Some(id) = self.rows().person_with_email(address, false)? {
-                return Ok(id);
+                return Ok(Some(id));
             }
         }
-        self.new_person(name, false, c.uid.as_deref())
+        Ok(None)
+    }
+
+    /// A new person for a card no one in the vault matches, with its details
+    /// and the search text of all it gives them. A new person has no
+    /// rejected handles (those go with the person they were rejected for),
+    /// so each value's first writing on the card becomes a row.
+    fn new_card_person(
+        &mut self,
+        c: &ContactRecord,
+        e164s: &[Option<String>],
+        addresses: &[String],
+        name: String,
+    ) -> rusqlite::Result<i64> {
+        // In the order reading the rows back gives, that of their unique
+        // keys: phones by value, e-mails by address, handles by service and value.
+        let mut digits: Vec<(String, String)> = Vec::new();
+        for (p, e164) in c.phones.iter().zip(e164s) {
+            let value = e164.clone().unwrap_or_else(|| nfc(&p.raw));
+            if !digits.iter().any(|(v, _)| *v == value) {
+                digits.push((value, phone_digits(&p.raw, e164.as_deref())));
+            }
+        }
+        let mut emails: Vec<String> = Vec::new();
+        for address in addresses {
+            if !emails.contains(address) {
+                emails.push(address.clone());
+            }
+        }
+        let mut handles: Vec<(&str, String)> = Vec::new();
+        for h in &c.handles {
+            let handle = (h.service.as_str(), canonical_handle(&h.service, &h.value));
+            if !handles.contains(&handle) {
+                handles.push(handle);
+            }
+        }
+        digits.sort_unstable();
+        emails.sort_unstable();
+        handles.sort_unstable();
+        let searched = Haystack {
+            names: vec![name],
+            emails,
+            digits: digits.into_iter().map(|(_, d)| d).collect(),
+            // As SQL's lower(): ASCII only.
+            handles: handles.into_iter().map(|(_, h)| h.to_ascii_lowercase()).collect(),
+        };
+        let name_parts = c.name_parts();
+        let id = self.rows().new_card_person(
+            &searched.names[0],
+            c.uid.as_deref(),
+            &details(c, name_parts.as_ref()),
+            &searched.text(),
+        )?;
+        self.report.new_people += 1;
+        Ok(id)
     }
 
     pub(super) fn store_contact(&mut self, prepared: PreparedContact) -> rusqlite::Result<()> {
@@ -130,73 +178,54 @@ impl ImportBatch<'_> {
             .or_else(|| addresses.first().cloned())
             .or_else(|| c.phones.first().map(|p| nfc(&p.raw)));
         let Some(name) = name else { return Ok(()) };
-        let before = self.report.new_people;
-        let person_id = self.person_for_contact(&c, &e164s, &addresses, &name)?;
-        let new = self.report.new_people > before;
-        if !new {
-            self.report.merged += 1;
-            self.add_alias(person_id, &name)?;
-        }
-        // A new person's search text is made of what this card adds: no need
-        // to read it back. In the order reading back gives, that of the rows'
-        // unique keys: phones by value, e-mails by address, handles by service
-        // and value.
-        let mut digits = Vec::new();
-        let mut emails = Vec::new();
-        let mut handles = Vec::new();
+        let owner = self.owner_of_contact(&e164s, &addresses)?;
+        let person_id = match owner {
+            Some(id) => {
+                self.report.merged += 1;
+                self.add_alias(id, &name)?;
+                id
+            }
+            None => self.new_card_person(&c, &e164s, &addresses, name)?,
+        };
         for (p, e164) in c.phones.iter().zip(&e164s) {
             let added = self.add_phone(person_id, &p.raw, e164.as_deref(), p.label.as_deref(), Status::Confirmed)?;
             self.contact_provenance(Item::Phone(added.id), added.new, &c)?;
-            if new && added.new {
-                let value = e164.clone().unwrap_or_else(|| nfc(&p.raw));
-                digits.push((value, phone_digits(&p.raw, e164.as_deref())));
-            }
         }
         for (e, address) in c.emails.iter().zip(addresses) {
             let added = self.add_email(person_id, &address, e.label.as_deref(), Status::Confirmed)?;
             self.contact_provenance(Item::Email(added.id), added.new, &c)?;
-            if new && added.new {
-                emails.push(address);
-            }
         }
         for h in &c.handles {
             if let Some(added) = self.add_handle(person_id, &h.service, &h.value, Status::Confirmed)? {
                 self.contact_provenance(Item::Handle(added.id), added.new, &c)?;
-                if new && added.new {
-                    handles.push((h.service.as_str(), canonical_handle(&h.service, &h.value)));
-                }
             }
         }
-        let name_parts = c.name_parts();
-        let details = Details {
-            org: c.org.as_deref(),
-            note: c.note.as_deref(),
-            birthday: c.birthday.as_deref(),
-            name_parts: name_parts.as_ref(),
-            org_parts: &c.org_parts,
-        };
-        self.rows().fill_details(person_id, &details)?;
-        // Now, while the person's pages are in the cache, unless the card
-        // added nothing that is searched; a later card that merges into them
-        // and adds something refreshes them again.
-        if new {
+        if owner.is_none() {
+            // Its search text was written with it.
             self.touched.remove(&person_id);
-            digits.sort_unstable();
-            emails.sort_unstable();
-            handles.sort_unstable();
-            let searched = Haystack {
-                names: vec![name],
-                emails,
-                digits: digits.into_iter().map(|(_, d)| d).collect(),
-                // As SQL's lower(): ASCII only.
-                handles: handles.into_iter().map(|(_, h)| h.to_ascii_lowercase()).collect(),
-            };
-            searched.write(&self.tx, person_id)?;
-        } else if self.touched.remove(&person_id) {
-            refresh_haystack(&self.tx, person_id)?;
+        } else {
+            let name_parts = c.name_parts();
+            self.rows().fill_details(person_id, &details(&c, name_parts.as_ref()))?;
+            // Now, while the person's pages are in the cache, unless the card
+            // added nothing that is searched; a later card that merges into them
+            // and adds something refreshes them again.
+            if self.touched.remove(&person_id) {
+                refresh_haystack(&self.tx, person_id)?;
+            }
         }
         self.file.contacts += 1;
         Ok(())
+    }
+}
+
+/// What a card says of its person besides names and values.
+fn details<'a>(c: &'a ContactRecord, name_parts: Option<&'a NameParts>) -> Details<'a> {
+    Details {
+        org: c.org.as_deref(),
+        note: c.note.as_deref(),
+        birthday: c.birthday.as_deref(),
+        name_parts,
+        org_parts: &c.org_parts,
     }
 }
 
