@@ -10,8 +10,8 @@ use crate::vault::people::{Haystack, refresh_haystack};
 use crate::vault::write::{Added, Details, Item, Origin, SameAs, canonical_handle, phone_digits};
 
 impl ImportBatch<'_> {
-    pub(super) fn new_person(&mut self, name: &str, me: bool, uid: Option<&str>) -> rusqlite::Result<i64> {
-        let id = self.rows().new_person(name, me, uid)?;
+    pub(super) fn new_person(&mut self, name: &str, me: bool) -> rusqlite::Result<i64> {
+        let id = self.rows().new_person(name, me, None)?;
         self.report.new_people += 1;
         self.touched.insert(id);
         Ok(id)
@@ -134,22 +134,15 @@ impl ImportBatch<'_> {
                 digits.push((value, phone_digits(&p.raw, e164.as_deref())));
             }
         }
-        let mut emails: Vec<String> = Vec::new();
-        for address in addresses {
-            if !emails.contains(address) {
-                emails.push(address.clone());
-            }
-        }
-        let mut handles: Vec<(&str, String)> = Vec::new();
-        for h in &c.handles {
-            let handle = (h.service.as_str(), canonical_handle(&h.service, &h.value));
-            if !handles.contains(&handle) {
-                handles.push(handle);
-            }
-        }
+        // An e-mail's and a handle's key is all of it: sorted, a repeat is a neighbour.
+        let mut emails = addresses.to_vec();
+        let mut handles: Vec<(&str, String)> =
+            c.handles.iter().map(|h| (h.service.as_str(), canonical_handle(&h.service, &h.value))).collect();
         digits.sort_unstable();
         emails.sort_unstable();
+        emails.dedup();
         handles.sort_unstable();
+        handles.dedup();
         let searched = Haystack {
             names: vec![name],
             emails,

@@ -182,7 +182,7 @@ impl ImportBatch<'_> {
                 .optional()?;
             let id = match me {
                 Some(id) => id,
-                None => self.new_person(name, true, None)?,
+                None => self.new_person(name, true)?,
             };
             self.add_alias(id, name)?;
             return Ok(id);
@@ -193,7 +193,7 @@ impl ImportBatch<'_> {
         {
             let id = match self.rows().person_with_phone(&e164, false)? {
                 Some(id) => id,
-                None => self.new_person(name, false, None)?,
+                None => self.new_person(name, false)?,
             };
             let phone_id = self.add_phone(id, name, Some(&e164), Some("messenger"), Status::Confirmed)?.id;
             let origin = Origin {
@@ -205,7 +205,7 @@ impl ImportBatch<'_> {
             self.rows().add_provenance(Item::Phone(phone_id), &origin, SameAs::Source)?;
             return Ok(id);
         }
-        self.new_person(name, false, None)
+        self.new_person(name, false)
     }
 
     pub(super) fn see(&mut self, index: usize, at: Option<NaiveDateTime>, left: Option<bool>) {
