@@ -166,7 +166,8 @@ fn downgrade_to_schema_4(conn: &rusqlite::Connection) {
     let start = init.find("CREATE TABLE message (").unwrap();
     let end = init.find("-- Where a phone or e-mail came from").unwrap();
     conn.execute_batch(&format!(
-        "DROP INDEX email_batch; DROP INDEX phone_batch; DROP INDEX person_batch;
+        "CREATE INDEX phone_e164 ON phone(e164);
+         DROP INDEX email_batch; DROP INDEX phone_batch; DROP INDEX person_batch;
          DROP TABLE handle_rejected; DROP INDEX handle_value; ALTER TABLE handle DROP COLUMN edited;
          ALTER TABLE handle DROP COLUMN status;
          DROP INDEX phone_value; DROP INDEX membership_name_key; DROP INDEX alias_name_key; DROP INDEX person_name_key;

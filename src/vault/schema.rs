@@ -36,6 +36,7 @@ const MIGRATIONS: &[Migration] = &[
     Migration::Sql(include_str!("migrations/0016_phone_value.sql")),
     Migration::Sql(include_str!("migrations/0017_handle_status.sql")),
     Migration::Sql(include_str!("migrations/0018_batch_rows.sql")),
+    Migration::Sql(include_str!("migrations/0019_phone_by_value.sql")),
 ];
 
 /// Bring the schema up to date in one transaction; refuse a vault from the future.
@@ -148,7 +149,8 @@ mod tests {
         let v = Vault::create(&path, "correct horse").unwrap();
         v.conn
             .execute_batch(
-                "DROP INDEX email_batch; DROP INDEX phone_batch; DROP INDEX person_batch;
+                "CREATE INDEX phone_e164 ON phone(e164);
+                 DROP INDEX email_batch; DROP INDEX phone_batch; DROP INDEX person_batch;
                  DROP TABLE handle_rejected; DROP INDEX handle_value;
                  ALTER TABLE handle DROP COLUMN edited; ALTER TABLE handle DROP COLUMN status; PRAGMA user_version = 16;
                  INSERT INTO person(id, name) VALUES (1, '이서준');
@@ -170,5 +172,38 @@ mod tests {
             .collect::<Result<_, _>>()
             .unwrap();
         assert_eq!(kept, [(1, Status::Candidate), (2, Status::Confirmed), (3, Status::Confirmed)]);
+    }
+
+    /// Migration 19: the index on `e164` goes, and a number still finds its
+    /// person through the index on `value`.
+    #[test]
+    fn a_phone_is_found_by_its_value_once_the_e164_index_is_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v");
+        let v = Vault::create(&path, "correct horse").unwrap();
+        v.conn
+            .execute_batch(
+                "CREATE INDEX phone_e164 ON phone(e164); PRAGMA user_version = 18;
+                 INSERT INTO person(id, name) VALUES (1, '이서준'), (2, '박지민');
+                 INSERT INTO phone(person_id, e164, raw, value, digits, status) VALUES
+                   (1, NULL, '+821012345678 (old)', '+821012345678 (old)', '821012345678', 'confirmed'),
+                   (2, '+821012345678', '010-1234-5678', '+821012345678', '01012345678', 'confirmed');",
+            )
+            .unwrap();
+        super::migrate(&v.conn, &path).unwrap();
+        let left: i64 =
+            v.conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'phone_e164'", [], |r| r.get(0)).unwrap();
+        assert_eq!(left, 0);
+        let rows = super::super::write::Rows { conn: &v.conn, batch_id: 1 };
+        assert_eq!(rows.person_with_phone("+821012345678", true).unwrap(), Some(2));
+        let plan: String = v
+            .conn
+            .query_row(
+                "EXPLAIN QUERY PLAN SELECT min(person_id) FROM phone WHERE value = ?1 AND e164 = ?1",
+                ["+821012345678"],
+                |r| r.get(3),
+            )
+            .unwrap();
+        assert!(plan.contains("phone_value"), "{plan}");
     }
 }
