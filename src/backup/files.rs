@@ -45,7 +45,7 @@ pub fn create_file(
     // One read transaction: the backup is the vault at one moment, and its
     // million queries lock the file once. On any failure the file is
     // dropped unfinished, which removes it.
-    let (file, counts) = vault.reading(|| {
+    let (file, counts) = vault.reading_everyone(|| {
         let contents = super::make::FromVault::new(vault, groups, with_messages)?;
         super::make::make(&contents, &signing, protection, file, &io)
     })?;

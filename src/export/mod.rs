@@ -83,7 +83,7 @@ pub fn for_each(
     mut each: impl FnMut(PersonView) -> Result<(), ExportError>,
 ) -> Result<usize, ExportError> {
     let ids = selected_ids(vault, group, person)?;
-    vault.reading(|| {
+    vault.reading_everyone(|| {
         for id in &ids {
             each(vault.person(*id)?.without_conflicts())?;
         }

@@ -184,4 +184,20 @@ mod pragma_tests {
         let on: String = v.conn.query_row("PRAGMA cipher_memory_security", [], |r| r.get(0)).unwrap();
         assert_eq!(on, "1");
     }
+
+    /// A read of everyone grows the page cache with the vault (at most 64
+    /// MiB) and gives it back when it ends, on success and on failure.
+    #[test]
+    fn a_read_of_everyone_gives_its_page_cache_back() {
+        let d = tempfile::tempdir().unwrap();
+        let v = super::super::Vault::create(&d.path().join("v"), "correct horse").unwrap();
+        let cache = || v.conn.query_row("PRAGMA cache_size", [], |r| r.get::<_, i64>(0)).unwrap();
+        assert_eq!(cache(), -16384);
+        let seen = v.reading_everyone(|| Ok::<_, crate::vault::VaultError>(cache())).unwrap();
+        // A new vault is smaller than the usual cache: it stays as it is.
+        assert_eq!(seen, -16384);
+        let failed = v.reading_everyone(|| Err::<(), _>(crate::vault::VaultError::NoPerson { id: 7 }));
+        assert!(failed.is_err());
+        assert_eq!(cache(), -16384);
+    }
 }
