@@ -112,6 +112,15 @@ pub fn digits(s: &str) -> String {
     s.chars().filter(char::is_ascii_digit).collect()
 }
 
+/// 16 bytes as a UUID URN (`urn:uuid:…`, the UID form RFC 6350
+/// recommends), with the `version` nibble and the RFC 9562 variant set.
+pub fn uuid_urn(mut b: [u8; 16], version: u8) -> String {
+    b[6] = (b[6] & 0x0f) | version << 4;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("urn:uuid:{}-{}-{}-{}-{}", &h[..8], &h[8..12], &h[12..16], &h[16..20], &h[20..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -157,10 +157,7 @@ fn uid(p: &PersonView) -> String {
     let digest = Sha256::digest(format!("lifeboat person {} {}", p.id, p.name).as_bytes());
     let mut b = [0u8; 16];
     b.copy_from_slice(&digest[..16]);
-    b[6] = (b[6] & 0x0f) | 0x50;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("urn:uuid:{}-{}-{}-{}-{}", &h[..8], &h[8..12], &h[12..16], &h[16..20], &h[20..])
+    crate::text::uuid_urn(b, 5)
 }
 
 /// TYPE values in the case each version's readers expect.

@@ -308,22 +308,8 @@ impl Vault {
     }
 
     /// The person `id` became through merges (itself when never merged).
-    pub(super) fn live_person(&self, mut id: i64) -> Result<i64, VaultError> {
-        // Merges never form a cycle; the bound only guards a damaged vault.
-        for _ in 0..64 {
-            let next: Option<i64> = self
-                .conn
-                .prepare_cached("SELECT merged_into FROM person WHERE id = ?1")
-                .and_then(|mut stmt| stmt.query_row([id], |r| r.get(0)))
-                .optional()
-                .map_err(|e| self.sql(e))?
-                .flatten();
-            match next {
-                Some(n) if n != id => id = n,
-                _ => break,
-            }
-        }
-        Ok(id)
+    pub(super) fn live_person(&self, id: i64) -> Result<i64, VaultError> {
+        super::write::live(&self.conn, id).map_err(|e| self.sql(e))
     }
 
     pub(super) fn ids(&self, sql: &str, params: impl rusqlite::Params) -> Result<Vec<i64>, VaultError> {

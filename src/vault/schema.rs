@@ -140,26 +140,30 @@ mod tests {
     use super::super::Vault;
     use crate::model::Status;
 
+    /// A new vault turned back by `sql` into what an older Lifeboat left.
+    fn vault_as(sql: &str) -> (tempfile::TempDir, std::path::PathBuf, Vault) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v");
+        let v = Vault::create(&path, "correct horse").unwrap();
+        v.conn.execute_batch(sql).unwrap();
+        (dir, path, v)
+    }
+
     /// Migration 17: a handle a member shared in a chat becomes a candidate;
     /// one from an address book, and a platform's own id, stay confirmed.
     #[test]
     fn handles_a_vault_had_get_the_status_an_import_would_give_them() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v");
-        let v = Vault::create(&path, "correct horse").unwrap();
-        v.conn
-            .execute_batch(
-                "CREATE INDEX phone_e164 ON phone(e164);
-                 DROP INDEX email_batch; DROP INDEX phone_batch; DROP INDEX person_batch;
-                 DROP TABLE handle_rejected; DROP INDEX handle_value;
-                 ALTER TABLE handle DROP COLUMN edited; ALTER TABLE handle DROP COLUMN status; PRAGMA user_version = 16;
-                 INSERT INTO person(id, name) VALUES (1, '이서준');
-                 INSERT INTO grp(id, name, kind) VALUES (1, '중2 3반', 'chat');
-                 INSERT INTO handle(id, person_id, service, value)
-                   VALUES (1, 1, 'instagram', 'seojun'), (2, 1, 'telegram', 'sj'), (3, 1, 'id', '42');
-                 INSERT INTO handle_source(handle_id, grp_id, shared_by) VALUES (1, 1, '이서준'), (3, 1, '이서준');",
-            )
-            .unwrap();
+        let (_dir, path, v) = vault_as(
+            "CREATE INDEX phone_e164 ON phone(e164);
+             DROP INDEX email_batch; DROP INDEX phone_batch; DROP INDEX person_batch;
+             DROP TABLE handle_rejected; DROP INDEX handle_value;
+             ALTER TABLE handle DROP COLUMN edited; ALTER TABLE handle DROP COLUMN status; PRAGMA user_version = 16;
+             INSERT INTO person(id, name) VALUES (1, '이서준');
+             INSERT INTO grp(id, name, kind) VALUES (1, '중2 3반', 'chat');
+             INSERT INTO handle(id, person_id, service, value)
+               VALUES (1, 1, 'instagram', 'seojun'), (2, 1, 'telegram', 'sj'), (3, 1, 'id', '42');
+             INSERT INTO handle_source(handle_id, grp_id, shared_by) VALUES (1, 1, '이서준'), (3, 1, '이서준');",
+        );
         super::migrate(&v.conn, &path).unwrap();
         let statuses: Vec<Status> = v.person(1).unwrap().handles.iter().map(|h| h.status).collect();
         assert_eq!(statuses, [Status::Confirmed, Status::Confirmed, Status::Candidate]);
@@ -178,18 +182,13 @@ mod tests {
     /// person through the index on `value`.
     #[test]
     fn a_phone_is_found_by_its_value_once_the_e164_index_is_gone() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v");
-        let v = Vault::create(&path, "correct horse").unwrap();
-        v.conn
-            .execute_batch(
-                "CREATE INDEX phone_e164 ON phone(e164); PRAGMA user_version = 18;
-                 INSERT INTO person(id, name) VALUES (1, '이서준'), (2, '박지민');
-                 INSERT INTO phone(person_id, e164, raw, value, digits, status) VALUES
-                   (1, NULL, '+821012345678 (old)', '+821012345678 (old)', '821012345678', 'confirmed'),
-                   (2, '+821012345678', '010-1234-5678', '+821012345678', '01012345678', 'confirmed');",
-            )
-            .unwrap();
+        let (_dir, path, v) = vault_as(
+            "CREATE INDEX phone_e164 ON phone(e164); PRAGMA user_version = 18;
+             INSERT INTO person(id, name) VALUES (1, '이서준'), (2, '박지민');
+             INSERT INTO phone(person_id, e164, raw, value, digits, status) VALUES
+               (1, NULL, '+821012345678 (old)', '+821012345678 (old)', '821012345678', 'confirmed'),
+               (2, '+821012345678', '010-1234-5678', '+821012345678', '01012345678', 'confirmed');",
+        );
         super::migrate(&v.conn, &path).unwrap();
         let left: i64 =
             v.conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'phone_e164'", [], |r| r.get(0)).unwrap();

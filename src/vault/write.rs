@@ -435,16 +435,26 @@ impl<'c> Rows<'c> {
     }
 
     /// The person a merged person's rows now belong to.
-    pub(super) fn live(&self, mut id: i64) -> rusqlite::Result<i64> {
-        // Merges chain (a into b, b into c); a cycle cannot be made, but never loop forever.
-        for _ in 0..64 {
-            match self.one::<Option<i64>, _>("SELECT merged_into FROM person WHERE id = ?1", [id])?.flatten() {
-                Some(next) if next != id => id = next,
-                _ => break,
-            }
-        }
-        Ok(id)
+    pub(super) fn live(&self, id: i64) -> rusqlite::Result<i64> {
+        live(self.conn, id)
     }
+}
+
+/// The person `id` became through merges (itself when never merged).
+pub(super) fn live(conn: &Connection, mut id: i64) -> rusqlite::Result<i64> {
+    // Merges chain (a into b, b into c); a cycle cannot be made, but never loop forever.
+    for _ in 0..64 {
+        let next = conn
+            .prepare_cached("SELECT merged_into FROM person WHERE id = ?1")?
+            .query_row([id], |r| r.get::<_, Option<i64>>(0))
+            .optional()?
+            .flatten();
+        match next {
+            Some(next) if next != id => id = next,
+            _ => break,
+        }
+    }
+    Ok(id)
 }
 
 /// A handle as the vault stores it: its service's canonical form, in NFC.
@@ -469,8 +479,7 @@ pub(super) fn phone_digits(raw: &str, e164: Option<&str>) -> String {
     out
 }
 
-/// A time-ordered (version 7, RFC 9562) UUID as a URN, the UID form RFC 6350
-/// recommends. Made in increasing order (the milliseconds, then a counter in
+/// A time-ordered (version 7, RFC 9562) UUID as a URN. Made in increasing order (the milliseconds, then a counter in
 /// `rand_a`, RFC 9562 §6.2 method 1), so an import's new people append to the
 /// UID index instead of landing all over it; 62 random bits keep two vaults'
 /// people apart.
@@ -481,13 +490,11 @@ pub(super) fn fresh_uid() -> String {
     let stamp = next(LAST.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |last| Some(next(last))).unwrap_or(0));
     let mut b = [0u8; 16];
     b[..6].copy_from_slice(&(stamp >> 12).to_be_bytes()[2..]);
-    b[6] = 0x70 | (stamp >> 8 & 0x0f) as u8;
+    b[6] = (stamp >> 8 & 0x0f) as u8;
     b[7] = stamp as u8;
     // The OS random source failing is not recoverable; a vault cannot be opened without it either.
     getrandom::getrandom(&mut b[8..]).expect("the operating system's random source");
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("urn:uuid:{}-{}-{}-{}-{}", &h[..8], &h[8..12], &h[12..16], &h[16..20], &h[20..])
+    crate::text::uuid_urn(b, 7)
 }
 
 #[cfg(test)]
