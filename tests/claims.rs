@@ -140,6 +140,14 @@ fn a_forged_roster_cannot_replace_a_number_you_confirmed() {
     let card = std::fs::read_to_string(&out).unwrap();
     assert!(card.contains("1234-5678") || card.contains("+821012345678"), "{card}");
     assert!(!card.contains("6666") && !card.contains("66667777"), "{card}");
+    // The CSV's header is as wide as what is exported: the claim adds no column.
+    let csv = v.path("kim.csv");
+    v.ok(&["export", "csv", "--person", "김철수", "-o", csv.to_str().unwrap()]);
+    let csv = std::fs::read_to_string(&csv).unwrap();
+    let kept = after.iter().filter(|p| p["conflict"] != true).count();
+    let header = csv.lines().next().unwrap();
+    assert_eq!(header.matches("Phone ").count(), 2 * kept, "{header}");
+    assert!(!csv.contains("6666"), "{csv}");
 
     // The victim's 이영희 is untouched; the claim is someone new, suggested.
     let lees = v.json(&["search", "이영희"]);

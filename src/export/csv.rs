@@ -89,7 +89,7 @@ fn birthday_cell(text: &str) -> String {
 pub fn export(people: &[PersonView], langs: &[Lang]) -> Vec<u8> {
     let mut widths = Widths::default();
     for p in people {
-        widths.widen(p);
+        widths.widen(p.phones.len(), p.emails.len());
     }
     let mut bytes = Vec::new();
     // Writing to memory cannot fail.
@@ -116,9 +116,10 @@ impl Default for Widths {
 }
 
 impl Widths {
-    pub fn widen(&mut self, p: &PersonView) {
-        self.phones = self.phones.max(p.phones.len());
-        self.emails = self.emails.max(p.emails.len());
+    /// Wide enough for someone with this many phones and e-mails.
+    pub fn widen(&mut self, phones: usize, emails: usize) {
+        self.phones = self.phones.max(phones);
+        self.emails = self.emails.max(emails);
     }
 }
 

@@ -91,6 +91,21 @@ pub fn for_each(
     })
 }
 
+/// The Google CSV's columns for the people [`select`] gives: as many phone
+/// and e-mail columns as the person with the most, counted without reading
+/// anyone's rows.
+fn csv_widths(vault: &Vault, group: Option<&str>, person: Option<&str>) -> Result<csv::Widths, ExportError> {
+    let ids = selected_ids(vault, group, person)?;
+    let mut widths = csv::Widths::default();
+    vault.reading_everyone(|| {
+        for id in &ids {
+            let (phones, emails) = vault.kept_counts(*id)?;
+            widths.widen(phones, emails);
+        }
+        Ok(widths)
+    })
+}
+
 /// The ids of the people [`select`] gives, none of them read.
 fn selected_ids(vault: &Vault, group: Option<&str>, person: Option<&str>) -> Result<Vec<i64>, ExportError> {
     let ids = match (person, group) {
@@ -149,8 +164,8 @@ pub fn to_file(
     Ok(people)
 }
 
-/// The Google CSV of [`to_file`], written as it goes: a first pass over the
-/// people finds how many phone and e-mail columns the header needs.
+/// The Google CSV of [`to_file`], written as it goes: a first, light pass
+/// over the people counts how many phone and e-mail columns the header needs.
 fn csv_to_file(
     vault: &Vault,
     group: Option<&str>,
@@ -173,11 +188,7 @@ pub fn csv_to(
     out: &mut dyn std::io::Write,
     langs: &[Lang],
 ) -> Result<usize, ExportError> {
-    let mut widths = csv::Widths::default();
-    for_each(vault, group, person, |p| {
-        widths.widen(&p);
-        Ok(())
-    })?;
+    let widths = csv_widths(vault, group, person)?;
     let mut writer = csv::Writer::new(out, widths, langs).map_err(csv_error)?;
     let people = for_each(vault, group, person, |p| writer.row(&p).map_err(csv_error))?;
     writer.finish().map_err(csv_error)?;

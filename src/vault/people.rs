@@ -301,6 +301,14 @@ impl Vault {
         self.try_person(id)?.ok_or(VaultError::NoPerson { id })
     }
 
+    /// How many phones and e-mails the person `id` (or whoever they were
+    /// merged into) keeps in an export: [`Vault::person`]'s
+    /// [`PersonView::without_conflicts`], counted without reading the rows.
+    pub fn kept_counts(&self, id: i64) -> Result<(usize, usize), VaultError> {
+        let live = self.live_person(id)?;
+        kept_counts(&self.conn, live).map_err(|e| self.sql(e))
+    }
+
     /// A merged person's id shows the person they were merged into.
     fn try_person(&self, id: i64) -> Result<Option<PersonView>, VaultError> {
         let live = self.live_person(id)?;
@@ -385,7 +393,7 @@ fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView
     phones.sort_unstable_by_key(|p| (p.status == Status::Candidate, p.id));
     let confirmed_phone = phones.iter().any(|p| p.status == Status::Confirmed);
     for phone in &mut phones {
-        phone.conflict = confirmed_phone && is_claim(phone.status, &phone.sources);
+        phone.conflict = is_conflict(confirmed_phone, phone.status, claimed(&phone.sources));
     }
     let mut emails = Vec::new();
     {
@@ -409,7 +417,7 @@ fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView
     emails.sort_unstable_by_key(|e| (e.status == Status::Candidate, e.id));
     let confirmed_email = emails.iter().any(|e| e.status == Status::Confirmed);
     for email in &mut emails {
-        email.conflict = confirmed_email && is_claim(email.status, &email.sources);
+        email.conflict = is_conflict(confirmed_email, email.status, claimed(&email.sources));
     }
     let handles = handles(conn, id)?;
     Ok(Some(PersonView {
@@ -442,9 +450,44 @@ impl PersonView {
     }
 }
 
-/// A candidate whose word is someone else's backup.
-fn is_claim(status: Status, sources: &[ProvenanceView]) -> bool {
-    status == Status::Candidate && sources.iter().any(|s| s.claim.is_some())
+/// Whether a row is a conflict: a candidate whose word is someone else's
+/// backup (`claimed`), beside a value of its kind the person confirmed.
+fn is_conflict(kind_confirmed: bool, status: Status, claimed: bool) -> bool {
+    kind_confirmed && status == Status::Candidate && claimed
+}
+
+/// Whether any of a row's sources is someone else's backup.
+fn claimed(sources: &[ProvenanceView]) -> bool {
+    sources.iter().any(|s| s.claim.is_some())
+}
+
+/// How many rows [`PersonView::without_conflicts`] keeps of rows given as
+/// (status, claimed).
+fn kept(rows: &[(Status, bool)]) -> usize {
+    let kind_confirmed = rows.iter().any(|&(status, _)| status == Status::Confirmed);
+    rows.iter().filter(|&&(status, claimed)| !is_conflict(kind_confirmed, status, claimed)).count()
+}
+
+/// How many phones and e-mails a person keeps in an export, read without
+/// the rows themselves or their sources: what a CSV header needs. A claim
+/// is a source row whose source is a claim, as [`provenance`] reads it.
+fn kept_counts(conn: &Connection, id: i64) -> rusqlite::Result<(usize, usize)> {
+    let count = |sql: &str| -> rusqlite::Result<usize> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let rows: Vec<(Status, bool)> =
+            stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        Ok(kept(&rows))
+    };
+    Ok((
+        count(
+            "SELECT x.status, EXISTS (SELECT 1 FROM provenance p JOIN source s ON s.id = p.source_id
+               WHERE p.phone_id = x.id AND s.claim <> 0) FROM phone x WHERE x.person_id = ?1",
+        )?,
+        count(
+            "SELECT x.status, EXISTS (SELECT 1 FROM provenance p JOIN source s ON s.id = p.source_id
+               WHERE p.email_id = x.id AND s.claim <> 0) FROM email x WHERE x.person_id = ?1",
+        )?,
+    ))
 }
 
 fn strings(conn: &Connection, sql: &str, id: i64) -> rusqlite::Result<Vec<String>> {
@@ -469,7 +512,7 @@ pub(super) fn handles(conn: &Connection, person: i64) -> rusqlite::Result<Vec<Ha
     let confirmed: Vec<String> =
         handles.iter().filter(|h| h.status == Status::Confirmed).map(|h| h.service.clone()).collect();
     for h in &mut handles {
-        h.conflict = confirmed.contains(&h.service) && is_claim(h.status, &h.sources);
+        h.conflict = is_conflict(confirmed.contains(&h.service), h.status, claimed(&h.sources));
     }
     Ok(handles)
 }
@@ -576,4 +619,20 @@ pub(super) fn refresh_haystack(conn: &Connection, id: i64) -> rusqlite::Result<(
     let mut names = vec![name];
     names.extend(split(aliases));
     Haystack { names, emails: split(emails), digits: split(digits), handles: split(handles) }.write(conn, id)
+}
+
+#[cfg(test)]
+mod kept_tests {
+    use super::kept;
+    use crate::model::Status::{Candidate, Confirmed};
+
+    /// A claimed candidate is left out beside a confirmed value, and kept
+    /// when nothing of its kind is confirmed; an unclaimed candidate stays.
+    #[test]
+    fn a_claim_against_a_confirmed_value_is_not_counted() {
+        assert_eq!(kept(&[(Confirmed, false), (Candidate, true), (Candidate, false)]), 2);
+        assert_eq!(kept(&[(Candidate, true), (Candidate, false)]), 2);
+        assert_eq!(kept(&[(Confirmed, true), (Candidate, true), (Candidate, true)]), 1);
+        assert_eq!(kept(&[]), 0);
+    }
 }
