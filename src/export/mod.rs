@@ -80,30 +80,35 @@ pub fn for_each(
     vault: &Vault,
     group: Option<&str>,
     person: Option<&str>,
-    mut each: impl FnMut(PersonView) -> Result<(), ExportError>,
+    each: impl FnMut(PersonView) -> Result<(), ExportError>,
 ) -> Result<usize, ExportError> {
     let ids = selected_ids(vault, group, person)?;
-    vault.reading_everyone(|| {
-        for id in &ids {
-            each(vault.person(*id)?.without_conflicts())?;
-        }
-        Ok(ids.len())
-    })
+    vault.reading_everyone(|| each_of(vault, &ids, each))
 }
 
-/// The Google CSV's columns for the people [`select`] gives: as many phone
-/// and e-mail columns as the person with the most, counted without reading
-/// anyone's rows.
-fn csv_widths(vault: &Vault, group: Option<&str>, person: Option<&str>) -> Result<csv::Widths, ExportError> {
-    let ids = selected_ids(vault, group, person)?;
+/// Each of these people, read one at a time inside the caller's read;
+/// returns how many there were.
+fn each_of(
+    vault: &Vault,
+    ids: &[i64],
+    mut each: impl FnMut(PersonView) -> Result<(), ExportError>,
+) -> Result<usize, ExportError> {
+    for id in ids {
+        each(vault.person(*id)?.without_conflicts())?;
+    }
+    Ok(ids.len())
+}
+
+/// The Google CSV's columns for these people: as many phone and e-mail
+/// columns as the person with the most, counted without reading anyone's
+/// rows, inside the caller's read.
+fn csv_widths(vault: &Vault, ids: &[i64]) -> Result<csv::Widths, ExportError> {
     let mut widths = csv::Widths::default();
-    vault.reading_everyone(|| {
-        for id in &ids {
-            let (phones, emails) = vault.kept_counts(*id)?;
-            widths.widen(phones, emails);
-        }
-        Ok(widths)
-    })
+    for id in ids {
+        let (phones, emails) = vault.kept_counts(*id)?;
+        widths.widen(phones, emails);
+    }
+    Ok(widths)
 }
 
 /// The ids of the people [`select`] gives, none of them read.
@@ -188,11 +193,17 @@ pub fn csv_to(
     out: &mut dyn std::io::Write,
     langs: &[Lang],
 ) -> Result<usize, ExportError> {
-    let widths = csv_widths(vault, group, person)?;
-    let mut writer = csv::Writer::new(out, widths, langs).map_err(csv_error)?;
-    let people = for_each(vault, group, person, |p| writer.row(&p).map_err(csv_error))?;
-    writer.finish().map_err(csv_error)?;
-    Ok(people)
+    let ids = selected_ids(vault, group, person)?;
+    // One read for both passes: the header counts the same people, in the
+    // same state, as the rows under it, and the second pass finds the
+    // vault's pages already in the cache.
+    vault.reading_everyone(|| {
+        let widths = csv_widths(vault, &ids)?;
+        let mut writer = csv::Writer::new(out, widths, langs).map_err(csv_error)?;
+        let people = each_of(vault, &ids, |p| writer.row(&p).map_err(csv_error))?;
+        writer.finish().map_err(csv_error)?;
+        Ok(people)
+    })
 }
 
 /// A CSV write that failed: the file (or pipe) it went to.

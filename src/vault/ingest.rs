@@ -23,6 +23,7 @@ use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 
+use super::list_indexes::ListIndexes;
 use super::text_index::IndexBuilder;
 use super::write::Rows;
 use super::{Vault, VaultError, people::refresh_haystack};
@@ -89,6 +90,7 @@ impl Vault {
         let dir = self.dir.clone();
         let tx = self.conn.transaction().map_err(|e| VaultError::sql(&dir, e))?;
         let batch_id = new_batch(&tx, BatchKind::Import).map_err(|e| VaultError::sql(&dir, e))?;
+        let list_indexes = ListIndexes::for_batch(&tx).map_err(|e| VaultError::sql(&dir, e))?;
         Ok(ImportBatch {
             tx,
             dir,
@@ -101,6 +103,7 @@ impl Vault {
             touched: HashSet::new(),
             span: None,
             index: IndexBuilder::default(),
+            list_indexes,
         })
     }
 }
@@ -137,6 +140,9 @@ pub struct ImportBatch<'v> {
     span: Option<(NaiveDateTime, NaiveDateTime)>,
     /// The search index of the batch's messages, written before it commits.
     index: IndexBuilder,
+    /// The people list's indexes, which a batch that makes many people
+    /// builds before it commits.
+    list_indexes: ListIndexes,
 }
 
 impl ImportBatch<'_> {
@@ -150,6 +156,7 @@ impl ImportBatch<'_> {
         if dry_run || self.report.nothing_new() {
             self.tx.rollback().map_err(sql)?;
         } else {
+            std::mem::take(&mut self.list_indexes).rebuild(&self.tx).map_err(sql)?;
             std::mem::take(&mut self.index).write(&self.tx, self.batch_id).map_err(sql)?;
             self.tx.commit().map_err(sql)?;
             self.report.batch_id = Some(self.batch_id);
@@ -217,7 +224,7 @@ impl Loader for ImportBatch<'_> {
             Record::Event(event) => self.store_event(event),
             Record::Unparsed(..) | Record::KeptAsWritten(..) => Ok(()),
         };
-        stored.map_err(|e| self.sql(e))
+        stored.and_then(|()| self.list_indexes.made(&self.tx, self.report.new_people)).map_err(|e| self.sql(e))
     }
 
     fn end_file(&mut self, report: &mut FileReport) -> Result<(), VaultError> {

@@ -18,6 +18,7 @@ mod group_list;
 mod groups;
 mod identity;
 mod ingest;
+mod list_indexes;
 mod message_search;
 mod people;
 mod people_list;
@@ -276,9 +277,9 @@ fn connect(db: &Path, key: &key::Key) -> Result<Connection, VaultError> {
     let dir = db.parent().unwrap_or(db);
     let conn = Connection::open(db).map_err(|e| VaultError::sql(dir, e))?;
     conn.pragma_update(None, "cipher_log_level", "NONE").map_err(|e| VaultError::sql(dir, e))?;
-    // SQLCipher wipes (and locks in RAM) every allocation it frees: what the
-    // database decrypted does not linger in freed memory. Cost measured in
-    // SECURITY.md.
+    // SQLCipher overwrites every allocation it frees: what the database
+    // decrypted does not linger in freed memory. It is built without its
+    // per-allocation mlock (`.cargo/config.toml`); SECURITY.md says why.
     conn.execute_batch("PRAGMA cipher_memory_security = ON;").map_err(|e| VaultError::sql(dir, e))?;
     conn.execute_batch(&key.pragma("key")).map_err(|e| VaultError::sql(dir, e))?;
     // The first read tells a wrong key: SQLCipher reports "not a database".

@@ -427,8 +427,8 @@ impl<'c> Rows<'c> {
     /// Every contact of an import asks this: the statement is a literal, so
     /// the cache finds it without building its text each time. Two `min`s,
     /// not an ORDER BY: a sort opens a temporary b-tree per call, and with
-    /// SQLCipher's memory security each of its allocations is an mlock and
-    /// a wipe (that sort was most of a 100,000-card import).
+    /// SQLCipher's memory security each of its allocations is wiped when
+    /// freed (that sort was most of a 100,000-card import).
     fn person_with(&self, sql: &'static str, value: &str, confirmed_only: bool) -> rusqlite::Result<Option<i64>> {
         let found: Option<i64> = self.one::<Option<i64>, _>(sql, params![value, confirmed_only])?.flatten();
         found.map(|id| self.live(id)).transpose()

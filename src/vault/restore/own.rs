@@ -95,12 +95,14 @@ fn existing(r: &Restore, p: &BackupPerson, seats: &[(i64, String, bool)]) -> rus
     }
     if p.me {
         return conn
-            .query_row("SELECT id FROM person WHERE me = 1 ORDER BY id LIMIT 1", [], |row| row.get(0))
+            .query_row("SELECT id FROM person WHERE me = 1 AND merged_into IS NULL ORDER BY id LIMIT 1", [], |row| {
+                row.get(0)
+            })
             .optional();
     }
     if p.phones.is_empty() && p.emails.is_empty() && seats.is_empty() {
         return conn
-            .prepare_cached("SELECT id FROM person WHERE name = ?1 ORDER BY id LIMIT 1")?
+            .prepare_cached("SELECT id FROM person WHERE name = ?1 AND merged_into IS NULL ORDER BY id LIMIT 1")?
             .query_row([nfc(&p.name)], |row| row.get(0))
             .optional();
     }

@@ -1,0 +1,135 @@
+//! The list indexes of a big import: the indexes that order the people list
+//! and find namesakes are read by no write, so an import that adds many
+//! people drops them and builds each once, sorted, before it commits,
+//! instead of inserting a hundred thousand entries one at a time at random
+//! places in them. All in the import's transaction: a failed or dry-run
+//! import rolls back to the indexes it found, and no reader ever sees the
+//! vault without them. Their definitions are read back from the schema, so
+//! the migrations stay the one place they are written.
+
+use rusqlite::{Connection, OptionalExtension};
+
+/// The indexes no query of the import's write path reads.
+const LIST_INDEXES: [&str; 5] =
+    ["person_by_name", "person_order_ko", "person_name_key", "alias_name_key", "membership_name_key"];
+
+/// The fewest new people for which rebuilding beats inserting, in a vault
+/// with few people already.
+const FEWEST_NEW_PEOPLE: i64 = 2_000;
+
+/// When a batch drops the list indexes, and what it dropped.
+#[derive(Debug, Default)]
+pub(super) struct ListIndexes {
+    /// Drop them once a batch has made this many people.
+    drop_at: i64,
+    /// The `CREATE INDEX` statements of the dropped indexes.
+    dropped: Vec<String>,
+}
+
+impl ListIndexes {
+    /// For a batch that starts now: rebuilding costs about as much as
+    /// inserting a third of the people the indexes then hold one by one
+    /// (`scripts/bench-vcard.sh`), so they are dropped once the batch has
+    /// made half as many people as the vault had.
+    pub(super) fn for_batch(conn: &Connection) -> rusqlite::Result<ListIndexes> {
+        let people: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM person", [], |r| r.get(0))?;
+        Ok(ListIndexes { drop_at: FEWEST_NEW_PEOPLE.max(people / 2), dropped: Vec::new() })
+    }
+
+    /// Drop the indexes when the batch has made `new_people`, enough for it.
+    pub(super) fn made(&mut self, conn: &Connection, new_people: u64) -> rusqlite::Result<()> {
+        if !self.dropped.is_empty() || (new_people as i64) < self.drop_at {
+            return Ok(());
+        }
+        for name in LIST_INDEXES {
+            let sql: Option<String> = conn
+                .query_row("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1", [name], |r| r.get(0))
+                .optional()?;
+            if let Some(sql) = sql {
+                conn.execute_batch(&format!("DROP INDEX {name}"))?;
+                self.dropped.push(sql);
+            }
+        }
+        // Never dropped twice in one batch.
+        self.drop_at = i64::MAX;
+        Ok(())
+    }
+
+    /// Build what was dropped, before the batch commits.
+    pub(super) fn rebuild(self, conn: &Connection) -> rusqlite::Result<()> {
+        for sql in self.dropped {
+            conn.execute_batch(&sql)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::ingest::{ImportOptions, import_files};
+    use crate::test_support::generate;
+    use crate::vault::Vault;
+
+    fn index_sql(conn: &Connection) -> Vec<(String, String)> {
+        let mut stmt = conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, Option<String>>(1)?.unwrap_or_default())))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn dropped_once_and_rebuilt_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let v = Vault::create(&dir.path().join("v"), "correct horse").unwrap();
+        let before = index_sql(&v.conn);
+        let mut list = ListIndexes::for_batch(&v.conn).unwrap();
+        assert_eq!(list.drop_at, FEWEST_NEW_PEOPLE);
+        list.made(&v.conn, 10).unwrap();
+        assert!(list.dropped.is_empty());
+        list.made(&v.conn, FEWEST_NEW_PEOPLE as u64).unwrap();
+        assert_eq!(list.dropped.len(), LIST_INDEXES.len());
+        let during = index_sql(&v.conn);
+        assert!(during.iter().all(|(name, _)| !LIST_INDEXES.contains(&name.as_str())), "{during:?}");
+        list.made(&v.conn, FEWEST_NEW_PEOPLE as u64 + 1).unwrap();
+        assert_eq!(list.dropped.len(), LIST_INDEXES.len());
+        list.rebuild(&v.conn).unwrap();
+        assert_eq!(index_sql(&v.conn), before);
+    }
+
+    /// An import of more people than keeping the indexes up is worth: they
+    /// are back when it commits, whole (the app's people list walks them by
+    /// name, and fails without them), and an import that dropped them and
+    /// then failed leaves them as they were.
+    #[test]
+    fn a_big_import_rebuilds_them_and_a_failed_one_keeps_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let count = (FEWEST_NEW_PEOPLE + 300).to_string();
+        let (cards, _) = generate(dir.path(), "contacts", "vcard30", "a.vcf", &["--count", &count, "--seed", "7"]);
+        let mut v = Vault::create(&dir.path().join("v"), "correct horse").unwrap();
+        let before = index_sql(&v.conn);
+        let report = import_files(&mut v, &[cards], &ImportOptions::default()).unwrap();
+        assert!(report.new_people as i64 > FEWEST_NEW_PEOPLE, "{report:?}");
+        assert_eq!(index_sql(&v.conn), before);
+        let page = v.person_page("", 0, 5).unwrap();
+        assert_eq!(page.total, report.new_people as i64);
+        let names: Vec<&str> = page.rows.iter().map(|r| r.name.as_str()).collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        assert_eq!(names, sorted, "Hangul names first, in order");
+        let check: String = v.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(check, "ok", "every index holds every row");
+
+        let (more, _) = generate(dir.path(), "contacts", "vcard30", "b.vcf", &["--count", &count, "--seed", "8"]);
+        let broken = dir.path().join("broken.vcf");
+        std::fs::write(&broken, "BEGIN:VCARD\nVERSION:3.0\nFN:Cut short\nTEL:010-3333-4444\n").unwrap();
+        let people = v.person_page("", 0, 1).unwrap().total;
+        let paths: Vec<PathBuf> = vec![more, broken];
+        import_files(&mut v, &paths, &ImportOptions::default()).unwrap_err();
+        assert_eq!(index_sql(&v.conn), before);
+        assert_eq!(v.person_page("", 0, 1).unwrap().total, people);
+    }
+}
