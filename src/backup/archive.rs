@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use sha2::{Digest, Sha512};
 
-use super::format::Json;
+use super::format::{Json, JsonReader};
 use super::vcards::{self, Contacts};
 use super::{BackupError, Limits, census, sign};
 
@@ -140,17 +140,16 @@ impl<R: Read + Seek> Archive<R> {
 /// size limit and the bound on one string, and hashes it whole; every pass
 /// must see the same bytes.
 impl<R: Read + Seek> Json for Archive<R> {
-    fn pass<T>(&mut self, parse: impl FnOnce(&mut dyn Read) -> Result<T, BackupError>) -> Result<T, BackupError> {
+    fn pass<T>(&mut self, parse: impl FnOnce(JsonReader<'_>) -> Result<T, BackupError>) -> Result<T, BackupError> {
         let (parsed, digest) = self.read(DATA, |entry| {
             let mut json = census::Strings::new(Hashed { inner: entry, hash: Sha512::new() });
-            let parsed = {
-                let mut buffered = BufReader::with_capacity(1 << 16, &mut json);
-                // What the parser left (trailing space) is hashed too.
-                parse(&mut buffered).and_then(|parsed| {
-                    let drained = std::io::copy(&mut buffered, &mut std::io::sink());
-                    drained.map(|_| parsed).map_err(|e| BackupError::Damaged { reason: format!("{DATA}: {e}") })
-                })
-            };
+            // What the parser left unread (trailing space) is hashed too; what
+            // it left in its buffer was hashed as the buffer filled.
+            let reader: &mut dyn Read = &mut json;
+            let parsed = parse(BufReader::with_capacity(1 << 16, reader)).and_then(|parsed| {
+                let drained = std::io::copy(&mut json, &mut std::io::sink());
+                drained.map(|_| parsed).map_err(|e| BackupError::Damaged { reason: format!("{DATA}: {e}") })
+            });
             json.finish(DATA)?;
             Ok((parsed, json.into_inner().hash.finalize().into()))
         })?;

@@ -23,11 +23,14 @@ pub const VERSION: u32 = 2;
 /// Where `lifeboat.json` is read from, once per pass: the zip entry,
 /// streamed anew each time, so it is never held whole.
 pub trait Json {
-    fn pass<T>(
-        &mut self,
-        parse: impl FnOnce(&mut dyn std::io::Read) -> Result<T, BackupError>,
-    ) -> Result<T, BackupError>;
+    fn pass<T>(&mut self, parse: impl FnOnce(JsonReader<'_>) -> Result<T, BackupError>) -> Result<T, BackupError>;
 }
+
+/// What a pass parses from, given to the parser whole: serde_json reads a
+/// byte at a time, and from a `BufReader` it owns each byte is taken from
+/// the buffer, where through a reference each was a call that copied one
+/// byte (a sixth of reading a 100,000-person backup).
+pub type JsonReader<'r> = std::io::BufReader<&'r mut dyn std::io::Read>;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {

@@ -1,4 +1,4 @@
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
 
 use super::format::*;
 use super::*;
@@ -184,8 +184,9 @@ fn inconsistent_json_is_refused() {
 
 /// `lifeboat.json` given whole, each pass reading it from the start.
 impl Json for &[u8] {
-    fn pass<T>(&mut self, parse: impl FnOnce(&mut dyn Read) -> Result<T, BackupError>) -> Result<T, BackupError> {
-        parse(&mut &**self)
+    fn pass<T>(&mut self, parse: impl FnOnce(JsonReader<'_>) -> Result<T, BackupError>) -> Result<T, BackupError> {
+        let mut whole: &[u8] = self;
+        parse(std::io::BufReader::new(&mut whole))
     }
 }
 

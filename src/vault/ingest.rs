@@ -90,7 +90,7 @@ impl Vault {
         let dir = self.dir.clone();
         let tx = self.conn.transaction().map_err(|e| VaultError::sql(&dir, e))?;
         let batch_id = new_batch(&tx, BatchKind::Import).map_err(|e| VaultError::sql(&dir, e))?;
-        let list_indexes = ListIndexes::for_batch(&tx).map_err(|e| VaultError::sql(&dir, e))?;
+        let list_indexes = ListIndexes::for_import(&tx).map_err(|e| VaultError::sql(&dir, e))?;
         Ok(ImportBatch {
             tx,
             dir,

@@ -1,17 +1,21 @@
-//! The list indexes of a big import: the indexes that order the people list
-//! and find namesakes are read by no write, so an import that adds many
-//! people drops them and builds each once, sorted, before it commits,
-//! instead of inserting a hundred thousand entries one at a time at random
-//! places in them. All in the import's transaction: a failed or dry-run
-//! import rolls back to the indexes it found, and no reader ever sees the
-//! vault without them. Their definitions are read back from the schema, so
-//! the migrations stay the one place they are written.
+//! The list indexes of a big import or restore: the indexes that order the
+//! people list and find namesakes are read by none of its writes, so a batch
+//! that adds many people drops them and builds each once, sorted, before it
+//! commits, instead of inserting a hundred thousand entries one at a time
+//! at random places in them. All in the batch's transaction: a failed or
+//! dry-run batch rolls back to the indexes it found, and no reader ever sees
+//! the vault without them. Their definitions are read back from the schema,
+//! so the migrations stay the one place they are written.
 
 use rusqlite::{Connection, OptionalExtension};
 
-/// The indexes no query of the import's write path reads.
-const LIST_INDEXES: [&str; 5] =
-    ["person_by_name", "person_order_ko", "person_name_key", "alias_name_key", "membership_name_key"];
+/// The indexes no query of an import's writes reads.
+const IMPORT_UNREAD: &[&str] =
+    &["person_by_name", "person_order_ko", "person_name_key", "alias_name_key", "membership_name_key"];
+
+/// The indexes no query of a restore's writes reads: it finds someone with
+/// no number, e-mail or seat by their name (`person_by_name`).
+const RESTORE_UNREAD: &[&str] = &["person_order_ko", "person_name_key", "alias_name_key", "membership_name_key"];
 
 /// The fewest new people for which rebuilding beats inserting, in a vault
 /// with few people already.
@@ -20,6 +24,8 @@ const FEWEST_NEW_PEOPLE: i64 = 2_000;
 /// When a batch drops the list indexes, and what it dropped.
 #[derive(Debug, Default)]
 pub(super) struct ListIndexes {
+    /// The indexes it may drop.
+    names: &'static [&'static str],
     /// Drop them once a batch has made this many people.
     drop_at: i64,
     /// The `CREATE INDEX` statements of the dropped indexes.
@@ -27,13 +33,26 @@ pub(super) struct ListIndexes {
 }
 
 impl ListIndexes {
-    /// For a batch that starts now: rebuilding costs about as much as
-    /// inserting a third of the people the indexes then hold one by one
-    /// (`scripts/bench-vcard.sh`), so they are dropped once the batch has
-    /// made half as many people as the vault had.
-    pub(super) fn for_batch(conn: &Connection) -> rusqlite::Result<ListIndexes> {
+    /// For an import that starts now. A build sorts every entry, the vault's
+    /// and the batch's: it pays once the batch adds a good share of them,
+    /// half as many people as the vault had and at least 2,000. An import
+    /// does not know how many its files hold until it has read them, so it
+    /// drops them when it gets there.
+    pub(super) fn for_import(conn: &Connection) -> rusqlite::Result<ListIndexes> {
+        ListIndexes::new(conn, IMPORT_UNREAD)
+    }
+
+    /// For a restore of a backup of `people`, which is known before it
+    /// writes: dropped at once when there are enough of them.
+    pub(super) fn for_restore(conn: &Connection, people: usize) -> rusqlite::Result<ListIndexes> {
+        let mut list = ListIndexes::new(conn, RESTORE_UNREAD)?;
+        list.made(conn, people as u64)?;
+        Ok(list)
+    }
+
+    fn new(conn: &Connection, names: &'static [&'static str]) -> rusqlite::Result<ListIndexes> {
         let people: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM person", [], |r| r.get(0))?;
-        Ok(ListIndexes { drop_at: FEWEST_NEW_PEOPLE.max(people / 2), dropped: Vec::new() })
+        Ok(ListIndexes { names, drop_at: FEWEST_NEW_PEOPLE.max(people / 2), dropped: Vec::new() })
     }
 
     /// Drop the indexes when the batch has made `new_people`, enough for it.
@@ -41,7 +60,7 @@ impl ListIndexes {
         if !self.dropped.is_empty() || (new_people as i64) < self.drop_at {
             return Ok(());
         }
-        for name in LIST_INDEXES {
+        for name in self.names {
             let sql: Option<String> = conn
                 .query_row("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1", [name], |r| r.get(0))
                 .optional()?;
@@ -86,18 +105,30 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let v = Vault::create(&dir.path().join("v"), "correct horse").unwrap();
         let before = index_sql(&v.conn);
-        let mut list = ListIndexes::for_batch(&v.conn).unwrap();
+        let mut list = ListIndexes::for_import(&v.conn).unwrap();
         assert_eq!(list.drop_at, FEWEST_NEW_PEOPLE);
         list.made(&v.conn, 10).unwrap();
         assert!(list.dropped.is_empty());
         list.made(&v.conn, FEWEST_NEW_PEOPLE as u64).unwrap();
-        assert_eq!(list.dropped.len(), LIST_INDEXES.len());
+        assert_eq!(list.dropped.len(), IMPORT_UNREAD.len());
         let during = index_sql(&v.conn);
-        assert!(during.iter().all(|(name, _)| !LIST_INDEXES.contains(&name.as_str())), "{during:?}");
+        assert!(during.iter().all(|(name, _)| !IMPORT_UNREAD.contains(&name.as_str())), "{during:?}");
         list.made(&v.conn, FEWEST_NEW_PEOPLE as u64 + 1).unwrap();
-        assert_eq!(list.dropped.len(), LIST_INDEXES.len());
+        assert_eq!(list.dropped.len(), IMPORT_UNREAD.len());
         list.rebuild(&v.conn).unwrap();
         assert_eq!(index_sql(&v.conn), before);
+    }
+
+    /// More generated cards than [`FEWEST_NEW_PEOPLE`], in a file in `dir`.
+    fn many_cards(dir: &std::path::Path, name: &str, seed: &str) -> PathBuf {
+        let count = (FEWEST_NEW_PEOPLE + 300).to_string();
+        generate(dir, "contacts", "vcard30", name, &["--count", &count, "--seed", seed]).0
+    }
+
+    /// The vault's indexes are whole: each holds every row it should.
+    fn assert_whole(v: &Vault) {
+        let check: String = v.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(check, "ok", "every index holds every row");
     }
 
     /// An import of more people than keeping the indexes up is worth: they
@@ -107,8 +138,7 @@ mod tests {
     #[test]
     fn a_big_import_rebuilds_them_and_a_failed_one_keeps_them() {
         let dir = tempfile::tempdir().unwrap();
-        let count = (FEWEST_NEW_PEOPLE + 300).to_string();
-        let (cards, _) = generate(dir.path(), "contacts", "vcard30", "a.vcf", &["--count", &count, "--seed", "7"]);
+        let cards = many_cards(dir.path(), "a.vcf", "7");
         let mut v = Vault::create(&dir.path().join("v"), "correct horse").unwrap();
         let before = index_sql(&v.conn);
         let report = import_files(&mut v, &[cards], &ImportOptions::default()).unwrap();
@@ -120,10 +150,9 @@ mod tests {
         let mut sorted = names.clone();
         sorted.sort_unstable();
         assert_eq!(names, sorted, "Hangul names first, in order");
-        let check: String = v.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
-        assert_eq!(check, "ok", "every index holds every row");
+        assert_whole(&v);
 
-        let (more, _) = generate(dir.path(), "contacts", "vcard30", "b.vcf", &["--count", &count, "--seed", "8"]);
+        let more = many_cards(dir.path(), "b.vcf", "8");
         let broken = dir.path().join("broken.vcf");
         std::fs::write(&broken, "BEGIN:VCARD\nVERSION:3.0\nFN:Cut short\nTEL:010-3333-4444\n").unwrap();
         let people = v.person_page("", 0, 1).unwrap().total;
@@ -131,5 +160,36 @@ mod tests {
         import_files(&mut v, &paths, &ImportOptions::default()).unwrap_err();
         assert_eq!(index_sql(&v.conn), before);
         assert_eq!(v.person_page("", 0, 1).unwrap().total, people);
+    }
+
+    /// A restore of a backup of many people drops them before it writes and
+    /// builds them before it commits; a dry run rolls back to them.
+    #[test]
+    fn a_big_restore_rebuilds_them_and_a_dry_run_keeps_them() {
+        use crate::backup::format::Snapshot;
+        use crate::vault::{BackupOrigin, RestoreOptions};
+        let dir = tempfile::tempdir().unwrap();
+        let cards = many_cards(dir.path(), "a.vcf", "9");
+        let mut theirs = Vault::create(&dir.path().join("theirs"), "correct horse").unwrap();
+        let imported = import_files(&mut theirs, &[cards], &ImportOptions::default()).unwrap();
+        let snapshot = Snapshot::from_vault(&theirs, &[], false).unwrap();
+        let mut v = Vault::create(&dir.path().join("v"), "correct horse").unwrap();
+        let before = index_sql(&v.conn);
+        let origin = BackupOrigin {
+            file_name: "theirs.age".into(),
+            sha256: "00".repeat(32),
+            made_at: "2026-12-03 10:00:00".into(),
+            signer: None,
+            fingerprint: None,
+            own: false,
+        };
+        let dry = v.restore(&snapshot, &origin, RestoreOptions { dry_run: true, ..Default::default() }).unwrap();
+        assert_eq!(dry.new_people, imported.new_people);
+        assert_eq!(index_sql(&v.conn), before);
+        assert_eq!(v.person_page("", 0, 1).unwrap().total, 0);
+        v.restore(&snapshot, &origin, RestoreOptions::default()).unwrap();
+        assert_eq!(index_sql(&v.conn), before);
+        assert_whole(&v);
+        assert_eq!(v.person_page("", 0, 1).unwrap().total, imported.new_people as i64);
     }
 }

@@ -14,7 +14,7 @@
 //! - Messages are never taken from someone else's backup: a message is the
 //!   one thing a provenance line quotes as proof.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use rusqlite::{OptionalExtension, params};
 
@@ -42,10 +42,10 @@ pub(super) fn merge(
     snap: &Snapshot,
     groups: &Groups,
     backup_source: i64,
-) -> rusqlite::Result<HashSet<i64>> {
+) -> rusqlite::Result<BTreeSet<i64>> {
     r.report.messages_left_out = snap.messages.len() as u64;
     let seats = super::seats(snap, groups);
-    let mut touched = HashSet::new();
+    let mut touched = BTreeSet::new();
     for (index, p) in snap.people.iter().enumerate() {
         let seats = seats.get(&p.key).map(Vec::as_slice).unwrap_or(&[]);
         if let Some(id) = person(r, groups, index, p, seats, backup_source)? {

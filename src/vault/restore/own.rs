@@ -4,7 +4,7 @@
 //! the file is the vault's own word. Rows that exist are left alone, so
 //! restoring twice adds nothing.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, params};
@@ -26,7 +26,7 @@ pub(super) fn merge(
     snap: &Snapshot,
     groups: &Groups,
     backup_source: i64,
-) -> rusqlite::Result<HashSet<i64>> {
+) -> rusqlite::Result<BTreeSet<i64>> {
     // Where each person appears, to find chat members who have no number.
     let seats = super::seats(snap, groups);
     let mut people: HashMap<i64, i64> = HashMap::new();
