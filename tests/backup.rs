@@ -6,6 +6,7 @@ use std::process::Command;
 
 use common::TestVault;
 use common::seed::{groups, ok_with, people, run_with, seeded};
+use lifeboat::backup::format::Snapshot;
 use serde_json::json;
 
 const BACKUP_PASS: &str = "backup passphrase 백업";
@@ -203,4 +204,33 @@ fn no_passphrase_or_a_weak_one_writes_no_backup() {
     assert!(!weak.status.success());
     assert!(String::from_utf8_lossy(&weak.stderr).contains("too short"));
     assert!(!f.exists());
+}
+
+#[test]
+fn your_own_backup_of_me_lands_on_the_person_me_was_merged_into() {
+    use common::seed::{file_source, person, phone, restore_own, seed};
+    use lifeboat::backup::format::Status;
+    let me = |raw: &str| {
+        let mut p = person(1, "나");
+        p.me = true;
+        p.phones = vec![phone(raw, None, Status::Confirmed, vec![file_source("contacts.vcf", 1)])];
+        p
+    };
+    let mut kim = person(2, "김민지");
+    kim.phones = vec![phone("010-3333-4444", None, Status::Confirmed, vec![file_source("contacts.vcf", 2)])];
+    let v = TestVault::new();
+    restore_own(&v, &Snapshot { people: vec![me("010-1111-2222"), kim], groups: vec![], messages: vec![], ..seed() });
+    // "나" turns out to be 김민지: merged away, the hidden row stays "me" for the undo.
+    v.ok(&["merge", "김민지", "나"]);
+    restore_own(&v, &Snapshot { people: vec![me("010-5555-6666")], groups: vec![], messages: vec![], ..seed() });
+    let numbers = |name: &str| -> Vec<String> {
+        v.json(&["show", name])["phones"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["raw"].as_str().unwrap().into())
+            .collect()
+    };
+    assert_eq!(numbers("김민지"), ["010-1111-2222", "010-3333-4444", "010-5555-6666"]);
+    assert_eq!(v.json(&["people"]).as_array().unwrap().len(), 1, "no second me");
 }
