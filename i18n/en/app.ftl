@@ -101,6 +101,7 @@ messages_n = { $n ->
        *[other] { $n } messages
     }
 ask_now = Ask these people for a number now
+ask_show_all = Show all { $n }
 ask_now_hint = While the messenger still works, ask them for a phone number or e-mail.
 everyone_reachable = Everyone in this group can be reached without the messenger.
 sms_everyone = Text everyone

@@ -79,6 +79,7 @@ reachable_of = { $n }명 중 { $r }명은 메신저 없이 연락 가능
 members_n = { $n }명
 messages_n = 메시지 { $n }개
 ask_now = 지금 번호를 물어볼 사람
+ask_show_all = { $n }명 모두 보기
 ask_now_hint = 메신저가 되는 동안 이분들께 전화번호나 이메일을 물어 두세요.
 everyone_reachable = 이 그룹은 모두 메신저 없이 연락할 수 있습니다.
 sms_everyone = 모두에게 문자

@@ -46,6 +46,9 @@ const vcf = join(work, 'phone.vcf');
 // A class chat in which one member shares an Instagram ID and another a Discord tag.
 const handlesChat = join(repo, 'tests/fixtures/handles/KakaoTalk_중2_3반.txt');
 execFileSync('python3', [gen, 'chat', '--format', 'kakao-pc-ko', '--messages', '1500', '--members', '12', '--seed', '11', '--out', kakao, '--truth', join(work, 'room.truth.json')]);
+// A room too long to draw whole: the roster draws the rows in view.
+const bigRoom = join(work, 'KakaoTalk_학년 전체방.txt');
+execFileSync('python3', [gen, 'chat', '--format', 'kakao-pc-ko', '--messages', '900', '--members', '90', '--seed', '12', '--room', '학년 전체방', '--out', bigRoom, '--truth', join(work, 'big-room.truth.json')]);
 execFileSync('python3', [gen, 'contacts', '--format', 'vcard30', '--count', '60', '--seed', '11', '--out', vcf, '--truth', join(work, 'phone.truth.json')]);
 const truth = JSON.parse(readFileSync(join(work, 'room.truth.json'), 'utf8'));
 // A WhatsApp chat whose dates read either way (no day above 12, in time order both ways).
@@ -235,7 +238,7 @@ async function main() {
   const askList = await (await el('#ask-list')).getText();
   if (askList.includes('이서준') || !askList.includes('최민재')) fail(`the members to ask: ${askList}`);
   await shot('06b-group-handles');
-  await driver.executeScript("[...document.querySelectorAll('table.roster tr')].find((r) => r.querySelector('.name').textContent.startsWith('이서준')).click();");
+  await driver.executeScript("[...document.querySelectorAll('table.roster tr.member')].find((r) => r.querySelector('.name').textContent.startsWith('이서준')).click();");
   await textIn('#person-name', /이서준/);
   await textIn('#person-handles', /(인스타그램|Instagram)[\s\S]*@seojun_lee07[\s\S]*인스타 @seojun_lee07 로 디엠 주세요/);
   await shot('07-handle');
@@ -255,10 +258,44 @@ async function main() {
   if (/이서연|박지훈/.test(stillAsked)) fail(`who answered is still to ask: ${stillAsked}`);
   for (const m of ['이서연', '박지훈']) {
     const badge = await driver.executeScript(
-      "const r = [...document.querySelectorAll('table.roster tr')].find((r) => r.querySelector('.name')?.textContent.startsWith(arguments[0])); return r ? r.textContent : null;", m);
+      "const r = [...document.querySelectorAll('table.roster tr.member')].find((r) => r.querySelector('.name')?.textContent.startsWith(arguments[0])); return r ? r.textContent : null;", m);
     if (!badge || !badge.includes('답함')) fail(`${m} is not shown as answered: ${badge}`);
   }
+  // The roster draws by row height: a row with badges is as tall as one without.
+  const heights = await driver.executeScript("return [...new Set([...document.querySelectorAll('table.roster tr.member')].map((r) => r.getBoundingClientRect().height))]");
+  if (heights.length !== 1) fail(`roster rows of different heights: ${heights}`);
   await shot('06d-drill-answered');
+
+  step('groups: a room of 90 draws only the roster rows in view; scrolling draws the rest');
+  await importOne(bigRoom);
+  await openGroup('학년 전체방');
+  const roster = () => driver.executeScript(`
+    const rows = [...document.querySelectorAll('table.roster tr.member')];
+    const spacers = [...document.querySelectorAll('table.roster tr.spacer')].map((s) => s.getBoundingClientRect().height);
+    return { rows: rows.length, last: rows.length ? rows[rows.length - 1].querySelector('.name').textContent : null, spacers };`);
+  // The first 24 members to ask as cards, the rest on a click.
+  const cards = () => driver.executeScript("return document.querySelectorAll('#ask-list li').length");
+  if ((await cards()) !== 24) fail(`the members to ask show ${await cards()} cards, not the first 24`);
+  const toAsk = everyoneToAsk(await textIn('#ask-more', /\d+명 모두 보기/));
+  await shot('06e-ask-first');
+  await click('#ask-more');
+  await driver.wait(async () => (await cards()) === toAsk, TIMEOUT, `all ${toAsk} members to ask shown`);
+  // Below the members to ask, out of view: no row of it is drawn until it scrolls in.
+  await driver.wait(async () => (await driver.findElements(By.css('table.roster tr.spacer'))).length === 2, TIMEOUT, 'the roster placed');
+  if ((await roster()).rows !== 0) fail(`roster rows drawn out of view: ${JSON.stringify(await roster())}`);
+  await driver.executeScript("document.querySelector('table.roster').scrollIntoView({ block: 'start' });");
+  await driver.wait(async () => (await roster()).rows > 0, TIMEOUT, 'the roster drawn once in view');
+  const top = await roster();
+  const everyone = await driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+    const g = [...document.querySelectorAll('.group-item')].find((g) => g.querySelector('.group-name').textContent === '학년 전체방');
+    window.__TAURI_INTERNALS__.invoke('group', { id: Number(g.dataset.id) }).then((v) => done(v.members.map((m) => m.name)));`);
+  if (everyone.length < 60) fail(`the room has ${everyone.length} members, not about 90`);
+  if (top.rows >= everyone.length || top.spacers[1] <= 0) fail(`the whole roster is drawn at once: ${JSON.stringify(top)}`);
+  await driver.executeScript("const p = document.getElementById('group-pane'); p.scrollTop = p.scrollHeight;");
+  await driver.wait(async () => (await roster()).last === everyone[everyone.length - 1], TIMEOUT, 'the last member drawn once scrolled to');
+  const bottom = await roster();
+  if (bottom.rows >= everyone.length || bottom.spacers[0] <= 0 || bottom.spacers[1] !== 0) fail(`scrolled to the end: ${JSON.stringify(bottom)}`);
+  await shot('06f-roster-scrolled');
 
   step('messages: a Korean substring over the chat history, with the messages around it');
   await click('[data-screen="messages"]');
@@ -348,13 +385,13 @@ async function main() {
   await el('#restore-done');
   await openGroup('병상배정반');
   const claimed = await driver.wait(() => driver.executeScript(
-    "const r = [...document.querySelectorAll('table.roster tr')].find((r) => r.querySelector('.name').textContent.startsWith('한지민')); const b = r && r.querySelector('.seat-claimed'); return b ? [b.textContent, b.title] : null;"),
+    "const r = [...document.querySelectorAll('table.roster tr.member')].find((r) => r.querySelector('.name').textContent.startsWith('한지민')); const b = r && r.querySelector('.seat-claimed'); return b ? [b.textContent, b.title] : null;"),
   TIMEOUT, '한지민 in the roster with the seat-claimed badge');
   if (claimed[0] !== '백업에만 있음' || !/김민수/.test(claimed[1]) || !/병상배정반 백업\.age/.test(claimed[1])) fail(`the badge: ${claimed}`);
   // A member your own export showed is yours: no badge.
-  const own = await driver.executeScript("return [...document.querySelectorAll('table.roster tr')].filter((r) => r.querySelector('.seat-claimed')).map((r) => r.querySelector('.name').textContent)");
+  const own = await driver.executeScript("return [...document.querySelectorAll('table.roster tr.member')].filter((r) => r.querySelector('.seat-claimed')).map((r) => r.querySelector('.name').textContent)");
   if (own.length !== 1) fail(`seats shown as claimed: ${own}`);
-  await driver.executeScript("[...document.querySelectorAll('table.roster tr')].find((r) => r.querySelector('.seat-claimed')).scrollIntoView()");
+  await driver.executeScript("[...document.querySelectorAll('table.roster tr.member')].find((r) => r.querySelector('.seat-claimed')).scrollIntoView()");
   await shot('11b-seat-claimed');
 
   step('history and settings render');
@@ -462,6 +499,12 @@ async function chooseFile(button, title, path, save = false) {
   await driver.wait(async () => dialogs().length === 0, TIMEOUT, `the file dialog "${title}" to close`);
 }
 /** Import one file from the import screen, as a user would, and wait for its summary. */
+/** The count in "N명 모두 보기". */
+function everyoneToAsk(text) {
+  const n = Number(/(\d+)명/.exec(text)[1]);
+  if (!(n > 24)) fail(`"${text}" offers ${n} members to ask`);
+  return n;
+}
 async function importOne(path) {
   await click('[data-screen="import"]');
   if ((await driver.findElements(By.css('#import-more'))).length) await click('#import-more');

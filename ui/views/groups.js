@@ -10,6 +10,7 @@ import { avatar } from './people.js';
 import { printSheet } from './export.js';
 import { openLink, handleText } from './person.js';
 import { sendToPhone } from './handoff.js';
+import { roster } from './roster.js';
 
 let selected = null;
 
@@ -77,6 +78,26 @@ export function meter(r, n, compact = false) {
     h('div.meter-text', t('reachable_of', { r, n })));
 }
 
+// The members to ask, as cards: the first ASK_SHOWN, and the rest on a click
+// (a room of thousands may have hundreds to ask; the roster lists them all).
+const ASK_SHOWN = 24;
+
+/**
+ * @param {import('../bindings/MemberView').MemberView[]} members
+ * @param {(id: number) => void} openPerson
+ */
+function askList(members, openPerson) {
+  const card = (m) => h('li', h('button.link', { onclick: () => openPerson(m.person_id) }, avatar(m.name), h('span', m.name)),
+    h('span.fine', m.asked_at ? t('asked_no_answer', { at: fmtDate(m.asked_at) }) : m.last_seen ? t('last_seen', { at: fmtDate(m.last_seen) }) : ''));
+  const list = h('ul.ask-list', { id: 'ask-list' }, members.slice(0, ASK_SHOWN).map(card));
+  if (members.length <= ASK_SHOWN) return list;
+  const more = h('button.link.ask-more', { id: 'ask-more', type: 'button', onclick: () => {
+    more.remove();
+    list.append(...members.slice(ASK_SHOWN).map(card));
+  } }, t('ask_show_all', { n: members.length }));
+  return h('div', list, more);
+}
+
 /** @param {import('../bindings/SeatClaim').SeatClaim} c */
 function seatClaimText(c) {
   const signer = c.signer.name || c.signer.fingerprint || '';
@@ -89,6 +110,9 @@ function seatClaimText(c) {
  * @param {import('../bindings/GroupSummary').GroupSummary} line
  */
 async function renderGroup(pane, line, ctx) {
+  // Asked at once: how many "text everyone" reaches comes while the roster draws.
+  const numbers = call('group_numbers', { id: line.id });
+  numbers.catch(() => {}); // answered below, or not needed
   let g;
   try {
     g = await call('group', { id: line.id });
@@ -135,24 +159,23 @@ async function renderGroup(pane, line, ctx) {
       ? h('section.ask',
         h('h3', icon('alert'), t('ask_now')),
         h('p.muted', t('ask_now_hint')),
-        h('ul.ask-list', { id: 'ask-list' }, unreachable.map((m) => h('li', h('button.link', { onclick: () => openPerson(m.person_id) }, avatar(m.name), h('span', m.name)),
-          h('span.fine', m.asked_at ? t('asked_no_answer', { at: fmtDate(m.asked_at) }) : m.last_seen ? t('last_seen', { at: fmtDate(m.last_seen) }) : '')))),
+        askList(unreachable, openPerson),
         h('div.actions', askButton),
         asked)
       : h('p.good-news', icon('check'), t('everyone_reachable')),
     h('h3', t('roster')),
-    h('table.roster', h('tbody', g.members.map((m) => h('tr', { className: m.left ? 'left' : '', onclick: () => openPerson(m.person_id) },
+    roster(pane, g.members, (m) => h(m.left ? 'tr.member.left' : 'tr.member', { onclick: () => openPerson(m.person_id) },
       h('td', h('span.dot', { className: `dot ${REACH[m.reachability][0]}`, title: t(REACH[m.reachability][1]) })),
-      h('td.name', m.name, m.left ? h('span.badge', t('left_group')) : null,
+      h('td.name', { title: m.name }, m.name, m.left ? h('span.badge', t('left_group')) : null,
         m.reachability === 'handle' ? h('span.badge.handle', { title: m.handles.map(handleText).join(', ') }, t('via_handle')) : null,
         m.asked_at && m.reachability !== 'name' ? h('span.badge.ok', t('answered')) : null,
         m.claimed_by ? h('span.badge.warn.seat-claimed', { title: seatClaimText(m.claimed_by) }, t('seat_claimed')) : null),
       h('td.num', m.messages ? t('messages_n', { n: m.messages }) : ''),
-      h('td.fine', m.last_seen ? fmtDate(m.last_seen) : ''))))),
+      h('td.fine', m.last_seen ? fmtDate(m.last_seen) : ''))),
   ));
 
   try {
-    const n = await call('group_numbers', { id: g.id });
+    const n = await numbers;
     if (n) {
       sms.disabled = false;
       sms.replaceChildren(icon('sms'), t('sms_everyone_n', { n }));
