@@ -14,6 +14,8 @@ mod idle;
 #[cfg(target_os = "linux")]
 mod recent_files;
 #[cfg(target_os = "linux")]
+mod rendering;
+#[cfg(target_os = "linux")]
 mod session_lock;
 mod state;
 mod timing;
@@ -89,7 +91,7 @@ fn main() {
         .setup(|app| {
             #[cfg(target_os = "linux")]
             recent_files::keep_out_of_recent_files();
-            WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
+            let window = WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
                 .title("Lifeboat")
                 .inner_size(1120.0, 740.0)
                 .min_inner_size(760.0, 520.0)
@@ -97,6 +99,8 @@ fn main() {
                 // the page made (calls and mails go through `open_link`).
                 .on_navigation(|url| url.scheme() == "tauri" || url.host_str() == Some("tauri.localhost"))
                 .build()?;
+            #[cfg(target_os = "linux")]
+            window.with_webview(rendering::without_compositing)?;
             idle::watch(app.handle().clone());
             #[cfg(target_os = "linux")]
             {
