@@ -14,8 +14,6 @@ mod idle;
 #[cfg(target_os = "linux")]
 mod recent_files;
 #[cfg(target_os = "linux")]
-mod rendering;
-#[cfg(target_os = "linux")]
 mod session_lock;
 mod state;
 mod timing;
@@ -91,7 +89,7 @@ fn main() {
         .setup(|app| {
             #[cfg(target_os = "linux")]
             recent_files::keep_out_of_recent_files();
-            let window = WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
+            WebviewWindowBuilder::new(app, "main", WebviewUrl::App("index.html".into()))
                 .title("Lifeboat")
                 .inner_size(1120.0, 740.0)
                 .min_inner_size(760.0, 520.0)
@@ -99,8 +97,6 @@ fn main() {
                 // the page made (calls and mails go through `open_link`).
                 .on_navigation(|url| url.scheme() == "tauri" || url.host_str() == Some("tauri.localhost"))
                 .build()?;
-            #[cfg(target_os = "linux")]
-            window.with_webview(rendering::without_compositing)?;
             idle::watch(app.handle().clone());
             #[cfg(target_os = "linux")]
             {

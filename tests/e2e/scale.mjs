@@ -100,6 +100,8 @@ function record(what, samples) {
   // The commands' share: the rest is the page building and laying out what they answered.
   row.ipc_p50 = at(ipc, 0.5);
   row.under = row.timeouts === 0 && row.max < BUDGET_MS;
+  row.samples = samples.map((s) => Math.round(s.ms));
+  row.ipc_samples = samples.map((s) => Math.round(s.ipc));
   rows.push(row);
   console.log(`  ${what}: p50 ${row.p50?.toFixed(0)} ms (commands ${row.ipc_p50?.toFixed(0)} ms), max ${row.max?.toFixed(0)} ms${row.timeouts ? `, ${row.timeouts} never shown` : ''}`);
 }
