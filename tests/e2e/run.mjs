@@ -498,13 +498,13 @@ async function chooseFile(button, title, path, save = false) {
   execFileSync('xdotool', ['key', 'Return']);
   await driver.wait(async () => dialogs().length === 0, TIMEOUT, `the file dialog "${title}" to close`);
 }
-/** Import one file from the import screen, as a user would, and wait for its summary. */
 /** The count in "N명 모두 보기". */
 function everyoneToAsk(text) {
   const n = Number(/(\d+)명/.exec(text)[1]);
   if (!(n > 24)) fail(`"${text}" offers ${n} members to ask`);
   return n;
 }
+/** Import one file from the import screen, as a user would, and wait for its summary. */
 async function importOne(path) {
   await click('[data-screen="import"]');
   if ((await driver.findElements(By.css('#import-more'))).length) await click('#import-more');

@@ -22,6 +22,7 @@ export function roster(pane, members, rowFor) {
   const table = /** @type {HTMLTableElement} */ (h('table.roster',
     h('colgroup', h('col.dot-col'), h('col'), h('col.num-col'), h('col.date-col')), body));
   let row = ROW;
+  let measured = false;
   let drawn = '';
   // An empty cell takes a pixel even in a row of no height: no rows, no spacer.
   const spacer = (rows) =>
@@ -43,24 +44,25 @@ export function roster(pane, members, rowFor) {
     if (key === drawn) return;
     drawn = key;
     body.replaceChildren(spacer(first), ...members.slice(first, last).map(rowFor), spacer(members.length - last));
+    // The first row drawn is measured, once, in case fonts made it other than ROW.
+    const sample = measured ? null : body.querySelector('tr:not(.spacer)');
+    if (sample) {
+      measured = true;
+      const height = sample.getBoundingClientRect().height;
+      if (height && Math.abs(height - row) > 0.5) {
+        row = height;
+        draw();
+      }
+    }
   }
 
   pane.addEventListener('scroll', draw, { passive: true });
   resized.observe(pane);
-  // Drawn once the table is in the page (where it sits decides what is in
-  // view); then one row is measured, in case fonts made it other than ROW.
+  // Drawn once the table is in the page: where it sits decides what is in view.
   queueMicrotask(() => {
     // What is above it may grow (the members to ask, all shown): it moves.
     if (table.parentElement) resized.observe(table.parentElement);
     draw();
-    requestAnimationFrame(() => {
-      const first = body.querySelector('tr:not(.spacer)');
-      const measured = first ? first.getBoundingClientRect().height : 0;
-      if (measured && Math.abs(measured - row) > 0.5) {
-        row = measured;
-        draw();
-      }
-    });
   });
   return table;
 }
