@@ -38,7 +38,5 @@ pub fn import_files(vault: &mut Vault, paths: &[PathBuf], opts: &ImportOptions) 
         cancel: opts.cancel,
         progress: opts.progress,
     };
-    let mut batch = vault.begin_import(region)?;
-    let files = import::run(paths, &read, &mut batch)?;
-    batch.finish(files, opts.dry_run)
+    vault.import_batch(region, opts.dry_run, |batch| import::run(paths, &read, batch))
 }

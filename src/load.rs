@@ -38,7 +38,7 @@ pub struct Prepared {
 }
 
 /// A contact, with what the parser thread works out about it for the store.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct PreparedContact {
     pub contact: ContactRecord,
     /// The E.164 form of each of its numbers, read in the file's region.

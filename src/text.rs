@@ -117,13 +117,29 @@ pub fn digits(s: &str) -> String {
 pub fn uuid_urn(mut b: [u8; 16], version: u8) -> String {
     b[6] = (b[6] & 0x0f) | version << 4;
     b[8] = (b[8] & 0x3f) | 0x80;
-    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("urn:uuid:{}-{}-{}-{}-{}", &h[..8], &h[8..12], &h[12..16], &h[16..20], &h[20..])
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut urn = String::with_capacity(45);
+    urn.push_str("urn:uuid:");
+    for (i, x) in b.iter().enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            urn.push('-');
+        }
+        urn.push(HEX[usize::from(x >> 4)] as char);
+        urn.push(HEX[usize::from(x & 0x0f)] as char);
+    }
+    urn
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uuid_urns_in_the_rfc_form() {
+        let b: [u8; 16] = std::array::from_fn(|i| i as u8 * 17);
+        assert_eq!(uuid_urn(b, 4), "urn:uuid:00112233-4455-4677-8899-aabbccddeeff");
+        assert_eq!(uuid_urn([0xff; 16], 7), "urn:uuid:ffffffff-ffff-7fff-bfff-ffffffffffff");
+    }
 
     #[test]
     fn initials_of_hangul_names() {

@@ -84,9 +84,28 @@ impl BatchKind {
 }
 
 impl Vault {
-    /// Start an import: one batch in one transaction, for all files of the
-    /// run. Hand it to `import::run`, then [`ImportBatch::finish`] it.
-    pub fn begin_import(&mut self, region: Region) -> Result<ImportBatch<'_>, VaultError> {
+    /// Import as one batch in one transaction, for all files of the run:
+    /// `read` pushes their records into it (`import::run`); then the batch
+    /// is kept, or rolled back (see [`ImportBatch::finish`]) or, when `read`
+    /// fails, dropped: nothing of it stays. Either way the page cache a big
+    /// batch grew shrinks back.
+    pub fn import_batch(
+        &mut self,
+        region: Region,
+        dry_run: bool,
+        read: impl FnOnce(&mut ImportBatch<'_>) -> Result<Vec<FileReport>, VaultError>,
+    ) -> Result<ImportReport, VaultError> {
+        let imported = self.begin_import(region).and_then(|mut batch| {
+            let files = read(&mut batch)?;
+            batch.finish(files, dry_run)
+        });
+        let shrunk = self.shrink_cache();
+        let report = imported?;
+        shrunk?;
+        Ok(report)
+    }
+
+    fn begin_import(&mut self, region: Region) -> Result<ImportBatch<'_>, VaultError> {
         let dir = self.dir.clone();
         let tx = self.conn.transaction().map_err(|e| VaultError::sql(&dir, e))?;
         let batch_id = new_batch(&tx, BatchKind::Import).map_err(|e| VaultError::sql(&dir, e))?;
@@ -148,7 +167,7 @@ pub struct ImportBatch<'v> {
 impl ImportBatch<'_> {
     /// Keep the batch (or, for a dry run or a batch that added nothing,
     /// roll it back: history lists only imports that changed something).
-    pub fn finish(mut self, files: Vec<FileReport>, dry_run: bool) -> Result<ImportReport, VaultError> {
+    fn finish(mut self, files: Vec<FileReport>, dry_run: bool) -> Result<ImportReport, VaultError> {
         let dir = self.dir.clone();
         let sql = |e| VaultError::sql(&dir, e);
         self.report.files = files;
@@ -218,7 +237,9 @@ impl Loader for ImportBatch<'_> {
 
     fn take(&mut self, record: &mut Record) -> Result<(), VaultError> {
         let stored = match record {
-            Record::Contact(contact) => self.store_contact(*std::mem::take(contact)),
+            // Left in its batch, for the parser's thread to free (freeing here
+            // what that thread allocated waits on its allocator's lock).
+            Record::Contact(contact) => self.store_contact(contact),
             Record::Room(room) => self.open_room(room),
             Record::Message(message, prepared) => self.store_message(message, prepared),
             Record::Event(event) => self.store_event(event),

@@ -185,6 +185,17 @@ mod pragma_tests {
         assert_eq!(on, "1");
     }
 
+    /// The scratch space of a b-tree page split is on the stack, not an
+    /// allocation that is filled with random bytes as it is freed (SECURITY.md).
+    #[test]
+    fn sqlite_splits_pages_in_stack_space() {
+        let d = tempfile::tempdir().unwrap();
+        let v = super::super::Vault::create(&d.path().join("v"), "correct horse").unwrap();
+        let mut stmt = v.conn.prepare("PRAGMA compile_options").unwrap();
+        let options: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+        assert!(options.iter().any(|o| o == "USE_ALLOCA"), "{options:?}");
+    }
+
     /// A read of everyone grows the page cache with the vault (at most 64
     /// MiB) and gives it back when it ends, on success and on failure.
     #[test]

@@ -76,8 +76,8 @@ const INIT_LEFTOVERS: [&str; 6] =
 pub struct Vault {
     conn: Connection,
     dir: PathBuf,
-    /// What people searches scan, read on the first search after a change.
-    people_list: std::cell::RefCell<Option<people_list::PeopleList>>,
+    /// What people searches scan, read on the first search after a person changed.
+    people_list: people_list::PeopleCache,
     // Held for the life of the vault; dropping it releases the lock.
     _lock: File,
 }
@@ -127,8 +127,9 @@ impl Vault {
         let db = dir.join(DB_FILE);
         // Create the file 0600 first: SQLite gives its journal the same mode.
         OpenOptions::new().write(true).create_new(true).mode(0o600).open(&db).map_err(|e| VaultError::io(&db, e))?;
-        let conn = connect(&db, &key)?;
-        let vault = Vault { conn, dir: dir.to_owned(), people_list: Default::default(), _lock: lock };
+        let mut conn = connect(&db, &key)?;
+        let people_list = people_list::PeopleCache::watch(&mut conn).map_err(|e| VaultError::sql(dir, e))?;
+        let vault = Vault { conn, dir: dir.to_owned(), people_list, _lock: lock };
         schema::migrate(&vault.conn, &db)?;
         write_private(&dir.join(HEADER_FILE), header.to_json().as_bytes())?;
         let marker = dir.join(INIT_FILE);
@@ -147,9 +148,10 @@ impl Vault {
             return Err(VaultError::NotFound { dir: dir.to_owned() });
         }
         let lock = acquire_lock(dir)?;
-        let conn = unlock::unlock(dir, &db, passphrase)?;
+        let mut conn = unlock::unlock(dir, &db, passphrase)?;
         schema::migrate(&conn, &db)?;
-        Ok(Vault { conn, dir: dir.to_owned(), people_list: Default::default(), _lock: lock })
+        let people_list = people_list::PeopleCache::watch(&mut conn).map_err(|e| VaultError::sql(dir, e))?;
+        Ok(Vault { conn, dir: dir.to_owned(), people_list, _lock: lock })
     }
 
     /// Fail with [`VaultError::WrongPassphrase`] unless `passphrase` is this
@@ -247,20 +249,29 @@ impl Vault {
     pub fn reading_everyone<T, E: From<VaultError>>(&self, f: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
         // The file's size is the vault's: the cache holds plaintext pages of it.
         let kib = std::fs::metadata(self.dir.join(DB_FILE)).map_or(0, |m| m.len() / 1024);
-        let kib = i64::try_from(kib).unwrap_or(i64::MAX).clamp(CACHE_KIB, EVERYONE_CACHE_KIB);
+        let kib = i64::try_from(kib).unwrap_or(i64::MAX).clamp(CACHE_KIB, LARGE_CACHE_KIB);
         self.conn.pragma_update(None, "cache_size", -kib).map_err(|e| self.sql(e))?;
         let result = self.reading(f);
-        let shrink = self.conn.execute_batch(&format!("PRAGMA cache_size = -{CACHE_KIB}; PRAGMA shrink_memory;"));
+        let shrink = self.shrink_cache();
         let value = result?;
-        shrink.map_err(|e| self.sql(e))?;
+        shrink?;
         Ok(value)
+    }
+
+    /// Back to the usual page cache, after a read or a batch that grew it;
+    /// the pages past it are freed (and wiped: `cipher_memory_security`).
+    fn shrink_cache(&self) -> Result<(), VaultError> {
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{CACHE_KIB}; PRAGMA shrink_memory;"))
+            .map_err(|e| self.sql(e))
     }
 }
 
 /// The page cache of every connection, in KiB.
 const CACHE_KIB: i64 = 16 * 1024;
-/// The most [`Vault::reading_everyone`] lets it grow to, in KiB.
-const EVERYONE_CACHE_KIB: i64 = 64 * 1024;
+/// The most a read of everyone ([`Vault::reading_everyone`]) or a batch that
+/// makes many people (`ListIndexes::made`) lets it grow to, in KiB.
+const LARGE_CACHE_KIB: i64 = 64 * 1024;
 
 /// The `region` setting, else KR.
 fn region_setting(conn: &Connection) -> rusqlite::Result<crate::phone::Region> {

@@ -254,17 +254,7 @@ impl Vault {
 
     fn people_list(&self) -> Result<std::cell::RefMut<'_, Option<super::people_list::PeopleList>>, VaultError> {
         let order = self.name_order()?;
-        let mut list = self.people_list.borrow_mut();
-        let fresh = match list.as_ref() {
-            Some(l) => l.current(&self.conn, order).map_err(|e| self.sql(e))?,
-            None => false,
-        };
-        if !fresh {
-            // The old one is wiped before the new one is read.
-            *list = None;
-            *list = Some(super::people_list::PeopleList::read(&self.conn, order).map_err(|e| self.sql(e))?);
-        }
-        Ok(list)
+        self.people_list.list(&self.conn, order).map_err(|e| self.sql(e))
     }
 
     /// The person with this id, or the one person a name or number matches.

@@ -2,19 +2,62 @@
 //! text, in list order, in one buffer. A keystroke in a vault of 100,000
 //! people is then one substring search over a few megabytes (a few
 //! milliseconds) instead of a scan that decrypts every page of the person
-//! table. The list is read again whenever the vault has changed since, and
-//! its buffer is wiped when it is dropped (as SQLCipher wipes its pages).
+//! table. The list is read again whenever the person table has changed since,
+//! and its buffer is wiped when it is dropped (as SQLCipher wipes its pages).
+
+use std::cell::{RefCell, RefMut};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use memchr::memmem;
 use rusqlite::Connection;
+use rusqlite::hooks::Action;
 use zeroize::Zeroizing;
 
 use super::NameOrder;
 use super::people::SEPARATOR;
 
+/// The people list as last read, and how many rows this connection has
+/// written to the person table (SQLite's update hook counts them). A write to
+/// any other table (a setting, a backup key, a message) leaves the list
+/// current: only a person's row holds what the list does.
+pub(super) struct PeopleCache {
+    list: RefCell<Option<PeopleList>>,
+    person_writes: Arc<AtomicU64>,
+}
+
+impl PeopleCache {
+    /// Start counting the writes `conn` makes to the person table.
+    pub(super) fn watch(conn: &mut Connection) -> rusqlite::Result<PeopleCache> {
+        let person_writes = Arc::new(AtomicU64::new(0));
+        let count = Arc::clone(&person_writes);
+        conn.update_hook(Some(move |_: Action, _: &str, table: &str, _: i64| {
+            if table == "person" {
+                count.fetch_add(1, Ordering::Relaxed);
+            }
+        }))?;
+        Ok(PeopleCache { list: RefCell::default(), person_writes })
+    }
+
+    /// The list in `order` as the vault has it now: read again if a person
+    /// was written since it was last read, here or by another connection.
+    pub(super) fn list(&self, conn: &Connection, order: NameOrder) -> rusqlite::Result<RefMut<'_, Option<PeopleList>>> {
+        let stamp =
+            (conn.query_row("PRAGMA data_version", [], |r| r.get(0))?, self.person_writes.load(Ordering::Relaxed));
+        let mut list = self.list.borrow_mut();
+        if !list.as_ref().is_some_and(|l| l.order == order && l.stamp == stamp) {
+            // The old one is wiped before the new one is read.
+            *list = None;
+            *list = Some(PeopleList::read(conn, order, stamp)?);
+        }
+        Ok(list)
+    }
+}
+
 /// Every current person's search text in [`NameOrder`], one after another.
 pub(super) struct PeopleList {
-    /// When it was read (see [`stamp`]) and in which order.
+    /// The database's version as other connections leave it, and the person
+    /// writes counted when it was read; and in which order.
     stamp: (i64, u64),
     order: NameOrder,
     /// Each person's search text after a NUL, which no query holds: a match
@@ -25,14 +68,8 @@ pub(super) struct PeopleList {
 }
 
 impl PeopleList {
-    /// Whether this list still shows the vault as `conn` has it now.
-    pub(super) fn current(&self, conn: &Connection, order: NameOrder) -> rusqlite::Result<bool> {
-        Ok(self.order == order && self.stamp == stamp(conn)?)
-    }
-
     /// Read every current person's search text in `order`.
-    pub(super) fn read(conn: &Connection, order: NameOrder) -> rusqlite::Result<PeopleList> {
-        let stamp = stamp(conn)?;
+    fn read(conn: &Connection, order: NameOrder, stamp: (i64, u64)) -> rusqlite::Result<PeopleList> {
         // The table in storage order (a name index would fetch each row out
         // of order), sorted here as the list's index orders it: BINARY is
         // byte order, as Rust compares strings. The rank is worked out here
@@ -87,13 +124,6 @@ impl PeopleList {
     }
 }
 
-/// What changes whenever the vault does: the database's version as other
-/// connections leave it, and how many rows this one has changed.
-fn stamp(conn: &Connection) -> rusqlite::Result<(i64, u64)> {
-    let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
-    Ok((version, conn.total_changes()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::edit::tests::sample;
@@ -111,6 +141,33 @@ mod tests {
             assert_eq!(NameOrder::Korean.rank_of(name), sql, "{name:?}");
             assert_eq!(NameOrder::Latin.rank_of(name), 0);
         }
+    }
+
+    /// Where the list's text lives: a list read again lives elsewhere.
+    fn list_at(v: &super::super::Vault) -> *const u8 {
+        v.people_list.list.borrow().as_ref().unwrap().text.as_ptr()
+    }
+
+    #[test]
+    fn only_a_write_to_a_person_reads_the_list_again() {
+        let (_d, v, id) = sample();
+        assert_eq!(v.search_ids("김민", 10).unwrap(), vec![id]);
+        let first = list_at(&v);
+        // A backup key, a setting, a message: not what the list holds.
+        v.conn
+            .execute_batch("CREATE TABLE elsewhere(x); INSERT INTO elsewhere VALUES (1); UPDATE elsewhere SET x = 2")
+            .unwrap();
+        assert_eq!(v.search_ids("김민", 10).unwrap(), vec![id]);
+        assert_eq!(list_at(&v), first, "a write to another table read the list again");
+        // Any write to a person's row, even one no method of the vault makes.
+        v.conn.execute("UPDATE person SET haystack = char(1) || 'zzz' WHERE id = ?1", [id]).unwrap();
+        assert_eq!(v.search_ids("zzz", 10).unwrap(), vec![id]);
+        assert!(v.search_ids("김민", 10).unwrap().is_empty());
+        // A person's write rolled back reads it again too, and finds it as it was.
+        let tx = v.conn.unchecked_transaction().unwrap();
+        tx.execute("DELETE FROM person WHERE id = ?1", [id]).unwrap();
+        tx.rollback().unwrap();
+        assert_eq!(v.search_ids("zzz", 10).unwrap(), vec![id]);
     }
 
     #[test]

@@ -111,6 +111,20 @@ impl Vault {
         origin: &BackupOrigin,
         opts: RestoreOptions,
     ) -> Result<RestoreReport, VaultError> {
+        let restored = self.restore_batch(snapshot, origin, opts);
+        // Whatever became of the batch, the page cache a big one grew shrinks back.
+        let shrunk = self.shrink_cache();
+        let report = restored?;
+        shrunk?;
+        Ok(report)
+    }
+
+    fn restore_batch(
+        &mut self,
+        snapshot: &Snapshot,
+        origin: &BackupOrigin,
+        opts: RestoreOptions,
+    ) -> Result<RestoreReport, VaultError> {
         let region = self.region()?;
         let dir = self.dir.clone();
         let sql = |e| VaultError::sql(&dir, e);

@@ -154,12 +154,12 @@ impl<'c> Rows<'c> {
     /// A new person with the UID their source gave them, or a fresh one when
     /// it gave none or another person holds it already.
     pub(super) fn new_person(&self, name: &str, me: bool, uid: Option<&str>) -> rusqlite::Result<i64> {
-        let uid = self.kept_uid(uid)?;
-        self.exec(
-            "INSERT INTO person(name, me, uid, batch_id) VALUES (?1, ?2, ?3, ?4)",
-            params![name, me, uid, self.batch_id],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        self.insert_person(uid, |uid| {
+            self.exec(
+                "INSERT INTO person(name, me, uid, batch_id) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (uid) DO NOTHING",
+                params![name, me, uid, self.batch_id],
+            )
+        })
     }
 
     /// A new person made from a card, with its details and the search text
@@ -173,25 +173,32 @@ impl<'c> Rows<'c> {
         d: &Details,
         haystack: &str,
     ) -> rusqlite::Result<i64> {
-        let uid = self.kept_uid(uid)?;
         let v = d.values()?;
         // What `fill_details` keeps for someone who had no organization.
         let org_parts = if v.org.is_some() && v.org == v.spelled { v.org_parts } else { None };
-        self.exec(
-            "INSERT INTO person(name, me, uid, batch_id, org, note, birthday, name_parts, org_parts, haystack)
-             VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![name, uid, self.batch_id, v.org, v.note, v.birthday, v.name_parts, org_parts, haystack],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        self.insert_person(uid, |uid| {
+            self.exec(
+                "INSERT INTO person(name, me, uid, batch_id, org, note, birthday, name_parts, org_parts, haystack)
+                 VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (uid) DO NOTHING",
+                params![name, uid, self.batch_id, v.org, v.note, v.birthday, v.name_parts, &org_parts, haystack],
+            )
+        })
     }
 
-    /// The UID a source gave, unless it is unusable or someone holds it; else a fresh one.
-    fn kept_uid(&self, uid: Option<&str>) -> rusqlite::Result<String> {
-        let kept = match uid.map(str::trim).filter(|u| !u.is_empty() && u.len() <= 255) {
-            Some(u) if self.one::<i64, _>("SELECT id FROM person WHERE uid = ?1", [u])?.is_none() => Some(u.to_owned()),
-            _ => None,
-        };
-        Ok(kept.unwrap_or_else(fresh_uid))
+    /// Insert a person with the UID a source gave, unless it is unusable or
+    /// someone holds it (`insert` then writes nothing); else with a fresh
+    /// one. No lookup first: a new UID is the rule, and the insert finds the
+    /// one that is taken.
+    fn insert_person(
+        &self,
+        uid: Option<&str>,
+        insert: impl Fn(&str) -> rusqlite::Result<usize>,
+    ) -> rusqlite::Result<i64> {
+        let given = uid.map(str::trim).filter(|u| !u.is_empty() && u.len() <= 255);
+        if given.map_or(Ok(0), &insert)? == 0 && insert(&fresh_uid())? == 0 {
+            return Err(rusqlite::Error::StatementChangedRows(0));
+        }
+        Ok(self.conn.last_insert_rowid())
     }
 
     /// Fill what a person lacks from what a source wrote; never overwrites
@@ -404,33 +411,32 @@ impl<'c> Rows<'c> {
     /// Whoever has this E.164 number, people who confirmed it first; with
     /// `confirmed_only`, only someone for whom it is confirmed.
     pub(super) fn person_with_phone(&self, e164: &str, confirmed_only: bool) -> rusqlite::Result<Option<i64>> {
-        self.person_with(
-            "SELECT coalesce(
-               (SELECT min(person_id) FROM phone WHERE value = ?1 AND e164 = ?1 AND status = 'confirmed'),
-               CASE WHEN ?2 = 0 THEN (SELECT min(person_id) FROM phone WHERE value = ?1 AND e164 = ?1) END)",
-            e164,
-            confirmed_only,
-        )
+        self.person_with("SELECT person_id, status FROM phone WHERE value = ?1 AND e164 = ?1", e164, confirmed_only)
     }
 
     /// Like [`Rows::person_with_phone`], for an e-mail address.
     pub(super) fn person_with_email(&self, address: &str, confirmed_only: bool) -> rusqlite::Result<Option<i64>> {
-        self.person_with(
-            "SELECT coalesce(
-               (SELECT min(person_id) FROM email WHERE address = ?1 AND status = 'confirmed'),
-               CASE WHEN ?2 = 0 THEN (SELECT min(person_id) FROM email WHERE address = ?1) END)",
-            address,
-            confirmed_only,
-        )
+        self.person_with("SELECT person_id, status FROM email WHERE address = ?1", address, confirmed_only)
     }
 
     /// Every contact of an import asks this: the statement is a literal, so
-    /// the cache finds it without building its text each time. Two `min`s,
-    /// not an ORDER BY: a sort opens a temporary b-tree per call, and with
-    /// SQLCipher's memory security each of its allocations is wiped when
-    /// freed (that sort was most of a 100,000-card import).
+    /// the cache finds it without building its text each time. The rows that
+    /// hold the value (rarely more than one) are read in one look in its
+    /// index and the first holder chosen here: an ORDER BY opens a temporary
+    /// b-tree per call, whose allocations SQLCipher's memory security wipes
+    /// when freed, and a `min` per status looks twice for a value nobody has.
     fn person_with(&self, sql: &'static str, value: &str, confirmed_only: bool) -> rusqlite::Result<Option<i64>> {
-        let found: Option<i64> = self.one::<Option<i64>, _>(sql, params![value, confirmed_only])?.flatten();
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let mut rows = stmt.query([value])?;
+        let (mut confirmed, mut anyone) = (None::<i64>, None::<i64>);
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            if row.get::<_, Status>(1)? == Status::Confirmed {
+                confirmed = Some(confirmed.map_or(id, |c| c.min(id)));
+            }
+            anyone = Some(anyone.map_or(id, |a| a.min(id)));
+        }
+        let found = if confirmed_only { confirmed } else { confirmed.or(anyone) };
         found.map(|id| self.live(id)).transpose()
     }
 
@@ -492,14 +498,62 @@ pub(super) fn fresh_uid() -> String {
     b[..6].copy_from_slice(&(stamp >> 12).to_be_bytes()[2..]);
     b[6] = (stamp >> 8 & 0x0f) as u8;
     b[7] = stamp as u8;
-    // The OS random source failing is not recoverable; a vault cannot be opened without it either.
-    getrandom::getrandom(&mut b[8..]).expect("the operating system's random source");
+    random_bytes(&mut b[8..]);
     crate::text::uuid_urn(b, 7)
+}
+
+/// Bytes from the OS random source, drawn 512 at a time (one system call
+/// for 64 UIDs, not one each) and wiped from the store as they are handed out.
+fn random_bytes(out: &mut [u8]) {
+    thread_local! {
+        static DRAWN: std::cell::RefCell<(zeroize::Zeroizing<[u8; 512]>, usize)> =
+            std::cell::RefCell::new((zeroize::Zeroizing::new([0; 512]), 512));
+    }
+    DRAWN.with_borrow_mut(|(pool, used)| {
+        if *used + out.len() > pool.len() {
+            // The OS random source failing is not recoverable; a vault cannot be opened without it either.
+            getrandom::getrandom(&mut pool[..]).expect("the operating system's random source");
+            *used = 0;
+        }
+        let taken = &mut pool[*used..*used + out.len()];
+        out.copy_from_slice(taken);
+        taken.fill(0);
+        *used += out.len();
+    });
 }
 
 #[cfg(test)]
 mod tests {
-    use super::fresh_uid;
+    use super::{Details, Rows, fresh_uid};
+
+    /// A source's UID is kept unless someone holds it already or it is
+    /// unusable; then the person gets a fresh one, and nobody else's changes.
+    #[test]
+    fn a_person_keeps_the_uid_their_source_gave_unless_it_is_taken() {
+        let d = tempfile::tempdir().unwrap();
+        let mut v = crate::vault::Vault::create(&d.path().join("v"), "correct horse").unwrap();
+        let tx = v.conn.transaction().unwrap();
+        let rows = Rows {
+            conn: &tx,
+            batch_id: super::super::ingest::new_batch(&tx, super::super::ingest::BatchKind::Import).unwrap(),
+        };
+        let card = Details { org: None, note: None, birthday: None, name_parts: None, org_parts: &[] };
+        let given = "urn:uuid:0190a0e4-0000-7000-8000-000000000001";
+        let first = rows.new_card_person("김민준", Some(given), &card, "").unwrap();
+        let again = rows.new_card_person("이서연", Some(&format!(" {given} ")), &card, "").unwrap();
+        let named = rows.new_person("박지훈", false, Some(given)).unwrap();
+        let blank = rows.new_person("최유나", false, Some("  ")).unwrap();
+        let long = rows.new_card_person("정하늘", Some(&"x".repeat(256)), &card, "").unwrap();
+        let uid =
+            |id: i64| -> String { tx.query_row("SELECT uid FROM person WHERE id = ?1", [id], |r| r.get(0)).unwrap() };
+        assert_eq!(uid(first), given);
+        for id in [again, named, blank, long] {
+            assert_ne!(id, first);
+            assert!(uid(id).starts_with("urn:uuid:") && uid(id) != given && uid(id).len() == 45, "{}", uid(id));
+        }
+        let people: i64 = tx.query_row("SELECT count(*) FROM person", [], |r| r.get(0)).unwrap();
+        assert_eq!(people, 5);
+    }
 
     #[test]
     fn fresh_uids_are_version_7_and_increase() {
@@ -512,6 +566,9 @@ mod tests {
         }
         // 5,000 in a few milliseconds: the counter keeps them in order within one.
         assert!(uids.windows(2).all(|w| w[0] < w[1]), "not increasing");
+        // Their random bits are drawn fresh for each, pool refill or not.
+        let tails: std::collections::HashSet<&str> = uids.iter().map(|u| &u[28..]).collect();
+        assert_eq!(tails.len(), uids.len());
         let ms = u64::from_str_radix(&uids[0][9..17], 16).unwrap() << 16
             | u64::from_str_radix(&uids[0][18..22], 16).unwrap();
         let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as u64;

@@ -161,7 +161,7 @@ impl ImportBatch<'_> {
         Ok(id)
     }
 
-    pub(super) fn store_contact(&mut self, prepared: PreparedContact) -> rusqlite::Result<()> {
+    pub(super) fn store_contact(&mut self, prepared: &PreparedContact) -> rusqlite::Result<()> {
         let PreparedContact { contact: c, e164s, addresses } = prepared;
         let name = c
             .name
@@ -171,26 +171,26 @@ impl ImportBatch<'_> {
             .or_else(|| addresses.first().cloned())
             .or_else(|| c.phones.first().map(|p| nfc(&p.raw)));
         let Some(name) = name else { return Ok(()) };
-        let owner = self.owner_of_contact(&e164s, &addresses)?;
+        let owner = self.owner_of_contact(e164s, addresses)?;
         let person_id = match owner {
             Some(id) => {
                 self.report.merged += 1;
                 self.add_alias(id, &name)?;
                 id
             }
-            None => self.new_card_person(&c, &e164s, &addresses, name)?,
+            None => self.new_card_person(c, e164s, addresses, name)?,
         };
-        for (p, e164) in c.phones.iter().zip(&e164s) {
+        for (p, e164) in c.phones.iter().zip(e164s) {
             let added = self.add_phone(person_id, &p.raw, e164.as_deref(), p.label.as_deref(), Status::Confirmed)?;
-            self.contact_provenance(Item::Phone(added.id), added.new, &c)?;
+            self.contact_provenance(Item::Phone(added.id), added.new, c)?;
         }
         for (e, address) in c.emails.iter().zip(addresses) {
-            let added = self.add_email(person_id, &address, e.label.as_deref(), Status::Confirmed)?;
-            self.contact_provenance(Item::Email(added.id), added.new, &c)?;
+            let added = self.add_email(person_id, address, e.label.as_deref(), Status::Confirmed)?;
+            self.contact_provenance(Item::Email(added.id), added.new, c)?;
         }
         for h in &c.handles {
             if let Some(added) = self.add_handle(person_id, &h.service, &h.value, Status::Confirmed)? {
-                self.contact_provenance(Item::Handle(added.id), added.new, &c)?;
+                self.contact_provenance(Item::Handle(added.id), added.new, c)?;
             }
         }
         if owner.is_none() {
@@ -198,7 +198,7 @@ impl ImportBatch<'_> {
             self.touched.remove(&person_id);
         } else {
             let name_parts = c.name_parts();
-            self.rows().fill_details(person_id, &details(&c, name_parts.as_ref()))?;
+            self.rows().fill_details(person_id, &details(c, name_parts.as_ref()))?;
             // Now, while the person's pages are in the cache, unless the card
             // added nothing that is searched; a later card that merges into them
             // and adds something refreshes them again.
