@@ -14,6 +14,8 @@ mod idle;
 #[cfg(target_os = "linux")]
 mod recent_files;
 #[cfg(target_os = "linux")]
+mod rendering;
+#[cfg(target_os = "linux")]
 mod session_lock;
 mod state;
 mod timing;
@@ -23,6 +25,9 @@ use tauri::{Manager, RunEvent, WebviewUrl, WebviewWindowBuilder, WindowEvent};
 use commands::import::DropWatch;
 
 fn main() {
+    // First: it changes the environment, which only one thread may do.
+    #[cfg(target_os = "linux")]
+    rendering::without_compositing();
     timing::start();
     // Before any passphrase is typed: no core dump may hold it or the vault key.
     if let Err(e) = lifeboat::harden_process() {

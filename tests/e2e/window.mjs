@@ -2,8 +2,7 @@
 // scale.mjs): tauri-driver on port 4444, the WebDriver session on the app,
 // and the element helpers the steps are written in.
 
-import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Builder, By, until } from 'selenium-webdriver';
 
@@ -71,8 +70,15 @@ export function pageHelpers(driver, { fail, shots }) {
     }, timeout, `${css} to show ${re}`).catch(() => fail(`${css} shows ${JSON.stringify(last)}, expected ${re}`));
     return last;
   }
+  // What the display shows of the window, as a user sees it (ImageMagick's
+  // `import`, the window found by xdotool): WebKitWebDriver's own screenshot
+  // waits for a composited frame, which the app's page, drawn without
+  // compositing (src-tauri/src/rendering.rs), may never make.
   async function shot(name) {
-    writeFileSync(join(shots, `${name}.png`), await driver.takeScreenshot(), 'base64');
+    await driver.executeScript('return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));');
+    const window = execFileSync('xdotool', ['search', '--onlyvisible', '--name', '^Lifeboat$'], { encoding: 'utf8' }).split('\n')[0];
+    if (!window) fail('no window named Lifeboat on the display');
+    execFileSync('import', ['-window', window, join(shots, `${name}.png`)]);
   }
   // Run `script`, reload the page, and wait for the new page: a lookup made
   // while the old one unloads fails (NoSuchFrameError) instead of waiting.
