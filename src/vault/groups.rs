@@ -216,7 +216,7 @@ impl Vault {
                 // Only members known to have one ask for their handles: a
                 // query per member of a room of hundreds is what a roster waits on.
                 if handle {
-                    m.handles = super::people::handles(&self.conn, m.person_id)?;
+                    m.handles = super::people::handles(&self.conn, m.person_id, super::people::Messages::Read)?;
                     m.handles.retain(|h| h.service != "id");
                 }
                 Ok(m)

@@ -299,10 +299,19 @@ impl Vault {
         kept_counts(&self.conn, live).map_err(|e| self.sql(e))
     }
 
+    /// [`Vault::person`] without the texts of the messages their numbers
+    /// and e-mails came from (each source's `message` is None): for what
+    /// shows none of them, a QR code or a card. Reading those texts back out
+    /// of their chunks is most of what a person costs.
+    pub fn person_card(&self, id: i64) -> Result<PersonView, VaultError> {
+        let live = self.live_person(id)?;
+        person_view(&self.conn, live, Messages::Left).map_err(|e| self.sql(e))?.ok_or(VaultError::NoPerson { id })
+    }
+
     /// A merged person's id shows the person they were merged into.
     fn try_person(&self, id: i64) -> Result<Option<PersonView>, VaultError> {
         let live = self.live_person(id)?;
-        person_view(&self.conn, live).map_err(|e| self.sql(e))
+        person_view(&self.conn, live, Messages::Read).map_err(|e| self.sql(e))
     }
 
     /// The person `id` became through merges (itself when never merged).
@@ -334,7 +343,14 @@ pub(super) fn search_pattern(query: &str) -> Option<String> {
     })
 }
 
-fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView>> {
+/// Whether a person's view reads the texts of the messages its values came from.
+#[derive(Clone, Copy)]
+pub(super) enum Messages {
+    Read,
+    Left,
+}
+
+fn person_view(conn: &Connection, id: i64, messages: Messages) -> rusqlite::Result<Option<PersonView>> {
     let head = conn
         .prepare_cached("SELECT name, me, org, note, birthday, uid, name_parts, org_parts FROM person WHERE id = ?1")?
         .query_row([id], |r| {
@@ -376,7 +392,7 @@ fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView
         })?;
         for row in rows {
             let mut phone = row?;
-            phone.sources = provenance(conn, "provenance", "phone_id", phone.id)?;
+            phone.sources = provenance(conn, "provenance", "phone_id", phone.id, messages)?;
             phones.push(phone);
         }
     }
@@ -400,7 +416,7 @@ fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView
         })?;
         for row in rows {
             let mut email = row?;
-            email.sources = provenance(conn, "provenance", "email_id", email.id)?;
+            email.sources = provenance(conn, "provenance", "email_id", email.id, messages)?;
             emails.push(email);
         }
     }
@@ -409,7 +425,7 @@ fn person_view(conn: &Connection, id: i64) -> rusqlite::Result<Option<PersonView
     for email in &mut emails {
         email.conflict = is_conflict(confirmed_email, email.status, claimed(&email.sources));
     }
-    let handles = handles(conn, id)?;
+    let handles = handles(conn, id, messages)?;
     Ok(Some(PersonView {
         id,
         name,
@@ -486,7 +502,7 @@ fn strings(conn: &Connection, sql: &str, id: i64) -> rusqlite::Result<Vec<String
 }
 
 /// A person's handles, confirmed first, each with where it came from.
-pub(super) fn handles(conn: &Connection, person: i64) -> rusqlite::Result<Vec<HandleView>> {
+pub(super) fn handles(conn: &Connection, person: i64, messages: Messages) -> rusqlite::Result<Vec<HandleView>> {
     let mut stmt = conn.prepare_cached("SELECT id, service, value, status FROM handle WHERE person_id = ?1")?;
     let mut rows: Vec<(i64, String, String, Status)> =
         stmt.query_map([person], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<Result<_, _>>()?;
@@ -495,7 +511,7 @@ pub(super) fn handles(conn: &Connection, person: i64) -> rusqlite::Result<Vec<Ha
     let mut handles = rows
         .into_iter()
         .map(|(id, service, value, status)| {
-            let sources = provenance(conn, "handle_source", "handle_id", id)?;
+            let sources = provenance(conn, "handle_source", "handle_id", id, messages)?;
             Ok(HandleView { id, service, value, status, conflict: false, sources })
         })
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -507,7 +523,13 @@ pub(super) fn handles(conn: &Connection, person: i64) -> rusqlite::Result<Vec<Ha
     Ok(handles)
 }
 
-fn provenance(conn: &Connection, table: &str, column: &str, item: i64) -> rusqlite::Result<Vec<ProvenanceView>> {
+fn provenance(
+    conn: &Connection,
+    table: &str,
+    column: &str,
+    item: i64,
+    messages: Messages,
+) -> rusqlite::Result<Vec<ProvenanceView>> {
     let sql = format!(
         "SELECT s.file_name, p.line, g.name, p.shared_by, p.at, p.message_id, p.times,
                 s.claim, s.signer, s.signer_key, s.made_at, p.claimed FROM {table} p
@@ -537,7 +559,10 @@ fn provenance(conn: &Connection, table: &str, column: &str, item: i64) -> rusqli
             Ok((view, r.get(5)?))
         })?
         .collect::<Result<_, _>>()?;
-    let ids: Vec<i64> = rows.iter().filter_map(|(_, id)| *id).collect();
+    let ids: Vec<i64> = match messages {
+        Messages::Read => rows.iter().filter_map(|(_, id)| *id).collect(),
+        Messages::Left => Vec::new(),
+    };
     let mut texts = chunk::texts(conn, &ids)?;
     Ok(rows
         .into_iter()
@@ -624,5 +649,39 @@ mod kept_tests {
         assert_eq!(kept(&[(Candidate, true), (Candidate, false)]), 2);
         assert_eq!(kept(&[(Confirmed, true), (Candidate, true), (Candidate, true)]), 1);
         assert_eq!(kept(&[]), 0);
+    }
+}
+
+#[cfg(test)]
+mod card_tests {
+    use std::path::PathBuf;
+
+    use crate::ingest::{ImportOptions, import_files};
+    use crate::vault::Vault;
+
+    /// A person's card is the person with no message texts read: the same
+    /// values, statuses and sources otherwise.
+    #[test]
+    fn a_card_is_the_person_without_the_messages_their_values_came_from() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut vault = Vault::create(&dir.path().join("v"), "correct horse").unwrap();
+        let handles = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/handles/KakaoTalk_중2_3반.txt");
+        import_files(&mut vault, &[handles], &ImportOptions::default()).unwrap();
+        let page = vault.person_page("", 0, 100).unwrap();
+        let mut people: Vec<_> = page.rows.iter().map(|r| vault.person(r.id).unwrap()).collect();
+        people.retain(|p| !p.phones.is_empty() || !p.handles.is_empty());
+        assert!(people.iter().any(|p| !p.handles.is_empty()) && people.iter().any(|p| !p.phones.is_empty()));
+        for mut person in people {
+            let card = vault.person_card(person.id).unwrap();
+            let sources = person.phones.iter_mut().flat_map(|p| &mut p.sources);
+            let sources = sources.chain(person.emails.iter_mut().flat_map(|e| &mut e.sources));
+            let mut read = 0;
+            for source in sources.chain(person.handles.iter_mut().flat_map(|h| &mut h.sources)) {
+                read += usize::from(source.message.take().is_some());
+            }
+            assert!(read > 0, "{person:?}");
+            assert_eq!(card, person);
+        }
+        assert!(vault.person_card(999_999).is_err());
     }
 }

@@ -63,7 +63,7 @@ pub async fn person(state: State<'_, AppState>, id: i64) -> Result<PersonScreen,
 pub async fn person_qr(state: State<'_, AppState>, id: i64) -> Result<String, AppError> {
     state
         .with_vault(move |v| {
-            let card = lifeboat::qr::person_vcard(&v.person(id)?);
+            let card = lifeboat::qr::person_vcard(&v.person_card(id)?);
             lifeboat::qr::svg(&card).map_err(|e| AppError::new("too_long", lifeboat::args![reason => e.to_string()]))
         })
         .await
