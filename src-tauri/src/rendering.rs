@@ -7,9 +7,12 @@
 //! 100,000 people): screens that opened in 50–132 ms (p50) open in 4–35 ms.
 //!
 //! WebKit reads `WEBKIT_DISABLE_COMPOSITING_MODE` as its web process starts,
-//! so the variable is set here, first thing in `main`. The window's setting
-//! for the same (`hardware-acceleration-policy`) is no substitute: changed
-//! after the page had started in compositing mode, it left the page blank.
+//! so the variable is set here, first thing in `main`, and the page is never
+//! composited. The window's setting for the same
+//! (`hardware-acceleration-policy`) can only be changed once the window, and
+//! the page loading in it, exist. Either way WebKitWebDriver's screenshot
+//! hangs, as it waits for a composited frame: the E2E takes its screenshots
+//! from the display (`tests/e2e/window.mjs`).
 
 /// Ask WebKit for its non-composited mode, unless the user's environment
 /// already says which mode to use (`WEBKIT_DISABLE_COMPOSITING_MODE=0` keeps

@@ -53,7 +53,7 @@ impl ListIndexes {
     /// "As many people as the vault had" is its largest person id: a count
     /// of the table it costs nothing to read, close enough for a threshold.
     fn new(conn: &Connection, names: &'static [&'static str]) -> rusqlite::Result<ListIndexes> {
-        let people: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM person", [], |r| r.get(0))?;
+        let people = super::people::largest_person_id(conn)?;
         Ok(ListIndexes { names, drop_at: FEWEST_NEW_PEOPLE.max(people / 2), dropped: Vec::new() })
     }
 

@@ -343,6 +343,12 @@ pub(super) fn search_pattern(query: &str) -> Option<String> {
     })
 }
 
+/// The largest person id: about how many people the vault has made (merged
+/// ones too), from the end of the table's b-tree, without counting its rows.
+pub(super) fn largest_person_id(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT coalesce(max(id), 0) FROM person", [], |r| r.get(0))
+}
+
 /// Whether a person's view reads the texts of the messages its values came from.
 #[derive(Clone, Copy)]
 pub(super) enum Messages {

@@ -77,9 +77,9 @@ impl PeopleList {
         // too: SQL functions on every row cost more than the scan. Names and
         // texts go into one buffer as they are read, not two strings per
         // person: 200,000 allocations and their frees were a third of the read.
-        let people: i64 = conn.query_row("SELECT coalesce(max(id), 0) FROM person", [], |r| r.get(0))?;
+        let most = super::people::largest_person_id(conn)?;
         let mut read = Buffer::with_capacity(0);
-        let mut found: Vec<(u8, Range<usize>, i64, Range<usize>)> = Vec::with_capacity(people.max(0) as usize);
+        let mut found: Vec<(u8, Range<usize>, i64, Range<usize>)> = Vec::with_capacity(most.max(0) as usize);
         let mut stmt = conn.prepare("SELECT id, name, haystack FROM person NOT INDEXED WHERE merged_into IS NULL")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
